@@ -1,0 +1,74 @@
+#include "cli/command.hpp"
+
+#include "cli/suggest.hpp"
+#include "core/date.hpp"
+#include "core/errors.hpp"
+
+#include <iostream>
+
+namespace ssmd {
+
+void add_output_option(CommandLine &cl) {
+  cl.options.add_options()("output,o", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
+                           "output format: text or json");
+}
+
+OutputFormat output_format(const po::variables_map &vm) {
+  if (!vm.count("output")) return OutputFormat::Text;
+  const auto &value = vm["output"].as<std::string>();
+  if (value == "text" || value == "table") return OutputFormat::Text;
+  if (value == "json") return OutputFormat::Json;
+  throw UsageError("--output must be text or json, not '" + value + "'");
+}
+
+namespace {
+std::vector<std::string> long_names(const po::options_description &options) {
+  std::vector<std::string> names;
+  for (const auto &option : options.options()) names.push_back("--" + option->long_name());
+  return names;
+}
+} // namespace
+
+std::optional<po::variables_map> parse_args(const Command &command, CommandLine &cl, const Args &args) {
+  cl.options.add_options()("help,h", "show this help");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args)
+                  .options(cl.options)
+                  .positional(cl.positional)
+                  .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    if (vm.count("help")) {
+      std::cout << "Usage: " << cl.usage << "\n\n" << command.summary << "\n\n" << cl.options;
+      return std::nullopt;
+    }
+    po::notify(vm);
+  } catch (const po::unknown_option &e) {
+    std::string flag = e.get_option_name();
+    std::string message = "unknown flag '" + flag + "' for 'ssmd " + command.path + "'";
+    if (auto near = closest(flag, long_names(cl.options))) message += "; did you mean '" + *near + "'?";
+    throw UsageError(message);
+  } catch (const po::too_many_positional_options_error &) {
+    throw UsageError("too many arguments for 'ssmd " + std::string(command.path) + "'; usage: " + cl.usage);
+  } catch (const po::required_option &e) {
+    std::string name = e.get_option_name();
+    // Positional arguments are reported by their placeholder rather than as a flag.
+    for (unsigned i = 0; i < cl.positional.max_total_count() && i < 16; ++i)
+      if ("--" + cl.positional.name_for_position(i) == name)
+        throw UsageError("missing argument " + cl.positional.name_for_position(i) + "; usage: " + cl.usage);
+    throw UsageError("missing required flag " + name + "; usage: " + cl.usage);
+  } catch (const po::error &e) {
+    throw UsageError(std::string(e.what()) + "; usage: " + cl.usage);
+  }
+  return vm;
+}
+
+std::string date_arg(const po::variables_map &vm, const std::string &flag) {
+  const auto &text = vm[flag].as<std::string>();
+  if (!Date::parse(text))
+    throw UsageError("--" + flag + " takes a calendar date YYYY-MM-DD, not '" + text + "'");
+  return text;
+}
+
+} // namespace ssmd

@@ -1,0 +1,44 @@
+// The shape of a built-in command and the helpers every command uses to parse its own arguments.
+#pragma once
+
+#include "cli/context.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ssmd {
+
+namespace po = boost::program_options;
+
+using Args = std::vector<std::string>;
+using RunFn = int (*)(Context &ctx, const Args &args);
+
+struct Command {
+  const char *path;    // "feed show": the words that select it
+  const char *summary; // one line for help listings
+  RunFn run;
+};
+
+// How a command describes its command line.
+struct CommandLine {
+  std::string usage;                      // e.g. "ssmd feed show NAME [--as-of DATE]"
+  po::options_description options{"Options"};
+  po::positional_options_description positional;
+};
+
+enum class OutputFormat { Text, Json };
+
+// Adds `--output text|json` to a command's options.
+void add_output_option(CommandLine &cl);
+OutputFormat output_format(const po::variables_map &vm);
+
+// Parses `args` against `cl`. `--help` prints the command's help and returns nullopt (exit 0);
+// a malformed line throws UsageError naming the bad flag and suggesting the closest one.
+std::optional<po::variables_map> parse_args(const Command &command, CommandLine &cl, const Args &args);
+
+// The YYYY-MM-DD argument of a flag, validated (throws UsageError naming the flag otherwise).
+std::string date_arg(const po::variables_map &vm, const std::string &flag);
+
+} // namespace ssmd

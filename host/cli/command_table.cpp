@@ -1,0 +1,19 @@
+#include "cli/command_table.hpp"
+
+#include "commands/commands.hpp"
+
+namespace ssmd {
+
+// To add a built-in command:
+//   1. write host/commands/<group>_<name>.cpp with run_<group>_<name>() and its CommandLine;
+//   2. declare the function in host/commands/commands.hpp;
+//   3. add a row below, sorted by path;
+//   4. add an end-to-end test under tests/e2e/ and a section in docs/cli.md.
+const std::vector<Command> &builtin_commands() {
+  static const std::vector<Command> k_commands = {
+      {"help", "Show help for ssmd, a command or a topic", run_help},
+  };
+  return k_commands;
+}
+
+} // namespace ssmd

@@ -1,0 +1,55 @@
+// What every command receives: the global options and lazily created shared services (the repository
+// root, the plugin manager). Nothing is discovered or opened until a command asks for it, so `--help`
+// and listings stay fast.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ssmd {
+
+class PluginManager;
+
+enum class ColorMode { Auto, Always, Never };
+
+struct GlobalOptions {
+  std::optional<std::string> repo;                        // --repo DIR (else SSMD_REPO, else walk up)
+  std::vector<std::string> plugin_path;                   // --plugin-path (may repeat; colon-separated)
+  std::optional<std::vector<std::string>> plugins;        // --plugins a,b (else SSMD_PLUGINS)
+  bool locked = false;                                    // --locked (else SSMD_LOCKED=1)
+  ColorMode color = ColorMode::Auto;                      // --color auto|always|never
+};
+
+class Context {
+public:
+  Context(GlobalOptions options, std::filesystem::path executable);
+  ~Context();
+
+  const GlobalOptions &options() const { return options_; }
+  // The absolute path of the running ssmd executable.
+  const std::filesystem::path &executable() const { return executable_; }
+
+  // The repository root: --repo, SSMD_REPO, or the nearest ancestor of the working directory that holds
+  // exchanges/. Throws EnvironmentError (exit 3) when there is none.
+  const std::filesystem::path &repo_root();
+  // Like repo_root(), but nullopt instead of an error.
+  std::optional<std::filesystem::path> find_repo_root();
+
+  // The plugin manager, created on first use (discovery reads manifests; nothing is loaded).
+  PluginManager &plugins();
+
+  // Whether to colour output written to `fd` (1 or 2): --color, NO_COLOR, TERM=dumb and isatty.
+  bool color(int fd) const;
+
+private:
+  GlobalOptions options_;
+  std::filesystem::path executable_;
+  std::optional<std::filesystem::path> repo_root_;
+  std::unique_ptr<PluginManager> plugins_;
+};
+
+} // namespace ssmd

@@ -1,0 +1,137 @@
+#include "cli/dispatch.hpp"
+
+#include "cli/command_table.hpp"
+#include "cli/global_options.hpp"
+#include "cli/suggest.hpp"
+#include "core/errors.hpp"
+#include "version.hpp"
+
+#include <iostream>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace ssmd {
+
+namespace {
+
+std::vector<std::string> words_of(const std::string &path) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= path.size()) {
+    size_t end = path.find(' ', pos);
+    if (end == std::string::npos) end = path.size();
+    out.push_back(path.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+// The built-in whose path matches the most leading words, and how many words it took.
+const Command *match(const std::vector<std::string> &words, size_t &taken) {
+  const Command *best = nullptr;
+  taken = 0;
+  for (const auto &command : builtin_commands()) {
+    auto path = words_of(command.path);
+    if (path.size() > words.size() || path.size() <= taken) continue;
+    if (std::equal(path.begin(), path.end(), words.begin())) {
+      best = &command;
+      taken = path.size();
+    }
+  }
+  return best;
+}
+
+// Command groups ("feed", "schema", ...) and top-level commands, for suggestions.
+std::vector<std::string> first_words() {
+  std::set<std::string> out;
+  for (const auto &command : builtin_commands()) out.insert(words_of(command.path)[0]);
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::string> second_words(const std::string &group) {
+  std::vector<std::string> out;
+  for (const auto &command : builtin_commands()) {
+    auto path = words_of(command.path);
+    if (path.size() > 1 && path[0] == group) out.push_back(path[1]);
+  }
+  return out;
+}
+
+fs::path executable_path(const std::string &argv0) {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) return self;
+  return fs::absolute(argv0, ec);
+}
+
+} // namespace
+
+void print_help(Context &, std::ostream &out, const std::string &group) {
+  if (group.empty()) {
+    out << "ssmd " << kVersion << " - git-native metadata for market-data platforms\n\n"
+        << "Usage: ssmd [global options] <command> [<args>]\n\nCommands:\n";
+  } else {
+    out << "Usage: ssmd " << group << " <command> [<args>]\n\nCommands:\n";
+  }
+  size_t width = 0;
+  for (const auto &command : builtin_commands())
+    if (group.empty() || words_of(command.path)[0] == group) width = std::max(width, std::string(command.path).size());
+  for (const auto &command : builtin_commands()) {
+    if (!group.empty() && words_of(command.path)[0] != group) continue;
+    std::string path = command.path;
+    out << "  " << path << std::string(width - path.size() + 2, ' ') << command.summary << "\n";
+  }
+  out << "\n" << global_options_help() << "\nRun 'ssmd <command> --help' for a command's flags. Exit codes: 0 ok, "
+      << "1 validation or domain failure, 2 usage error, 3 environment error.\n";
+}
+
+int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {
+  try {
+    ParsedCommandLine parsed = extract_global_options(argv);
+    Context ctx(parsed.global, executable_path(argv0));
+    const auto &words = parsed.words;
+
+    if (words.empty() || words[0] == "-h" || words[0] == "--help") {
+      print_help(ctx, std::cout);
+      return words.empty() ? kExitUsage : kExitOk;
+    }
+    if (words[0] == "--version") {
+      std::cout << "ssmd " << kVersion << " (plugin ABI " << kAbiVersion << ")\n";
+      return kExitOk;
+    }
+    if (words[0].starts_with("-")) {
+      throw UsageError("unknown global flag '" + words[0] + "'; run 'ssmd --help'");
+    }
+
+    size_t taken = 0;
+    if (const Command *command = match(words, taken)) {
+      Args rest(words.begin() + static_cast<long>(taken), words.end());
+      return command->run(ctx, rest);
+    }
+
+    // A group without a (known) subcommand.
+    auto subs = second_words(words[0]);
+    if (!subs.empty()) {
+      if (words.size() == 1 || words[1] == "--help" || words[1] == "-h") {
+        print_help(ctx, std::cout, words[0]);
+        return words.size() == 1 ? kExitUsage : kExitOk;
+      }
+      std::string message = "unknown command 'ssmd " + words[0] + " " + words[1] + "'";
+      if (auto near = closest(words[1], subs)) message += "; did you mean 'ssmd " + words[0] + " " + *near + "'?";
+      throw UsageError(message);
+    }
+
+    std::string message = "unknown command '" + words[0] + "'";
+    if (auto near = closest(words[0], first_words())) message += "; did you mean '" + *near + "'?";
+    throw UsageError(message + " (run 'ssmd --help' for the list)");
+  } catch (const CommandError &e) {
+    std::cerr << "ssmd: " << e.what() << "\n";
+    return e.code();
+  } catch (const std::exception &e) {
+    std::cerr << "ssmd: " << e.what() << "\n";
+    return kExitEnvironment;
+  }
+}
+
+} // namespace ssmd

@@ -1,0 +1,10 @@
+// The run functions of the built-in commands, one file each under host/commands/.
+#pragma once
+
+#include "cli/command.hpp"
+
+namespace ssmd {
+
+int run_help(Context &ctx, const Args &args);
+
+} // namespace ssmd

@@ -1,0 +1,34 @@
+#include "core/diagnostic.hpp"
+
+#include <algorithm>
+
+namespace ssmd {
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+  case Severity::Error: return "error";
+  case Severity::Warning: return "warning";
+  case Severity::Info: return "info";
+  }
+  return "error";
+}
+
+std::string format_diagnostic(const Diagnostic &d) {
+  std::string out = d.file;
+  if (d.line) {
+    out += ":" + std::to_string(d.line);
+    if (d.column) out += ":" + std::to_string(d.column);
+  }
+  out += ": ";
+  out += severity_name(d.severity);
+  out += ": " + d.message;
+  if (!d.rule.empty()) out += " [" + d.rule + "]";
+  return out;
+}
+
+bool has_errors(const Diagnostics &diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic &d) { return d.severity == Severity::Error; });
+}
+
+} // namespace ssmd

@@ -1,0 +1,103 @@
+#include "core/json.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ssmd::json {
+
+Value &Value::set(std::string key, Value value) {
+  if (std::holds_alternative<std::nullptr_t>(v_)) v_ = std::make_shared<Object>();
+  std::get<std::shared_ptr<Object>>(v_)->emplace_back(std::move(key), std::move(value));
+  return *this;
+}
+
+Value &Value::push(Value value) {
+  if (std::holds_alternative<std::nullptr_t>(v_)) v_ = std::make_shared<Array>();
+  std::get<std::shared_ptr<Array>>(v_)->push_back(std::move(value));
+  return *this;
+}
+
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  return out;
+}
+
+std::string Value::dump(int indent) const {
+  std::string out;
+  write(out, indent, 0);
+  if (indent >= 0) out += '\n';
+  return out;
+}
+
+void Value::write(std::string &out, int indent, int depth) const {
+  auto newline = [&](int d) {
+    if (indent < 0) return;
+    out += '\n';
+    out.append(static_cast<size_t>(indent * d), ' ');
+  };
+  if (std::holds_alternative<std::nullptr_t>(v_)) {
+    out += "null";
+  } else if (auto *b = std::get_if<bool>(&v_)) {
+    out += *b ? "true" : "false";
+  } else if (auto *i = std::get_if<int64_t>(&v_)) {
+    out += std::to_string(*i);
+  } else if (auto *d = std::get_if<double>(&v_)) {
+    if (!std::isfinite(*d)) {
+      out += "null";
+    } else {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.17g", *d);
+      out += buf;
+    }
+  } else if (auto *s = std::get_if<std::string>(&v_)) {
+    out += '"' + escape(*s) + '"';
+  } else if (auto *a = std::get_if<std::shared_ptr<Array>>(&v_)) {
+    if ((*a)->empty()) {
+      out += "[]";
+      return;
+    }
+    out += '[';
+    for (size_t k = 0; k < (*a)->size(); ++k) {
+      if (k) out += ',';
+      newline(depth + 1);
+      (**a)[k].write(out, indent, depth + 1);
+    }
+    newline(depth);
+    out += ']';
+  } else if (auto *o = std::get_if<std::shared_ptr<Object>>(&v_)) {
+    if ((*o)->empty()) {
+      out += "{}";
+      return;
+    }
+    out += '{';
+    for (size_t k = 0; k < (*o)->size(); ++k) {
+      if (k) out += ',';
+      newline(depth + 1);
+      out += '"' + escape((**o)[k].first) + "\":";
+      if (indent >= 0) out += ' ';
+      (**o)[k].second.write(out, indent, depth + 1);
+    }
+    newline(depth);
+    out += '}';
+  }
+}
+
+} // namespace ssmd::json

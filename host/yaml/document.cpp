@@ -1,0 +1,359 @@
+#include "yaml/document.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace ssmd::yaml {
+
+const Node *Node::get(std::string_view key) const {
+  auto index = index_of(key);
+  return index ? children_[*index] : nullptr;
+}
+
+std::optional<size_t> Node::index_of(std::string_view key) const {
+  for (size_t i = 0; i < keys_.size(); ++i)
+    if (keys_[i].text == key) return i;
+  return std::nullopt;
+}
+
+namespace {
+Mark to_mark(const YAML::Mark &m) {
+  return Mark{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
+}
+
+// Stops the event parser: yaml-cpp offers no other way out of a callback.
+struct Abort {
+  Diagnostic diagnostic;
+};
+} // namespace
+
+// Builds the tree from parser events.
+class Builder : public YAML::EventHandler {
+public:
+  Builder(Document &doc, const ParseLimits &limits) : doc_(doc), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark &) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    Node *n = make(Node::Kind::Null, mark, anchor);
+    add(n, mark);
+  }
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) fail(mark, "yaml/alias", "alias refers to an unknown anchor");
+    add(it->second, mark);
+  }
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                const std::string &value) override {
+    Node *n = make(Node::Kind::Scalar, mark, anchor);
+    n->scalar_ = value;
+    n->quoted_ = tag == "!";
+    add(n, mark);
+  }
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(make(Node::Kind::Sequence, mark, anchor), mark);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(make(Node::Kind::Map, mark, anchor), mark);
+  }
+  void OnMapEnd() override { close(); }
+
+  const Node *root() const { return root_; }
+
+private:
+  struct Frame {
+    Node *node;
+    bool expecting_key = true; // maps alternate key, value
+    std::string pending_key;
+    Mark pending_mark;
+  };
+
+  Node *make(Node::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor) {
+    doc_.nodes_.push_back(std::make_unique<Node>());
+    Node *n = doc_.nodes_.back().get();
+    n->kind_ = kind;
+    n->mark_ = to_mark(mark);
+    if (anchor) pending_anchor_.emplace_back(anchor, n);
+    return n;
+  }
+
+  void open(Node *n, const YAML::Mark &) { stack_.push_back(Frame{n, true, {}, {}}); }
+
+  void close() {
+    Node *n = stack_.back().node;
+    stack_.pop_back();
+    register_anchor(n);
+    YAML::Mark m;
+    m.line = static_cast<int>(n->mark_.line) - 1;
+    m.column = static_cast<int>(n->mark_.column) - 1;
+    attach(n, m);
+  }
+
+  // A finished scalar, null or alias.
+  void add(const Node *n, const YAML::Mark &mark) {
+    register_anchor(n);
+    attach(n, mark);
+  }
+
+  void register_anchor(const Node *n) {
+    for (auto it = pending_anchor_.begin(); it != pending_anchor_.end(); ++it)
+      if (it->second == n) {
+        anchors_[it->first] = n;
+        pending_anchor_.erase(it);
+        return;
+      }
+  }
+
+  void attach(const Node *n, const YAML::Mark &mark) {
+    if (stack_.empty()) {
+      root_ = n;
+      return;
+    }
+    Frame &f = stack_.back();
+    Node *parent = f.node;
+    if (parent->kind_ == Node::Kind::Map && f.expecting_key) {
+      if (n->kind_ != Node::Kind::Scalar && n->kind_ != Node::Kind::Null)
+        fail(mark, "yaml/complex-key", "mapping keys must be plain strings");
+      f.pending_key = n->scalar_;
+      f.pending_mark = to_mark(mark);
+      if (parent->index_of(f.pending_key)) {
+        const Node::Key *first = nullptr;
+        for (const auto &k : parent->keys_)
+          if (k.text == f.pending_key) first = &k;
+        fail(mark, "yaml/duplicate-key",
+             "duplicate key '" + f.pending_key + "' (first defined at line " + std::to_string(first->mark.line) + ")");
+      }
+      f.expecting_key = false;
+      return;
+    }
+    parent->weight_ += n->weight_;
+    total_weight_ += n->weight_;
+    if (total_weight_ > limits_.max_expanded_nodes)
+      fail(mark, "yaml/alias-bomb",
+           "document expands to more than " + std::to_string(limits_.max_expanded_nodes) +
+               " nodes through aliases; refusing to expand it");
+    if (parent->kind_ == Node::Kind::Map) {
+      parent->keys_.push_back(Node::Key{f.pending_key, f.pending_mark});
+      f.expecting_key = true;
+    }
+    parent->children_.push_back(n);
+  }
+
+  [[noreturn]] void fail(const YAML::Mark &mark, std::string rule, std::string message) {
+    Mark m = to_mark(mark);
+    throw Abort{Diagnostic{doc_.file_, m.line, m.column, Severity::Error, std::move(rule), std::move(message)}};
+  }
+
+  Document &doc_;
+  const ParseLimits &limits_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, const Node *> anchors_;
+  std::vector<std::pair<YAML::anchor_t, const Node *>> pending_anchor_;
+  const Node *root_ = nullptr;
+  uint64_t total_weight_ = 0;
+};
+
+bool valid_utf8(std::string_view text, Mark &where, std::string &why) {
+  uint32_t line = 1, column = 1;
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len != 0 && i + len <= text.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (ok && len == 2) ok = c >= 0xC2; // overlong
+    if (ok && len == 3) {
+      auto c1 = static_cast<unsigned char>(text[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0); // overlong, surrogates
+    }
+    if (ok && len == 4) {
+      auto c1 = static_cast<unsigned char>(text[i + 1]);
+      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90) && c <= 0xF4;
+    }
+    if (!ok || c == 0) {
+      where = Mark{line, column};
+      why = c == 0 ? "NUL byte in text file" : "invalid UTF-8 byte sequence";
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return true;
+}
+
+std::unique_ptr<Document> Document::parse(std::string file, std::string_view text, Diagnostics &out,
+                                          const ParseLimits &limits) {
+  auto error = [&](Mark m, std::string rule, std::string message) {
+    out.push_back(Diagnostic{file, m.line, m.column, Severity::Error, std::move(rule), std::move(message)});
+    return nullptr;
+  };
+  if (text.size() > limits.max_bytes)
+    return error({}, "yaml/too-large",
+                 "file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(limits.max_bytes));
+  Mark where;
+  std::string why;
+  if (!valid_utf8(text, where, why)) return error(where, "yaml/encoding", why);
+
+  auto doc = std::unique_ptr<Document>(new Document());
+  doc->file_ = file;
+  std::istringstream in{std::string(text)};
+  try {
+    YAML::Parser parser(in);
+    Builder builder(*doc, limits);
+    if (!parser.HandleNextDocument(builder) || !builder.root())
+      return error({1, 1}, "yaml/empty", "file is empty; expected a YAML mapping");
+    doc->root_ = builder.root();
+    Builder extra(*doc, limits);
+    if (parser.HandleNextDocument(extra))
+      return error({1, 1}, "yaml/multiple-documents", "file holds more than one YAML document; expected one");
+  } catch (const Abort &abort) {
+    out.push_back(abort.diagnostic);
+    return nullptr;
+  } catch (const YAML::DeepRecursion &e) {
+    return error(Mark{static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)},
+                 "yaml/too-deep", "nesting is deeper than " + std::to_string(e.depth()) + " levels");
+  } catch (const YAML::Exception &e) {
+    Mark m = e.mark.is_null() ? Mark{1, 1}
+                              : Mark{static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)};
+    return error(m, "yaml/syntax", e.msg);
+  }
+  return doc;
+}
+
+namespace {
+// Splits `versions[1].endpoint` into steps: key "versions", index 1, key "endpoint".
+struct Step {
+  std::string key;
+  std::optional<size_t> index;
+};
+
+std::vector<Step> split_path(std::string_view path) {
+  std::vector<Step> steps;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+      continue;
+    }
+    if (path[i] == '[') {
+      size_t end = path.find(']', i);
+      if (end == std::string_view::npos) break;
+      size_t value = 0;
+      std::from_chars(path.data() + i + 1, path.data() + end, value);
+      steps.push_back(Step{{}, value});
+      i = end + 1;
+      continue;
+    }
+    size_t end = path.find_first_of(".[", i);
+    if (end == std::string_view::npos) end = path.size();
+    steps.push_back(Step{std::string(path.substr(i, end - i)), std::nullopt});
+    i = end;
+  }
+  return steps;
+}
+} // namespace
+
+Mark Document::locate(std::string_view path) const {
+  const Node *node = root_;
+  if (!node) return Mark{1, 1};
+  Mark mark = node->mark();
+  for (const Step &step : split_path(path)) {
+    if (step.index) {
+      const Node *next = node->is_sequence() || node->is_map() ? node->at(*step.index) : nullptr;
+      if (!next) break;
+      node = next;
+      mark = node->mark();
+    } else {
+      auto index = node->is_map() ? node->index_of(step.key) : std::nullopt;
+      if (!index) break;
+      node = node->at(*index);
+      mark = node->mark();
+    }
+  }
+  return mark.line ? mark : Mark{1, 1};
+}
+
+const Node *Document::find(std::string_view path) const {
+  const Node *node = root_;
+  for (const Step &step : split_path(path)) {
+    if (!node) return nullptr;
+    node = step.index ? node->at(*step.index) : node->is_map() ? node->get(step.key) : nullptr;
+  }
+  return node;
+}
+
+namespace {
+const Node *from(const ssmd_node *n) { return reinterpret_cast<const Node *>(n); }
+
+ssmd_node_kind api_kind(const ssmd_node *n) {
+  if (!n) return SSMD_NODE_ABSENT;
+  switch (from(n)->kind()) {
+  case Node::Kind::Null: return SSMD_NODE_NULL;
+  case Node::Kind::Scalar: return SSMD_NODE_SCALAR;
+  case Node::Kind::Sequence: return SSMD_NODE_SEQUENCE;
+  case Node::Kind::Map: return SSMD_NODE_MAP;
+  }
+  return SSMD_NODE_ABSENT;
+}
+ssmd_str api_scalar(const ssmd_node *n) {
+  if (!n || !from(n)->is_scalar()) return ssmd_str{"", 0};
+  const std::string &s = from(n)->scalar();
+  return ssmd_str{s.data(), s.size()};
+}
+size_t api_size(const ssmd_node *n) { return n ? from(n)->size() : 0; }
+const ssmd_node *api_at(const ssmd_node *n, size_t i) { return n ? Document::handle(from(n)->at(i)) : nullptr; }
+ssmd_str api_key_at(const ssmd_node *n, size_t i) {
+  if (!n || !from(n)->is_map() || i >= from(n)->size()) return ssmd_str{"", 0};
+  const std::string &s = from(n)->key_at(i);
+  return ssmd_str{s.data(), s.size()};
+}
+const ssmd_node *api_get(const ssmd_node *n, ssmd_str key) {
+  if (!n || !from(n)->is_map()) return nullptr;
+  return Document::handle(from(n)->get(std::string_view(key.data ? key.data : "", key.size)));
+}
+} // namespace
+
+const ssmd_doc_api *Document::api() {
+  static const ssmd_doc_api table{sizeof(ssmd_doc_api), api_kind, api_scalar, api_size, api_at, api_key_at, api_get, {}};
+  return &table;
+}
+
+std::unique_ptr<Document> load_file(const std::string &path, const std::string &display_name, Diagnostics &out,
+                                    const ParseLimits &limits) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    out.push_back(Diagnostic{display_name, 0, 0, Severity::Error, "io/read", "cannot read file: not found"});
+    return nullptr;
+  }
+  if (static_cast<uint64_t>(st.st_size) > limits.max_bytes) {
+    out.push_back(Diagnostic{display_name, 0, 0, Severity::Error, "yaml/too-large",
+                             "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
+                                 std::to_string(limits.max_bytes)});
+    return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.push_back(Diagnostic{display_name, 0, 0, Severity::Error, "io/read", "cannot open file"});
+    return nullptr;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return Document::parse(display_name, text, out, limits);
+}
+
+} // namespace ssmd::yaml

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The main job on the bundled exchanges/: what an operator sees first.
+set -euo pipefail
+ssmd=${1:-build/host/ssmd}
+cd "$(dirname "$0")/.."
+run() { echo "\$ ssmd $*"; "$ssmd" "$@"; echo; }
+run --version
+run --help

@@ -1,0 +1,308 @@
+/*
+ * ssmd plugin ABI: the one stable boundary between the ssmd host and a plugin.
+ *
+ * Rules of this header (see docs/plugins.md):
+ *  - Plain C only. No C++ type, no exception and no ownership crosses the boundary. Strings are
+ *    pointer + length (`ssmd_str`) and are valid only for the duration of the call that passes them.
+ *  - Every struct opens with `struct_size` (sizeof as its producer compiled it). A reader uses a field only
+ *    if `offsetof(field) + sizeof(field) <= struct_size`, so new fields are appended and old readers keep
+ *    working (the OBS rule). `reserved` slots must be NULL; a future minor version may give them meaning.
+ *  - Results travel through callbacks the caller provides (`ssmd_sink`, `ssmd_bytes_sink`, ...), so the
+ *    callee never allocates memory the caller must free.
+ *
+ * A plugin exports exactly one symbol, `ssmd_plugin_entry` (see the bottom of this file), and embeds a
+ * manifest in the ELF section `.ssmd_manifest` so the host can list it without loading it.
+ */
+#ifndef SSMD_PLUGIN_H
+#define SSMD_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bump the major version only when a field moves, changes meaning or goes away: the host refuses plugins
+ * of another major version. Bump the minor version when fields are appended or a reserved slot gains a
+ * meaning: older plugins keep loading. */
+#define SSMD_ABI_VERSION_MAJOR 1
+#define SSMD_ABI_VERSION_MINOR 0
+
+/* The name of the ELF section that holds a plugin's manifest text. */
+#define SSMD_MANIFEST_SECTION ".ssmd_manifest"
+/* The one symbol a plugin exports. */
+#define SSMD_PLUGIN_ENTRY_SYMBOL "ssmd_plugin_entry"
+
+/* A borrowed, not necessarily NUL-terminated string. */
+typedef struct ssmd_str {
+  const char *data; /* may be NULL when size is 0 */
+  size_t size;      /* length in bytes */
+} ssmd_str;
+
+typedef enum ssmd_severity {
+  SSMD_SEVERITY_ERROR = 0,   /* makes validation fail */
+  SSMD_SEVERITY_WARNING = 1, /* reported; an error under --strict */
+  SSMD_SEVERITY_INFO = 2     /* reported, never fails */
+} ssmd_severity;
+
+/* Return codes of plugin functions. */
+typedef enum ssmd_status {
+  SSMD_OK = 0,          /* the call ran; its findings went to the sink */
+  SSMD_FAILED = 1,      /* a domain failure, explained through the sink */
+  SSMD_ENV_ERROR = 3,   /* an environment failure (I/O, network), explained through the sink */
+  SSMD_UNSUPPORTED = 4  /* this plugin does not implement the call */
+} ssmd_status;
+
+/* One finding. Location is either a document path (`versions[1].endpoint`), which the host maps back to
+ * the YAML source, or an explicit file, line and column (1-based) when the finding is in another file,
+ * such as a schema definition. */
+typedef struct ssmd_diagnostic {
+  uint32_t struct_size;   /* sizeof(ssmd_diagnostic) as the reporter compiled it */
+  ssmd_severity severity; /* error, warning or info */
+  ssmd_str rule;          /* stable rule id, e.g. "kalshi/endpoint-host" */
+  ssmd_str message;       /* one sentence that says what is allowed */
+  ssmd_str path;          /* document path such as "versions[1].endpoint"; empty means the document */
+  ssmd_str file;          /* repository-relative file when line is set; empty means the document's file */
+  uint32_t line;          /* 1-based line in `file`, 0 when the location is `path` */
+  uint32_t column;        /* 1-based column, 0 when unknown */
+} ssmd_diagnostic;
+
+/* Where diagnostics go. The host owns it; `report` may be called any number of times during a call. */
+typedef struct ssmd_sink {
+  void *ctx;                                                /* host data, passed back verbatim */
+  void (*report)(void *ctx, const ssmd_diagnostic *diag);   /* copy what you need; `diag` is borrowed */
+} ssmd_sink;
+
+/* Receives a byte string produced by the callee (a file's content, a fingerprint, a secret value). */
+typedef struct ssmd_bytes_sink {
+  void *ctx;
+  void (*write)(void *ctx, ssmd_str bytes);
+} ssmd_bytes_sink;
+
+/* ----------------------------------------------------------------------------------------------------
+ * Read-only documents. The host parses YAML once and lends plugins a view of the tree. Nodes are opaque
+ * handles valid for the duration of the call; all functions are thread-safe and never fail: a lookup that
+ * misses returns NULL, and every function accepts NULL and treats it as an absent node.
+ * -------------------------------------------------------------------------------------------------- */
+typedef struct ssmd_node ssmd_node;
+
+typedef enum ssmd_node_kind {
+  SSMD_NODE_ABSENT = 0, /* NULL handle: the key or index does not exist */
+  SSMD_NODE_NULL = 1,   /* an explicit `~`, `null` or empty value */
+  SSMD_NODE_SCALAR = 2,
+  SSMD_NODE_SEQUENCE = 3,
+  SSMD_NODE_MAP = 4
+} ssmd_node_kind;
+
+typedef struct ssmd_doc_api {
+  uint32_t struct_size;                                          /* sizeof as the host compiled it */
+  ssmd_node_kind (*kind)(const ssmd_node *node);                 /* what the node is */
+  ssmd_str (*scalar)(const ssmd_node *node);                     /* text of a scalar; empty otherwise */
+  size_t (*size)(const ssmd_node *node);                         /* items of a sequence or map; 0 otherwise */
+  const ssmd_node *(*at)(const ssmd_node *node, size_t index);   /* sequence item or map value by index */
+  ssmd_str (*key_at)(const ssmd_node *node, size_t index);       /* map key by index; empty otherwise */
+  const ssmd_node *(*get)(const ssmd_node *node, ssmd_str key);  /* map value by key, NULL if missing */
+  void *reserved[4];                                             /* must be NULL */
+} ssmd_doc_api;
+
+/* Reads a file on the host's behalf: from the working tree, or from a git commit for `--against REF`.
+ * Paths are repository-relative with '/' separators. Returns SSMD_OK after writing the whole content to
+ * `out`, SSMD_FAILED when the file does not exist or leaves the repository. */
+typedef struct ssmd_file_reader {
+  void *ctx;
+  ssmd_status (*read)(void *ctx, ssmd_str path, const ssmd_bytes_sink *out);
+} ssmd_file_reader;
+
+/* Services the host offers to every plugin call. */
+typedef struct ssmd_host {
+  uint32_t struct_size;      /* sizeof as the host compiled it */
+  uint16_t abi_major;        /* SSMD_ABI_VERSION_MAJOR of the host */
+  uint16_t abi_minor;        /* SSMD_ABI_VERSION_MINOR of the host */
+  const ssmd_doc_api *doc;   /* navigation over ssmd_node handles */
+  ssmd_str repo_root;        /* absolute path of the repository root; empty outside a repository */
+  ssmd_str ssmd_version;     /* the host's version string */
+  /* Looks up a repository configuration value (dotted key, e.g. "capnp.import_paths"); NULL if unset. */
+  const ssmd_node *(*config)(ssmd_str key);
+  void *reserved[8]; /* must be NULL */
+} ssmd_host;
+
+/* What a rule is, for `ssmd rules list` and the docs. */
+typedef struct ssmd_rule_info {
+  ssmd_str id;      /* "kalshi/endpoint-host"; never reused */
+  ssmd_str purpose; /* one sentence: "Checks that ..." */
+  ssmd_str source;  /* where the rule comes from: a documentation URL or a language guide section */
+} ssmd_rule_info;
+
+/* ---- Extension point: feed validator (by exchange name) ---------------------------------------- */
+typedef struct ssmd_feed_context {
+  uint32_t struct_size;
+  const ssmd_host *host;
+  ssmd_str file;          /* repository-relative path of the document being checked */
+  const ssmd_sink *sink;  /* where findings go; paths are relative to the document being checked */
+} ssmd_feed_context;
+
+typedef struct ssmd_feed_validator {
+  uint32_t struct_size;  /* sizeof as the plugin compiled it */
+  ssmd_str exchange;     /* the `exchange:` value this validator owns, e.g. "kalshi" */
+  /* Checks a feed document (exchanges/feeds/<name>.yaml). */
+  ssmd_status (*check_feed)(const ssmd_feed_context *ctx, const ssmd_node *feed);
+  /* Checks an environment that uses a feed of this exchange; paths refer to the environment document.
+   * May be NULL. `env` is the environment with `extends:` already resolved. */
+  ssmd_status (*check_environment)(const ssmd_feed_context *ctx, const ssmd_node *env,
+                                   const ssmd_node *feed);
+  const ssmd_rule_info *rules; /* the rules this validator applies, for listing */
+  size_t rule_count;
+  void *reserved[4]; /* must be NULL */
+} ssmd_feed_validator;
+
+/* ---- Extension point: schema-format checker (by format name) ----------------------------------- */
+typedef struct ssmd_schema_input {
+  uint32_t struct_size;
+  ssmd_str schema;               /* the schema's name, e.g. "market_status" */
+  ssmd_str version;              /* e.g. "v2" */
+  ssmd_str file;                 /* repository-relative path of the version's file */
+  ssmd_str root;                 /* the declared root type; empty means the format's default */
+  const ssmd_file_reader *files; /* reads `file` and everything it imports */
+} ssmd_schema_input;
+
+typedef struct ssmd_schema_format {
+  uint32_t struct_size; /* sizeof as the plugin compiled it */
+  ssmd_str format;      /* the `format:` value this checker owns, e.g. "capnp" */
+  ssmd_str extension;   /* file extension without the dot, used by `schema register` */
+  /* Parses and lints one version. Findings carry file/line/column in the schema file. */
+  ssmd_status (*check)(const ssmd_host *host, const ssmd_schema_input *input, const ssmd_sink *sink);
+  /* Compares two versions; each finding's rule id says its category (see docs/plugins.md). May be NULL. */
+  ssmd_status (*breaking)(const ssmd_host *host, const ssmd_schema_input *older,
+                          const ssmd_schema_input *newer, const ssmd_sink *sink);
+  /* Writes a structural fingerprint (comments and layout ignored) to `out`. May be NULL. */
+  ssmd_status (*fingerprint)(const ssmd_host *host, const ssmd_schema_input *input,
+                             const ssmd_bytes_sink *out, const ssmd_sink *sink);
+  const ssmd_rule_info *rules;
+  size_t rule_count;
+  void *reserved[4]; /* must be NULL */
+} ssmd_schema_format;
+
+/* ---- Extension point: secret backend (by key-source prefix) ------------------------------------ */
+typedef struct ssmd_secret_request {
+  uint32_t struct_size;
+  ssmd_str environment;  /* the environment's name */
+  ssmd_str key;          /* the key's name under `keys:` */
+  ssmd_str source;       /* the whole `source:` value, e.g. "vault/secret/ssmd/kalshi" */
+  const ssmd_node *spec; /* the key's mapping (type, fields, required, ...) */
+  ssmd_str file;         /* repository-relative environment file, for messages */
+} ssmd_secret_request;
+
+/* Receives resolved fields. `value` is borrowed and wiped by the plugin after the call returns. */
+typedef struct ssmd_secret_sink {
+  void *ctx;
+  void (*field)(void *ctx, ssmd_str field, ssmd_str value);
+} ssmd_secret_sink;
+
+typedef struct ssmd_secret_backend {
+  uint32_t struct_size; /* sizeof as the plugin compiled it */
+  ssmd_str prefix;      /* the source prefix this backend owns: "env", "vault", ... */
+  /* Offline syntax and presence check of a reference, during `ssmd validate`. Paths refer to the key. */
+  ssmd_status (*check)(const ssmd_host *host, const ssmd_secret_request *req, const ssmd_sink *sink);
+  /* Resolves the fields of a key at run time. A missing field is reported as a diagnostic with rule
+   * "secrets/missing-field" and path "fields[i]"; it is never an error to stay silent about values. */
+  ssmd_status (*resolve)(const ssmd_host *host, const ssmd_secret_request *req,
+                         const ssmd_secret_sink *out, const ssmd_sink *sink);
+  /* Writes the environment variable name that carries `field` of the key. May be NULL (the host then
+   * uses SSMD_<KEY>_<FIELD>, upper-cased, non-alphanumerics as '_'). */
+  ssmd_status (*variable_name)(const ssmd_host *host, const ssmd_secret_request *req, ssmd_str field,
+                               const ssmd_bytes_sink *out);
+  void *reserved[4]; /* must be NULL */
+} ssmd_secret_backend;
+
+/* ---- Extension point: storage backend (by URL scheme) ------------------------------------------ */
+typedef struct ssmd_storage_entry_sink {
+  void *ctx;
+  void (*entry)(void *ctx, ssmd_str key, uint64_t size); /* one object under the listed prefix */
+} ssmd_storage_entry_sink;
+
+typedef struct ssmd_storage_fetch_sink {
+  void *ctx;
+  /* One call per requested key, in any order and possibly from several threads at once. On failure
+   * `status` is not SSMD_OK, `content` is empty and `error` says why. */
+  void (*done)(void *ctx, size_t index, ssmd_status status, ssmd_str content, ssmd_str error);
+} ssmd_storage_fetch_sink;
+
+typedef struct ssmd_storage_backend {
+  uint32_t struct_size; /* sizeof as the plugin compiled it */
+  ssmd_str scheme;      /* the URL scheme this backend owns, e.g. "s3" */
+  /* Lists the objects under `url` (scheme://bucket/prefix). */
+  ssmd_status (*list)(const ssmd_host *host, ssmd_str url, const ssmd_storage_entry_sink *out,
+                      const ssmd_sink *sink);
+  /* Fetches `count` objects (full URLs), at most `max_bytes` each, possibly in parallel. */
+  ssmd_status (*fetch)(const ssmd_host *host, const ssmd_str *urls, size_t count, uint64_t max_bytes,
+                       const ssmd_storage_fetch_sink *out, const ssmd_sink *sink);
+  void *reserved[4]; /* must be NULL */
+} ssmd_storage_backend;
+
+/* ---- Extension point: subcommand ---------------------------------------------------------------- */
+typedef struct ssmd_subcommand {
+  uint32_t struct_size; /* sizeof as the plugin compiled it */
+  ssmd_str name;        /* `ssmd <name> ...`; must match the manifest */
+  ssmd_str summary;     /* one line for `ssmd --help` */
+  /* Runs the command. argv[0] is the command name; returns the process exit code (0, 1, 2 or 3). */
+  int (*run)(const ssmd_host *host, int argc, const char *const *argv);
+  void *reserved[4]; /* must be NULL */
+} ssmd_subcommand;
+
+/* ---- The plugin ---------------------------------------------------------------------------------- */
+typedef struct ssmd_plugin {
+  uint32_t struct_size; /* sizeof(ssmd_plugin) as the plugin compiled it */
+  uint16_t abi_major;   /* SSMD_ABI_VERSION_MAJOR the plugin was built against */
+  uint16_t abi_minor;   /* SSMD_ABI_VERSION_MINOR the plugin was built against */
+  ssmd_str name;        /* must equal the manifest's name */
+  ssmd_str version;     /* must equal the manifest's version */
+  const ssmd_feed_validator *const *feed_validators; /* arrays of pointers, so each struct may grow */
+  size_t feed_validator_count;
+  const ssmd_schema_format *const *schema_formats;
+  size_t schema_format_count;
+  const ssmd_secret_backend *const *secret_backends;
+  size_t secret_backend_count;
+  const ssmd_storage_backend *const *storage_backends;
+  size_t storage_backend_count;
+  const ssmd_subcommand *const *subcommands;
+  size_t subcommand_count;
+  void *reserved[8]; /* must be NULL */
+} ssmd_plugin;
+
+/* The entry point. The host calls it once, after loading, with its own services; the returned struct
+ * must stay valid until the process exits (plugins are never unloaded). Returns NULL on failure. */
+typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
+
+/* ---- The manifest -----------------------------------------------------------------------------------
+ * Text in the ELF section `.ssmd_manifest`, read by the host without loading the library:
+ *
+ *   ssmd-manifest 1
+ *   name feed-acme
+ *   version 1.0.0
+ *   abi 1.0
+ *   provides feed acme
+ *   command acme-login Log in to the Acme exchange
+ *
+ * Kinds after `provides`: feed, schema-format, secret, storage. The host checks after loading that the
+ * entry point registers exactly what the manifest says, and refuses the plugin otherwise. Use the macros:
+ *
+ *   SSMD_PLUGIN_MANIFEST("feed-acme", "1.0.0", SSMD_PROVIDES_FEED("acme"))
+ */
+#define SSMD_STRINGIFY_(x) #x
+#define SSMD_STRINGIFY(x) SSMD_STRINGIFY_(x)
+#define SSMD_PROVIDES_FEED(exchange) "provides feed " exchange "\n"
+#define SSMD_PROVIDES_SCHEMA_FORMAT(format) "provides schema-format " format "\n"
+#define SSMD_PROVIDES_SECRET(prefix) "provides secret " prefix "\n"
+#define SSMD_PROVIDES_STORAGE(scheme) "provides storage " scheme "\n"
+#define SSMD_PROVIDES_COMMAND(name, summary) "command " name " " summary "\n"
+#define SSMD_PLUGIN_MANIFEST(name, version, provides)                                                 \
+  __attribute__((section(SSMD_MANIFEST_SECTION), used, aligned(1))) const char ssmd_plugin_manifest_[] = \
+      "ssmd-manifest 1\nname " name "\nversion " version "\nabi " SSMD_STRINGIFY(                      \
+          SSMD_ABI_VERSION_MAJOR) "." SSMD_STRINGIFY(SSMD_ABI_VERSION_MINOR) "\n" provides;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* SSMD_PLUGIN_H */

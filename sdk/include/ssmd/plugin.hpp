@@ -1,0 +1,566 @@
+// Header-only C++ layer over the ssmd plugin ABI (ssmd/plugin.h).
+//
+// Derive from one of the interfaces below, implement it, and export with two macros:
+//
+//   #include <ssmd/plugin.hpp>
+//   class AcmeFeed : public ssmd::FeedValidator {
+//     void check_feed(const ssmd::Node &feed, ssmd::Diagnostics &out) override {
+//       for (auto [i, v] : feed["versions"].items())
+//         if (!v["endpoint"].str().starts_with("wss://"))
+//           out.error("acme/endpoint-scheme", v["endpoint"].path(), "Acme serves WebSocket over wss:// only");
+//     }
+//   };
+//   SSMD_PLUGIN_MANIFEST("feed-acme", "1.0.0", SSMD_PROVIDES_FEED("acme"))
+//   SSMD_PLUGIN_EXPORT(ssmd::feed<AcmeFeed>("acme"))
+//
+// Nothing C++ crosses the boundary: every callback below catches exceptions and turns them into an
+// "plugin/exception" diagnostic with SSMD_ENV_ERROR.
+#ifndef SSMD_PLUGIN_HPP
+#define SSMD_PLUGIN_HPP
+
+#include <ssmd/plugin.h>
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ssmd {
+
+inline ssmd_str to_c(std::string_view s) { return ssmd_str{s.data(), s.size()}; }
+inline std::string_view from_c(ssmd_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
+
+// A read-only view of a YAML node lent by the host. Cheap to copy. Lookups that miss give an absent
+// node, so `feed["versions"][3]["endpoint"].str()` is always safe. Each node knows its document path
+// (`versions[3].endpoint`), which is what diagnostics refer to.
+class Node {
+public:
+  Node() = default;
+  Node(const ssmd_doc_api *api, const ssmd_node *node, std::string path)
+      : api_(api), node_(node), path_(std::move(path)) {}
+
+  ssmd_node_kind kind() const { return api_ && node_ ? api_->kind(node_) : SSMD_NODE_ABSENT; }
+  bool present() const { return kind() != SSMD_NODE_ABSENT; }
+  bool is_scalar() const { return kind() == SSMD_NODE_SCALAR; }
+  bool is_map() const { return kind() == SSMD_NODE_MAP; }
+  bool is_sequence() const { return kind() == SSMD_NODE_SEQUENCE; }
+  // The scalar's text; empty for anything else.
+  std::string_view str() const { return is_scalar() ? from_c(api_->scalar(node_)) : std::string_view(); }
+  size_t size() const { return api_ && node_ ? api_->size(node_) : 0; }
+  const std::string &path() const { return path_; }
+  const ssmd_node *raw() const { return node_; }
+
+  Node operator[](std::string_view key) const {
+    const ssmd_node *child = api_ && node_ ? api_->get(node_, to_c(key)) : nullptr;
+    return Node(api_, child, path_.empty() ? std::string(key) : path_ + "." + std::string(key));
+  }
+  Node operator[](size_t index) const {
+    const ssmd_node *child = api_ && node_ && index < size() ? api_->at(node_, index) : nullptr;
+    return Node(api_, child, path_ + "[" + std::to_string(index) + "]");
+  }
+  Node operator[](int index) const { return (*this)[static_cast<size_t>(index)]; }
+  // The key of a map entry by position.
+  std::string_view key_at(size_t index) const {
+    return is_map() ? from_c(api_->key_at(node_, index)) : std::string_view();
+  }
+  // Sequence items with their index, or map values in document order with their index.
+  std::vector<std::pair<size_t, Node>> items() const {
+    std::vector<std::pair<size_t, Node>> out;
+    if (is_sequence()) {
+      for (size_t i = 0; i < size(); ++i) out.emplace_back(i, (*this)[i]);
+    } else if (is_map()) {
+      for (size_t i = 0; i < size(); ++i) {
+        std::string key(key_at(i));
+        out.emplace_back(i, Node(api_, api_->at(node_, i), path_.empty() ? key : path_ + "." + key));
+      }
+    }
+    return out;
+  }
+  // Scalars of a sequence, or the single scalar as a one-element list.
+  std::vector<std::string_view> strings() const {
+    std::vector<std::string_view> out;
+    if (is_scalar()) out.push_back(str());
+    for (auto &[i, item] : (is_sequence() ? items() : std::vector<std::pair<size_t, Node>>{}))
+      if (item.is_scalar()) out.push_back(item.str());
+    return out;
+  }
+
+private:
+  const ssmd_doc_api *api_ = nullptr;
+  const ssmd_node *node_ = nullptr;
+  std::string path_;
+};
+
+// Reports findings to the host. Messages say what is allowed, not only what is wrong.
+class Diagnostics {
+public:
+  explicit Diagnostics(const ssmd_sink *sink) : sink_(sink) {}
+  void error(std::string_view rule, std::string_view path, std::string_view message) {
+    report(SSMD_SEVERITY_ERROR, rule, path, message);
+  }
+  void warning(std::string_view rule, std::string_view path, std::string_view message) {
+    report(SSMD_SEVERITY_WARNING, rule, path, message);
+  }
+  void info(std::string_view rule, std::string_view path, std::string_view message) {
+    report(SSMD_SEVERITY_INFO, rule, path, message);
+  }
+  // A finding at an explicit place in another file (1-based line and column).
+  void at(ssmd_severity severity, std::string_view rule, std::string_view file, uint32_t line, uint32_t column,
+          std::string_view message) {
+    ssmd_diagnostic d{sizeof(ssmd_diagnostic), severity, to_c(rule), to_c(message), to_c(""), to_c(file), line, column};
+    emit(d);
+  }
+  void report(ssmd_severity severity, std::string_view rule, std::string_view path, std::string_view message) {
+    ssmd_diagnostic d{sizeof(ssmd_diagnostic), severity, to_c(rule), to_c(message), to_c(path), to_c(""), 0, 0};
+    emit(d);
+  }
+  size_t errors() const { return errors_; }
+
+private:
+  void emit(const ssmd_diagnostic &d) {
+    if (d.severity == SSMD_SEVERITY_ERROR) ++errors_;
+    if (sink_ && sink_->report) sink_->report(sink_->ctx, &d);
+  }
+  const ssmd_sink *sink_;
+  size_t errors_ = 0;
+};
+
+struct Rule {
+  std::string id;
+  std::string purpose;
+  std::string source;
+};
+
+// Host services, wrapped.
+class Host {
+public:
+  explicit Host(const ssmd_host *host) : host_(host) {}
+  std::string_view repo_root() const { return from_c(host_->repo_root); }
+  Node config(std::string_view key) const {
+    return Node(host_->doc, host_->config ? host_->config(to_c(key)) : nullptr, std::string(key));
+  }
+  const ssmd_host *raw() const { return host_; }
+
+private:
+  const ssmd_host *host_;
+};
+
+// Reads repository files through the host (working tree or a git commit).
+class Files {
+public:
+  explicit Files(const ssmd_file_reader *reader) : reader_(reader) {}
+  std::optional<std::string> read(std::string_view path) const {
+    std::string out;
+    ssmd_bytes_sink sink{&out, [](void *ctx, ssmd_str b) { static_cast<std::string *>(ctx)->append(b.data, b.size); }};
+    if (!reader_ || reader_->read(reader_->ctx, to_c(path), &sink) != SSMD_OK) return std::nullopt;
+    return out;
+  }
+
+private:
+  const ssmd_file_reader *reader_;
+};
+
+struct SchemaInput {
+  std::string_view schema, version, file, root;
+  Files files;
+  explicit SchemaInput(const ssmd_schema_input *in)
+      : schema(from_c(in->schema)), version(from_c(in->version)), file(from_c(in->file)), root(from_c(in->root)),
+        files(in->files) {}
+};
+
+// ---- Interfaces for plugin authors ----------------------------------------------------------------
+
+class FeedValidator {
+public:
+  virtual ~FeedValidator() = default;
+  virtual void check_feed(const Host &host, const Node &feed, Diagnostics &out) = 0;
+  // Checks an environment (with `extends:` resolved) that uses a feed of this exchange.
+  virtual void check_environment(const Host &, const Node & /*env*/, const Node & /*feed*/, Diagnostics &) {}
+  virtual std::vector<Rule> rules() const { return {}; }
+};
+
+class SchemaFormat {
+public:
+  virtual ~SchemaFormat() = default;
+  virtual std::string_view extension() const = 0;
+  virtual void check(const Host &host, const SchemaInput &input, Diagnostics &out) = 0;
+  // Returns false when not supported.
+  virtual bool breaking(const Host &, const SchemaInput & /*older*/, const SchemaInput & /*newer*/, Diagnostics &) {
+    return false;
+  }
+  virtual std::optional<std::string> fingerprint(const Host &, const SchemaInput &, Diagnostics &) { return std::nullopt; }
+  virtual std::vector<Rule> rules() const { return {}; }
+};
+
+struct SecretRequest {
+  std::string_view environment, key, source, file;
+  Node spec;
+  SecretRequest(const ssmd_host *host, const ssmd_secret_request *r)
+      : environment(from_c(r->environment)), key(from_c(r->key)), source(from_c(r->source)), file(from_c(r->file)),
+        spec(host->doc, r->spec, "") {}
+};
+
+class SecretBackend {
+public:
+  virtual ~SecretBackend() = default;
+  virtual void check(const Host &host, const SecretRequest &req, Diagnostics &out) = 0;
+  // Calls `emit(field, value)` for each resolved field; returns the status of the whole resolution.
+  virtual ssmd_status resolve(const Host &host, const SecretRequest &req,
+                              const std::function<void(std::string_view, std::string_view)> &emit,
+                              Diagnostics &out) = 0;
+  // The environment variable that carries `field`; nullopt lets the host choose.
+  virtual std::optional<std::string> variable_name(const Host &, const SecretRequest &, std::string_view) {
+    return std::nullopt;
+  }
+};
+
+struct FetchResult {
+  ssmd_status status = SSMD_OK;
+  std::string content;
+  std::string error;
+};
+
+class StorageBackend {
+public:
+  virtual ~StorageBackend() = default;
+  virtual ssmd_status list(const Host &host, std::string_view url,
+                           const std::function<void(std::string_view key, uint64_t size)> &emit, Diagnostics &out) = 0;
+  // Calls `done(index, result)` once per URL, possibly from several threads.
+  virtual ssmd_status fetch(const Host &host, const std::vector<std::string_view> &urls, uint64_t max_bytes,
+                            const std::function<void(size_t, const FetchResult &)> &done, Diagnostics &out) = 0;
+};
+
+class Subcommand {
+public:
+  virtual ~Subcommand() = default;
+  virtual int run(const Host &host, const std::vector<std::string> &args) = 0;
+};
+
+// ---- Adapters from the interfaces to the C tables --------------------------------------------------
+namespace detail {
+
+inline ssmd_status caught(const ssmd_sink *sink, std::string_view what) {
+  Diagnostics(sink).error("plugin/exception", "", std::string("plugin threw an exception: ") + std::string(what));
+  return SSMD_ENV_ERROR;
+}
+
+template <class F> ssmd_status guard(const ssmd_sink *sink, F &&f) {
+  try {
+    return f();
+  } catch (const std::exception &e) {
+    return caught(sink, e.what());
+  } catch (...) {
+    return caught(sink, "unknown exception");
+  }
+}
+
+// Owns a component and the C table that points at it. Lives as long as the process.
+struct Component {
+  virtual ~Component() = default;
+};
+
+inline std::vector<ssmd_rule_info> rule_table(const std::vector<Rule> &rules) {
+  std::vector<ssmd_rule_info> out;
+  for (const auto &r : rules) out.push_back({to_c(r.id), to_c(r.purpose), to_c(r.source)});
+  return out;
+}
+
+template <class T> struct FeedComponent : Component {
+  std::string name;
+  T impl;
+  std::vector<Rule> rules;
+  std::vector<ssmd_rule_info> rule_infos;
+  ssmd_feed_validator table{};
+  explicit FeedComponent(std::string n) : name(std::move(n)) {
+    rules = impl.rules();
+    rule_infos = rule_table(rules);
+    table.struct_size = sizeof(table);
+    table.exchange = to_c(name);
+    table.rules = rule_infos.data();
+    table.rule_count = rule_infos.size();
+    table.check_feed = [](const ssmd_feed_context *ctx, const ssmd_node *feed) {
+      return guard(ctx->sink, [&] {
+        Diagnostics d(ctx->sink);
+        instance()->impl.check_feed(Host(ctx->host), Node(ctx->host->doc, feed, ""), d);
+        return d.errors() ? SSMD_FAILED : SSMD_OK;
+      });
+    };
+    table.check_environment = [](const ssmd_feed_context *ctx, const ssmd_node *env, const ssmd_node *feed) {
+      return guard(ctx->sink, [&] {
+        Diagnostics d(ctx->sink);
+        instance()->impl.check_environment(Host(ctx->host), Node(ctx->host->doc, env, ""),
+                                                Node(ctx->host->doc, feed, ""), d);
+        return d.errors() ? SSMD_FAILED : SSMD_OK;
+      });
+    };
+    instance() = this;
+  }
+  static FeedComponent *&instance() { static FeedComponent *p = nullptr; return p; }
+};
+
+template <class T> struct SchemaComponent : Component {
+  std::string name, ext;
+  T impl;
+  std::vector<Rule> rules;
+  std::vector<ssmd_rule_info> rule_infos;
+  ssmd_schema_format table{};
+  explicit SchemaComponent(std::string n) : name(std::move(n)) {
+    ext = std::string(impl.extension());
+    rules = impl.rules();
+    rule_infos = rule_table(rules);
+    table.struct_size = sizeof(table);
+    table.format = to_c(name);
+    table.extension = to_c(ext);
+    table.rules = rule_infos.data();
+    table.rule_count = rule_infos.size();
+    table.check = [](const ssmd_host *h, const ssmd_schema_input *in, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        instance()->impl.check(Host(h), SchemaInput(in), d);
+        return d.errors() ? SSMD_FAILED : SSMD_OK;
+      });
+    };
+    table.breaking = [](const ssmd_host *h, const ssmd_schema_input *a, const ssmd_schema_input *b,
+                        const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        if (!instance()->impl.breaking(Host(h), SchemaInput(a), SchemaInput(b), d)) return SSMD_UNSUPPORTED;
+        return d.errors() ? SSMD_FAILED : SSMD_OK;
+      });
+    };
+    table.fingerprint = [](const ssmd_host *h, const ssmd_schema_input *in, const ssmd_bytes_sink *out,
+                           const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        auto fp = instance()->impl.fingerprint(Host(h), SchemaInput(in), d);
+        if (!fp) return d.errors() ? SSMD_FAILED : SSMD_UNSUPPORTED;
+        out->write(out->ctx, to_c(*fp));
+        return SSMD_OK;
+      });
+    };
+    instance() = this;
+  }
+  static SchemaComponent *&instance() { static SchemaComponent *p = nullptr; return p; }
+};
+
+template <class T> struct SecretComponent : Component {
+  std::string name;
+  T impl;
+  ssmd_secret_backend table{};
+  explicit SecretComponent(std::string n) : name(std::move(n)) {
+    table.struct_size = sizeof(table);
+    table.prefix = to_c(name);
+    table.check = [](const ssmd_host *h, const ssmd_secret_request *r, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        instance()->impl.check(Host(h), SecretRequest(h, r), d);
+        return d.errors() ? SSMD_FAILED : SSMD_OK;
+      });
+    };
+    table.resolve = [](const ssmd_host *h, const ssmd_secret_request *r, const ssmd_secret_sink *out,
+                       const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        auto emit = [out](std::string_view field, std::string_view value) {
+          out->field(out->ctx, to_c(field), to_c(value));
+        };
+        return instance()->impl.resolve(Host(h), SecretRequest(h, r), emit, d);
+      });
+    };
+    table.variable_name = [](const ssmd_host *h, const ssmd_secret_request *r, ssmd_str field,
+                             const ssmd_bytes_sink *out) {
+      try {
+        auto name = instance()->impl.variable_name(Host(h), SecretRequest(h, r), from_c(field));
+        if (!name) return SSMD_UNSUPPORTED;
+        out->write(out->ctx, to_c(*name));
+        return SSMD_OK;
+      } catch (...) {
+        return SSMD_ENV_ERROR;
+      }
+    };
+    instance() = this;
+  }
+  static SecretComponent *&instance() { static SecretComponent *p = nullptr; return p; }
+};
+
+template <class T> struct StorageComponent : Component {
+  std::string name;
+  T impl;
+  ssmd_storage_backend table{};
+  explicit StorageComponent(std::string n) : name(std::move(n)) {
+    table.struct_size = sizeof(table);
+    table.scheme = to_c(name);
+    table.list = [](const ssmd_host *h, ssmd_str url, const ssmd_storage_entry_sink *out, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        return instance()->impl.list(
+            Host(h), from_c(url), [out](std::string_view k, uint64_t size) { out->entry(out->ctx, to_c(k), size); }, d);
+      });
+    };
+    table.fetch = [](const ssmd_host *h, const ssmd_str *urls, size_t count, uint64_t max_bytes,
+                     const ssmd_storage_fetch_sink *out, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        std::vector<std::string_view> list;
+        for (size_t i = 0; i < count; ++i) list.push_back(from_c(urls[i]));
+        return instance()->impl.fetch(
+            Host(h), list, max_bytes,
+            [out](size_t i, const FetchResult &r) {
+              out->done(out->ctx, i, r.status, to_c(r.content), to_c(r.error));
+            },
+            d);
+      });
+    };
+    instance() = this;
+  }
+  static StorageComponent *&instance() { static StorageComponent *p = nullptr; return p; }
+};
+
+template <class T> struct CommandComponent : Component {
+  std::string name, summary;
+  T impl;
+  ssmd_subcommand table{};
+  CommandComponent(std::string n, std::string s) : name(std::move(n)), summary(std::move(s)) {
+    table.struct_size = sizeof(table);
+    table.name = to_c(name);
+    table.summary = to_c(summary);
+    table.run = [](const ssmd_host *h, int argc, const char *const *argv) {
+      try {
+        return instance()->impl.run(Host(h), std::vector<std::string>(argv, argv + argc));
+      } catch (const std::exception &e) {
+        std::fprintf(stderr, "ssmd: %s: %s\n", instance()->name.c_str(), e.what());
+        return 3;
+      } catch (...) {
+        return 3;
+      }
+    };
+    instance() = this;
+  }
+  static CommandComponent *&instance() { static CommandComponent *p = nullptr; return p; }
+};
+
+// Gathers the components and fills the `ssmd_plugin` table the entry point returns.
+class PluginBuilder {
+public:
+  PluginBuilder(const char *manifest, std::vector<std::unique_ptr<Component>> components)
+      : components_(std::move(components)) {
+    name_ = manifest_field(manifest, "name");
+    version_ = manifest_field(manifest, "version");
+    plugin_.struct_size = sizeof(plugin_);
+    plugin_.abi_major = SSMD_ABI_VERSION_MAJOR;
+    plugin_.abi_minor = SSMD_ABI_VERSION_MINOR;
+    plugin_.name = to_c(name_);
+    plugin_.version = to_c(version_);
+    for (auto &c : components_) {
+      if (auto *f = dynamic_cast<FeedTag *>(c.get())) feeds_.push_back(f->feed_table());
+      if (auto *s = dynamic_cast<SchemaTag *>(c.get())) schemas_.push_back(s->schema_table());
+      if (auto *s = dynamic_cast<SecretTag *>(c.get())) secrets_.push_back(s->secret_table());
+      if (auto *s = dynamic_cast<StorageTag *>(c.get())) storages_.push_back(s->storage_table());
+      if (auto *s = dynamic_cast<CommandTag *>(c.get())) commands_.push_back(s->command_table());
+    }
+    plugin_.feed_validators = feeds_.data();
+    plugin_.feed_validator_count = feeds_.size();
+    plugin_.schema_formats = schemas_.data();
+    plugin_.schema_format_count = schemas_.size();
+    plugin_.secret_backends = secrets_.data();
+    plugin_.secret_backend_count = secrets_.size();
+    plugin_.storage_backends = storages_.data();
+    plugin_.storage_backend_count = storages_.size();
+    plugin_.subcommands = commands_.data();
+    plugin_.subcommand_count = commands_.size();
+  }
+  const ssmd_plugin *get() const { return &plugin_; }
+
+  struct FeedTag { virtual const ssmd_feed_validator *feed_table() = 0; virtual ~FeedTag() = default; };
+  struct SchemaTag { virtual const ssmd_schema_format *schema_table() = 0; virtual ~SchemaTag() = default; };
+  struct SecretTag { virtual const ssmd_secret_backend *secret_table() = 0; virtual ~SecretTag() = default; };
+  struct StorageTag { virtual const ssmd_storage_backend *storage_table() = 0; virtual ~StorageTag() = default; };
+  struct CommandTag { virtual const ssmd_subcommand *command_table() = 0; virtual ~CommandTag() = default; };
+
+private:
+  static std::string manifest_field(const char *manifest, const std::string &key) {
+    std::string_view text(manifest);
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(pos, end - pos);
+      if (line.size() > key.size() && line.substr(0, key.size()) == key && line[key.size()] == ' ')
+        return std::string(line.substr(key.size() + 1));
+      pos = end + 1;
+    }
+    return {};
+  }
+  std::vector<std::unique_ptr<Component>> components_;
+  std::string name_, version_;
+  std::vector<const ssmd_feed_validator *> feeds_;
+  std::vector<const ssmd_schema_format *> schemas_;
+  std::vector<const ssmd_secret_backend *> secrets_;
+  std::vector<const ssmd_storage_backend *> storages_;
+  std::vector<const ssmd_subcommand *> commands_;
+  ssmd_plugin plugin_{};
+};
+
+template <class T> struct TaggedFeed : FeedComponent<T>, PluginBuilder::FeedTag {
+  using FeedComponent<T>::FeedComponent;
+  const ssmd_feed_validator *feed_table() override { return &this->table; }
+};
+template <class T> struct TaggedSchema : SchemaComponent<T>, PluginBuilder::SchemaTag {
+  using SchemaComponent<T>::SchemaComponent;
+  const ssmd_schema_format *schema_table() override { return &this->table; }
+};
+template <class T> struct TaggedSecret : SecretComponent<T>, PluginBuilder::SecretTag {
+  using SecretComponent<T>::SecretComponent;
+  const ssmd_secret_backend *secret_table() override { return &this->table; }
+};
+template <class T> struct TaggedStorage : StorageComponent<T>, PluginBuilder::StorageTag {
+  using StorageComponent<T>::StorageComponent;
+  const ssmd_storage_backend *storage_table() override { return &this->table; }
+};
+template <class T> struct TaggedCommand : CommandComponent<T>, PluginBuilder::CommandTag {
+  using CommandComponent<T>::CommandComponent;
+  const ssmd_subcommand *command_table() override { return &this->table; }
+};
+
+} // namespace detail
+
+// Factories used inside SSMD_PLUGIN_EXPORT(...). Each implementation class is instantiated once.
+template <class T> std::unique_ptr<detail::Component> feed(std::string exchange) {
+  return std::make_unique<detail::TaggedFeed<T>>(std::move(exchange));
+}
+template <class T> std::unique_ptr<detail::Component> schema_format(std::string format) {
+  return std::make_unique<detail::TaggedSchema<T>>(std::move(format));
+}
+template <class T> std::unique_ptr<detail::Component> secret_backend(std::string prefix) {
+  return std::make_unique<detail::TaggedSecret<T>>(std::move(prefix));
+}
+template <class T> std::unique_ptr<detail::Component> storage_backend(std::string scheme) {
+  return std::make_unique<detail::TaggedStorage<T>>(std::move(scheme));
+}
+template <class T> std::unique_ptr<detail::Component> subcommand(std::string name, std::string summary) {
+  return std::make_unique<detail::TaggedCommand<T>>(std::move(name), std::move(summary));
+}
+
+template <class... C> std::vector<std::unique_ptr<detail::Component>> components(C &&...c) {
+  std::vector<std::unique_ptr<detail::Component>> out;
+  (out.push_back(std::forward<C>(c)), ...);
+  return out;
+}
+
+} // namespace ssmd
+
+// Exports the entry point. Name and version are read from the manifest in the same translation unit, so
+// SSMD_PLUGIN_MANIFEST must come first.
+#define SSMD_PLUGIN_EXPORT(...)                                                                            \
+  extern "C" __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin_entry(const ssmd_host *) { \
+    static const ssmd::detail::PluginBuilder builder(ssmd_plugin_manifest_, ssmd::components(__VA_ARGS__));   \
+    return builder.get();                                                                                    \
+  }
+
+#endif // SSMD_PLUGIN_HPP

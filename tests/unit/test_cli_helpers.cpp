@@ -1,0 +1,32 @@
+#include "cli/suggest.hpp"
+#include "core/date.hpp"
+#include "core/json.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace ssmd;
+
+TEST(Suggest, FindsCloseCommand) {
+  EXPECT_EQ(closest("fed", {"feed", "schema", "env"}).value_or(""), "feed");
+  EXPECT_EQ(closest("shcema", {"feed", "schema", "env"}).value_or(""), "schema");
+  EXPECT_FALSE(closest("zzzzzz", {"feed", "schema", "env"}).has_value());
+  EXPECT_EQ(closest("val", {"validate", "version"}).value_or(""), "validate");
+}
+
+TEST(Date, ParsesOnlyRealCalendarDates) {
+  EXPECT_EQ(Date::parse("2024-02-29")->str(), "2024-02-29");
+  EXPECT_FALSE(Date::parse("2025-02-29"));
+  EXPECT_FALSE(Date::parse("2025-13-01"));
+  EXPECT_FALSE(Date::parse("2025-1-01"));
+  EXPECT_FALSE(Date::parse("yesterday"));
+  EXPECT_EQ(Date::parse("1970-01-02")->days(), 1);
+  EXPECT_LT(*Date::parse("2025-01-01"), *Date::parse("2025-06-01"));
+  EXPECT_EQ(Date::from_days(Date::parse("2000-03-01")->days() - 1).str(), "2000-02-29");
+}
+
+TEST(Json, DumpsStableEscapedOutput) {
+  json::Value v;
+  v.set("name", "a\"b\n").set("n", 3).set("ok", true).set("none", nullptr);
+  v.set("list", json::Array{1, "x"});
+  EXPECT_EQ(v.dump(-1), R"({"name":"a\"b\n","n":3,"ok":true,"none":null,"list":[1,"x"]})");
+}
