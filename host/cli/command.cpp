@@ -1,5 +1,6 @@
 #include "cli/command.hpp"
 
+#include "cli/command_table.hpp"
 #include "cli/suggest.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -62,6 +63,12 @@ std::optional<po::variables_map> parse_args(const Command &command, CommandLine 
     throw UsageError(std::string(e.what()) + "; usage: " + cl.usage);
   }
   return vm;
+}
+
+std::optional<po::variables_map> parse_args(std::string_view path, CommandLine &cl, const Args &args) {
+  for (const auto &command : builtin_commands())
+    if (path == command.path) return parse_args(command, cl, args);
+  throw std::logic_error("no built-in command '" + std::string(path) + "'");
 }
 
 std::string date_arg(const po::variables_map &vm, const std::string &flag) {

@@ -37,6 +37,8 @@ OutputFormat output_format(const po::variables_map &vm);
 // Parses `args` against `cl`. `--help` prints the command's help and returns nullopt (exit 0);
 // a malformed line throws UsageError naming the bad flag and suggesting the closest one.
 std::optional<po::variables_map> parse_args(const Command &command, CommandLine &cl, const Args &args);
+// The same for the built-in command at `path` (its summary comes from the command table).
+std::optional<po::variables_map> parse_args(std::string_view path, CommandLine &cl, const Args &args);
 
 // The YYYY-MM-DD argument of a flag, validated (throws UsageError naming the flag otherwise).
 std::string date_arg(const po::variables_map &vm, const std::string &flag);

@@ -1,0 +1,145 @@
+#include "data/day_manifest.hpp"
+
+#include "core/json_parse.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ssmd::data {
+
+std::string manifest_key(std::string_view feed, Date date) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "/%04d/%02d/%02d/manifest.json", date.year(), date.month(), date.day());
+  return std::string(feed) + buf;
+}
+
+namespace {
+
+// Reads the manifest's fields, stopping at the first problem.
+class Reader {
+public:
+  Reader(const json::Node &root, std::string &problem) : root_(root), problem_(problem) {}
+
+  bool fail(const std::string &field, const std::string &why) {
+    problem_ = field.empty() ? why : "field '" + field + "' " + why;
+    return false;
+  }
+
+  const json::Node *need(const json::Node &obj, const std::string &field, json::Node::Kind kind, const char *what) {
+    const json::Node *n = obj.get(field);
+    if (!n) return fail(field, "is missing"), nullptr;
+    if (!n->is(kind)) {
+      problem_ = "field '" + field + "' at " + std::to_string(n->line) + ":" + std::to_string(n->column) +
+                 " must be " + what;
+      return nullptr;
+    }
+    return n;
+  }
+
+  bool string(const std::string &field, std::string &out) {
+    const json::Node *n = need(root_, field, json::Node::Kind::String, "a string");
+    if (!n) return false;
+    out = n->text;
+    return true;
+  }
+
+  bool count(const std::string &field, uint64_t &out) {
+    const json::Node *n = need(root_, field, json::Node::Kind::Number, "a non-negative integer");
+    if (!n) return false;
+    auto v = n->as_uint();
+    if (!v) return fail(field, "must be a non-negative integer, not " + n->text);
+    out = *v;
+    return true;
+  }
+
+  bool timestamp(const json::Node &obj, const std::string &field, Timestamp &out) {
+    const json::Node *n = need(obj, field, json::Node::Kind::String, "an RFC 3339 timestamp string");
+    if (!n) return false;
+    auto t = parse_timestamp(n->text);
+    if (!t) return fail(field, "is not an RFC 3339 timestamp: '" + n->text + "'");
+    out = *t;
+    return true;
+  }
+
+  const json::Node &root() const { return root_; }
+
+private:
+  const json::Node &root_;
+  std::string &problem_;
+};
+
+} // namespace
+
+std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string_view feed, Date date,
+                                              std::string &problem) {
+  if (text.size() > kMaxManifestBytes) {
+    problem = "manifest is " + std::to_string(text.size()) + " bytes; the limit is 1 MiB, refusing to parse it";
+    return std::nullopt;
+  }
+  json::Node root;
+  if (auto err = json::parse(text, root)) {
+    problem = "malformed JSON at " + std::to_string(err->line) + ":" + std::to_string(err->column) + ": " + err->message;
+    return std::nullopt;
+  }
+  if (!root.is(json::Node::Kind::Object)) {
+    problem = "manifest must be a JSON object";
+    return std::nullopt;
+  }
+  Reader r(root, problem);
+  DayManifest m;
+  std::string date_text;
+  if (!r.string("feed", m.feed) || !r.string("date", date_text) || !r.string("data_type", m.data_type) ||
+      !r.string("schema_version", m.schema_version) || !r.string("status", m.status) ||
+      !r.count("record_count", m.record_count) || !r.count("byte_size", m.byte_size) ||
+      !r.timestamp(root, "first_timestamp", m.first_timestamp) ||
+      !r.timestamp(root, "last_timestamp", m.last_timestamp) || !r.string("connector_version", m.connector_version) ||
+      !r.timestamp(root, "created_at", m.created_at))
+    return std::nullopt;
+
+  if (m.feed != feed) return r.fail("feed", "is '" + m.feed + "' but the path says '" + std::string(feed) + "'"), std::nullopt;
+  auto parsed_date = Date::parse(date_text);
+  if (!parsed_date) return r.fail("date", "is not a YYYY-MM-DD date: '" + date_text + "'"), std::nullopt;
+  if (*parsed_date != date)
+    return r.fail("date", "is " + date_text + " but the path says " + date.str()), std::nullopt;
+  m.date = *parsed_date;
+  if (m.status != "complete" && m.status != "partial" && m.status != "failed" && m.status != "processing")
+    return r.fail("status", "must be complete, partial, failed or processing, not '" + m.status + "'"), std::nullopt;
+
+  const json::Node *q = r.need(root, "quality_score", json::Node::Kind::Number, "a number in [0, 1]");
+  if (!q) return std::nullopt;
+  if (!(q->number >= 0 && q->number <= 1) || !std::isfinite(q->number))
+    return r.fail("quality_score", "must be in [0, 1], not " + q->text), std::nullopt;
+  m.quality_score = q->number;
+
+  Timestamp day_start{m.date.days() * 86400000};
+  Timestamp day_end{(m.date.days() + 1) * 86400000};
+  auto inside = [&](Timestamp t) { return t >= day_start && t < day_end; };
+  if (!inside(m.first_timestamp)) return r.fail("first_timestamp", "is outside " + m.date.str() + " (UTC)"), std::nullopt;
+  if (!inside(m.last_timestamp)) return r.fail("last_timestamp", "is outside " + m.date.str() + " (UTC)"), std::nullopt;
+  if (m.last_timestamp < m.first_timestamp)
+    return r.fail("last_timestamp", "is before first_timestamp"), std::nullopt;
+
+  const json::Node *gaps = r.need(root, "gaps", json::Node::Kind::Array, "an array");
+  if (!gaps) return std::nullopt;
+  for (size_t i = 0; i < gaps->items.size(); ++i) {
+    const json::Node &g = gaps->items[i];
+    std::string where = "gaps[" + std::to_string(i) + "]";
+    if (!g.is(json::Node::Kind::Object)) return r.fail(where, "must be an object"), std::nullopt;
+    Gap gap;
+    if (!r.timestamp(g, "start", gap.start) || !r.timestamp(g, "end", gap.end)) {
+      problem = where + ": " + problem;
+      return std::nullopt;
+    }
+    if (!(gap.start < gap.end)) return r.fail(where, "must have start before end"), std::nullopt;
+    if (!inside(gap.start) || gap.end > day_end) return r.fail(where, "lies outside " + m.date.str()), std::nullopt;
+    if (const json::Node *type = g.get("type"); type && type->is(json::Node::Kind::String)) gap.type = type->text;
+    if (const json::Node *resolved = g.get("resolved")) {
+      if (!resolved->is(json::Node::Kind::Bool)) return r.fail(where + ".resolved", "must be true or false"), std::nullopt;
+      gap.resolved = resolved->boolean;
+    }
+    m.gaps.push_back(std::move(gap));
+  }
+  return m;
+}
+
+} // namespace ssmd::data

@@ -1,0 +1,88 @@
+#include "data/inventory.hpp"
+
+#include <cstdio>
+#include <set>
+
+namespace ssmd::data {
+
+namespace {
+
+// Fills `slot(day)` for every day from one store: probes keys directly on a local disk, otherwise lists
+// once per year of the range and fetches only what exists (one listing beats hundreds of misses).
+void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, Slot DayRecord::*slot) {
+  std::vector<std::string> keys;
+  for (auto &day : days) {
+    keys.push_back(manifest_key(feed, day.date));
+    (day.*slot).url = store.url(keys.back());
+  }
+  std::vector<size_t> wanted;
+  if (store.prefers_direct_fetch()) {
+    for (size_t i = 0; i < days.size(); ++i) wanted.push_back(i);
+  } else {
+    std::set<std::string> existing;
+    std::set<int> years;
+    for (const auto &day : days) years.insert(day.date.year());
+    for (int year : years)
+      for (auto &key : store.list(feed + "/" + std::to_string(year) + "/")) existing.insert(std::move(key));
+    for (size_t i = 0; i < days.size(); ++i)
+      if (existing.count(keys[i])) wanted.push_back(i);
+  }
+  std::vector<std::string> fetch_keys;
+  for (size_t i : wanted) fetch_keys.push_back(keys[i]);
+  auto results = store.fetch(fetch_keys, kMaxManifestBytes);
+  for (size_t k = 0; k < wanted.size() && k < results.size(); ++k) {
+    DayRecord &day = days[wanted[k]];
+    Slot &s = day.*slot;
+    const Fetched &f = results[k];
+    if (!f.found) continue;
+    s.present = true;
+    if (!f.ok) {
+      s.problem = f.error;
+      continue;
+    }
+    s.manifest = parse_day_manifest(f.content, feed, day.date, s.problem);
+  }
+}
+
+int status_rank(const std::string &status) {
+  if (status == "failed") return 0;
+  if (status == "processing") return 1;
+  if (status == "partial") return 2;
+  return 3;
+}
+
+} // namespace
+
+std::vector<DayRecord> collect_days(Store *raw, Store *normalized, const std::string &feed, Date from, Date to) {
+  std::vector<DayRecord> days;
+  for (int64_t d = from.days(); d <= to.days(); ++d) days.push_back(DayRecord{Date::from_days(d), {}, {}});
+  if (raw) fill(*raw, feed, days, &DayRecord::raw);
+  if (normalized) fill(*normalized, feed, days, &DayRecord::normalized);
+  return days;
+}
+
+std::string day_status(const DayRecord &day) {
+  if (day.raw.invalid() || day.normalized.invalid()) return "invalid";
+  const DayManifest *a = day.raw.manifest ? &*day.raw.manifest : nullptr;
+  const DayManifest *b = day.normalized.manifest ? &*day.normalized.manifest : nullptr;
+  if (!a && !b) return "-";
+  if (!a) return b->status;
+  if (!b) return a->status;
+  return status_rank(a->status) <= status_rank(b->status) ? a->status : b->status;
+}
+
+std::string human_size(uint64_t bytes) {
+  static const char *units[] = {"B", "KB", "MB", "GB", "TB", "PB"};
+  double value = static_cast<double>(bytes);
+  int unit = 0;
+  while (value >= 1000 && unit < 5) {
+    value /= 1000;
+    ++unit;
+  }
+  char buf[32];
+  if (unit == 0 || value >= 10) std::snprintf(buf, sizeof buf, "%.0f%s", value, units[unit]);
+  else std::snprintf(buf, sizeof buf, "%.1f%s", value, units[unit]);
+  return buf;
+}
+
+} // namespace ssmd::data

@@ -1,0 +1,85 @@
+// `ssmd data` over manifests on a local disk.
+#include "run_ssmd.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace ssmd::test;
+
+namespace {
+std::string manifest(const std::string &date, const std::string &status, uint64_t bytes, const std::string &gaps) {
+  return "{\"feed\": \"kalshi\", \"date\": \"" + date + "\", \"data_type\": \"raw\", \"schema_version\": \"trade:v1\", "
+         "\"status\": \"" + status + "\", \"record_count\": 10, \"byte_size\": " + std::to_string(bytes) +
+         ", \"first_timestamp\": \"" + date + "T00:00:00Z\", \"last_timestamp\": \"" + date +
+         "T23:59:00Z\", \"gaps\": " + gaps + ", \"quality_score\": 0.95, \"connector_version\": \"1.0\", "
+         "\"created_at\": \"" + date + "T23:59:30Z\"}";
+}
+
+struct DataTree {
+  TempDir dir;
+  DataTree() {
+    dir.write("raw/kalshi/2025/12/01/manifest.json", manifest("2025-12-01", "complete", 523000000, "[]"));
+    dir.write("raw/kalshi/2025/12/02/manifest.json",
+              manifest("2025-12-02", "partial", 1200000000,
+                       "[{\"start\": \"2025-12-02T10:00:00Z\", \"end\": \"2025-12-02T10:30:00Z\", \"type\": "
+                       "\"disconnect\", \"resolved\": false}]"));
+    dir.write("raw/kalshi/2025/12/04/manifest.json", "{\"feed\": \"kalshi\"");  // malformed
+    dir.write("normalized/kalshi/2025/12/01/manifest.json", manifest("2025-12-01", "complete", 100000000, "[]"));
+  }
+  std::string raw() const { return (dir.path() / "raw").string(); }
+  std::string normalized() const { return "file://" + (dir.path() / "normalized").string(); }
+};
+} // namespace
+
+TEST(DataInventory, OneRowADayWithTotalsAndInvalidDays) {
+  DataTree tree;
+  auto r = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-04", "--raw",
+                     tree.raw(), "--normalized", tree.normalized()});
+  EXPECT_EQ(r.exit_code, 1) << r.err; // one invalid manifest
+  EXPECT_NE(r.out.find("2025-12-01  523MB    100MB       complete  0.95     0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2025-12-02  1.2GB    -           partial   0.95     1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2025-12-03  -        -           -         -        -"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2025-12-04  invalid"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("TOTAL       1.7GB    100MB       3/4 days           1"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("raw/kalshi/2025/12/04/manifest.json: invalid manifest: malformed JSON"), std::string::npos)
+      << r.err;
+}
+
+TEST(DataInventory, JsonOutput) {
+  DataTree tree;
+  auto r = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-02", "--raw",
+                     tree.raw(), "--output", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"date\": \"2025-12-02\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"raw_bytes\": 1723000000"), std::string::npos) << r.out;
+}
+
+TEST(DataInventory, UsageErrors) {
+  DataTree tree;
+  EXPECT_EQ(run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-05", "--to", "2025-12-01", "--raw",
+                      tree.raw()})
+                .exit_code,
+            2);
+  EXPECT_EQ(run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-13-01", "--to", "2025-12-01", "--raw",
+                      tree.raw()})
+                .exit_code,
+            2);
+  EXPECT_EQ(run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-02"}).exit_code, 2);
+}
+
+TEST(DataInventory, UnknownSchemeNamesThePluginKindNeeded) {
+  auto r = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-02", "--raw",
+                     "gopher://bucket/raw", "--plugin-path", "/nonexistent"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("storage plugin for 'gopher://'"), std::string::npos) << r.err;
+}
+
+TEST(DataGaps, ListsGapsWithDuration) {
+  DataTree tree;
+  auto r = run_ssmd({"data", "gaps", "--feed", "kalshi", "--date", "2025-12-02", "--raw", tree.raw()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2025-12-02T10:00:00Z  2025-12-02T10:30:00Z  30m 00s   disconnect  no"), std::string::npos)
+      << r.out;
+  auto none = run_ssmd({"data", "gaps", "--feed", "kalshi", "--date", "2025-12-03", "--raw", tree.raw()});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("no manifest for kalshi on 2025-12-03"), std::string::npos);
+}

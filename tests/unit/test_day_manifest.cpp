@@ -1,0 +1,84 @@
+#include "core/timestamp.hpp"
+#include "data/day_manifest.hpp"
+#include "data/inventory.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace ssmd;
+using namespace ssmd::data;
+
+namespace {
+std::string manifest(const std::string &override_key = "", const std::string &override_value = "") {
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"feed", "\"kalshi\""},
+      {"date", "\"2025-12-14\""},
+      {"data_type", "\"raw\""},
+      {"schema_version", "\"trade:v1\""},
+      {"status", "\"complete\""},
+      {"record_count", "1200"},
+      {"byte_size", "523000000"},
+      {"first_timestamp", "\"2025-12-14T00:00:01Z\""},
+      {"last_timestamp", "\"2025-12-14T23:59:59.500Z\""},
+      {"gaps", "[{\"start\": \"2025-12-14T10:00:00Z\", \"end\": \"2025-12-14T10:05:00Z\", \"type\": \"disconnect\", "
+               "\"resolved\": true}]"},
+      {"quality_score", "0.98"},
+      {"connector_version", "\"1.4.2\""},
+      {"created_at", "\"2025-12-15T00:10:00Z\""}};
+  std::string out = "{";
+  for (auto &[k, v] : fields) {
+    if (k == override_key) {
+      if (override_value.empty()) continue;
+      v = override_value;
+    }
+    out += (out.size() > 1 ? ", \"" : "\"") + k + "\": " + v;
+  }
+  return out + "}";
+}
+
+std::string problem_of(const std::string &text) {
+  std::string problem;
+  auto m = parse_day_manifest(text, "kalshi", *Date::parse("2025-12-14"), problem);
+  EXPECT_FALSE(m.has_value());
+  return problem;
+}
+} // namespace
+
+TEST(DayManifest, ParsesAValidManifest) {
+  std::string problem;
+  auto m = parse_day_manifest(manifest(), "kalshi", *Date::parse("2025-12-14"), problem);
+  ASSERT_TRUE(m) << problem;
+  EXPECT_EQ(m->byte_size, 523000000u);
+  EXPECT_EQ(m->gaps.size(), 1u);
+  EXPECT_TRUE(m->gaps[0].resolved);
+  EXPECT_EQ(m->gaps[0].end.millis - m->gaps[0].start.millis, 300000);
+  EXPECT_EQ(human_size(m->byte_size), "523MB");
+}
+
+TEST(DayManifest, RefusesEachKindOfBadManifest) {
+  EXPECT_NE(problem_of(manifest("status", "\"done\"")).find("complete, partial, failed or processing"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("quality_score", "1.5")).find("[0, 1]"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("feed", "\"polymarket\"")).find("path says 'kalshi'"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("date", "\"2025-12-13\"")).find("path says 2025-12-14"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("record_count", "\"many\"")).find("record_count"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("record_count", "-4")).find("non-negative"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("byte_size")).find("'byte_size' is missing"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("first_timestamp", "\"2025-12-13T23:00:00Z\"")).find("outside"), std::string::npos);
+  EXPECT_NE(problem_of(manifest("gaps", "[{\"start\": \"2025-12-14T10:05:00Z\", \"end\": \"2025-12-14T10:00:00Z\"}]"))
+                .find("start before end"),
+            std::string::npos);
+  EXPECT_NE(problem_of("{\"feed\": ").find("malformed JSON at 1:10"), std::string::npos);
+  EXPECT_NE(problem_of(std::string(2 << 20, ' ')).find("1 MiB"), std::string::npos);
+}
+
+TEST(Timestamp, ParsesOffsetsAndFractions) {
+  EXPECT_EQ(parse_timestamp("1970-01-01T00:00:01.5Z")->millis, 1500);
+  EXPECT_EQ(parse_timestamp("1970-01-01T01:00:00+01:00")->millis, 0);
+  EXPECT_FALSE(parse_timestamp("2025-12-14 10:00"));
+  EXPECT_FALSE(parse_timestamp("2025-12-14T25:00:00Z"));
+  EXPECT_EQ(format_timestamp(*parse_timestamp("2025-12-14T10:00:00.250Z")), "2025-12-14T10:00:00.250Z");
+  EXPECT_EQ(format_duration(300000), "5m 00s");
+}
+
+TEST(ManifestKey, FollowsTheDesignedLayout) {
+  EXPECT_EQ(manifest_key("kalshi", *Date::parse("2025-01-05")), "kalshi/2025/01/05/manifest.json");
+}
