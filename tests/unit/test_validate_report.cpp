@@ -1,0 +1,108 @@
+#include "core/json_parse.hpp"
+#include "validate/report.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace ssmd;
+using namespace ssmd::validate;
+
+namespace {
+Report sample() {
+  Report r;
+  r.tool_version = "0.1.0";
+  r.files = {"exchanges/feeds/polymarket.yaml", "exchanges/feeds/kalshi.yaml", "exchanges/environments/dev.yaml"};
+  r.diagnostics = {
+      {"exchanges/feeds/kalshi.yaml", 12, 15, Severity::Error, "kalshi/endpoint-host", "host must be <x>, \"y\" & z"},
+      {"exchanges/feeds/kalshi.yaml", 3, 1, Severity::Warning, "core/unknown-key", "unknown key 'nmae'; did you mean 'name'?"},
+      {"exchanges/environments/dev.yaml", 0, 0, Severity::Error, "env/cycle", "extends cycle: a, b\nand more 100%"},
+  };
+  r.rules = {{"kalshi/endpoint-host", "Checks the endpoint host.", "https://docs.kalshi.com"}};
+  r.normalize();
+  return r;
+}
+} // namespace
+
+TEST(ValidateReport, TextIsSortedWithSummary) {
+  std::string text = render_text(sample(), TextStyle{});
+  EXPECT_EQ(text,
+            "exchanges/environments/dev.yaml: error: extends cycle: a, b\nand more 100% [env/cycle]\n"
+            "exchanges/feeds/kalshi.yaml:3:1: warning: unknown key 'nmae'; did you mean 'name'? [core/unknown-key]\n"
+            "exchanges/feeds/kalshi.yaml:12:15: error: host must be <x>, \"y\" & z [kalshi/endpoint-host]\n"
+            "3 files checked: 2 errors, 1 warning\n");
+}
+
+TEST(ValidateReport, FriendlyTextMarksEachFile) {
+  TextStyle style;
+  style.friendly = true;
+  style.unicode = false;
+  std::string text = render_text(sample(), style);
+  EXPECT_NE(text.find("Validating feeds...\n  FAIL kalshi: 1 error\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  ok polymarket: valid\n"), std::string::npos) << text;
+  style.unicode = true;
+  EXPECT_NE(render_text(sample(), style).find("\u2713 polymarket: valid"), std::string::npos);
+}
+
+TEST(ValidateReport, StrictPromotesWarnings) {
+  Report r = sample();
+  r.promote_warnings();
+  EXPECT_EQ(r.count(Severity::Error), 3u);
+  EXPECT_FALSE(r.valid());
+}
+
+TEST(ValidateReport, JsonHasTheDocumentedShape) {
+  json::Node root;
+  ASSERT_FALSE(json::parse(render_json(sample()), root));
+  EXPECT_FALSE(root.get("valid")->boolean);
+  EXPECT_EQ(root.get("files")->as_uint().value_or(0), 3u);
+  EXPECT_EQ(root.get("errors")->as_uint().value_or(0), 2u);
+  EXPECT_EQ(root.get("warnings")->as_uint().value_or(0), 1u);
+  const auto &first = root.get("diagnostics")->items.at(2);
+  for (const char *key : {"file", "line", "column", "severity", "rule", "message"}) EXPECT_TRUE(first.get(key)) << key;
+  EXPECT_EQ(first.get("line")->as_uint().value_or(0), 12u);
+}
+
+TEST(ValidateReport, SarifHasRulesAndPhysicalLocations) {
+  json::Node root;
+  ASSERT_FALSE(json::parse(render_sarif(sample()), root));
+  EXPECT_EQ(root.get("version")->text, "2.1.0");
+  const auto &run = root.get("runs")->items.at(0);
+  const auto &rules = run.get("tool")->get("driver")->get("rules")->items;
+  ASSERT_EQ(rules.size(), 3u); // the declared rule plus the two only diagnostics name
+  EXPECT_EQ(rules[0].get("id")->text, "kalshi/endpoint-host");
+  EXPECT_EQ(rules[0].get("helpUri")->text, "https://docs.kalshi.com");
+  const auto &results = run.get("results")->items;
+  ASSERT_EQ(results.size(), 3u);
+  const auto &kalshi = results[2];
+  EXPECT_EQ(kalshi.get("level")->text, "error");
+  EXPECT_EQ(rules[kalshi.get("ruleIndex")->as_uint().value()].get("id")->text, kalshi.get("ruleId")->text);
+  const auto *loc = kalshi.get("locations")->items.at(0).get("physicalLocation");
+  EXPECT_EQ(loc->get("artifactLocation")->get("uri")->text, "exchanges/feeds/kalshi.yaml");
+  EXPECT_EQ(loc->get("region")->get("startLine")->as_uint().value_or(0), 12u);
+  EXPECT_EQ(loc->get("region")->get("startColumn")->as_uint().value_or(0), 15u);
+  // A whole-file finding has no region (SARIF regions need startLine >= 1).
+  EXPECT_EQ(results[0].get("locations")->items.at(0).get("physicalLocation")->get("region"), nullptr);
+}
+
+TEST(ValidateReport, JunitIsOneCasePerFileWithEscapedFailures) {
+  std::string xml = render_junit(sample());
+  EXPECT_NE(xml.find("<testsuites name=\"ssmd validate\" tests=\"3\" failures=\"2\">"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testcase classname=\"exchanges/feeds\" name=\"exchanges/feeds/polymarket.yaml\">\n    </testcase>"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("host must be &lt;x&gt;, &quot;y&quot; &amp; z"), std::string::npos);
+  EXPECT_EQ(xml.find("<x>"), std::string::npos);
+}
+
+TEST(ValidateReport, GithubAnnotationsEscapeData) {
+  std::string out = render_github(sample());
+  EXPECT_NE(out.find("::error file=exchanges/feeds/kalshi.yaml,line=12,col=15,title=kalshi/endpoint-host::host must be"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("::warning file=exchanges/feeds/kalshi.yaml,line=3,col=1,"), std::string::npos);
+  EXPECT_NE(out.find("extends cycle: a, b%0Aand more 100%25"), std::string::npos) << out;
+}
+
+TEST(ValidateReport, FormatNames) {
+  EXPECT_EQ(parse_format("sarif"), Format::Sarif);
+  EXPECT_THROW(parse_format("xml"), std::exception);
+}
