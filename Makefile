@@ -1,30 +1,38 @@
-# The two entry points of the README. Everything else is plain CMake.
-#   make demo   install what is missing, build (Release), run ssmd on the bundled exchanges/
-#   make test   install what is missing, build with tests, run the whole suite
-BUILD ?= build
-TEST_BUILD ?= build-test
+# The two entry points of the README. Everything else is plain CMake (see CMakePresets.json).
+#   make demo   build (Release) and run ssmd on the bundled exchanges/
+#   make test   build and run the whole suite: normal build, again under ASan+UBSan, then the fuzzers
 JOBS ?= $(shell nproc)
-SSMD = $(BUILD)/host/ssmd
+SSMD = build/host/ssmd
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test test-quick test-asan fuzz bench clean
 
 setup:
 	@scripts/setup.sh
 
 build: setup
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSSMD_BUILD_TESTS=OFF
-	cmake --build $(BUILD) -j $(JOBS)
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
 
 demo: build
 	@scripts/demo.sh $(SSMD)
 
-test: setup
-	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSSMD_BUILD_TESTS=ON
-	cmake --build $(TEST_BUILD) -j $(JOBS)
-	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+test: test-quick test-asan fuzz
+
+test-quick: setup
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev -j $(JOBS)
+	ctest --preset dev -j $(JOBS)
+
+test-asan: setup
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+fuzz: setup
+	scripts/fuzz.sh
 
 bench: build
-	@scripts/bench.sh $(BUILD)
+	@scripts/bench.sh build
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD)
+	rm -rf build build-test build-asan build-fuzz

@@ -91,7 +91,7 @@ private:
       ++pos_;
       Node child;
       if (!value(child, depth + 1)) return false;
-      out.members.emplace_back(std::move(key), std::move(child));
+      out.members.push_back(Node::Member{std::move(key), std::move(child)});
       skip_space();
       if (pos_ < t_.size() && t_[pos_] == ',') {
         ++pos_;

@@ -21,12 +21,18 @@ struct Node {
   uint32_t line = 0;     // 1-based position of the value's first character
   uint32_t column = 0;
   std::vector<Node> items;                        // arrays
-  std::vector<std::pair<std::string, Node>> members; // objects, in document order
+  struct Member;
+  std::vector<Member> members; // objects, in document order
 
   const Node *get(std::string_view key) const;
   bool is(Kind k) const { return kind == k; }
   // The number as an unsigned integer when it is one exactly (no fraction, no exponent, not negative).
   std::optional<uint64_t> as_uint() const;
+};
+
+struct Node::Member {
+  std::string first; // the key
+  Node second;       // the value
 };
 
 struct ParseError {
