@@ -30,3 +30,21 @@ TEST(Json, DumpsStableEscapedOutput) {
   v.set("list", json::Array{1, "x"});
   EXPECT_EQ(v.dump(-1), R"({"name":"a\"b\n","n":3,"ok":true,"none":null,"list":[1,"x"]})");
 }
+
+#include "core/parallel.hpp"
+#include "core/sha256.hpp"
+
+#include <atomic>
+
+TEST(Sha256, MatchesKnownVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_NE(Sha256().field("ab").field("c").hex(), Sha256().field("a").field("bc").hex());
+}
+
+TEST(Parallel, RunsEveryItemOnceAndRethrows) {
+  std::vector<std::atomic<int>> hits(1000);
+  parallel_for(hits.size(), [&](size_t i) { hits[i]++; }, 4);
+  for (auto &h : hits) EXPECT_EQ(h.load(), 1);
+  EXPECT_THROW(parallel_for(100, [](size_t i) { if (i == 50) throw std::runtime_error("x"); }, 4), std::runtime_error);
+}
