@@ -14,8 +14,14 @@ void add_output_option(CommandLine &cl) {
                            "output format: text or json");
 }
 
+namespace {
+OutputFormat g_default_output = OutputFormat::Text;
+} // namespace
+
+void set_default_output(OutputFormat format) { g_default_output = format; }
+
 OutputFormat output_format(const po::variables_map &vm) {
-  if (!vm.count("output")) return OutputFormat::Text;
+  if (!vm.count("output") || vm["output"].defaulted()) return g_default_output;
   const auto &value = vm["output"].as<std::string>();
   if (value == "text" || value == "table") return OutputFormat::Text;
   if (value == "json") return OutputFormat::Json;

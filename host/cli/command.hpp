@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/context.hpp"
+#include "core/exit_codes.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -32,7 +33,10 @@ enum class OutputFormat { Text, Json };
 
 // Adds `--output text|json` to a command's options.
 void add_output_option(CommandLine &cl);
+// The --output value; when the flag is absent, the configured default (see set_default_output).
 OutputFormat output_format(const po::variables_map &vm);
+// Sets the format used when --output is not given (from configuration key `output`).
+void set_default_output(OutputFormat format);
 
 // Parses `args` against `cl`. `--help` prints the command's help and returns nullopt (exit 0);
 // a malformed line throws UsageError naming the bad flag and suggesting the closest one.

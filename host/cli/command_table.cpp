@@ -11,6 +11,7 @@ namespace ssmd {
 //   4. add an end-to-end test under tests/e2e/ and a section in docs/cli.md.
 const std::vector<Command> &builtin_commands() {
   static const std::vector<Command> k_commands = {
+      {"config show", "Show the effective configuration and where each value comes from", run_config_show},
       {"data gaps", "List the gaps recorded in a feed's data on one day", run_data_gaps},
       {"data inventory", "Show a feed's captured data day by day, from its manifests", run_data_inventory},
       {"help", "Show help for ssmd, a command or a topic", run_help},

@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugins/plugin_manager.hpp"
 
@@ -45,13 +46,27 @@ const fs::path &Context::repo_root() {
                          "use --repo DIR, set SSMD_REPO, or run 'ssmd init'");
 }
 
-bool Context::color(int fd) const {
-  switch (options_.color) {
-  case ColorMode::Always: return true;
-  case ColorMode::Never: return false;
-  case ColorMode::Auto: break;
+Config &Context::config() {
+  if (!config_) {
+    config_ = std::make_unique<Config>(Config::load(find_repo_root()));
+    for (const auto &o : options_.overrides) config_->set(o.key, o.value, o.origin);
   }
-  if (const char *no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
+  return *config_;
+}
+
+bool Context::color(int fd) const {
+  // Flag, then NO_COLOR, then configuration, then the terminal.
+  std::optional<ColorMode> mode = options_.color;
+  if (!mode) {
+    if (const char *no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
+    if (config_) {
+      auto value = config_->scalar("color");
+      if (value == "always") mode = ColorMode::Always;
+      if (value == "never") mode = ColorMode::Never;
+    }
+  }
+  if (mode == ColorMode::Always) return true;
+  if (mode == ColorMode::Never) return false;
   if (const char *term = std::getenv("TERM"); term && std::string(term) == "dumb") return false;
   return ::isatty(fd) == 1;
 }

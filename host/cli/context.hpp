@@ -12,6 +12,7 @@
 
 namespace ssmd {
 
+class Config;
 class PluginManager;
 
 enum class ColorMode { Auto, Always, Never };
@@ -21,7 +22,13 @@ struct GlobalOptions {
   std::vector<std::string> plugin_path;                   // --plugin-path (may repeat; colon-separated)
   std::optional<std::vector<std::string>> plugins;        // --plugins a,b (else SSMD_PLUGINS)
   bool locked = false;                                    // --locked (else SSMD_LOCKED=1)
-  ColorMode color = ColorMode::Auto;                      // --color auto|always|never
+  std::optional<ColorMode> color;                         // --color auto|always|never
+  // Values given by flags or environment variables, for the configuration's top layer and
+  // `ssmd config show`: {key, YAML value, origin such as "flag --color"}.
+  struct Override {
+    std::string key, value, origin;
+  };
+  std::vector<Override> overrides;
 };
 
 class Context {
@@ -42,6 +49,9 @@ public:
   // The plugin manager, created on first use (discovery reads manifests; nothing is loaded).
   PluginManager &plugins();
 
+  // The effective configuration (flags, environment, repository and user files), loaded on first use.
+  Config &config();
+
   // Whether to colour output written to `fd` (1 or 2): --color, NO_COLOR, TERM=dumb and isatty.
   bool color(int fd) const;
 
@@ -49,6 +59,7 @@ private:
   GlobalOptions options_;
   std::filesystem::path executable_;
   std::optional<std::filesystem::path> repo_root_;
+  std::unique_ptr<Config> config_;
   std::unique_ptr<PluginManager> plugins_;
 };
 

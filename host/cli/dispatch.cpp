@@ -1,6 +1,7 @@
 #include "cli/dispatch.hpp"
 
 #include "cli/command_table.hpp"
+#include "config/config.hpp"
 #include "cli/global_options.hpp"
 #include "cli/suggest.hpp"
 #include "core/errors.hpp"
@@ -65,6 +66,17 @@ fs::path executable_path(const std::string &argv0) {
   return fs::absolute(argv0, ec);
 }
 
+// Applies configured defaults that every command shares, and reports a broken configuration file once.
+void apply_configuration(Context &ctx) {
+  Config &config = ctx.config();
+  for (const auto &d : config.diagnostics()) std::cerr << "ssmd: warning: ignoring configuration: " << format_diagnostic(d) << "\n";
+  if (auto output = config.scalar("output")) {
+    if (*output == "json") set_default_output(OutputFormat::Json);
+    else if (*output == "text") set_default_output(OutputFormat::Text);
+    else std::cerr << "ssmd: warning: configuration 'output' must be text or json, not '" << *output << "'\n";
+  }
+}
+
 } // namespace
 
 void print_help(Context &, std::ostream &out, const std::string &group) {
@@ -104,6 +116,7 @@ int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {
       throw UsageError("unknown global flag '" + words[0] + "'; run 'ssmd --help'");
     }
 
+    apply_configuration(ctx);
     size_t taken = 0;
     if (const Command *command = match(words, taken)) {
       Args rest(words.begin() + static_cast<long>(taken), words.end());

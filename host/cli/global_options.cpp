@@ -57,6 +57,7 @@ ParsedCommandLine extract_global_options(const std::vector<std::string> &argv) {
       plugins_flag = *v;
     } else if (auto v = value_of("--color")) {
       out.global.color = parse_color(*v);
+      out.global.overrides.push_back({"color", *v, "flag --color"});
     } else if (arg == "--locked") {
       out.global.locked = true;
     } else {
@@ -65,6 +66,13 @@ ParsedCommandLine extract_global_options(const std::vector<std::string> &argv) {
   }
   if (const char *env = std::getenv("SSMD_PLUGIN_PATH"))
     for (auto &dir : split(env, ':')) out.global.plugin_path.push_back(dir);
+  if (!out.global.plugin_path.empty()) {
+    std::string list = "[";
+    for (const auto &dir : out.global.plugin_path) list += (list.size() > 1 ? ", \"" : "\"") + dir + "\"";
+    out.global.overrides.push_back({"plugin_path", list + "]", "flag --plugin-path / env SSMD_PLUGIN_PATH"});
+  }
+  if (const char *env = std::getenv("SSMD_OUTPUT"); env && *env)
+    out.global.overrides.push_back({"output", env, "env SSMD_OUTPUT"});
   if (!plugins_flag)
     if (const char *env = std::getenv("SSMD_PLUGINS")) plugins_flag = env;
   if (plugins_flag) out.global.plugins = split(*plugins_flag, ',');
