@@ -19,6 +19,8 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   std::string rule;    // e.g. "yaml/syntax", "kalshi/endpoint-host"
   std::string message;
+
+  bool operator==(const Diagnostic &) const = default;
 };
 
 // `file:line:col: severity: message [rule]`, the format compilers and editors understand.
