@@ -15,6 +15,7 @@ const std::vector<Command> &builtin_commands() {
       {"data gaps", "List the gaps recorded in a feed's data on one day", run_data_gaps},
       {"data inventory", "Show a feed's captured data day by day, from its manifests", run_data_inventory},
       {"help", "Show help for ssmd, a command or a topic", run_help},
+      {"init", "Create a metadata repository: folders, .gitignore, CI recipes", run_init},
   };
   return k_commands;
 }

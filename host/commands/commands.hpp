@@ -9,5 +9,6 @@ int run_config_show(Context &ctx, const Args &args);
 int run_data_gaps(Context &ctx, const Args &args);
 int run_data_inventory(Context &ctx, const Args &args);
 int run_help(Context &ctx, const Args &args);
+int run_init(Context &ctx, const Args &args);
 
 } // namespace ssmd

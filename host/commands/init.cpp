@@ -1,0 +1,59 @@
+// ssmd init [DIR]: scaffolds a metadata repository.
+#include "commands/commands.hpp"
+
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "init/templates.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace ssmd {
+
+int run_init(Context &, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd init [DIR] [--force]";
+  cl.options.add_options()("dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
+                           "where to create the repository (default: the current directory)")(
+      "no-ci", "do not write CI recipes")("force", "write into a directory that already holds exchanges/");
+  cl.positional.add("dir", 1);
+  auto vm = parse_args("init", cl, args);
+  if (!vm) return kExitOk;
+  fs::path root = fs::absolute((*vm)["dir"].as<std::string>());
+  std::error_code ec;
+  if (fs::exists(root / "exchanges", ec) && !vm->count("force"))
+    throw DomainError(root.string() + " already holds exchanges/; refusing to overwrite (use --force to add "
+                      "missing files only)");
+  std::vector<std::pair<fs::path, std::string_view>> files = {
+      {".gitignore", init::kGitignore},
+      {"README.md", init::kReadme},
+      {".pre-commit-config.yaml", init::kPreCommitConfig},
+  };
+  if (!vm->count("no-ci")) {
+    files.emplace_back(".github/workflows/ssmd.yml", init::kGithubWorkflow);
+    files.emplace_back(".gitlab-ci.yml", init::kGitlabCi);
+  }
+  for (const char *dir : {"exchanges/feeds", "exchanges/schemas", "exchanges/environments"}) {
+    fs::create_directories(root / dir, ec);
+    if (ec) throw EnvironmentError("cannot create " + (root / dir).string() + ": " + ec.message());
+    // Git does not track empty directories.
+    if (!fs::exists(root / dir / ".gitkeep")) write_file_atomically(root / dir / ".gitkeep", "");
+  }
+  for (const auto &[relative, content] : files) {
+    fs::path path = root / relative;
+    if (fs::exists(path, ec)) {
+      std::cout << "  kept    " << relative.string() << "\n";
+      continue;
+    }
+    fs::create_directories(path.parent_path(), ec);
+    write_file_atomically(path, content);
+    std::cout << "  created " << relative.string() << "\n";
+  }
+  std::cout << "Initialized an ssmd repository in " << root.string()
+            << "\nNext: ssmd feed create NAME --type websocket --endpoint URL, then ssmd plugin lock.\n";
+  return kExitOk;
+}
+
+} // namespace ssmd
