@@ -18,5 +18,5 @@ ssmd="$work/root/usr/bin/ssmd"
 test -f "$work/root/usr/include/ssmd/plugin.h" || { echo "SDK header missing"; exit 1; }
 test -f "$work/root/usr/lib/cmake/ssmd-sdk/ssmd-sdk-config.cmake" -o \
      -f "$work/root/usr/lib/x86_64-linux-gnu/cmake/ssmd-sdk/ssmd-sdk-config.cmake" || { echo "CMake package missing"; exit 1; }
-count=$(find "$work/root/usr/lib/ssmd/plugins" -name "*.so" 2>/dev/null | wc -l)
+count=$( (find "$work/root/usr/lib/ssmd/plugins" -name "*.so" 2>/dev/null || true) | wc -l)
 echo "packages ok: $(basename "$runtime") $(basename "$sdk"), $count bundled plugins"
