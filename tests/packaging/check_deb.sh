@@ -9,12 +9,16 @@ trap 'rm -rf "$work"' EXIT
   cat "$work/cpack.log"; exit 1; }
 runtime=$(ls "$work"/out/ssmd_*.deb)
 sdk=$(ls "$work"/out/ssmd-sdk-dev_*.deb)
-dpkg-deb --info "$runtime" | grep -q "Package: ssmd" || { echo "runtime package misnamed"; exit 1; }
-dpkg-deb --info "$sdk" | grep -q "Package: ssmd-sdk-dev" || { echo "sdk package misnamed"; exit 1; }
+# Capture first: `grep -q` closing the pipe early would fail the pipeline under pipefail.
+runtime_info=$(dpkg-deb --info "$runtime")
+sdk_info=$(dpkg-deb --info "$sdk")
+grep -q "Package: ssmd$" <<<"$runtime_info" || { echo "runtime package misnamed"; exit 1; }
+grep -q "Package: ssmd-sdk-dev$" <<<"$sdk_info" || { echo "sdk package misnamed"; exit 1; }
 dpkg-deb -x "$runtime" "$work/root"
 dpkg-deb -x "$sdk" "$work/root"
 ssmd="$work/root/usr/bin/ssmd"
-"$ssmd" --version | grep -q "^ssmd " || { echo "installed ssmd does not run"; exit 1; }
+version=$("$ssmd" --version)
+[[ $version == "ssmd "* ]] || { echo "installed ssmd does not run"; exit 1; }
 test -f "$work/root/usr/include/ssmd/plugin.h" || { echo "SDK header missing"; exit 1; }
 test -f "$work/root/usr/lib/cmake/ssmd-sdk/ssmd-sdk-config.cmake" -o \
      -f "$work/root/usr/lib/x86_64-linux-gnu/cmake/ssmd-sdk/ssmd-sdk-config.cmake" || { echo "CMake package missing"; exit 1; }
