@@ -1,0 +1,62 @@
+// The rules of the Kalshi feed validator: one literal per rule id, each with its purpose and the page of
+// Kalshi's documentation it comes from. Ids are stable and never reused; README.md has the same table.
+#pragma once
+
+#include <ssmd/plugin.hpp>
+
+#include <string_view>
+#include <vector>
+
+namespace kalshi::rule {
+
+inline constexpr std::string_view feed_type = "kalshi/feed-type";
+inline constexpr std::string_view endpoint_scheme = "kalshi/endpoint-scheme";
+inline constexpr std::string_view endpoint_host = "kalshi/endpoint-host";
+inline constexpr std::string_view endpoint_path = "kalshi/endpoint-path";
+inline constexpr std::string_view auth_method = "kalshi/auth-method";
+inline constexpr std::string_view channel_unknown = "kalshi/channel-unknown";
+inline constexpr std::string_view channel_legacy = "kalshi/channel-legacy";
+inline constexpr std::string_view channels_websocket_only = "kalshi/channels-websocket-only";
+inline constexpr std::string_view rate_limit = "kalshi/rate-limit";
+inline constexpr std::string_view rate_limit_tier = "kalshi/rate-limit-tier";
+inline constexpr std::string_view env_key_fields = "kalshi/env-key-fields";
+inline constexpr std::string_view env_host_mismatch = "kalshi/env-host-mismatch";
+
+inline std::vector<ssmd::Rule> all() {
+  const std::string environments = "https://docs.kalshi.com/getting_started/api_environments";
+  return {
+      {std::string(feed_type), "Checks that a Kalshi feed is of type websocket or rest, the two interfaces "
+                               "Kalshi serves market data on.", environments},
+      {std::string(endpoint_scheme), "Checks that WebSocket endpoints use wss:// and REST endpoints https://, "
+                                     "matching the feed's type and the version's protocol.", environments},
+      {std::string(endpoint_host), "Checks that an endpoint names a published Kalshi production or demo host for "
+                                   "its interface, on the default port, without credentials in the URL.",
+       environments},
+      {std::string(endpoint_path), "Checks that WebSocket endpoints use the path /trade-api/ws/v2 and REST "
+                                   "endpoints the base path /trade-api/v2, with no query or fragment.",
+       environments},
+      {std::string(auth_method), "Checks that WebSocket versions authenticate with api_key (the handshake must "
+                                 "be signed) and REST versions use api_key or none.",
+       "https://docs.kalshi.com/websockets/websocket-connection"},
+      {std::string(channel_unknown), "Checks that every channel is one Kalshi's WebSocket API publishes.",
+       "https://docs.kalshi.com/websockets"},
+      {std::string(channel_legacy), "Checks that no retired channel name is used, and names its replacement.",
+       "https://docs.kalshi.com/changelog"},
+      {std::string(channels_websocket_only), "Checks that only WebSocket versions list channels.",
+       "https://docs.kalshi.com/websockets"},
+      {std::string(rate_limit), "Checks that rate_limit_per_second is a positive whole number within the read "
+                                "budget of the declared tier (or of the highest tier, Prime).",
+       "https://docs.kalshi.com/getting_started/rate_limits"},
+      {std::string(rate_limit_tier), "Checks that rate_limit_tier names a published tier: basic, advanced, "
+                                     "premier, paragon or prime.",
+       "https://docs.kalshi.com/getting_started/rate_limits"},
+      {std::string(env_key_fields), "Checks that an environment using an authenticated Kalshi feed declares a key "
+                                    "with the fields key_id and private_key (RSA-PSS request signing).",
+       "https://docs.kalshi.com/getting_started/api_keys"},
+      {std::string(env_host_mismatch), "Warns when an environment whose name or key says prod uses a demo host, "
+                                       "or one that says demo uses a production host.",
+       environments},
+  };
+}
+
+} // namespace kalshi::rule

@@ -1,0 +1,44 @@
+// Checks an environment that uses a Polymarket feed: when the feed authenticates (the user channel, or the CLOB
+// with api_key), the environment must declare a key carrying the CLOB API credentials.
+#include "polymarket_checks.hpp"
+#include "polymarket_rules.hpp"
+
+#include <ssmd_feed/env_keys.hpp>
+#include <ssmd_feed/text.hpp>
+
+#include <string>
+#include <vector>
+
+namespace polymarket {
+namespace {
+
+// True when some version authenticates: it says `auth_method: api_key`, or connects to the user channel.
+bool feed_needs_key(const ssmd::Node &feed) {
+  for (auto &[index, version] : feed["versions"].items()) {
+    if (version["auth_method"].str() == "api_key") return true;
+    ssmd::Node endpoint = version["endpoint"];
+    auto url = endpoint.is_scalar() ? ssmd_feed::parse_url(endpoint.str()) : std::nullopt;
+    if (url && url->scheme == "wss" && url->path == k_user_path) return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void check_environment(const ssmd::Node &env, const ssmd::Node &feed, ssmd::Diagnostics &out) {
+  if (!feed_needs_key(feed)) return;
+  auto finding = ssmd_feed::find_key_fields(env, k_key_fields, "polymarket");
+  if (finding.satisfied) return;
+  const std::string what = "Polymarket CLOB API credentials are `apiKey`, `secret` and `passphrase`, sent in the "
+                           "user channel's `auth` object (and used to sign L2 requests)";
+  if (finding.key.empty()) {
+    out.error(rule::env_key_fields, finding.path,
+              "an environment using an authenticated Polymarket feed declares a key under `keys:`; " + what);
+    return;
+  }
+  std::vector<std::string_view> missing(finding.missing.begin(), finding.missing.end());
+  out.error(rule::env_key_fields, finding.path,
+            "key `" + finding.key + "` lacks " + ssmd_feed::backticked_list(missing) + "; " + what);
+}
+
+} // namespace polymarket

@@ -1,0 +1,146 @@
+// Polymarket endpoint rules: feed type, scheme, host, path and authentication method.
+#include "polymarket_test_support.hpp"
+
+using namespace ssmd::test;
+
+// ---- polymarket/feed-type ------------------------------------------------------------------------------
+TEST_F(PolymarketTest, FeedTypeRejectsMulticast) {
+  check(feed_yaml("polymarket", "multicast", {market_version()}));
+  expect_only(c, "polymarket/feed-type", "type");
+  EXPECT_EQ(status, SSMD_FAILED);
+}
+
+TEST_F(PolymarketTest, FeedTypeAcceptsWebsocketAndRest) {
+  EXPECT_EQ(check(ws_feed(market_version())), SSMD_OK);
+  EXPECT_EQ(check(rest_feed(clob_version())), SSMD_OK);
+  expect_clean(c);
+}
+
+// ---- polymarket/endpoint-scheme ------------------------------------------------------------------------
+TEST_F(PolymarketTest, EndpointSchemeRejectsPlainWebSocket) {
+  check(ws_feed(market_version().set("endpoint", "ws://ws-subscriptions-clob.polymarket.com/ws/market")));
+  expect_only(c, "polymarket/endpoint-scheme", "versions[0].endpoint");
+}
+
+TEST_F(PolymarketTest, EndpointSchemeRejectsPlainHttp) {
+  check(rest_feed(clob_version().set("endpoint", "http://clob.polymarket.com")));
+  expect_only(c, "polymarket/endpoint-scheme", "versions[0].endpoint");
+}
+
+TEST_F(PolymarketTest, EndpointSchemeRejectsRestEndpointInWebsocketFeed) {
+  check(ws_feed(clob_version()));
+  expect_only(c, "polymarket/endpoint-scheme", "versions[0].endpoint");
+}
+
+TEST_F(PolymarketTest, EndpointSchemeRejectsSomethingThatIsNotAUrl) {
+  check(ws_feed(market_version().set("endpoint", "ws-subscriptions-clob.polymarket.com/ws/market")));
+  expect_only(c, "polymarket/endpoint-scheme", "versions[0].endpoint");
+}
+
+TEST_F(PolymarketTest, EndpointSchemeRejectsProtocolThatDisagreesWithTheEndpoint) {
+  check(ws_feed(market_version().set("protocol", "https")));
+  expect_only(c, "polymarket/endpoint-scheme", "versions[0].protocol");
+}
+
+TEST_F(PolymarketTest, EndpointSchemeAcceptsMatchingOrAbsentProtocol) {
+  check(ws_feed(market_version().set("protocol", "WSS")));
+  check(ws_feed(market_version().drop("protocol")));
+  expect_clean(c);
+}
+
+// ---- polymarket/endpoint-host --------------------------------------------------------------------------
+TEST_F(PolymarketTest, EndpointHostRejectsUnknownWebSocketHost) {
+  check(ws_feed(market_version().set("endpoint", "wss://ws-live-data.polymarket.com/ws/market")));
+  expect_only(c, "polymarket/endpoint-host", "versions[0].endpoint");
+  EXPECT_NE(c.findings[0].message.find("ws-subscriptions-clob.polymarket.com"), std::string::npos) << c.dump();
+}
+
+TEST_F(PolymarketTest, EndpointHostRejectsRestHostForWebSocket) {
+  check(ws_feed(market_version().set("endpoint", "wss://clob.polymarket.com/ws/market")));
+  expect_only(c, "polymarket/endpoint-host", "versions[0].endpoint");
+  EXPECT_NE(c.findings[0].message.find("serves Polymarket's REST API"), std::string::npos) << c.dump();
+}
+
+TEST_F(PolymarketTest, EndpointHostRejectsUnknownRestHost) {
+  check(rest_feed(clob_version().set("endpoint", "https://relayer-v2.polymarket.com")));
+  expect_only(c, "polymarket/endpoint-host", "versions[0].endpoint");
+  EXPECT_NE(c.findings[0].message.find("`gamma-api.polymarket.com`"), std::string::npos) << c.dump();
+}
+
+TEST_F(PolymarketTest, EndpointHostRejectsWebSocketHostForRest) {
+  check(rest_feed(clob_version().set("endpoint", "https://ws-subscriptions-clob.polymarket.com")));
+  expect_only(c, "polymarket/endpoint-host", "versions[0].endpoint");
+}
+
+TEST_F(PolymarketTest, EndpointHostRejectsOtherPortsAndCredentials) {
+  check(ws_feed(market_version().set("endpoint", "wss://ws-subscriptions-clob.polymarket.com:8080/ws/market")));
+  expect_only(c, "polymarket/endpoint-host", "versions[0].endpoint");
+  Collector creds;
+  harness().check_feed(rest_feed(clob_version().set("endpoint", "https://key:hunter2@clob.polymarket.com")), creds);
+  expect_only(creds, "polymarket/endpoint-host", "versions[0].endpoint");
+  EXPECT_EQ(creds.findings[0].message.find("hunter2"), std::string::npos) << creds.dump();
+}
+
+TEST_F(PolymarketTest, EndpointHostAcceptsEveryPublishedHost) {
+  for (const char *host : {"clob.polymarket.com", "gamma-api.polymarket.com", "data-api.polymarket.com"})
+    check(rest_feed(clob_version().set("endpoint", std::string("https://") + host)));
+  check(ws_feed(market_version()));
+  check(ws_feed(user_version()));
+  expect_clean(c);
+}
+
+// ---- polymarket/endpoint-path --------------------------------------------------------------------------
+TEST_F(PolymarketTest, EndpointPathRejectsUnpublishedWebSocketPath) {
+  check(ws_feed(market_version().set("endpoint", "wss://ws-subscriptions-clob.polymarket.com/ws/markets")));
+  expect_only(c, "polymarket/endpoint-path", "versions[0].endpoint");
+  EXPECT_NE(c.findings[0].message.find("/ws/user"), std::string::npos) << c.dump();
+}
+
+TEST_F(PolymarketTest, EndpointPathRejectsRestPathBelowTheBaseUrl) {
+  check(rest_feed(clob_version().set("endpoint", "https://clob.polymarket.com/book")));
+  expect_only(c, "polymarket/endpoint-path", "versions[0].endpoint");
+}
+
+TEST_F(PolymarketTest, EndpointPathRejectsQuery) {
+  check(ws_feed(market_version().set("endpoint", "wss://ws-subscriptions-clob.polymarket.com/ws/market?x=1")));
+  expect_only(c, "polymarket/endpoint-path", "versions[0].endpoint");
+}
+
+TEST_F(PolymarketTest, EndpointPathAcceptsBothChannelsAndBaseUrls) {
+  check(ws_feed(market_version()));
+  check(ws_feed(user_version()));
+  check(rest_feed(clob_version().set("endpoint", "https://gamma-api.polymarket.com/")));
+  expect_clean(c);
+}
+
+// ---- polymarket/auth-method ----------------------------------------------------------------------------
+TEST_F(PolymarketTest, AuthMethodRejectsApiKeyOnTheMarketChannel) {
+  check(ws_feed(market_version().set("auth_method", "api_key")));
+  expect_only(c, "polymarket/auth-method", "versions[0].auth_method");
+}
+
+TEST_F(PolymarketTest, AuthMethodRequiresApiKeyOnTheUserChannel) {
+  check(ws_feed(user_version().set("auth_method", "none")));
+  expect_only(c, "polymarket/auth-method", "versions[0].auth_method");
+  Collector absent;
+  harness().check_feed(ws_feed(user_version().drop("auth_method")), absent);
+  expect_only(absent, "polymarket/auth-method", "versions[0].auth_method");
+}
+
+TEST_F(PolymarketTest, AuthMethodRejectsKeysOnThePublicGammaApi) {
+  check(rest_feed(clob_version().set("endpoint", "https://gamma-api.polymarket.com").set("auth_method", "api_key")));
+  expect_only(c, "polymarket/auth-method", "versions[0].auth_method");
+}
+
+TEST_F(PolymarketTest, AuthMethodRejectsUnknownClobMethod) {
+  check(rest_feed(clob_version().set("auth_method", "oauth2")));
+  expect_only(c, "polymarket/auth-method", "versions[0].auth_method");
+}
+
+TEST_F(PolymarketTest, AuthMethodAcceptsWhatEachInterfaceUses) {
+  check(ws_feed(market_version().drop("auth_method")));
+  check(ws_feed(user_version()));
+  check(rest_feed(clob_version().set("auth_method", "api_key")));
+  check(rest_feed(clob_version().set("endpoint", "https://data-api.polymarket.com").set("auth_method", "none")));
+  expect_clean(c);
+}
