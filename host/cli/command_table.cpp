@@ -12,6 +12,9 @@ namespace ssmd {
 const std::vector<Command> &builtin_commands() {
   static const std::vector<Command> k_commands = {
       {"help", "Show help for ssmd, a command or a topic", run_help},
+      {"plugin list", "List the plugins on the search path and whether they can be used", run_plugin_list},
+      {"plugin lock", "Pin the usable plugins by SHA-256 in ssmd-plugins.lock", run_plugin_lock},
+      {"plugin show", "Show one plugin's manifest, file hash and status", run_plugin_show},
   };
   return k_commands;
 }

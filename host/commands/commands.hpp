@@ -6,5 +6,8 @@
 namespace ssmd {
 
 int run_help(Context &ctx, const Args &args);
+int run_plugin_list(Context &ctx, const Args &args);
+int run_plugin_lock(Context &ctx, const Args &args);
+int run_plugin_show(Context &ctx, const Args &args);
 
 } // namespace ssmd

@@ -1,0 +1,23 @@
+// The `ssmd_host` table every plugin call receives: the document API, the repository root, the version.
+#pragma once
+
+#include <ssmd/plugin.h>
+
+#include <filesystem>
+#include <string>
+
+namespace ssmd {
+
+class HostServices {
+public:
+  explicit HostServices(const std::filesystem::path &repo_root);
+  HostServices(const HostServices &) = delete;
+  HostServices &operator=(const HostServices &) = delete;
+  const ssmd_host *table() const { return &table_; }
+
+private:
+  std::string repo_root_;
+  ssmd_host table_{};
+};
+
+} // namespace ssmd
