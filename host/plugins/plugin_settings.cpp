@@ -33,9 +33,11 @@ std::vector<fs::path> plugin_search_path(const std::vector<std::string> &plugin_
   std::vector<fs::path> out;
   std::set<fs::path> seen;
   for (const auto &dir : candidates) {
-    fs::path key = fs::weakly_canonical(dir, ec);
-    if (ec) key = dir.lexically_normal();
-    if (seen.insert(key).second) out.push_back(dir.lexically_normal());
+    fs::path normal = dir.lexically_normal();
+    if (!normal.has_filename() && normal.has_parent_path() && normal != normal.root_path()) normal = normal.parent_path();
+    fs::path key = fs::weakly_canonical(normal, ec);
+    if (ec) key = normal;
+    if (seen.insert(key).second) out.push_back(normal);
   }
   return out;
 }
