@@ -106,50 +106,52 @@ void print_help(Context &ctx, std::ostream &out, const std::string &group) {
       << "1 validation or domain failure, 2 usage error, 3 environment error.\n";
 }
 
+int dispatch_words(Context &ctx, const std::vector<std::string> &words) {
+  if (words.empty() || words[0] == "-h" || words[0] == "--help") {
+    print_help(ctx, std::cout);
+    return words.empty() ? kExitUsage : kExitOk;
+  }
+  if (words[0] == "--version") {
+    std::cout << "ssmd " << kVersion << " (plugin ABI " << kAbiVersion << ")\n";
+    return kExitOk;
+  }
+  if (words[0].starts_with("-")) {
+    throw UsageError("unknown global flag '" + words[0] + "'; run 'ssmd --help'");
+  }
+
+  size_t taken = 0;
+  if (const Command *command = match(words, taken)) {
+    Args rest(words.begin() + static_cast<long>(taken), words.end());
+    return command->run(ctx, rest);
+  }
+
+  // A group without a (known) subcommand.
+  auto subs = second_words(words[0]);
+  if (!subs.empty()) {
+    if (words.size() == 1 || words[1] == "--help" || words[1] == "-h") {
+      print_help(ctx, std::cout, words[0]);
+      return words.size() == 1 ? kExitUsage : kExitOk;
+    }
+    std::string message = "unknown command 'ssmd " + words[0] + " " + words[1] + "'";
+    if (auto near = closest(words[1], subs)) message += "; did you mean 'ssmd " + words[0] + " " + *near + "'?";
+    throw UsageError(message);
+  }
+
+  // A command a plugin adds; its arguments, --help included, are the plugin's to parse.
+  if (auto code = run_plugin_command(ctx, words)) return *code;
+
+  std::string message = "unknown command '" + words[0] + "'";
+  auto candidates = first_words();
+  for (auto &name : plugin_command_names(ctx)) candidates.push_back(name);
+  if (auto near = closest(words[0], candidates)) message += "; did you mean '" + *near + "'?";
+  throw UsageError(message + " (run 'ssmd --help' for the list)");
+}
+
 int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {
   try {
     ParsedCommandLine parsed = extract_global_options(argv);
     Context ctx(parsed.global, executable_path(argv0));
-    const auto &words = parsed.words;
-
-    if (words.empty() || words[0] == "-h" || words[0] == "--help") {
-      print_help(ctx, std::cout);
-      return words.empty() ? kExitUsage : kExitOk;
-    }
-    if (words[0] == "--version") {
-      std::cout << "ssmd " << kVersion << " (plugin ABI " << kAbiVersion << ")\n";
-      return kExitOk;
-    }
-    if (words[0].starts_with("-")) {
-      throw UsageError("unknown global flag '" + words[0] + "'; run 'ssmd --help'");
-    }
-
-    size_t taken = 0;
-    if (const Command *command = match(words, taken)) {
-      Args rest(words.begin() + static_cast<long>(taken), words.end());
-      return command->run(ctx, rest);
-    }
-
-    // A group without a (known) subcommand.
-    auto subs = second_words(words[0]);
-    if (!subs.empty()) {
-      if (words.size() == 1 || words[1] == "--help" || words[1] == "-h") {
-        print_help(ctx, std::cout, words[0]);
-        return words.size() == 1 ? kExitUsage : kExitOk;
-      }
-      std::string message = "unknown command 'ssmd " + words[0] + " " + words[1] + "'";
-      if (auto near = closest(words[1], subs)) message += "; did you mean 'ssmd " + words[0] + " " + *near + "'?";
-      throw UsageError(message);
-    }
-
-    // A command a plugin adds; its arguments, --help included, are the plugin's to parse.
-    if (auto code = run_plugin_command(ctx, words)) return *code;
-
-    std::string message = "unknown command '" + words[0] + "'";
-    auto candidates = first_words();
-    for (auto &name : plugin_command_names(ctx)) candidates.push_back(name);
-    if (auto near = closest(words[0], candidates)) message += "; did you mean '" + *near + "'?";
-    throw UsageError(message + " (run 'ssmd --help' for the list)");
+    return dispatch_words(ctx, parsed.words);
   } catch (const CommandError &e) {
     std::cerr << "ssmd: " << e.what() << "\n";
     return e.code();
