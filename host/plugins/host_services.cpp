@@ -4,6 +4,9 @@
 #include "yaml/document.hpp"
 
 #include <cstring>
+#include <memory>
+#include <mutex>
+#include <vector>
 
 namespace ssmd {
 
@@ -11,6 +14,15 @@ namespace {
 // Repository configuration (.ssmd/config.yaml) is not wired yet: every key is unset.
 const ssmd_node *no_config(ssmd_str) { return nullptr; }
 } // namespace
+
+const ssmd_host *HostServices::for_process(const std::filesystem::path &repo_root) {
+  // Reachable from a static, so leak checkers see it as kept on purpose; never destroyed.
+  static std::mutex mutex;
+  static auto *tables = new std::vector<std::unique_ptr<HostServices>>();
+  std::lock_guard lock(mutex);
+  tables->push_back(std::make_unique<HostServices>(repo_root));
+  return tables->back()->table();
+}
 
 HostServices::HostServices(const std::filesystem::path &repo_root) : repo_root_(repo_root.string()) {
   table_.struct_size = sizeof(ssmd_host);

@@ -10,6 +10,10 @@ namespace ssmd {
 
 class HostServices {
 public:
+  // A table that lives until the process exits: plugins may keep the pointer, and libraries are never
+  // unloaded. Thread-safe.
+  static const ssmd_host *for_process(const std::filesystem::path &repo_root);
+
   explicit HostServices(const std::filesystem::path &repo_root);
   HostServices(const HostServices &) = delete;
   HostServices &operator=(const HostServices &) = delete;

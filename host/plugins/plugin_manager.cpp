@@ -39,7 +39,7 @@ struct PluginManager::Impl {
   std::map<size_t, const ssmd_plugin *> loaded;
   std::map<size_t, std::string> load_errors;
   // Plugins may keep the host table for as long as they live, which is the whole process.
-  HostServices *host = nullptr;
+  const ssmd_host *host = nullptr;
 
   // Discovers plugins once; later calls rethrow a discovery error. Call with `mutex` held.
   void discover() {
@@ -64,8 +64,8 @@ struct PluginManager::Impl {
   }
 
   const ssmd_host *host_table() {
-    if (!host) host = new HostServices(settings.repo_root);
-    return host->table();
+    if (!host) host = HostServices::for_process(settings.repo_root);
+    return host;
   }
 
   // The loaded table of plugin `index`, or nullptr with the reason in `error`. Call with `mutex` held.
