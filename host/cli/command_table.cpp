@@ -16,6 +16,9 @@ const std::vector<Command> &builtin_commands() {
       {"data inventory", "Show a feed's captured data day by day, from its manifests", run_data_inventory},
       {"help", "Show help for ssmd, a command or a topic", run_help},
       {"init", "Create a metadata repository: folders, .gitignore, CI recipes", run_init},
+      {"plugin list", "List the plugins on the search path and whether they can be used", run_plugin_list},
+      {"plugin lock", "Pin the usable plugins by SHA-256 in ssmd-plugins.lock", run_plugin_lock},
+      {"plugin show", "Show one plugin's manifest, file hash and status", run_plugin_show},
   };
   return k_commands;
 }

@@ -2,6 +2,7 @@
 
 #include "config/config.hpp"
 #include "core/errors.hpp"
+#include "plugins/host_services.hpp"
 #include "plugins/plugin_manager.hpp"
 
 #include <cstdlib>
@@ -50,6 +51,7 @@ Config &Context::config() {
   if (!config_) {
     config_ = std::make_unique<Config>(Config::load(find_repo_root()));
     for (const auto &o : options_.overrides) config_->set(o.key, o.value, o.origin);
+    HostServices::use_config(config_.get());
   }
   return *config_;
 }

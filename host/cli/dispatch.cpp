@@ -3,6 +3,7 @@
 #include "cli/command_table.hpp"
 #include "config/config.hpp"
 #include "cli/global_options.hpp"
+#include "cli/plugin_commands.hpp"
 #include "cli/suggest.hpp"
 #include "core/errors.hpp"
 #include "version.hpp"
@@ -77,9 +78,27 @@ void apply_configuration(Context &ctx) {
   }
 }
 
+// The "Plugin commands" section of `ssmd --help`, from manifests: no plugin is loaded to print it.
+void print_plugin_commands(Context &ctx, std::ostream &out) {
+  size_t unavailable = 0;
+  std::string error;
+  auto commands = plugin_commands(ctx, unavailable, error);
+  if (!commands.empty()) {
+    out << "\nPlugin commands:\n";
+    size_t width = 0;
+    for (const auto &c : commands) width = std::max(width, c.name.size());
+    for (const auto &c : commands)
+      out << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << "  [" << c.plugin << "]\n";
+  }
+  if (!error.empty()) out << "\nPlugin commands are unavailable: " << error << "\n";
+  if (unavailable > 0)
+    out << "\n" << unavailable << (unavailable == 1 ? " plugin" : " plugins")
+        << " cannot be used; run 'ssmd plugin list' to see why.\n";
+}
+
 } // namespace
 
-void print_help(Context &, std::ostream &out, const std::string &group) {
+void print_help(Context &ctx, std::ostream &out, const std::string &group) {
   if (group.empty()) {
     out << "ssmd " << kVersion << " - git-native metadata for market-data platforms\n\n"
         << "Usage: ssmd [global options] <command> [<args>]\n\nCommands:\n";
@@ -94,50 +113,58 @@ void print_help(Context &, std::ostream &out, const std::string &group) {
     std::string path = command.path;
     out << "  " << path << std::string(width - path.size() + 2, ' ') << command.summary << "\n";
   }
+  if (group.empty()) print_plugin_commands(ctx, out);
   out << "\n" << global_options_help() << "\nRun 'ssmd <command> --help' for a command's flags. Exit codes: 0 ok, "
       << "1 validation or domain failure, 2 usage error, 3 environment error.\n";
+}
+
+int dispatch_words(Context &ctx, const std::vector<std::string> &words) {
+  if (words.empty() || words[0] == "-h" || words[0] == "--help") {
+    print_help(ctx, std::cout);
+    return words.empty() ? kExitUsage : kExitOk;
+  }
+  if (words[0] == "--version") {
+    std::cout << "ssmd " << kVersion << " (plugin ABI " << kAbiVersion << ")\n";
+    return kExitOk;
+  }
+  if (words[0].starts_with("-")) {
+    throw UsageError("unknown global flag '" + words[0] + "'; run 'ssmd --help'");
+  }
+
+  size_t taken = 0;
+  if (const Command *command = match(words, taken)) {
+    Args rest(words.begin() + static_cast<long>(taken), words.end());
+    return command->run(ctx, rest);
+  }
+
+  // A group without a (known) subcommand.
+  auto subs = second_words(words[0]);
+  if (!subs.empty()) {
+    if (words.size() == 1 || words[1] == "--help" || words[1] == "-h") {
+      print_help(ctx, std::cout, words[0]);
+      return words.size() == 1 ? kExitUsage : kExitOk;
+    }
+    std::string message = "unknown command 'ssmd " + words[0] + " " + words[1] + "'";
+    if (auto near = closest(words[1], subs)) message += "; did you mean 'ssmd " + words[0] + " " + *near + "'?";
+    throw UsageError(message);
+  }
+
+  // A command a plugin adds; its arguments, --help included, are the plugin's to parse.
+  if (auto code = run_plugin_command(ctx, words)) return *code;
+
+  std::string message = "unknown command '" + words[0] + "'";
+  auto candidates = first_words();
+  for (auto &name : plugin_command_names(ctx)) candidates.push_back(name);
+  if (auto near = closest(words[0], candidates)) message += "; did you mean '" + *near + "'?";
+  throw UsageError(message + " (run 'ssmd --help' for the list)");
 }
 
 int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {
   try {
     ParsedCommandLine parsed = extract_global_options(argv);
     Context ctx(parsed.global, executable_path(argv0));
-    const auto &words = parsed.words;
-
-    if (words.empty() || words[0] == "-h" || words[0] == "--help") {
-      print_help(ctx, std::cout);
-      return words.empty() ? kExitUsage : kExitOk;
-    }
-    if (words[0] == "--version") {
-      std::cout << "ssmd " << kVersion << " (plugin ABI " << kAbiVersion << ")\n";
-      return kExitOk;
-    }
-    if (words[0].starts_with("-")) {
-      throw UsageError("unknown global flag '" + words[0] + "'; run 'ssmd --help'");
-    }
-
     apply_configuration(ctx);
-    size_t taken = 0;
-    if (const Command *command = match(words, taken)) {
-      Args rest(words.begin() + static_cast<long>(taken), words.end());
-      return command->run(ctx, rest);
-    }
-
-    // A group without a (known) subcommand.
-    auto subs = second_words(words[0]);
-    if (!subs.empty()) {
-      if (words.size() == 1 || words[1] == "--help" || words[1] == "-h") {
-        print_help(ctx, std::cout, words[0]);
-        return words.size() == 1 ? kExitUsage : kExitOk;
-      }
-      std::string message = "unknown command 'ssmd " + words[0] + " " + words[1] + "'";
-      if (auto near = closest(words[1], subs)) message += "; did you mean 'ssmd " + words[0] + " " + *near + "'?";
-      throw UsageError(message);
-    }
-
-    std::string message = "unknown command '" + words[0] + "'";
-    if (auto near = closest(words[0], first_words())) message += "; did you mean '" + *near + "'?";
-    throw UsageError(message + " (run 'ssmd --help' for the list)");
+    return dispatch_words(ctx, parsed.words);
   } catch (const CommandError &e) {
     std::cerr << "ssmd: " << e.what() << "\n";
     return e.code();

@@ -10,5 +10,8 @@ int run_data_gaps(Context &ctx, const Args &args);
 int run_data_inventory(Context &ctx, const Args &args);
 int run_help(Context &ctx, const Args &args);
 int run_init(Context &ctx, const Args &args);
+int run_plugin_list(Context &ctx, const Args &args);
+int run_plugin_lock(Context &ctx, const Args &args);
+int run_plugin_show(Context &ctx, const Args &args);
 
 } // namespace ssmd

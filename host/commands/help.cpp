@@ -5,11 +5,12 @@
 
 namespace ssmd {
 
-// `ssmd help [COMMAND...]` is `ssmd [COMMAND...] --help`.
-int run_help(Context &, const Args &args) {
-  std::vector<std::string> argv(args.begin(), args.end());
-  argv.push_back("--help");
-  return dispatch("ssmd", argv);
+// `ssmd help [COMMAND...]` is `ssmd [COMMAND...] --help`, with the same global options (so the plugin
+// path that lists a plugin's command also finds it here).
+int run_help(Context &ctx, const Args &args) {
+  std::vector<std::string> words(args.begin(), args.end());
+  words.push_back("--help");
+  return dispatch_words(ctx, words);
 }
 
 } // namespace ssmd

@@ -1,8 +1,37 @@
 #include "plugins/manifest.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace ssmd {
+
+namespace {
+constexpr std::string_view kKinds[] = {"feed", "schema-format", "secret", "storage"};
+
+bool is_valid_version(std::string_view v) {
+  if (v.empty() || v.size() > 64) return false;
+  return std::all_of(v.begin(), v.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
+           c == '+' || c == '-';
+  });
+}
+} // namespace
+
+bool is_valid_name(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name[0] < 'a' || name[0] > 'z') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+std::vector<std::string> manifest_kinds(const Manifest &m) {
+  std::vector<std::string> out;
+  for (auto kind : kKinds)
+    if (std::any_of(m.provides.begin(), m.provides.end(), [&](const Provided &p) { return p.kind == kind; }))
+      out.emplace_back(kind);
+  if (!m.commands.empty()) out.emplace_back("command");
+  return out;
+}
 
 std::optional<Manifest> parse_manifest(std::string_view text, std::string &error) {
   // The section holds one NUL-terminated string; anything after the first NUL is padding.
@@ -28,8 +57,10 @@ std::optional<Manifest> parse_manifest(std::string_view text, std::string &error
       if (line != "ssmd-manifest 1") return fail("expected 'ssmd-manifest 1'");
       header = true;
     } else if (key == "name") {
+      if (!is_valid_name(rest)) return fail("name '" + std::string(rest) + "' does not match ^[a-z][a-z0-9_-]{0,63}$");
       m.name = rest;
     } else if (key == "version") {
+      if (!is_valid_version(rest)) return fail("version '" + std::string(rest) + "' must be 1 to 64 of [A-Za-z0-9._+-]");
       m.version = rest;
     } else if (key == "abi") {
       size_t dot = rest.find('.');
@@ -44,14 +75,24 @@ std::optional<Manifest> parse_manifest(std::string_view text, std::string &error
       size_t sp = rest.find(' ');
       if (sp == std::string_view::npos || sp == 0 || sp + 1 >= rest.size()) return fail("expected 'provides KIND NAME'");
       std::string kind(rest.substr(0, sp));
-      if (kind != "feed" && kind != "schema-format" && kind != "secret" && kind != "storage")
+      std::string name(rest.substr(sp + 1));
+      if (std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds))
         return fail("unknown extension kind '" + kind + "'");
-      m.provides.push_back(Provided{kind, std::string(rest.substr(sp + 1))});
+      if (!is_valid_name(name)) return fail(kind + " name '" + name + "' does not match ^[a-z][a-z0-9_-]{0,63}$");
+      for (const auto &p : m.provides)
+        if (p.kind == kind && p.name == name) return fail("'provides " + kind + " " + name + "' is declared twice");
+      m.provides.push_back(Provided{kind, name});
     } else if (key == "command") {
       size_t sp = rest.find(' ');
-      if (rest.empty() || sp == 0) return fail("expected 'command NAME SUMMARY'");
-      m.commands.push_back(ManifestCommand{std::string(rest.substr(0, sp)),
-                                           sp == std::string_view::npos ? "" : std::string(rest.substr(sp + 1))});
+      std::string name(rest.substr(0, sp));
+      if (!is_valid_name(name)) return fail("command name '" + name + "' does not match ^[a-z][a-z0-9_-]{0,63}$");
+      std::string_view summary = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+      // The summary is printed by `ssmd --help`; control characters could rewrite the terminal.
+      if (std::any_of(summary.begin(), summary.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+        return fail("command '" + name + "' has a control character in its summary");
+      for (const auto &c : m.commands)
+        if (c.name == name) return fail("command '" + name + "' is declared twice");
+      m.commands.push_back(ManifestCommand{name, std::string(summary)});
     } else {
       return fail("unknown key '" + std::string(key) + "'");
     }

@@ -28,6 +28,14 @@ struct Manifest {
 };
 
 // Parses manifest text (see ssmd/plugin.h); on failure returns nullopt and says why in `error`.
+// Names (the plugin's, provided names, command names) must match `^[a-z][a-z0-9_-]{0,63}$`; a kind+name
+// may be declared once; the version is 1 to 64 of `[A-Za-z0-9._+-]`.
 std::optional<Manifest> parse_manifest(std::string_view text, std::string &error);
+
+// Whether `name` matches `^[a-z][a-z0-9_-]{0,63}$`, the shape of every ssmd name.
+bool is_valid_name(std::string_view name);
+
+// The kinds of extension a plugin offers, in a fixed order ("feed", ..., "command"), for listings.
+std::vector<std::string> manifest_kinds(const Manifest &m);
 
 } // namespace ssmd

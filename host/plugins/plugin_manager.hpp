@@ -3,7 +3,8 @@
 //
 // The lookups return the C table of the extension point, or an explanation of why there is none
 // ("no plugin provides feed validator 'acme'", "plugin 'feed-acme' is not allowed by --plugins",
-// "plugins 'a' and 'b' both provide ..."). Loaded libraries are never unloaded.
+// "plugins 'a' and 'b' both provide ..."). Loaded libraries are never unloaded. Every member function is
+// safe to call from several threads at once.
 #pragma once
 
 #include "plugins/manifest.hpp"
@@ -25,17 +26,38 @@ struct PluginSettings {
   bool locked = false;                                 // --locked
   std::optional<std::filesystem::path> lock_file;      // <repo>/ssmd-plugins.lock when in a repository
   std::filesystem::path repo_root;                     // empty outside a repository
+  std::vector<std::string> reserved_commands;          // built-in command words a plugin may not take
 };
 
-enum class PluginStatus { Ok, AbiMismatch, NotAllowed, HashMismatch, Conflict, Unsafe, Invalid, LoadFailed };
+// Why a plugin can or cannot be used. A plugin is loaded only when Ok.
+enum class PluginStatus {
+  Ok,           // usable; loaded when first asked for
+  AbiMismatch,  // its manifest names another ABI major version than the host's
+  NotAllowed,   // not named by --plugins
+  HashMismatch, // under --locked: not in the lock file, or its SHA-256 differs
+  Conflict,     // provides what another usable plugin provides, or a command name the host has
+  Unsafe,       // the file or its directory is writable by group or others
+  Invalid,      // the manifest or the ELF file is malformed
+  LoadFailed,   // kept for listings of a load attempt; lookups report load failures themselves
+  Shadowed,     // a plugin of the same name comes earlier on the search path
+};
 std::string_view plugin_status_name(PluginStatus status);
 
 // One discovered plugin file.
 struct PluginInfo {
   std::filesystem::path path;
-  Manifest manifest;
+  Manifest manifest;     // for Invalid plugins only `name` is set (the file name without .so)
   PluginStatus status = PluginStatus::Ok;
   std::string problem;   // why status is not Ok, one sentence naming the plugin
+  std::string sha256;    // set when the lock file was checked (--locked)
+};
+
+// Why a lookup found nothing.
+enum class LookupFailure {
+  None,        // found and loaded
+  NotFound,    // no discovered plugin declares it
+  Unavailable, // a plugin declares it but may not be used (see its status)
+  LoadFailed,  // the plugin was allowed, but loading or checking its library failed
 };
 
 // The outcome of looking an extension point up.
@@ -43,6 +65,7 @@ template <class T> struct Lookup {
   const T *table = nullptr; // the extension's C table when found and loaded
   std::string plugin;       // the plugin that provides it, when one does
   std::string problem;      // why `table` is null
+  LookupFailure failure = LookupFailure::None;
   explicit operator bool() const { return table != nullptr; }
 };
 
@@ -51,8 +74,13 @@ public:
   explicit PluginManager(PluginSettings settings);
   ~PluginManager();
 
+  const PluginSettings &settings() const;
+
   // Every plugin file found on the search path, with its status. Reads manifests; loads nothing.
+  // Throws EnvironmentError when --locked is given and the lock file is missing or malformed.
   const std::vector<PluginInfo> &plugins();
+  // The plugin of that name that wins on the search path (not a shadowed copy), or nullptr.
+  const PluginInfo *find(std::string_view name);
 
   Lookup<ssmd_feed_validator> feed_validator(std::string_view exchange);
   Lookup<ssmd_schema_format> schema_format(std::string_view format);

@@ -1,0 +1,69 @@
+#include "cli/suggest.hpp"
+#include "commands/commands.hpp"
+#include "commands/plugin_common.hpp"
+#include "core/errors.hpp"
+#include "plugins/file_hash.hpp"
+
+#include <iostream>
+
+namespace ssmd {
+
+// `ssmd plugin show NAME`: one plugin's manifest, file hash and status. Loads nothing.
+int run_plugin_show(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd plugin show NAME [--output json]";
+  cl.options.add_options()("name", po::value<std::string>()->required(), "the plugin's name");
+  cl.positional.add("name", 1);
+  add_output_option(cl);
+  auto vm = parse_args(builtin_command("plugin show"), cl, args);
+  if (!vm) return kExitOk;
+  OutputFormat format = output_format(*vm);
+  const std::string name = (*vm)["name"].as<std::string>();
+
+  PluginManager &manager = ctx.plugins();
+  const PluginInfo *info = manager.find(name);
+  if (!info) {
+    std::vector<std::string> names;
+    for (const auto &p : manager.plugins()) names.push_back(p.manifest.name);
+    std::string message = "no plugin named '" + name + "' on the search path";
+    if (auto near = closest(name, names)) message += "; did you mean '" + *near + "'?";
+    throw DomainError(message + " (see 'ssmd plugin list')");
+  }
+  std::string hash_error;
+  auto sha256 = sha256_file(info->path, hash_error);
+  if (!sha256) throw EnvironmentError(info->path.string() + ": " + hash_error);
+  std::vector<std::string> shadowed;
+  for (const auto &p : manager.plugins())
+    if (p.manifest.name == name && p.status == PluginStatus::Shadowed) shadowed.push_back(p.path.string());
+
+  const Manifest &m = info->manifest;
+  if (format == OutputFormat::Json) {
+    json::Value out = plugin_json(*info);
+    out.set("sha256", *sha256);
+    json::Array copies;
+    for (const auto &path : shadowed) copies.emplace_back(path);
+    out.set("shadowed", copies);
+    std::cout << out.dump();
+    return kExitOk;
+  }
+  bool valid = info->status != PluginStatus::Invalid;
+  std::cout << "name:     " << m.name << "\n";
+  if (valid) {
+    std::cout << "version:  " << m.version << "\n"
+              << "abi:      " << m.abi_major << "." << m.abi_minor << "\n";
+  }
+  std::cout << "path:     " << info->path.string() << "\n"
+            << "sha256:   " << *sha256 << "\n"
+            << "status:   " << plugin_status_name(info->status) << "\n";
+  if (!info->problem.empty()) std::cout << "problem:  " << info->problem << "\n";
+  if (valid) {
+    std::cout << "provides:" << (m.provides.empty() ? " (nothing)\n" : "\n");
+    for (const auto &p : m.provides) std::cout << "  " << p.kind << " " << p.name << "\n";
+    std::cout << "commands:" << (m.commands.empty() ? " (none)\n" : "\n");
+    for (const auto &c : m.commands) std::cout << "  " << c.name << "  " << c.summary << "\n";
+  }
+  for (const auto &path : shadowed) std::cout << "shadows:  " << path << "\n";
+  return kExitOk;
+}
+
+} // namespace ssmd

@@ -1,0 +1,13 @@
+// SHA-256 of a file's bytes, the identity the lock file pins a plugin by.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace ssmd {
+
+// The lowercase hex SHA-256 of the file at `path`; nullopt (and `error` says why) when it cannot be read.
+std::optional<std::string> sha256_file(const std::filesystem::path &path, std::string &error);
+
+} // namespace ssmd

@@ -1,0 +1,48 @@
+#include "plugins/host_services.hpp"
+
+#include "config/config.hpp"
+#include "version.hpp"
+#include "yaml/document.hpp"
+
+#include <atomic>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace ssmd {
+
+namespace {
+// The C table's config() takes no context, so the process's configuration is reached through this.
+std::atomic<const Config *> g_config{nullptr};
+
+const ssmd_node *lookup_config(ssmd_str key) {
+  const Config *config = g_config.load();
+  if (!config || !key.data) return nullptr;
+  auto value = config->get(std::string(key.data, key.size));
+  return value ? yaml::Document::handle(value->node) : nullptr;
+}
+} // namespace
+
+void HostServices::use_config(const Config *config) { g_config.store(config); }
+
+const ssmd_host *HostServices::for_process(const std::filesystem::path &repo_root) {
+  // Reachable from a static, so leak checkers see it as kept on purpose; never destroyed.
+  static std::mutex mutex;
+  static auto *tables = new std::vector<std::unique_ptr<HostServices>>();
+  std::lock_guard lock(mutex);
+  tables->push_back(std::make_unique<HostServices>(repo_root));
+  return tables->back()->table();
+}
+
+HostServices::HostServices(const std::filesystem::path &repo_root) : repo_root_(repo_root.string()) {
+  table_.struct_size = sizeof(ssmd_host);
+  table_.abi_major = SSMD_ABI_VERSION_MAJOR;
+  table_.abi_minor = SSMD_ABI_VERSION_MINOR;
+  table_.doc = yaml::Document::api();
+  table_.repo_root = ssmd_str{repo_root_.data(), repo_root_.size()};
+  table_.ssmd_version = ssmd_str{kVersion, std::strlen(kVersion)};
+  table_.config = lookup_config;
+}
+
+} // namespace ssmd

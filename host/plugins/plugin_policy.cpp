@@ -1,0 +1,127 @@
+#include "plugins/plugin_policy.hpp"
+
+#include "plugins/file_hash.hpp"
+
+#include <ssmd/plugin.h>
+
+#include <algorithm>
+#include <map>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace ssmd {
+
+namespace {
+
+void set(PluginInfo &p, PluginStatus status, const std::string &problem) {
+  p.status = status;
+  p.problem = problem;
+}
+
+std::string quoted_list(const std::vector<std::string> &names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += i + 1 == names.size() ? " and " : ", ";
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+// Marks every usable plugin that provides what another usable plugin provides, or a built-in command.
+void mark_conflicts(std::vector<PluginInfo> &plugins, const PluginSettings &settings) {
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> providers;
+  for (size_t i = 0; i < plugins.size(); ++i) {
+    if (plugins[i].status != PluginStatus::Ok) continue;
+    for (const auto &p : plugins[i].manifest.provides) providers[{p.kind, p.name}].push_back(i);
+    for (const auto &c : plugins[i].manifest.commands) providers[{"command", c.name}].push_back(i);
+  }
+  std::map<size_t, std::vector<std::string>> problems;
+  for (const auto &[key, users] : providers) {
+    const auto &[kind, name] = key;
+    if (kind == "command" && std::find(settings.reserved_commands.begin(), settings.reserved_commands.end(), name) !=
+                                 settings.reserved_commands.end()) {
+      for (size_t i : users)
+        problems[i].push_back("plugin '" + plugins[i].manifest.name + "' declares command '" + name +
+                              "', which would shadow the built-in command");
+    }
+    if (users.size() < 2) continue;
+    std::vector<std::string> names;
+    for (size_t i : users) names.push_back(plugins[i].manifest.name);
+    for (size_t i : users)
+      problems[i].push_back("plugins " + quoted_list(names) + " both provide " + kind + " '" + name +
+                            "'; neither is used (choose one with --plugins)");
+  }
+  for (auto &[i, list] : problems) {
+    std::string joined;
+    for (const auto &p : list) joined += (joined.empty() ? "" : "; ") + p;
+    set(plugins[i], PluginStatus::Conflict, joined);
+  }
+}
+
+// Writable by group or others, as `stat` (following symlinks) sees `path`.
+bool loosely_writable(const fs::path &path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
+}
+
+} // namespace
+
+std::optional<std::string> unsafe_permissions(const fs::path &file) {
+  std::vector<fs::path> checked{file, file.parent_path()};
+  std::error_code ec;
+  fs::path real = fs::canonical(file, ec);
+  if (!ec && real != file) {
+    checked.push_back(real);
+    checked.push_back(real.parent_path());
+  }
+  for (const auto &path : checked)
+    if (loosely_writable(path))
+      return path.string() + " is writable by group or others (chmod go-w it, as ssh requires of its keys)";
+  return std::nullopt;
+}
+
+void apply_plugin_policy(std::vector<PluginInfo> &plugins, const PluginSettings &settings, const LockFile *lock) {
+  const std::string host_abi = std::to_string(SSMD_ABI_VERSION_MAJOR) + "." + std::to_string(SSMD_ABI_VERSION_MINOR);
+  for (auto &p : plugins) {
+    if (p.status != PluginStatus::Ok) continue;
+    const Manifest &m = p.manifest;
+    if (m.abi_major != SSMD_ABI_VERSION_MAJOR) {
+      set(p, PluginStatus::AbiMismatch,
+          "plugin '" + m.name + "' (" + p.path.string() + ") was built for plugin ABI " + std::to_string(m.abi_major) +
+              "." + std::to_string(m.abi_minor) + ", but this ssmd has ABI " + host_abi +
+              "; rebuild it against this SDK");
+      continue;
+    }
+    if (settings.allowlist &&
+        std::find(settings.allowlist->begin(), settings.allowlist->end(), m.name) == settings.allowlist->end()) {
+      set(p, PluginStatus::NotAllowed, "plugin '" + m.name + "' is not allowed by --plugins");
+      continue;
+    }
+    if (auto why = unsafe_permissions(p.path)) {
+      set(p, PluginStatus::Unsafe, "plugin '" + m.name + "' refused: " + *why);
+      continue;
+    }
+    if (!lock) continue;
+    const LockEntry *entry = lock->find(m.name);
+    if (!entry) {
+      set(p, PluginStatus::HashMismatch,
+          "plugin '" + m.name + "' is not in " + kLockFileName + "; run 'ssmd plugin lock' to pin it");
+      continue;
+    }
+    std::string error;
+    auto actual = sha256_file(p.path, error);
+    if (!actual) {
+      set(p, PluginStatus::HashMismatch, "plugin '" + m.name + "' (" + p.path.string() + "): " + error);
+      continue;
+    }
+    p.sha256 = *actual;
+    if (*actual != entry->sha256)
+      set(p, PluginStatus::HashMismatch,
+          "plugin '" + m.name + "' (" + p.path.string() + ") has SHA-256 " + *actual + ", but " + kLockFileName +
+              " expects " + entry->sha256);
+  }
+  mark_conflicts(plugins, settings);
+}
+
+} // namespace ssmd

@@ -1,0 +1,94 @@
+#include "plugins/plugin_verify.hpp"
+
+#include <cstddef>
+#include <set>
+#include <utility>
+
+namespace ssmd {
+
+namespace {
+
+// No plugin needs more registrations than this; a larger count is a corrupt table.
+constexpr size_t kMaxRegistrations = 1024;
+
+std::string text(ssmd_str s) { return s.data ? std::string(s.data, s.size) : std::string(); }
+
+// The smallest struct_size that holds every field of ABI 1.0 the host reads: all but `reserved`.
+template <class T> constexpr uint32_t fields_size() { return static_cast<uint32_t>(offsetof(T, reserved)); }
+
+using Registered = std::set<std::pair<std::string, std::string>>;
+
+// Collects the names of one array of extension tables, checking each table as it goes.
+template <class T, class Check>
+std::optional<std::string> collect(const T *const *items, size_t count, const char *kind, ssmd_str T::*name_field,
+                                   Check &&check, Registered &out) {
+  constexpr uint32_t minimum = fields_size<T>();
+  if (count > kMaxRegistrations) return std::string("registers too many ") + kind + " entries";
+  if (count > 0 && !items) return std::string("registers ") + std::to_string(count) + " " + kind + " entries but no table";
+  for (size_t i = 0; i < count; ++i) {
+    const T *t = items[i];
+    if (!t) return std::string(kind) + " entry " + std::to_string(i) + " is NULL";
+    if (t->struct_size < minimum)
+      return std::string(kind) + " entry " + std::to_string(i) + " is too small (struct_size " +
+             std::to_string(t->struct_size) + ", at least " + std::to_string(minimum) + " expected)";
+    std::string name = text(t->*name_field);
+    if (auto why = check(*t)) return std::string(kind) + " '" + name + "' " + *why;
+    if (!out.insert({kind, name}).second) return std::string("registers ") + kind + " '" + name + "' twice";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> missing(bool present, const char *field) {
+  if (present) return std::nullopt;
+  return std::string("has no ") + field + " function";
+}
+
+} // namespace
+
+std::optional<std::string> verify_plugin_table(const ssmd_plugin *p, const Manifest &m) {
+  if (!p) return std::string(SSMD_PLUGIN_ENTRY_SYMBOL) + " returned NULL";
+  if (p->struct_size < fields_size<ssmd_plugin>())
+    return "its ssmd_plugin table is too small (struct_size " + std::to_string(p->struct_size) + ")";
+  if (p->abi_major != SSMD_ABI_VERSION_MAJOR)
+    return "its code was built for plugin ABI " + std::to_string(p->abi_major) + "." + std::to_string(p->abi_minor) +
+           " although its manifest says " + std::to_string(m.abi_major) + "." + std::to_string(m.abi_minor);
+  if (text(p->name) != m.name || text(p->version) != m.version)
+    return "its code says it is '" + text(p->name) + "' " + text(p->version) + ", but its manifest says '" + m.name +
+           "' " + m.version;
+
+  Registered registered;
+  std::optional<std::string> why;
+  if ((why = collect(p->feed_validators, p->feed_validator_count, "feed",
+                     &ssmd_feed_validator::exchange,
+                     [](const ssmd_feed_validator &t) { return missing(t.check_feed, "check_feed"); }, registered)))
+    return why;
+  if ((why = collect(p->schema_formats, p->schema_format_count, "schema-format", &ssmd_schema_format::format,
+                     [](const ssmd_schema_format &t) { return missing(t.check, "check"); }, registered)))
+    return why;
+  if ((why = collect(p->secret_backends, p->secret_backend_count, "secret",
+                     &ssmd_secret_backend::prefix,
+                     [](const ssmd_secret_backend &t) { return missing(t.check && t.resolve, "check or resolve"); },
+                     registered)))
+    return why;
+  if ((why = collect(p->storage_backends, p->storage_backend_count, "storage",
+                     &ssmd_storage_backend::scheme,
+                     [](const ssmd_storage_backend &t) { return missing(t.list && t.fetch, "list or fetch"); },
+                     registered)))
+    return why;
+  if ((why = collect(p->subcommands, p->subcommand_count, "command", &ssmd_subcommand::name,
+                     [](const ssmd_subcommand &t) { return missing(t.run, "run"); }, registered)))
+    return why;
+
+  Registered declared;
+  for (const auto &provided : m.provides) declared.insert({provided.kind, provided.name});
+  for (const auto &command : m.commands) declared.insert({"command", command.name});
+  for (const auto &[kind, name] : registered)
+    if (!declared.count({kind, name}))
+      return "it registers " + kind + " '" + name + "', which its manifest does not declare";
+  for (const auto &[kind, name] : declared)
+    if (!registered.count({kind, name}))
+      return "its manifest declares " + kind + " '" + name + "', which its code does not register";
+  return std::nullopt;
+}
+
+} // namespace ssmd
