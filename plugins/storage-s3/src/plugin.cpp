@@ -75,6 +75,7 @@ public:
   ssmd_status fetch(const ssmd::Host &host, const std::vector<std::string_view> &urls, uint64_t max_bytes,
                     const std::function<void(size_t, const ssmd::FetchResult &)> &done,
                     ssmd::Diagnostics &out) override {
+    if (urls.empty()) return SSMD_OK;
     ssmd_status status = SSMD_OK;
     std::optional<Settings> settings = settings_for(host, out, status);
     if (!settings) {
