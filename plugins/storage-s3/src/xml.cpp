@@ -153,6 +153,7 @@ private:
   // Reads "<name attr='v' ...>" or "<name .../>" at `pos_`.
   bool start_tag(Element &out, bool &empty) {
     if (pos_ >= s_.size() || s_[pos_] != '<') return fail("expected an element"), false;
+    if (++elements_ > k_max_elements) return fail("more than " + std::to_string(k_max_elements) + " elements"), false;
     ++pos_;
     if (!qualified_name(out.name)) return false;
     for (;;) {
@@ -248,6 +249,7 @@ private:
 
   std::string_view s_;
   size_t pos_ = 0;
+  size_t elements_ = 0;
   ParseError &error_;
 };
 

@@ -1,10 +1,11 @@
 // A small XML reader for the documents S3 answers with (ListBucketResult, Error).
 //
 // It builds a tree of elements with their decoded text and is meant to be safe on any input: it never
-// throws, never recurses, bounds nesting depth, and refuses DOCTYPE (so no entity expansion). What it
-// understands: the XML declaration and processing instructions (skipped), comments (skipped), CDATA, the
-// five predefined entities and numeric character references, attributes (checked, then dropped) and
-// namespace prefixes (dropped from names). Bad input gives a message with a 1-based line and column.
+// throws on bad input, never recurses, bounds nesting depth and element count, and refuses DOCTYPE (so no
+// entity expansion). What it understands: the XML declaration and processing instructions (skipped),
+// comments (skipped), CDATA, the five predefined entities and numeric character references, attributes
+// (checked, then dropped) and namespace prefixes (dropped from names). Bad input gives a message with a
+// 1-based line and column.
 #pragma once
 
 #include <cstddef>
@@ -32,6 +33,9 @@ struct ParseError {
 
 // Elements nested deeper than this are refused.
 inline constexpr size_t k_max_depth = 64;
+// Documents with more elements than this are refused, so a hostile answer cannot make the tree many times
+// larger than its text. A full ListObjectsV2 page (1000 keys) has about 10,000.
+inline constexpr size_t k_max_elements = 200000;
 
 // Parses one document. On failure returns nullopt and fills `error`.
 std::optional<Element> parse(std::string_view text, ParseError &error);

@@ -104,6 +104,14 @@ TEST(XmlReader, BoundsNestingDepth) {
   EXPECT_NE(parse_fails(deep).message.find("nested deeper"), std::string::npos);
 }
 
+TEST(XmlReader, BoundsElementCount) {
+  std::string many = "<r>";
+  for (size_t i = 1; i < xml::k_max_elements; ++i) many += "<e/>";
+  xml::ParseError error;
+  EXPECT_TRUE(xml::parse(many + "</r>", error)) << error.message;
+  EXPECT_NE(parse_fails(many + "<e/></r>").message.find("more than"), std::string::npos);
+}
+
 TEST(XmlReader, SurvivesEveryPrefixAndRandomMutationsOfARealPage) {
   const std::string page = k_page;
   for (size_t n = 0; n < page.size(); ++n) {
