@@ -1,6 +1,7 @@
 #include "fetch_pool.hpp"
 
 #include "s3_url.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -62,13 +63,13 @@ private:
     std::optional<S3Url> url = parse_s3_url(urls_[index], error);
     if (!url) return {SSMD_FAILED, "s3/bad-url", error};
     if (url->key.empty() || url->key.back() == '/')
-      return {SSMD_FAILED, "s3/bad-url", "'" + std::string(urls_[index]) + "' names a folder, not an object"};
+      return {SSMD_FAILED, "s3/bad-url", concat("'", urls_[index], "' names a folder, not an object")};
     try {
       if (!http) http.emplace();
       return client_.get(*http, url->bucket, url->key, max_bytes_, content);
     } catch (const std::exception &e) {
       // Nothing may escape a worker thread; the object fails and the others go on.
-      return {SSMD_ENV_ERROR, "s3/internal", std::string("fetching ") + std::string(urls_[index]) + " failed: " + e.what()};
+      return {SSMD_ENV_ERROR, "s3/internal", concat("fetching ", urls_[index], " failed: ", e.what())};
     }
   }
 

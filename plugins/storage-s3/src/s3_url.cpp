@@ -1,5 +1,7 @@
 #include "s3_url.hpp"
 
+#include "text.hpp"
+
 namespace ssmd::s3 {
 
 namespace {
@@ -19,7 +21,7 @@ bool valid_bucket(std::string_view name) {
 std::optional<S3Url> parse_s3_url(std::string_view url, std::string &error) {
   constexpr std::string_view scheme = "s3://";
   if (!url.starts_with(scheme)) {
-    error = "'" + std::string(url) + "' is not an s3:// URL (expected s3://bucket/key)";
+    error = concat("'", url, "' is not an s3:// URL (expected s3://bucket/key)");
     return std::nullopt;
   }
   std::string_view rest = url.substr(scheme.size());
@@ -28,8 +30,9 @@ std::optional<S3Url> parse_s3_url(std::string_view url, std::string &error) {
   out.bucket = std::string(rest.substr(0, slash));
   if (slash != std::string_view::npos) out.key = std::string(rest.substr(slash + 1));
   if (!valid_bucket(out.bucket)) {
-    error = "'" + std::string(url) + "' names the bucket '" + out.bucket +
-            "'; bucket names have 3 to 63 characters of a-z, 0-9, '.' and '-' and start and end with a letter or digit";
+    error = concat("'", url, "' names the bucket '", out.bucket,
+                   "'; bucket names have 3 to 63 characters of a-z, 0-9, '.' and '-' and start and end with a "
+                   "letter or digit");
     return std::nullopt;
   }
   return out;

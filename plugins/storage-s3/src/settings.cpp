@@ -1,5 +1,7 @@
 #include "settings.hpp"
 
+#include "text.hpp"
+
 #include <charconv>
 
 namespace ssmd::s3 {
@@ -50,36 +52,26 @@ std::optional<Settings> problem_at(SettingsProblem &problem, bool environment, s
 } // namespace
 
 std::optional<Endpoint> parse_endpoint(std::string_view url, std::string &error) {
+  auto refuse = [&](std::string_view reason) -> std::optional<Endpoint> {
+    error = concat("the endpoint '", url, "' ", reason);
+    return std::nullopt;
+  };
   Endpoint out;
   size_t sep = url.find("://");
-  if (sep == std::string_view::npos) {
-    error = "'" + std::string(url) + "' is not a URL; expected http://host:port or https://host";
-    return std::nullopt;
-  }
+  if (sep == std::string_view::npos) return refuse("is not a URL; expected http://host:port or https://host");
   out.scheme = std::string(url.substr(0, sep));
-  if (out.scheme != "http" && out.scheme != "https") {
-    error = "the endpoint '" + std::string(url) + "' must use http or https";
-    return std::nullopt;
-  }
+  if (out.scheme != "http" && out.scheme != "https") return refuse("must use http or https");
   std::string_view rest = url.substr(sep + 3);
   if (rest.ends_with("/")) rest.remove_suffix(1);
-  if (rest.find_first_of("/?#@") != std::string_view::npos) {
-    error = "the endpoint '" + std::string(url) + "' must be scheme://host[:port] without a path, query or user";
-    return std::nullopt;
-  }
+  if (rest.find_first_of("/?#@") != std::string_view::npos)
+    return refuse("must be scheme://host[:port] without a path, query or user");
   std::string_view host = rest, port;
   if (rest.starts_with("[")) {
     size_t close = rest.find(']');
-    if (close == std::string_view::npos) {
-      error = "the endpoint '" + std::string(url) + "' has an unclosed IPv6 address";
-      return std::nullopt;
-    }
+    if (close == std::string_view::npos) return refuse("has an unclosed IPv6 address");
     host = rest.substr(0, close + 1);
     std::string_view after = rest.substr(close + 1);
-    if (!after.empty() && !after.starts_with(":")) {
-      error = "the endpoint '" + std::string(url) + "' has text after its IPv6 address";
-      return std::nullopt;
-    }
+    if (!after.empty() && !after.starts_with(":")) return refuse("has text after its IPv6 address");
     if (!after.empty()) port = after.substr(1);
   } else {
     size_t colon = rest.rfind(':');
@@ -88,23 +80,15 @@ std::optional<Endpoint> parse_endpoint(std::string_view url, std::string &error)
       port = rest.substr(colon + 1);
     }
     for (char c : host)
-      if (!host_char(c)) {
-        error = "the endpoint '" + std::string(url) + "' has an invalid host name";
-        return std::nullopt;
-      }
+      if (!host_char(c)) return refuse("has an invalid host name");
   }
-  if (host.empty() || host == "[]") {
-    error = "the endpoint '" + std::string(url) + "' has no host";
-    return std::nullopt;
-  }
+  if (host.empty() || host == "[]") return refuse("has no host");
   out.authority = std::string(host);
   if (!port.empty() || rest.ends_with(":")) {
     unsigned value = 0;
     auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (port.empty() || ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535) {
-      error = "the endpoint '" + std::string(url) + "' has an invalid port";
-      return std::nullopt;
-    }
+    if (port.empty() || ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535)
+      return refuse("has an invalid port");
     unsigned default_port = out.scheme == "https" ? 443 : 80;
     if (value != default_port) out.authority += ":" + std::to_string(value);
   }

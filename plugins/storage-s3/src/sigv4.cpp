@@ -55,8 +55,12 @@ std::string uri_encode(std::string_view text, bool keep_slash) {
 }
 
 std::string uri_encode_path(std::string_view bucket, std::string_view key) {
-  std::string path = "/" + uri_encode(bucket, false);
-  if (!key.empty()) path += "/" + uri_encode(key, true);
+  std::string path = "/";
+  path += uri_encode(bucket, false);
+  if (!key.empty()) {
+    path += '/';
+    path += uri_encode(key, true);
+  }
   return path;
 }
 
