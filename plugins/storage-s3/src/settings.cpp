@@ -1,0 +1,152 @@
+#include "settings.hpp"
+
+#include "text.hpp"
+
+#include <charconv>
+
+namespace ssmd::s3 {
+
+namespace {
+
+struct NumberSetting {
+  const char *env;
+  const char *config;
+  long min, max;
+  long Settings::*field;
+};
+
+// Every numeric knob, its two names and its bounds.
+constexpr NumberSetting k_numbers[] = {
+    {"SSMD_S3_MAX_KEYS", "s3.max_keys", 1, 1000, &Settings::max_keys},
+    {"SSMD_S3_CONCURRENCY", "s3.concurrency", 1, 64, &Settings::concurrency},
+    {"SSMD_S3_MAX_ATTEMPTS", "s3.max_attempts", 1, 10, &Settings::max_attempts},
+    {"SSMD_S3_CONNECT_TIMEOUT_MS", "s3.connect_timeout_ms", 1, 600000, &Settings::connect_timeout_ms},
+    {"SSMD_S3_TIMEOUT_MS", "s3.timeout_ms", 1, 3600000, &Settings::timeout_ms},
+    {"SSMD_S3_RETRY_BASE_MS", "s3.retry_base_ms", 1, 60000, &Settings::retry_base_ms},
+    {"SSMD_S3_RETRY_CAP_MS", "s3.retry_cap_ms", 1, 600000, &Settings::retry_cap_ms},
+};
+
+std::optional<std::string> nonempty(const Lookup &lookup, const std::string &name) {
+  auto value = lookup(name);
+  if (value && value->empty()) return std::nullopt;
+  return value;
+}
+
+bool valid_region(std::string_view region) {
+  if (region.empty() || region.size() > 32) return false;
+  for (char c : region)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+bool host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+}
+
+std::optional<Settings> problem_at(SettingsProblem &problem, bool environment, std::string rule, std::string where,
+                                   std::string message) {
+  problem = {environment, std::move(rule), std::move(where), std::move(message)};
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Endpoint> parse_endpoint(std::string_view url, std::string &error) {
+  auto refuse = [&](std::string_view reason) -> std::optional<Endpoint> {
+    error = concat("the endpoint '", url, "' ", reason);
+    return std::nullopt;
+  };
+  Endpoint out;
+  size_t sep = url.find("://");
+  if (sep == std::string_view::npos) return refuse("is not a URL; expected http://host:port or https://host");
+  out.scheme = std::string(url.substr(0, sep));
+  if (out.scheme != "http" && out.scheme != "https") return refuse("must use http or https");
+  std::string_view rest = url.substr(sep + 3);
+  if (rest.ends_with("/")) rest.remove_suffix(1);
+  if (rest.find_first_of("/?#@") != std::string_view::npos)
+    return refuse("must be scheme://host[:port] without a path, query or user");
+  std::string_view host = rest, port;
+  if (rest.starts_with("[")) {
+    size_t close = rest.find(']');
+    if (close == std::string_view::npos) return refuse("has an unclosed IPv6 address");
+    host = rest.substr(0, close + 1);
+    std::string_view after = rest.substr(close + 1);
+    if (!after.empty() && !after.starts_with(":")) return refuse("has text after its IPv6 address");
+    if (!after.empty()) port = after.substr(1);
+  } else {
+    size_t colon = rest.rfind(':');
+    if (colon != std::string_view::npos) {
+      host = rest.substr(0, colon);
+      port = rest.substr(colon + 1);
+    }
+    for (char c : host)
+      if (!host_char(c)) return refuse("has an invalid host name");
+  }
+  if (host.empty() || host == "[]") return refuse("has no host");
+  out.authority = std::string(host);
+  if (!port.empty() || rest.ends_with(":")) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+    if (port.empty() || ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535)
+      return refuse("has an invalid port");
+    unsigned default_port = out.scheme == "https" ? 443 : 80;
+    if (value != default_port) out.authority += ":" + std::to_string(value);
+  }
+  return out;
+}
+
+std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, SettingsProblem &problem) {
+  Settings s;
+
+  auto key_id = nonempty(env, "AWS_ACCESS_KEY_ID");
+  auto secret = nonempty(env, "AWS_SECRET_ACCESS_KEY");
+  if (!key_id || !secret) {
+    std::string missing = !key_id && !secret ? "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                          : !key_id          ? "AWS_ACCESS_KEY_ID"
+                                             : "AWS_SECRET_ACCESS_KEY";
+    return problem_at(problem, true, "s3/credentials", !key_id ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
+                      "no S3 credentials: set " + missing +
+                          " (and AWS_SESSION_TOKEN for temporary credentials) in the environment");
+  }
+  s.credentials.access_key_id = *key_id;
+  s.credentials.secret_access_key = *secret;
+  s.credentials.session_token = nonempty(env, "AWS_SESSION_TOKEN").value_or("");
+
+  std::string region_source = "AWS_REGION";
+  auto region = nonempty(env, "AWS_REGION");
+  if (!region) region = nonempty(env, region_source = "AWS_DEFAULT_REGION");
+  if (!region) region = nonempty(config, region_source = "s3.region");
+  if (region) {
+    if (!valid_region(*region))
+      return problem_at(problem, false, "s3/config", region_source,
+                        region_source + " is '" + *region + "'; a region is lower-case letters, digits and '-'");
+    s.region = *region;
+  }
+
+  std::string endpoint_source = "AWS_ENDPOINT_URL_S3";
+  auto endpoint = nonempty(env, endpoint_source);
+  if (!endpoint) endpoint = nonempty(config, endpoint_source = "s3.endpoint");
+  if (!endpoint) endpoint = nonempty(env, endpoint_source = "AWS_ENDPOINT_URL");
+  std::string url = endpoint.value_or("https://s3." + s.region + ".amazonaws.com");
+  std::string error;
+  auto parsed = parse_endpoint(url, error);
+  if (!parsed) return problem_at(problem, false, "s3/config", endpoint_source, endpoint_source + ": " + error);
+  s.endpoint = *parsed;
+
+  for (const auto &n : k_numbers) {
+    std::string where = n.env;
+    auto text = nonempty(env, where);
+    if (!text) text = nonempty(config, where = n.config);
+    if (!text) continue;
+    long value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || end != text->data() + text->size() || value < n.min || value > n.max)
+      return problem_at(problem, false, "s3/config", where,
+                        where + " is '" + *text + "'; expected a whole number from " + std::to_string(n.min) +
+                            " to " + std::to_string(n.max));
+    s.*n.field = value;
+  }
+  return s;
+}
+
+} // namespace ssmd::s3

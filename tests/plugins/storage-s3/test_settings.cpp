@@ -1,0 +1,164 @@
+// Settings, URLs and the retry policy: pure functions, checked without a server.
+#include "retry.hpp"
+#include "s3_url.hpp"
+#include "settings.hpp"
+
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+
+#include <map>
+
+using namespace ssmd::s3;
+
+namespace {
+
+Lookup from(std::map<std::string, std::string> values) {
+  return [values = std::move(values)](const std::string &name) -> std::optional<std::string> {
+    auto it = values.find(name);
+    return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+}
+
+const std::map<std::string, std::string> k_credentials = {{"AWS_ACCESS_KEY_ID", "AKID"},
+                                                          {"AWS_SECRET_ACCESS_KEY", "very-secret"}};
+
+std::map<std::string, std::string> with(std::map<std::string, std::string> extra) {
+  auto all = k_credentials;
+  for (auto &[k, v] : extra) all[k] = v;
+  return all;
+}
+
+} // namespace
+
+TEST(Settings, DefaultsToAwsInUsEast1) {
+  SettingsProblem problem;
+  auto s = load_settings(from(k_credentials), from({}), problem);
+  ASSERT_TRUE(s) << problem.message;
+  EXPECT_EQ(s->region, "us-east-1");
+  EXPECT_EQ(s->endpoint.base_url(), "https://s3.us-east-1.amazonaws.com");
+  EXPECT_EQ(s->max_keys, 1000);
+  EXPECT_EQ(s->concurrency, 16);
+  EXPECT_EQ(s->max_attempts, 4);
+  EXPECT_TRUE(s->credentials.session_token.empty());
+}
+
+TEST(Settings, EnvironmentWinsOverConfiguration) {
+  SettingsProblem problem;
+  auto s = load_settings(from(with({{"AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"},
+                                    {"AWS_REGION", "eu-west-3"},
+                                    {"AWS_SESSION_TOKEN", "tok"},
+                                    {"SSMD_S3_MAX_KEYS", "100"}})),
+                         from({{"s3.endpoint", "http://config.invalid:1"}, {"s3.region", "ap-south-1"},
+                               {"s3.max_keys", "7"}, {"s3.concurrency", "4"}}),
+                         problem);
+  ASSERT_TRUE(s) << problem.message;
+  EXPECT_EQ(s->endpoint.base_url(), "http://127.0.0.1:9000");
+  EXPECT_EQ(s->region, "eu-west-3");
+  EXPECT_EQ(s->credentials.session_token, "tok");
+  EXPECT_EQ(s->max_keys, 100);
+  EXPECT_EQ(s->concurrency, 4); // only in the configuration
+}
+
+TEST(Settings, ConfigurationGivesEndpointAndRegionWhenTheEnvironmentDoesNot) {
+  SettingsProblem problem;
+  auto s = load_settings(from(with({{"AWS_ENDPOINT_URL", "http://generic.invalid"}})),
+                         from({{"s3.endpoint", "https://minio.internal:9443/"}, {"s3.region", "eu-central-1"}}),
+                         problem);
+  ASSERT_TRUE(s) << problem.message;
+  EXPECT_EQ(s->endpoint.base_url(), "https://minio.internal:9443");
+  EXPECT_EQ(s->region, "eu-central-1");
+}
+
+TEST(Settings, MissingCredentialsAreAnEnvironmentProblemNamingTheVariable) {
+  SettingsProblem problem;
+  EXPECT_FALSE(load_settings(from({{"AWS_ACCESS_KEY_ID", "AKID"}}), from({}), problem));
+  EXPECT_TRUE(problem.environment);
+  EXPECT_EQ(problem.rule, "s3/credentials");
+  EXPECT_NE(problem.message.find("AWS_SECRET_ACCESS_KEY"), std::string::npos);
+  EXPECT_FALSE(load_settings(from({{"AWS_ACCESS_KEY_ID", ""}, {"AWS_SECRET_ACCESS_KEY", "s"}}), from({}), problem));
+  EXPECT_NE(problem.message.find("AWS_ACCESS_KEY_ID"), std::string::npos);
+  EXPECT_EQ(problem.message.find(" s "), std::string::npos);
+}
+
+TEST(Settings, RefusesOutOfRangeNumbersAndSaysWhere) {
+  SettingsProblem problem;
+  EXPECT_FALSE(load_settings(from(with({{"SSMD_S3_MAX_KEYS", "1001"}})), from({}), problem));
+  EXPECT_FALSE(problem.environment);
+  EXPECT_EQ(problem.where, "SSMD_S3_MAX_KEYS");
+  EXPECT_NE(problem.message.find("from 1 to 1000"), std::string::npos);
+  EXPECT_FALSE(load_settings(from(k_credentials), from({{"s3.concurrency", "0"}}), problem));
+  EXPECT_EQ(problem.where, "s3.concurrency");
+  EXPECT_FALSE(load_settings(from(k_credentials), from({{"s3.timeout_ms", "10s"}}), problem));
+  EXPECT_FALSE(load_settings(from(k_credentials), from({{"s3.max_attempts", "(a list)"}}), problem));
+  EXPECT_FALSE(load_settings(from(with({{"AWS_REGION", "US East"}})), from({}), problem));
+  EXPECT_EQ(problem.where, "AWS_REGION");
+  EXPECT_FALSE(load_settings(from(k_credentials), from({{"s3.endpoint", "ftp://x"}}), problem));
+  EXPECT_EQ(problem.where, "s3.endpoint");
+  EXPECT_EQ(problem.message.find("very-secret"), std::string::npos);
+}
+
+TEST(Endpoint, ParsesHostsPortsAndIpv6) {
+  std::string error;
+  EXPECT_EQ(parse_endpoint("http://127.0.0.1:4568", error)->authority, "127.0.0.1:4568");
+  EXPECT_EQ(parse_endpoint("http://localhost:80", error)->authority, "localhost"); // the default port is implied
+  EXPECT_EQ(parse_endpoint("https://s3.eu-west-1.amazonaws.com/", error)->authority, "s3.eu-west-1.amazonaws.com");
+  EXPECT_EQ(parse_endpoint("http://[::1]:9000", error)->authority, "[::1]:9000");
+  EXPECT_EQ(parse_endpoint("https://[::1]", error)->authority, "[::1]");
+  for (const char *bad : {"127.0.0.1:9000", "ftp://h", "http://", "http://h:0", "http://h:65536", "http://h:",
+                          "http://h:9x", "http://h/base", "http://u@h", "http://h?x", "http://[::1", "http://[::1]x",
+                          "http://h h"}) {
+    EXPECT_FALSE(parse_endpoint(bad, error)) << bad;
+    EXPECT_FALSE(error.empty());
+  }
+}
+
+TEST(S3Url, SplitsBucketAndKey) {
+  std::string error;
+  auto url = parse_s3_url("s3://market-data/kalshi/2025/01/01/manifest.json", error);
+  ASSERT_TRUE(url) << error;
+  EXPECT_EQ(url->bucket, "market-data");
+  EXPECT_EQ(url->key, "kalshi/2025/01/01/manifest.json");
+  EXPECT_EQ(parse_s3_url("s3://my.bucket-1", error)->key, "");
+  EXPECT_EQ(parse_s3_url("s3://b12/a%20b", error)->key, "a%20b"); // keys are taken as written
+}
+
+TEST(S3Url, RefusesOtherSchemesAndBadBucketNames) {
+  std::string error;
+  for (const char *bad : {"http://bucket/key", "s3:/bucket/key", "s3://", "s3:///key", "s3://ab/key", "s3://Bucket/key",
+                          "s3://under_score/k", "s3://-bucket/k", "s3://bucket-/k", "s3://a..b/k"}) {
+    EXPECT_FALSE(parse_s3_url(bad, error)) << bad;
+    EXPECT_NE(error.find(bad), std::string::npos) << error;
+  }
+}
+
+TEST(S3Url, FolderPrefixEndsWithOneSlash) {
+  EXPECT_EQ(folder_prefix({"b", ""}), "");
+  EXPECT_EQ(folder_prefix({"b", "data"}), "data/");
+  EXPECT_EQ(folder_prefix({"b", "data/"}), "data/");
+  EXPECT_EQ(folder_prefix({"b", "kalshi/2025/01"}), "kalshi/2025/01/");
+}
+
+TEST(Retry, RetriesThrottlingAndServerErrorsOnly) {
+  for (long status : {429L, 500L, 502L, 503L, 504L}) EXPECT_TRUE(retryable_status(status)) << status;
+  for (long status : {200L, 301L, 400L, 401L, 403L, 404L, 409L, 501L, 505L}) EXPECT_FALSE(retryable_status(status)) << status;
+  EXPECT_TRUE(retryable_transport(CURLE_COULDNT_CONNECT));
+  EXPECT_TRUE(retryable_transport(CURLE_OPERATION_TIMEDOUT));
+  EXPECT_TRUE(retryable_transport(CURLE_RECV_ERROR));
+  EXPECT_FALSE(retryable_transport(CURLE_OK));
+  EXPECT_FALSE(retryable_transport(CURLE_WRITE_ERROR));
+  EXPECT_FALSE(retryable_transport(CURLE_PEER_FAILED_VERIFICATION));
+  EXPECT_FALSE(retryable_transport(CURLE_URL_MALFORMAT));
+}
+
+TEST(Retry, BackoffDoublesWithinJitterAndStopsAtTheCap) {
+  RetryPolicy p{5, std::chrono::milliseconds(100), std::chrono::milliseconds(1000)};
+  using ms = std::chrono::milliseconds;
+  EXPECT_EQ(backoff_delay(p, 1, 0.0), ms(50));
+  EXPECT_EQ(backoff_delay(p, 1, 0.999), ms(99));
+  EXPECT_EQ(backoff_delay(p, 2, 0.0), ms(100));
+  EXPECT_EQ(backoff_delay(p, 3, 0.5), ms(300));
+  EXPECT_EQ(backoff_delay(p, 4, 0.0), ms(400));
+  EXPECT_EQ(backoff_delay(p, 5, 1.0), ms(1000));
+  EXPECT_EQ(backoff_delay(p, 60, 1.0), ms(1000)); // no overflow however long it goes on
+  EXPECT_EQ(backoff_delay(p, 60, 0.0), ms(500));
+}
