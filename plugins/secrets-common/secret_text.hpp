@@ -3,16 +3,29 @@
 // a reallocation leaves the old buffer behind unwiped.
 #pragma once
 
-#include <string.h> // explicit_bzero (glibc)
+#if defined(SSMD_WIPE_WITH_OPENSSL)
+#include <openssl/crypto.h> // OPENSSL_cleanse, for plugins that link libcrypto anyway
+#else
+#include <string.h> // explicit_bzero (glibc): the same guarantee without linking libcrypto
+#endif
 
 #include <string>
 #include <string_view>
 
 namespace ssmd::secrets {
 
+// Overwrites `size` bytes in a way the compiler may not elide.
+inline void wipe_bytes(void *data, size_t size) {
+#if defined(SSMD_WIPE_WITH_OPENSSL)
+  OPENSSL_cleanse(data, size);
+#else
+  explicit_bzero(data, size);
+#endif
+}
+
 // Overwrites the whole capacity of `s` (not only its size) and empties it.
 inline void wipe(std::string &s) {
-  if (s.capacity() > 0) explicit_bzero(s.data(), s.capacity());
+  if (s.capacity() > 0) wipe_bytes(s.data(), s.capacity());
   s.clear();
 }
 

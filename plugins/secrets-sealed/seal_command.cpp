@@ -59,30 +59,32 @@ std::string display(const Host &host, const fs::path &path) {
 }
 
 int seal(const Host &host, const SealOptions &options) {
+  // Every failure names the secret being sealed.
+  auto fail = [&](int code, const std::string &message) { return report(code, options.name + ": " + message); };
   int code = kOk;
   std::string why;
   auto target = output_path(host, options, code, why);
-  if (!target) return report(code, why);
+  if (!target) return fail(code, why);
   if (!options.force && fs::exists(*target))
-    return report(kFailure, display(host, *target) + " already exists; pass --force to replace it");
+    return fail(kFailure, display(host, *target) + " already exists; pass --force to replace it");
 
   auto pem = read_text(options.cert_path);
-  if (!pem) return report(kEnvironment, "cannot read the certificate " + options.cert_path);
+  if (!pem) return fail(kEnvironment, "cannot read the certificate " + options.cert_path);
   PublicKey key = load_certificate_key(*pem, why);
-  if (!key) return report(kFailure, "the certificate " + options.cert_path + " " + why);
+  if (!key) return fail(kFailure, "the certificate " + options.cert_path + " " + why);
 
   SealValues values;
-  if (!values.gather(options, why)) return report(kFailure, why);
+  if (!values.gather(options, why)) return fail(kFailure, why);
 
   SealedManifest manifest{options.name, options.ns, options.scope, {}};
   const std::string label = encryption_label(options.ns, options.name, options.scope);
   std::string sealed, field_list;
   for (const auto &[field, value] : values.values()) {
-    if (!hybrid_encrypt(key.get(), value, label, sealed, why)) return report(kEnvironment, why);
+    if (!hybrid_encrypt(key.get(), value, label, sealed, why)) return fail(kEnvironment, why);
     manifest.encrypted.emplace_back(field, base64(sealed));
     field_list += (field_list.empty() ? "" : ", ") + field;
   }
-  if (!write_atomically(*target, render_manifest(manifest), options.force, why)) return report(kEnvironment, why);
+  if (!write_atomically(*target, render_manifest(manifest), options.force, why)) return fail(kEnvironment, why);
 
   const std::string where = options.ns.empty() ? "any namespace" : "namespace `" + options.ns + "`";
   std::printf("sealed %zu field%s (%s) of `%s` for %s (scope %s) into %s\n", manifest.encrypted.size(),

@@ -140,6 +140,7 @@ TEST_F(SealCommand, RefusesANonRsaCertificateAndWritesNothing) {
   auto before = repo_files();
   auto r = seal({"kalshi-api", "-n", "ssmd", "--cert", keys().ec_cert.string(), "--field", "api_key"});
   EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("kalshi-api: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("RSA"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(keys().ec_cert.string()), std::string::npos) << r.err;
   EXPECT_EQ(repo_files(), before);
