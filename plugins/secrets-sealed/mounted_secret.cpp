@@ -54,8 +54,14 @@ ReadOutcome read_value(const fs::path &path, secrets::SecretText &value, std::st
 ssmd_status read_mounted_secret(const Host &host, const SecretRequest &req, const std::string &name,
                                 const std::function<void(std::string_view, std::string_view)> &emit,
                                 Diagnostics &out) {
-  const fs::path dir = mount_dir(host, name);
   const std::string what = secrets::subject(req);
+  std::string why;
+  const auto configured = mount_dir(host, name, why);
+  if (!configured) {
+    out.error("sealed-secret/config", "source", what + ": " + why);
+    return SSMD_ENV_ERROR;
+  }
+  const fs::path &dir = *configured;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     out.error("sealed-secret/mount", "source",
@@ -66,8 +72,8 @@ ssmd_status read_mounted_secret(const Host &host, const SecretRequest &req, cons
   bool environment_error = false;
   for (const auto &field : secrets::fields(req.spec)) {
     secrets::SecretText value;
-    std::string why;
-    switch (read_value(dir / field.name, value, why)) {
+    std::string problem;
+    switch (read_value(dir / field.name, value, problem)) {
     case ReadOutcome::Ok:
       emit(field.name, value.view());
       break;
@@ -76,7 +82,7 @@ ssmd_status read_mounted_secret(const Host &host, const SecretRequest &req, cons
       break;
     case ReadOutcome::Failed:
       out.error("sealed-secret/mount", field.path(),
-                what + ": cannot read field `" + field.name + "` from " + (dir / field.name).string() + ": " + why);
+                what + ": cannot read field `" + field.name + "` from " + (dir / field.name).string() + ": " + problem);
       environment_error = true;
       break;
     }

@@ -5,11 +5,17 @@
 namespace ssmd::sealed {
 
 namespace {
-// A configured string, or nullopt when the key is unset or explicitly null.
-std::optional<std::string> config_string(const Host &host, std::string_view key) {
+// A configured string: nullopt when the key is unset or explicitly null (the default applies); false with
+// `why` when it is set to something other than a string.
+bool config_string(const Host &host, std::string_view key, std::optional<std::string> &value, std::string &why) {
   Node node = host.config(key);
-  if (!node.is_scalar()) return std::nullopt;
-  return std::string(node.str());
+  value.reset();
+  if (node.is_scalar()) value = std::string(node.str());
+  else if (node.present() && node.kind() != SSMD_NODE_NULL) {
+    why = "`" + std::string(key) + "` must be a string";
+    return false;
+  }
+  return true;
 }
 
 std::string substitute_name(std::string text, const std::string &name) {
@@ -20,7 +26,8 @@ std::string substitute_name(std::string text, const std::string &name) {
 } // namespace
 
 std::optional<std::string> manifest_dir(const Host &host, std::string &why) {
-  auto configured = config_string(host, "secrets.sealed_dir");
+  std::optional<std::string> configured;
+  if (!config_string(host, "secrets.sealed_dir", configured, why)) return std::nullopt;
   if (!configured) return std::string(kDefaultManifestDir);
   std::filesystem::path dir(*configured);
   if (configured->empty() || dir.is_absolute()) {
@@ -37,10 +44,11 @@ std::optional<std::string> manifest_dir(const Host &host, std::string &why) {
   return text.empty() ? std::string(".") : text;
 }
 
-std::filesystem::path mount_dir(const Host &host, const std::string &name) {
+std::optional<std::filesystem::path> mount_dir(const Host &host, const std::string &name, std::string &why) {
   if (const char *dir = std::getenv(kMountVariable); dir && *dir) return substitute_name(dir, name);
-  if (auto configured = config_string(host, "secrets.sealed_mount"); configured && !configured->empty())
-    return substitute_name(*configured, name);
+  std::optional<std::string> configured;
+  if (!config_string(host, "secrets.sealed_mount", configured, why)) return std::nullopt;
+  if (configured && !configured->empty()) return substitute_name(*configured, name);
   return substitute_name(kDefaultMount, name);
 }
 

@@ -191,3 +191,24 @@ TEST_F(SealedCheck, AlsoChecksTheKeysFieldsAndVariables) {
   auto none = check(backend(), host(), KeyRequest("source: sealed-secret/kalshi-api\n"));
   EXPECT_TRUE(none.has_rule("secrets/fields")) << none.dump();
 }
+
+TEST_F(SealedCheck, AConfiguredDirectoryMustBeAString) {
+  seal_canaries();
+  plugin().set_config("secrets.sealed_dir", "[a, b]");
+  auto out = check(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api")));
+  EXPECT_TRUE(has_finding(out, "sealed-secret/config", {"`secrets.sealed_dir` must be a string"})) << out.dump();
+  plugin().set_config("secrets.sealed_dir", "~");
+  EXPECT_TRUE(check(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api"))).findings.empty())
+      << "an explicit null means the default";
+}
+
+TEST_F(SealedCheck, OutsideARepositoryTheManifestCannotBeLookedFor) {
+  plugin().set_repo_root("");
+  ssmd_status status;
+  auto out = check(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api")), &status);
+  EXPECT_EQ(status, SSMD_OK);
+  const auto *f = out.find("sealed-secret/manifest-missing");
+  ASSERT_NE(f, nullptr) << out.dump();
+  EXPECT_EQ(f->severity, SSMD_SEVERITY_WARNING);
+  EXPECT_NE(f->message.find("not in a repository"), std::string::npos);
+}

@@ -127,3 +127,11 @@ TEST_F(SealedResolve, SealedThenMountedRoundTrip) {
   EXPECT_EQ(r.values.at("api_key"), kCanaryKey);
   EXPECT_EQ(r.values.at("api_secret"), kCanarySecret);
 }
+
+TEST_F(SealedResolve, AConfiguredMountMustBeAString) {
+  plugin().set_config("secrets.sealed_mount", "{path: /run/secrets}");
+  auto r = resolve(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api")));
+  EXPECT_EQ(r.status, SSMD_ENV_ERROR);
+  EXPECT_TRUE(has_finding(r.diagnostics, "sealed-secret/config", {"`secrets.sealed_mount` must be a string", "`kalshi`"}))
+      << r.diagnostics.dump();
+}
