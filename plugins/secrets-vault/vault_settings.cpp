@@ -144,6 +144,11 @@ std::optional<VaultSettings> load_settings(std::string &why) {
   s.ns = env("VAULT_NAMESPACE");
   s.ca_file = env("VAULT_CACERT");
   s.ca_path = env("VAULT_CAPATH");
+  struct stat info {};
+  if (s.ca_file.empty() && !s.ca_path.empty() && (::stat(s.ca_path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))) {
+    why = "VAULT_CAPATH " + s.ca_path + " is not a directory; it names a directory of PEM CA certificates";
+    return std::nullopt;
+  }
   if (std::string skip = env("VAULT_SKIP_VERIFY"); !skip.empty()) {
     auto value = parse_bool(skip);
     if (!value) {

@@ -58,6 +58,14 @@ TEST_F(VaultConnection, ACaDirectoryWorksWithoutHashedNames) {
   EXPECT_EQ(r.values.at("api_key"), kCanaryKey);
 }
 
+TEST_F(VaultConnection, ACaPathThatIsNoDirectoryIsAConfigurationError) {
+  use_https();
+  unsetenv("VAULT_CACERT");
+  set_env("VAULT_CAPATH", server().ca_cert.string());
+  auto r = resolve_clean(key("vault/secret/ssmd/kalshi"));
+  EXPECT_TRUE(has_finding(r.diagnostics, "vault/config", {"VAULT_CAPATH", "not a directory"})) << r.diagnostics.dump();
+}
+
 TEST_F(VaultConnection, SkipVerifyConnectsButWarns) {
   use_https();
   set_env("VAULT_CACERT", server().wrong_ca_cert.string());
