@@ -31,6 +31,9 @@ public:
     req_.spec = doc_.root();
     req_.file = str(doc_.file());
   }
+  // The request points into this object, so it stays where it was made (returning a prvalue is fine).
+  KeyRequest(const KeyRequest &) = delete;
+  KeyRequest &operator=(const KeyRequest &) = delete;
   const ssmd_secret_request *get() const { return &req_; }
 
 private:
