@@ -1,0 +1,239 @@
+#include "manifest_check.hpp"
+
+#include "key_spec.hpp"
+#include "sealed_config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace ssmd::sealed {
+
+namespace {
+constexpr uintmax_t kMaxManifestBytes = 1u << 20; // the size limit of a Kubernetes object
+constexpr size_t kMinRsaCiphertext = 64;          // a 512-bit modulus; real controllers use 4096 bits
+constexpr size_t kGcmTagBytes = 16;
+
+int base64_digit(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+// Strict standard base64: length a multiple of 4, padding only at the end.
+bool decode_base64(std::string_view text, std::string &out) {
+  if (text.empty() || text.size() % 4 != 0) return false;
+  size_t padding = text.ends_with("==") ? 2 : text.ends_with("=") ? 1 : 0;
+  out.clear();
+  out.reserve(text.size() / 4 * 3);
+  uint32_t buffer = 0;
+  for (size_t i = 0; i < text.size() - padding; ++i) {
+    int digit = base64_digit(text[i]);
+    if (digit < 0) return false;
+    buffer = (buffer << 6) | static_cast<uint32_t>(digit);
+    if (i % 4 == 3) {
+      out += static_cast<char>(buffer >> 16);
+      out += static_cast<char>(buffer >> 8);
+      out += static_cast<char>(buffer);
+      buffer = 0;
+    }
+  }
+  if (padding == 1) {
+    out += static_cast<char>(buffer >> 10);
+    out += static_cast<char>(buffer >> 2);
+  } else if (padding == 2) {
+    out += static_cast<char>(buffer >> 4);
+  }
+  return true;
+}
+
+// The place of a YAML node in the manifest, 1-based; line 1 when yaml-cpp kept none.
+struct Place {
+  uint32_t line = 1, column = 1;
+};
+Place place_of(const YAML::Node &node) {
+  YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {};
+  return {static_cast<uint32_t>(mark.line + 1), static_cast<uint32_t>(mark.column + 1)};
+}
+
+// Context for the findings of one manifest.
+struct ManifestReport {
+  const SecretRequest &req;
+  std::string file; // repository-relative
+  Diagnostics &out;
+
+  void error(std::string_view rule, Place where, const std::string &what) const {
+    out.at(SSMD_SEVERITY_ERROR, rule, file, where.line, where.column,
+           secrets::subject(req) + ": " + file + " " + what);
+  }
+};
+
+// yaml-cpp throws when asked the type of a node a lookup did not find, so every test checks IsDefined first.
+bool is_map(const YAML::Node &node) { return node.IsDefined() && node.IsMap(); }
+bool is_scalar(const YAML::Node &node) { return node.IsDefined() && node.IsScalar(); }
+std::string scalar_or_empty(const YAML::Node &node) { return is_scalar(node) ? node.Scalar() : std::string(); }
+// The node a finding about `node` should point at: itself when present, else `fallback`.
+const YAML::Node &or_else(const YAML::Node &node, const YAML::Node &fallback) {
+  return node.IsDefined() ? node : fallback;
+}
+
+// Checks one parsed manifest document; returns its encryptedData map when the envelope is right. (A
+// default-constructed YAML::Node is a defined null, hence the optional.)
+std::optional<YAML::Node> check_envelope(const YAML::Node &root, const std::string &name, const ManifestReport &report) {
+  const std::string expected = "must be a Bitnami SealedSecret (apiVersion bitnami.com/v1alpha1, kind SealedSecret";
+  if (!is_map(root)) {
+    report.error("sealed-secret/manifest-invalid", place_of(root), expected + "), not a bare value or list");
+    return std::nullopt;
+  }
+  bool ok = true;
+  if (scalar_or_empty(root["apiVersion"]) != "bitnami.com/v1alpha1") {
+    report.error("sealed-secret/manifest-invalid", place_of(or_else(root["apiVersion"], root)),
+                 expected + "): apiVersion is not bitnami.com/v1alpha1");
+    ok = false;
+  }
+  if (scalar_or_empty(root["kind"]) != "SealedSecret") {
+    report.error("sealed-secret/manifest-invalid", place_of(or_else(root["kind"], root)),
+                 expected + "): kind is not SealedSecret");
+    ok = false;
+  }
+  const YAML::Node metadata = root["metadata"];
+  const YAML::Node name_node = is_map(metadata) ? metadata["name"] : YAML::Node(YAML::NodeType::Undefined);
+  if (scalar_or_empty(name_node) != name) {
+    report.error("sealed-secret/manifest-invalid", place_of(or_else(name_node, or_else(metadata, root))),
+                 "must have metadata.name `" + name + "`, the name the key's source gives");
+    ok = false;
+  }
+  const YAML::Node spec = root["spec"];
+  const YAML::Node data = is_map(spec) ? spec["encryptedData"] : YAML::Node(YAML::NodeType::Undefined);
+  if (!is_map(data)) {
+    report.error("sealed-secret/manifest-invalid", place_of(or_else(data, or_else(spec, root))),
+                 "must have spec.encryptedData, a map from field names to sealed values");
+    return std::nullopt;
+  }
+  // The controller would accept a manifest without a template, but kubeseal and `seal` always write one,
+  // after encryptedData (YAML keys are sorted): a manifest cut short anywhere in its sealed data has none.
+  if (!is_map(spec["template"])) {
+    report.error("sealed-secret/manifest-invalid", place_of(or_else(spec["template"], spec)),
+                 "has no spec.template, which kubeseal and `ssmd sealed-secret seal` always write after the sealed "
+                 "data; the file is probably truncated: seal it again");
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return data;
+}
+
+void check_fields(const YAML::Node &data, const ManifestReport &report) {
+  for (const auto &field : secrets::fields(report.req.spec)) {
+    const YAML::Node value = data[field.name];
+    if (!value.IsDefined()) {
+      std::string message = secrets::subject(report.req) + ": field `" + field.name + "` is not sealed in " +
+                            report.file + " (spec.encryptedData has no `" + field.name +
+                            "`); seal it with `ssmd sealed-secret seal`";
+      if (secrets::required(report.req.spec))
+        report.out.error("sealed-secret/field-not-sealed", field.path(), message);
+      else
+        report.out.warning("sealed-secret/field-not-sealed", field.path(), message + " (the key is not required)");
+    } else if (!is_scalar(value) || !well_formed_sealed_value(value.Scalar())) {
+      report.error("sealed-secret/ciphertext", place_of(value),
+                   "holds a value for `" + field.name +
+                       "` that is not a sealed value (base64 of an RSA-wrapped key and AES-GCM data); it may be "
+                       "truncated: seal it again");
+    }
+  }
+}
+
+std::optional<std::string> read_small_file(const fs::path &path, std::string &why) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec) {
+    why = "cannot be read: " + ec.message();
+    return std::nullopt;
+  }
+  if (size > kMaxManifestBytes) {
+    why = "is larger than 1 MiB, the limit of a Kubernetes object";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    why = "cannot be read";
+    return std::nullopt;
+  }
+  return text.str();
+}
+} // namespace
+
+bool well_formed_sealed_value(std::string_view text) {
+  std::string bytes;
+  if (!decode_base64(text, bytes) || bytes.size() < 2) return false;
+  size_t rsa_length = (static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]);
+  return rsa_length >= kMinRsaCiphertext && bytes.size() >= 2 + rsa_length + kGcmTagBytes;
+}
+
+void check_manifest(const Host &host, const SecretRequest &req, const std::string &name, Diagnostics &out) {
+  const std::string what = secrets::subject(req);
+  std::string why;
+  auto dir = manifest_dir(host, why);
+  if (!dir) {
+    out.error("sealed-secret/config", "source", what + ": " + why);
+    return;
+  }
+  if (host.repo_root().empty()) {
+    out.warning("sealed-secret/manifest-missing", "source",
+                what + ": not in a repository, so the SealedSecret `" + name + "` could not be looked for");
+    return;
+  }
+  const fs::path root(host.repo_root());
+  std::vector<std::string> found;
+  for (const char *extension : {".yaml", ".yml", ".json"}) {
+    std::string relative = (fs::path(*dir) / (name + extension)).lexically_normal().generic_string();
+    if (fs::is_regular_file(root / relative)) found.push_back(relative);
+  }
+  if (found.empty()) {
+    out.error("sealed-secret/manifest-missing", "source",
+              what + ": no SealedSecret `" + name + "` in " + *dir + "/ (looked for " + name + ".yaml, .yml and .json); "
+              "create it with `ssmd sealed-secret seal " + name + " ...` and commit it");
+    return;
+  }
+  ManifestReport report{req, found.front(), out};
+  if (found.size() > 1) {
+    report.error("sealed-secret/manifest-invalid", {}, "is one of several manifests for `" + name + "` (" +
+                                                           found[0] + ", " + found[1] + "); keep exactly one");
+    return;
+  }
+  auto text = read_small_file(root / report.file, why);
+  if (!text) {
+    report.error("sealed-secret/manifest-invalid", {}, why);
+    return;
+  }
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(*text);
+  } catch (const YAML::ParserException &e) {
+    Place where{static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)};
+    if (e.mark.is_null()) where = {};
+    report.error("sealed-secret/manifest-invalid", where,
+                 "is not valid YAML (" + e.msg + "); it may be truncated: seal it again");
+    return;
+  }
+  if (documents.size() != 1 || !documents.front().IsDefined() || documents.front().IsNull()) {
+    report.error("sealed-secret/manifest-invalid", {},
+                 documents.size() > 1 ? "holds several YAML documents; keep one SealedSecret per file"
+                                      : "is empty; it may be truncated: seal it again");
+    return;
+  }
+  if (auto data = check_envelope(documents.front(), name, report)) check_fields(*data, report);
+}
+
+} // namespace ssmd::sealed

@@ -1,0 +1,7 @@
+// The secrets-vault plugin: the secret backend for `vault/<mount>/<path>` sources (HashiCorp Vault, KV v2).
+#include "vault_backend.hpp"
+
+#include <ssmd/plugin.hpp>
+
+SSMD_PLUGIN_MANIFEST("secrets-vault", "1.0.0", SSMD_PROVIDES_SECRET("vault"))
+SSMD_PLUGIN_EXPORT(ssmd::secret_backend<ssmd::vault::VaultBackend>("vault"))

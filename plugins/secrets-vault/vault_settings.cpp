@@ -1,0 +1,182 @@
+#include "vault_settings.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <cctype>
+#include <cstdlib>
+#include <fcntl.h>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ssmd::vault {
+
+namespace {
+std::string env(const char *name) {
+  const char *value = std::getenv(name);
+  return value ? value : "";
+}
+
+// Go's strconv.ParseBool, which the Vault CLI applies to VAULT_SKIP_VERIFY.
+std::optional<bool> parse_bool(const std::string &text) {
+  for (const char *yes : {"1", "t", "T", "TRUE", "true", "True"})
+    if (text == yes) return true;
+  for (const char *no : {"0", "f", "F", "FALSE", "false", "False"})
+    if (text == no) return false;
+  return std::nullopt;
+}
+
+struct UrlFree {
+  void operator()(CURLU *url) const { curl_url_cleanup(url); }
+};
+
+std::string url_part(CURLU *url, CURLUPart part) {
+  char *text = nullptr;
+  if (curl_url_get(url, part, &text, 0) != CURLUE_OK || !text) return "";
+  std::string out(text);
+  curl_free(text);
+  return out;
+}
+
+bool check_address(VaultSettings &s, std::string &why) {
+  std::unique_ptr<CURLU, UrlFree> url(curl_url());
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, s.address.c_str(), 0) != CURLUE_OK) {
+    why = "VAULT_ADDR is not a URL; set it like https://vault.example.com:8200";
+    return false;
+  }
+  const std::string scheme = url_part(url.get(), CURLUPART_SCHEME);
+  const std::string host = url_part(url.get(), CURLUPART_HOST);
+  // Credentials in the address would end up in messages; the query and fragment have no meaning here.
+  if (!url_part(url.get(), CURLUPART_USER).empty() || !url_part(url.get(), CURLUPART_QUERY).empty() ||
+      !url_part(url.get(), CURLUPART_FRAGMENT).empty()) {
+    why = "VAULT_ADDR must be scheme://host[:port][/path], without user, password, query or fragment";
+    return false;
+  }
+  if (scheme != "https" && scheme != "http") {
+    why = "VAULT_ADDR must be an https:// URL (http:// only to a loopback address)";
+    return false;
+  }
+  s.plain_http = scheme == "http";
+  if (s.plain_http && !loopback_host(host)) {
+    why = "VAULT_ADDR " + s.address + " is plain http to a host that is not loopback; the token and the secrets "
+          "would cross the network unencrypted. Use https:// (http:// is allowed only to 127.0.0.0/8, ::1 or "
+          "localhost)";
+    return false;
+  }
+  while (s.address.ends_with('/')) s.address.pop_back();
+  return true;
+}
+
+// Reads the token file the Vault CLI's default token helper writes, into the wiped buffer.
+bool read_token_file(const std::string &path, secrets::SecretText &token) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size < 65536;
+  if (ok) {
+    token.str().resize(static_cast<size_t>(info.st_size));
+    ok = ::read(fd, token.str().data(), token.size()) == info.st_size;
+  }
+  ::close(fd);
+  return ok;
+}
+
+bool load_token(VaultSettings &s, std::string &why) {
+  if (const char *token = std::getenv("VAULT_TOKEN"); token && *token) {
+    std::string_view view(token);
+    s.token.str().reserve(view.size());
+    s.token.str().assign(view);
+    s.token_source = "VAULT_TOKEN";
+  } else {
+    const std::string home = env("HOME");
+    s.token_source = (home.empty() ? std::string("~") : home) + "/.vault-token";
+    if (home.empty() || !read_token_file(s.token_source, s.token)) {
+      why = "no Vault token: set VAULT_TOKEN, or log in with `vault login`, which writes ~/.vault-token";
+      return false;
+    }
+  }
+  // Surrounding whitespace (a file's trailing newline) is not part of a token; erasing shifts in place.
+  std::string &t = s.token.str();
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+  size_t lead = 0;
+  while (lead < t.size() && std::isspace(static_cast<unsigned char>(t[lead]))) ++lead;
+  t.erase(0, lead);
+  for (char c : t)
+    if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7F) {
+      why = "the Vault token in " + s.token_source + " holds characters an HTTP header cannot carry";
+      return false;
+    }
+  if (t.empty()) {
+    why = "the Vault token in " + s.token_source + " is empty";
+    return false;
+  }
+  return true;
+}
+} // namespace
+
+bool loopback_host(const std::string &host) {
+  if (host == "localhost") return true;
+  std::string bare = host.size() > 2 && host.front() == '[' && host.back() == ']' ? host.substr(1, host.size() - 2) : host;
+  in_addr v4{};
+  if (inet_pton(AF_INET, bare.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  return inet_pton(AF_INET6, bare.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
+
+std::optional<long> parse_timeout_ms(const std::string &text) {
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || digits > 9) return std::nullopt;
+  long number = std::stol(text.substr(0, digits));
+  const std::string unit = text.substr(digits);
+  long scale = unit.empty() || unit == "s" ? 1000 : unit == "ms" ? 1 : unit == "m" ? 60'000 : unit == "h" ? 3'600'000 : 0;
+  if (scale == 0 || number <= 0) return std::nullopt;
+  return number * scale;
+}
+
+std::optional<VaultSettings> load_settings(std::string &why) {
+  VaultSettings s;
+  s.address = env("VAULT_ADDR");
+  if (s.address.empty()) s.address = kDefaultAddress;
+  if (!check_address(s, why)) return std::nullopt;
+  s.ns = env("VAULT_NAMESPACE");
+  s.ca_file = env("VAULT_CACERT");
+  s.ca_path = env("VAULT_CAPATH");
+  struct stat info {};
+  if (s.ca_file.empty() && !s.ca_path.empty() && (::stat(s.ca_path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))) {
+    why = "VAULT_CAPATH " + s.ca_path + " is not a directory; it names a directory of PEM CA certificates";
+    return std::nullopt;
+  }
+  if (std::string skip = env("VAULT_SKIP_VERIFY"); !skip.empty()) {
+    auto value = parse_bool(skip);
+    if (!value) {
+      why = "VAULT_SKIP_VERIFY must be true or false (or 1, 0, t, f)";
+      return std::nullopt;
+    }
+    s.skip_verify = *value;
+  }
+  if (std::string timeout = env("VAULT_CLIENT_TIMEOUT"); !timeout.empty()) {
+    auto ms = parse_timeout_ms(timeout);
+    if (!ms) {
+      why = "VAULT_CLIENT_TIMEOUT must be a positive duration: seconds (30) or with a unit (500ms, 30s, 2m)";
+      return std::nullopt;
+    }
+    s.timeout_ms = *ms;
+  }
+  if (std::string retries = env("VAULT_MAX_RETRIES"); !retries.empty()) {
+    bool digits = retries.size() <= 3 && std::all_of(retries.begin(), retries.end(), [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                  });
+    if (!digits) {
+      why = "VAULT_MAX_RETRIES must be a whole number of retries, 0 to " + std::to_string(kRetryCap);
+      return std::nullopt;
+    }
+    s.max_retries = std::min(std::stoi(retries), kRetryCap);
+  }
+  if (!load_token(s, why)) return std::nullopt;
+  return s;
+}
+
+} // namespace ssmd::vault

@@ -1,0 +1,60 @@
+// Shared set-up of the secrets-vault suites: the plugin loaded through its C ABI, and vault_server.js (a local
+// server implementing Vault's documented KV v2 answers, not Vault) on 127.0.0.1 over HTTPS, with a CA made by
+// the openssl CLI for this test process, and over plain HTTP.
+#pragma once
+
+#include "plugin_harness.hpp"
+#include "run_ssmd.hpp"
+#include "secret_calls.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ssmd::test {
+
+inline const std::string kToken = "hvs.canary-token-3e9f1a7c";
+inline const std::string kCanaryKey = "canary-key-vault-8b2d41";
+inline const std::string kCanarySecret = "canary-secret-vault-c6f0e9";
+
+struct VaultServer {
+  std::filesystem::path ca_cert;       // the CA that signed the server's certificate
+  std::filesystem::path ca_dir;        // a directory holding only that CA, for VAULT_CAPATH
+  std::filesystem::path wrong_ca_cert; // an unrelated CA
+  std::filesystem::path log;           // one line per request
+  int https_port = 0, http_port = 0;
+  std::string https_address() const { return "https://127.0.0.1:" + std::to_string(https_port); }
+  std::string http_address() const { return "http://127.0.0.1:" + std::to_string(http_port); }
+};
+
+class VaultTest : public ::testing::Test {
+protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  static LoadedPlugin &plugin();
+  // Started on first use and stopped when the test process exits.
+  static const VaultServer &server();
+  const ssmd_host *host() const { return plugin().host(); }
+  const ssmd_secret_backend *backend() const { return plugin().secret_backend("vault"); }
+
+  void set_env(const std::string &name, const std::string &value);
+  // VAULT_ADDR at the HTTPS server, VAULT_CACERT at its CA, VAULT_TOKEN right, no retries unless asked.
+  void use_https();
+  // How many requests reached `path` (e.g. "/v1/secret/data/forbidden").
+  static size_t requests_to(const std::string &path);
+  static size_t requests_total();
+  // The key spec for `source`, fields api_key and api_secret.
+  static KeyRequest key(const std::string &source, const std::string &extra = "");
+  // Resolves and checks that neither the token nor a value appears in any finding.
+  Resolution resolve_clean(const KeyRequest &req);
+
+  std::set<std::string> env_set_;
+  std::string saved_home_;
+  TempDir home_;
+};
+
+} // namespace ssmd::test
