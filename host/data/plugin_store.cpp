@@ -41,11 +41,14 @@ public:
   std::vector<std::string> list(std::string_view prefix) override {
     struct Ctx {
       PluginStore *self;
+      std::string folder;
       std::vector<std::string> keys;
-    } ctx{this, {}};
+    } ctx{this, std::string(prefix), {}};
+    if (!ctx.folder.empty() && ctx.folder.back() != '/') ctx.folder += '/';
+    // Backends list a URL as a folder and name entries relative to it (see docs/plugins.md).
     ssmd_storage_entry_sink out{&ctx, [](void *c, ssmd_str key, uint64_t) {
                                   auto *x = static_cast<Ctx *>(c);
-                                  x->keys.push_back(x->self->relative(from(key)));
+                                  x->keys.push_back(x->self->relative(from(key), x->folder));
                                 }};
     MessageSink messages;
     std::string target = url(prefix);
@@ -85,10 +88,13 @@ public:
   }
 
 private:
-  std::string relative(const std::string &key) const {
+  // A listed entry as a key relative to the store's root: full URLs and bucket-relative keys are accepted
+  // too, for backends that report those.
+  std::string relative(const std::string &key, const std::string &folder) const {
     if (key.rfind(root_ + "/", 0) == 0) return key.substr(root_.size() + 1);
-    if (!root_path_.empty() && key.rfind(root_path_ + "/", 0) == 0) return key.substr(root_path_.size() + 1);
-    return key;
+    if (key.find("://") != std::string::npos) return key;
+    if (!root_path_.empty() && key.rfind(root_path_ + "/" + folder, 0) == 0) return key.substr(root_path_.size() + 1);
+    return folder + key;
   }
 
   const ssmd_storage_backend *backend_;
