@@ -1,0 +1,142 @@
+#include "registry/repository.hpp"
+
+#include "registry/loaders.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace ssmd::registry {
+
+Repository::Repository(fs::path root, Overlay overlay) : root_(std::move(root)), overlay_(std::move(overlay)) {}
+Repository::Repository(Repository &&) noexcept = default;
+Repository::~Repository() = default;
+
+std::string Repository::file_of(Kind kind, std::string_view name) {
+  return std::string("exchanges/") + folder_of(kind) + "/" + std::string(name) + ".yaml";
+}
+
+const std::vector<std::string> &Repository::names(Kind kind) {
+  auto it = names_.find(kind);
+  if (it != names_.end()) return it->second;
+  std::set<std::string> stems;
+  std::string folder = std::string("exchanges/") + folder_of(kind) + "/";
+  std::error_code ec;
+  for (fs::directory_iterator d(root_ / folder, ec), end; !ec && d != end; d.increment(ec)) {
+    const fs::path &p = d->path();
+    if (p.extension() == ".yaml" && d->is_regular_file(ec)) stems.insert(p.stem().string());
+  }
+  for (const auto &[path, content] : overlay_) {
+    if (!path.starts_with(folder) || !path.ends_with(".yaml")) continue;
+    std::string stem = path.substr(folder.size(), path.size() - folder.size() - 5);
+    if (stem.find('/') != std::string::npos) continue;
+    if (content) stems.insert(stem);
+    else stems.erase(stem);
+  }
+  return names_[kind] = std::vector<std::string>(stems.begin(), stems.end());
+}
+
+bool Repository::has(Kind kind, std::string_view name) {
+  const auto &all = names(kind);
+  return std::binary_search(all.begin(), all.end(), name);
+}
+
+std::optional<std::string> Repository::read(const std::string &relative) const {
+  if (auto it = overlay_.find(relative); it != overlay_.end()) return it->second;
+  std::ifstream in(root_ / relative, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+namespace {
+std::optional<Feed> load_model(const yaml::Document &doc, Diagnostics &out, Feed *) { return load_feed(doc, out); }
+std::optional<Schema> load_model(const yaml::Document &doc, Diagnostics &out, Schema *) { return load_schema(doc, out); }
+std::optional<Environment> load_model(const yaml::Document &doc, Diagnostics &out, Environment *) {
+  return load_environment(doc, out);
+}
+} // namespace
+
+template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name) {
+  if (!has(kind, name)) return nullptr;
+  auto loaded = std::make_unique<Loaded<T>>();
+  loaded->stem = std::string(name);
+  loaded->file = file_of(kind, name);
+  yaml::ParseLimits limits;
+  // Refuse oversized files unread (the parser checks overlay text itself).
+  struct stat st {};
+  bool on_disk = !overlay_.count(loaded->file);
+  if (on_disk && ::stat((root_ / loaded->file).c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > limits.max_bytes) {
+    loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, "yaml/too-large",
+                                             "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
+                                                 std::to_string(limits.max_bytes)});
+  } else if (auto text = read(loaded->file)) {
+    loaded->text = std::move(*text);
+    loaded->doc = yaml::Document::parse(loaded->file, loaded->text, loaded->diagnostics, limits);
+    if (loaded->doc) loaded->model = load_model(*loaded->doc, loaded->diagnostics, static_cast<T *>(nullptr));
+  } else {
+    loaded->diagnostics.push_back(
+        Diagnostic{loaded->file, 0, 0, Severity::Error, "io/read", "cannot read file"});
+  }
+  Loaded<T> *out = loaded.get();
+  if constexpr (std::is_same_v<T, Feed>) feeds_.emplace(std::string(name), std::move(loaded));
+  else if constexpr (std::is_same_v<T, Schema>) schemas_.emplace(std::string(name), std::move(loaded));
+  else environments_.emplace(std::string(name), std::move(loaded));
+  return out;
+}
+
+LoadedFeed *Repository::feed(std::string_view name) {
+  if (auto it = feeds_.find(name); it != feeds_.end()) return it->second.get();
+  return load<Feed>(Kind::Feed, name);
+}
+
+LoadedSchema *Repository::schema(std::string_view name) {
+  if (auto it = schemas_.find(name); it != schemas_.end()) return it->second.get();
+  return load<Schema>(Kind::Schema, name);
+}
+
+LoadedEnvironment *Repository::environment(std::string_view name) {
+  if (auto it = environments_.find(name); it != environments_.end()) return it->second.get();
+  return load<Environment>(Kind::Environment, name);
+}
+
+void Repository::load_all() {
+  for (const auto &name : names(Kind::Feed)) feed(name);
+  for (const auto &name : names(Kind::Schema)) schema(name);
+  for (const auto &name : names(Kind::Environment)) environment(name);
+}
+
+Diagnostics Repository::load_diagnostics() {
+  Diagnostics out;
+  auto add = [&](const auto &map) {
+    for (const auto &[name, loaded] : map) out.insert(out.end(), loaded->diagnostics.begin(), loaded->diagnostics.end());
+  };
+  add(feeds_);
+  add(schemas_);
+  add(environments_);
+  return out;
+}
+
+std::vector<std::string> Repository::schema_folder_files() const {
+  std::set<std::string> files;
+  fs::path folder = root_ / "exchanges/schemas";
+  std::error_code ec;
+  for (fs::recursive_directory_iterator d(folder, ec), end; !ec && d != end; d.increment(ec)) {
+    if (!d->is_regular_file(ec)) continue;
+    std::string relative = fs::relative(d->path(), folder, ec).generic_string();
+    if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
+    files.insert(relative);
+  }
+  for (const auto &[path, content] : overlay_) {
+    if (!path.starts_with("exchanges/schemas/")) continue;
+    std::string relative = path.substr(18);
+    if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
+    if (content) files.insert(relative);
+    else files.erase(relative);
+  }
+  return {files.begin(), files.end()};
+}
+
+} // namespace ssmd::registry
