@@ -25,32 +25,28 @@ void require_non_empty(Reporter &r, const std::string &path, const std::string &
   if (value.empty() && node && node->is_scalar()) r.error("schema/required", path, path + " must not be empty");
 }
 
-void check_file(Repository &repo, Reporter &r, const Schema &schema, const SchemaVersion &v, const std::string &at) {
-  const std::string &file = schema.file_of(v);
-  std::string where = v.file.empty() ? "schema_file" : at + ".file";
-  if (file.empty()) {
-    r.error("schema/missing-file", at, "version '" + v.version + "' names no file and the schema has no schema_file");
-    return;
-  }
+// Reports where `file` may not be used or does not exist; returns its bytes when it may be read.
+std::optional<std::string> check_location(Repository &repo, Reporter &r, const std::string &file, const std::string &path) {
   if (auto problem = schema_file_problem(repo, file)) {
-    r.error("schema/file-outside", where, *problem);
-    return;
+    r.error("schema/file-outside", path, *problem);
+    return std::nullopt;
   }
   auto bytes = repo.read(Repository::schema_path(file));
-  if (!bytes) {
-    r.error("schema/file-not-found", where, "exchanges/schemas/" + file + " does not exist");
-    return;
-  }
-  if (v.hash.empty()) return; // required_fields reported it
+  if (!bytes) r.error("schema/file-not-found", path, "exchanges/schemas/" + file + " does not exist");
+  return bytes;
+}
+
+void check_hash(Reporter &r, const Schema &schema, const SchemaVersion &v, const std::string &at, const std::string &bytes) {
+  if (v.hash.empty()) return; // require_fields reported it
   if (!valid_sha256_tag(v.hash)) {
     r.error("schema/hash-format", at + ".hash", "hash must be sha256: followed by 64 lower-case hex digits");
     return;
   }
-  std::string actual = sha256_tag(*bytes);
+  std::string actual = sha256_tag(bytes);
   if (actual != v.hash)
     r.error("schema/hash-mismatch", at + ".hash",
-            "exchanges/schemas/" + file + " has " + actual + ", not the recorded hash; if the change is deliberate, run "
-            "'ssmd schema hash " + schema.name + ":" + v.version + " --update'");
+            "exchanges/schemas/" + schema.file_of(v) + " has " + actual + ", not the recorded hash; if the change is "
+            "deliberate, run 'ssmd schema hash " + schema.name + ":" + v.version + " --update'");
 }
 } // namespace
 
@@ -58,12 +54,14 @@ void check_schema(Repository &repo, const LoadedSchema &loaded, Diagnostics &out
   if (!loaded.model) return;
   const Schema &schema = *loaded.model;
   Reporter r(loaded.doc.get(), loaded.file, out);
-  require_fields(r, "", {"name", "format", "versions"});
+  require_fields(r, "", {"name", "format", "schema_file", "versions"});
   require_non_empty(r, "name", schema.name);
   require_non_empty(r, "format", schema.format);
   require_non_empty(r, "schema_file", schema.schema_file);
   if (const yaml::Node *versions = r.node("versions"); versions && versions->is_sequence() && schema.versions.empty())
     r.error("schema/no-versions", "versions", "a schema needs at least one version");
+  std::optional<std::string> default_bytes;
+  if (!schema.schema_file.empty()) default_bytes = check_location(repo, r, schema.schema_file, "schema_file");
   std::map<std::string, const SchemaVersion *> by_name;
   std::map<Date, size_t> seen_from;
   for (const auto &v : schema.versions) {
@@ -89,7 +87,12 @@ void check_schema(Repository &repo, const LoadedSchema &loaded, Diagnostics &out
     }
     if (!v.status.empty() && v.status != "draft" && v.status != "active" && v.status != "deprecated")
       r.error("schema/unknown-status", at + ".status", "status '" + v.status + "' is not one of draft, active, deprecated");
-    check_file(repo, r, schema, v, at);
+    std::optional<std::string> bytes;
+    if (!v.file.empty()) bytes = check_location(repo, r, v.file, at + ".file");
+    else if (schema.schema_file.empty() && r.present("schema_file")) continue;
+    else if (schema.schema_file.empty()) r.error("schema/missing-file", at, "version '" + v.version + "' names no file and the schema has no schema_file");
+    else bytes = default_bytes;
+    if (bytes) check_hash(r, schema, v, at, *bytes);
   }
   // compatible_with names versions of this schema that took effect before this one.
   for (const auto &v : schema.versions) {
