@@ -11,7 +11,20 @@ namespace ssmd {
 //   4. add an end-to-end test under tests/e2e/ and a section in docs/cli.md.
 const std::vector<Command> &builtin_commands() {
   static const std::vector<Command> k_commands = {
+      {"env create", "Create an environment", run_env_create},
+      {"env list", "List environments", run_env_list},
+      {"env show", "Show an environment resolved: feed version, schema versions and key references", run_env_show},
+      {"env update", "Change an environment's feed or schema versions", run_env_update},
+      {"feed add-version", "Add a version to a feed, effective from a date", run_feed_add_version},
+      {"feed create", "Create a feed with its first version", run_feed_create},
+      {"feed list", "List feeds", run_feed_list},
+      {"feed show", "Show a feed, or the version in force on a date", run_feed_show},
       {"help", "Show help for ssmd, a command or a topic", run_help},
+      {"schema hash", "Compute and verify schema file hashes (--update records them)", run_schema_hash},
+      {"schema list", "List schemas", run_schema_list},
+      {"schema register", "Register a schema file as a new draft version", run_schema_register},
+      {"schema set-status", "Move a schema version forward: draft, active, deprecated", run_schema_set_status},
+      {"schema show", "Show a schema version and its definition", run_schema_show},
   };
   return k_commands;
 }
