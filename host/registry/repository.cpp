@@ -125,7 +125,7 @@ std::vector<std::string> Repository::schema_folder_files() const {
   std::error_code ec;
   for (fs::recursive_directory_iterator d(folder, ec), end; !ec && d != end; d.increment(ec)) {
     if (!d->is_regular_file(ec)) continue;
-    std::string relative = fs::relative(d->path(), folder, ec).generic_string();
+    std::string relative = d->path().lexically_relative(folder).generic_string();
     if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
     files.insert(relative);
   }
