@@ -20,7 +20,7 @@ int run_env_list(Context &ctx, const Args &args) {
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
 
-  Repository repo(ctx.repo_root());
+  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
   Table table({"NAME", "EXTENDS", "FEED", "SCHEMAS", "KEYS"});
   json::Array items;
   Diagnostics problems;

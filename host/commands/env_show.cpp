@@ -27,7 +27,7 @@ int run_env_show(Context &ctx, const Args &args) {
   OutputFormat format = output_format(*vm);
   Date date = as_of_flag(*vm).value_or(Date::today());
 
-  Repository repo(ctx.repo_root());
+  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
   const std::string name = (*vm)["name"].as<std::string>();
   const LoadedEnvironment &loaded = require_environment(repo, name);
   Resolution resolution = resolve_environment(repo, name);
@@ -62,7 +62,7 @@ int run_env_show(Context &ctx, const Args &args) {
     for (const auto &c : env.chain) chain.push_back(c);
     out.set("name", name).set("as_of", date.str()).set("chain", chain).set("file", loaded.file);
     json::Value feed = json::Object{};
-    feed.set("name", *env.feed).set("from", env.feed_from).set("version", feed_version_json(fv, feed_file.doc->find("versions[" + std::to_string(fv.index) + "]")));
+    feed.set("name", *env.feed).set("from", env.feed_from).set("version", feed_version_json(fv));
     out.set("feed", feed);
     for (const auto &row : schemas) {
       json::Value item = json::Object{};

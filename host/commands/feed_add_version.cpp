@@ -40,7 +40,7 @@ int run_feed_add_version(Context &ctx, const Args &args) {
   if (previous) {
     v = *previous;
     v.effective_to.reset(); // an end date belongs to the old version, not the new one
-    extras = carried_extras(loaded, *previous);
+    extras = carried_extras(*previous);
   }
   apply_feed_version_flags(*vm, v);
   for (const auto &other : loaded.model->versions)

@@ -27,7 +27,7 @@ int run_feed_list(Context &ctx, const Args &args) {
       throw UsageError("--status must be active, deprecated or disabled, not '" + *status + "'");
   }
 
-  Repository repo(ctx.repo_root());
+  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
   Date today = Date::today();
   Table table({"NAME", "TYPE", "STATUS", "EXCHANGE", "VERSIONS", "CURRENT", "ENDPOINT"});
   json::Array items;
@@ -44,7 +44,7 @@ int run_feed_list(Context &ctx, const Args &args) {
     AsOf current = feed_version_as_of(feed, today);
     const FeedVersion *v = current ? &feed.versions[*current.index] : nullptr;
     if (format == OutputFormat::Json) {
-      json::Value item = feed_json(feed, *loaded->doc, false);
+      json::Value item = feed_json(feed, false);
       item.set("versions", static_cast<int64_t>(feed.versions.size()));
       item.set("current_version", v ? json::Value(v->version) : json::Value(nullptr));
       item.set("endpoint", v ? json::Value(v->endpoint) : json::Value(nullptr));

@@ -13,7 +13,7 @@ namespace ssmd {
 using namespace registry;
 
 namespace {
-void print_version(const FeedVersion &v, const yaml::Node *node) {
+void print_version(const FeedVersion &v) {
   std::vector<std::pair<std::string, std::string>> fields = {
       {"version", v.version},
       {"effective_from", date_or_dash(v.effective_from)},
@@ -26,7 +26,8 @@ void print_version(const FeedVersion &v, const yaml::Node *node) {
       {"supports_orderbook", bool_text(v.supports_orderbook)},
       {"supports_trades", bool_text(v.supports_trades)},
       {"channels", v.channels ? join(*v.channels) : "-"}};
-  for (const auto &extra : v.extra_fields) fields.emplace_back(extra, node_inline(node ? node->get(extra) : nullptr));
+  for (size_t i = 0; i < v.extra_fields.size() && i < v.extra_values.size(); ++i)
+    fields.emplace_back(v.extra_fields[i], v.extra_values[i]);
   print_fields(std::cout, fields, "  ");
 }
 } // namespace
@@ -43,10 +44,9 @@ int run_feed_show(Context &ctx, const Args &args) {
   OutputFormat format = output_format(*vm);
   std::optional<Date> as_of = as_of_flag(*vm);
 
-  Repository repo(ctx.repo_root());
+  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
   const LoadedFeed &loaded = require_feed(repo, (*vm)["name"].as<std::string>());
   const Feed &feed = *loaded.model;
-  auto node_of = [&](const FeedVersion &v) { return loaded.doc->find("versions[" + std::to_string(v.index) + "]"); };
 
   std::optional<size_t> chosen;
   if (as_of) {
@@ -55,11 +55,11 @@ int run_feed_show(Context &ctx, const Args &args) {
     chosen = found.index;
   }
   if (format == OutputFormat::Json) {
-    json::Value out = feed_json(feed, *loaded.doc, !chosen);
+    json::Value out = feed_json(feed, !chosen);
     out.set("file", loaded.file);
     if (chosen) {
       out.set("as_of", as_of->str());
-      out.set("version", feed_version_json(feed.versions[*chosen], node_of(feed.versions[*chosen])));
+      out.set("version", feed_version_json(feed.versions[*chosen]));
     }
     std::cout << out.dump() << "\n";
     return kExitOk;
@@ -77,7 +77,7 @@ int run_feed_show(Context &ctx, const Args &args) {
                            {"file", loaded.file}});
   if (chosen) {
     std::cout << "\nversion in force on " << as_of->str() << ":\n";
-    print_version(feed.versions[*chosen], node_of(feed.versions[*chosen]));
+    print_version(feed.versions[*chosen]);
     return kExitOk;
   }
   AsOf today = feed_version_as_of(feed, Date::today());

@@ -33,7 +33,10 @@ void write_file_atomically(const fs::path &path, std::string_view bytes) {
   fs::create_directories(dir, ec);
   if (ec) throw EnvironmentError("cannot create directory " + dir.string() + ": " + ec.message());
 
-  std::string pattern = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+  std::string temp_name = ".";
+  temp_name += path.filename().string();
+  temp_name += ".tmp.XXXXXX";
+  std::string pattern = (dir / temp_name).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) fail("create a temporary file in", dir, errno);
   fs::path temp = pattern;

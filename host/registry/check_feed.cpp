@@ -134,7 +134,7 @@ void check_versions(Reporter &r, const Feed &feed) {
 } // namespace
 
 void check_feed(const LoadedFeed &loaded, Diagnostics &out) {
-  if (!loaded.model) return;
+  if (!loaded.model || !loaded.doc) return; // rules need the document; cached models have none
   const Feed &feed = *loaded.model;
   Reporter r(loaded.doc.get(), loaded.file, out);
   require_fields(r, "", {"name", "display_name", "type", "status", "versions", "calendar"});

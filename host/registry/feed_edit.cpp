@@ -127,31 +127,10 @@ std::string insert_feed_version(const LoadedFeed &loaded, const FeedVersion &v, 
   return apply_edits(loaded.text, {TextEdit{at, at, block}});
 }
 
-std::vector<YamlEntry> carried_extras(const LoadedFeed &loaded, const FeedVersion &from) {
+std::vector<YamlEntry> carried_extras(const FeedVersion &from) {
   std::vector<YamlEntry> out;
-  const yaml::Node *node = loaded.doc->find("versions[" + std::to_string(from.index) + "]");
-  SourceText source(loaded.text);
-  for (const auto &key : from.extra_fields) {
-    const yaml::Node *value = node ? node->get(key) : nullptr;
-    if (!value || value->is_null()) continue;
-    if (value->is_scalar()) {
-      // Keep the value's own spelling (quotes, typed scalars) when it sits on one line.
-      try {
-        TextEdit span = source.scalar_span(value, source.is_flow(node));
-        out.push_back(YamlEntry{key, std::string(loaded.text.substr(span.begin, span.end - span.begin))});
-      } catch (const DomainError &) {
-        out.push_back(YamlEntry{key, yaml_string(value->scalar())});
-      }
-    } else if (value->is_sequence()) {
-      std::vector<std::string> items;
-      bool flat = true;
-      for (size_t i = 0; i < value->size(); ++i) {
-        flat = flat && value->at(i)->is_scalar();
-        if (flat) items.push_back(value->at(i)->scalar());
-      }
-      if (flat) out.push_back(YamlEntry{key, yaml_flow_list(items)});
-    }
-  }
+  for (size_t i = 0; i < from.extra_fields.size() && i < from.extra_values.size(); ++i)
+    out.push_back(YamlEntry{from.extra_fields[i], from.extra_values[i]});
   return out;
 }
 

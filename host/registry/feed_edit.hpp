@@ -24,8 +24,7 @@ std::string render_feed_file(const Feed &feed);
 // neighbours. Throws DomainError when the list cannot be edited in place (flow style, absent).
 std::string insert_feed_version(const LoadedFeed &loaded, const FeedVersion &v, const std::vector<YamlEntry> &extras);
 
-// The extra (plugin) fields of a version as YAML text, for carrying them over; nested values that do not
-// fit on one line are left out.
-std::vector<YamlEntry> carried_extras(const LoadedFeed &loaded, const FeedVersion &from);
+// The extra (plugin) fields of a version as one-line YAML, for carrying them over to a new version.
+std::vector<YamlEntry> carried_extras(const FeedVersion &from);
 
 } // namespace ssmd::registry

@@ -1,5 +1,6 @@
 #include "registry/fields.hpp"
 #include "registry/loaders.hpp"
+#include "registry/yaml_text.hpp"
 
 namespace ssmd::registry {
 
@@ -31,6 +32,7 @@ FeedVersion load_version(const yaml::Document &doc, const yaml::Node *node, size
   v.channels = r.strings("channels");
   // Feed plugins may define fields of their own; only near misses of ours are flagged.
   v.extra_fields = r.unknown_keys(k_feed_version_keys, UnknownKeys::WarnTypos);
+  for (const auto &key : v.extra_fields) v.extra_values.push_back(yaml_flow(node->get(key)));
   return v;
 }
 } // namespace

@@ -39,6 +39,7 @@ struct FeedVersion {
   std::optional<bool> supports_trades;
   std::optional<std::vector<std::string>> channels;
   std::vector<std::string> extra_fields; // keys the host does not know; the feed plugin reads them
+  std::vector<std::string> extra_values; // their values as one-line (flow) YAML, parallel to extra_fields
 };
 
 struct Calendar {

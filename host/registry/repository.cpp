@@ -1,6 +1,9 @@
 #include "registry/repository.hpp"
 
+#include "core/atomic_file.hpp"
+#include "registry/feed_cache.hpp"
 #include "registry/loaders.hpp"
+#include "registry/sha256.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -11,7 +14,8 @@ namespace fs = std::filesystem;
 
 namespace ssmd::registry {
 
-Repository::Repository(fs::path root, Overlay overlay) : root_(std::move(root)), overlay_(std::move(overlay)) {}
+Repository::Repository(fs::path root, Overlay overlay, ReadCache cache)
+    : root_(std::move(root)), overlay_(std::move(overlay)), cache_(cache) {}
 Repository::Repository(Repository &&) noexcept = default;
 Repository::~Repository() = default;
 
@@ -74,8 +78,17 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
                                                  std::to_string(limits.max_bytes)});
   } else if (auto text = read(loaded->file)) {
     loaded->text = std::move(*text);
+    if constexpr (std::is_same_v<T, Feed>) {
+      if (cache_ == ReadCache::Use && on_disk && load_feed_from_cache(*loaded)) {
+        Loaded<T> *out = loaded.get();
+        feeds_.emplace(std::string(name), std::move(loaded));
+        return out;
+      }
+    }
     loaded->doc = yaml::Document::parse(loaded->file, loaded->text, loaded->diagnostics, limits);
     if (loaded->doc) loaded->model = load_model(*loaded->doc, loaded->diagnostics, static_cast<T *>(nullptr));
+    if constexpr (std::is_same_v<T, Feed>)
+      if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded);
   } else {
     loaded->diagnostics.push_back(
         Diagnostic{loaded->file, 0, 0, Severity::Error, "io/read", "cannot read file"});
@@ -100,6 +113,29 @@ LoadedSchema *Repository::schema(std::string_view name) {
 LoadedEnvironment *Repository::environment(std::string_view name) {
   if (auto it = environments_.find(name); it != environments_.end()) return it->second.get();
   return load<Environment>(Kind::Environment, name);
+}
+
+namespace {
+fs::path cache_path(const fs::path &root, const std::string &stem) { return root / ".ssmd/cache/feeds" / (stem + ".bin"); }
+} // namespace
+
+bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
+  std::ifstream in(cache_path(root_, loaded.stem), std::ios::binary);
+  if (!in) return false;
+  std::string entry((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Feed feed;
+  if (!decode_feed_cache(entry, sha256_tag(loaded.text), feed, loaded.diagnostics)) return false;
+  loaded.model = std::move(feed);
+  return true;
+}
+
+void Repository::store_feed_in_cache(const LoadedFeed &loaded) {
+  // Best effort: a read-only checkout or a full disk only costs speed.
+  try {
+    write_file_atomically(cache_path(root_, loaded.stem),
+                          encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
+  } catch (const std::exception &) {
+  }
 }
 
 void Repository::load_all() {

@@ -18,9 +18,13 @@ namespace ssmd::registry {
 // Repository-relative path -> new content; nullopt means the file is deleted.
 using Overlay = std::map<std::string, std::optional<std::string>>;
 
+// Whether read-only commands may answer from .ssmd/cache/ (registry/feed_cache.hpp). Models read from the
+// cache have no document (`doc` is null): writing and validating never use it.
+enum class ReadCache { Skip, Use };
+
 class Repository {
 public:
-  explicit Repository(std::filesystem::path root, Overlay overlay = {});
+  explicit Repository(std::filesystem::path root, Overlay overlay = {}, ReadCache cache = ReadCache::Skip);
   Repository(Repository &&) noexcept;
   ~Repository();
 
@@ -53,8 +57,11 @@ public:
 
 private:
   template <class T> Loaded<T> *load(Kind kind, std::string_view name);
+  bool load_feed_from_cache(LoadedFeed &loaded);
+  void store_feed_in_cache(const LoadedFeed &loaded);
   std::filesystem::path root_;
   Overlay overlay_;
+  ReadCache cache_;
   std::map<Kind, std::vector<std::string>> names_;
   std::map<std::string, std::unique_ptr<LoadedFeed>, std::less<>> feeds_;
   std::map<std::string, std::unique_ptr<LoadedSchema>, std::less<>> schemas_;

@@ -56,7 +56,8 @@ std::optional<std::string> next_version_name(const std::vector<SchemaVersion> &v
     if (ec != std::errc() || end != v.version.data() + v.version.size()) return std::nullopt;
     highest = std::max(highest, n);
   }
-  return "v" + std::to_string(highest + 1);
+  std::string next = "v";
+  return next += std::to_string(highest + 1);
 }
 
 } // namespace ssmd::registry

@@ -57,7 +57,7 @@ template <class T> json::Value opt(const std::optional<T> &value) {
 json::Value text_or_null(const std::string &s) { return s.empty() ? json::Value(nullptr) : json::Value(s); }
 } // namespace
 
-json::Value feed_version_json(const FeedVersion &v, const yaml::Node *node) {
+json::Value feed_version_json(const FeedVersion &v) {
   json::Value out = json::Object{};
   out.set("version", v.version)
       .set("effective_from", opt(v.effective_from))
@@ -74,11 +74,16 @@ json::Value feed_version_json(const FeedVersion &v, const yaml::Node *node) {
     for (const auto &c : *v.channels) channels.push_back(c);
     out.set("channels", channels);
   }
-  for (const auto &extra : v.extra_fields) out.set(extra, node_json(node ? node->get(extra) : nullptr));
+  // Plugin fields are kept as one-line YAML; parse each back to give it its JSON type.
+  for (size_t i = 0; i < v.extra_fields.size() && i < v.extra_values.size(); ++i) {
+    Diagnostics ignored;
+    auto doc = yaml::Document::parse("extra", "v: " + v.extra_values[i] + "\n", ignored);
+    out.set(v.extra_fields[i], doc ? node_json(doc->find("v")) : json::Value(v.extra_values[i]));
+  }
   return out;
 }
 
-json::Value feed_json(const Feed &feed, const yaml::Document &doc, bool with_versions) {
+json::Value feed_json(const Feed &feed, bool with_versions) {
   json::Value out = json::Object{};
   out.set("name", feed.name)
       .set("display_name", feed.display_name)
@@ -92,8 +97,7 @@ json::Value feed_json(const Feed &feed, const yaml::Document &doc, bool with_ver
   }
   if (with_versions) {
     json::Array versions;
-    for (const auto &v : feed.versions)
-      versions.push_back(feed_version_json(v, doc.find("versions[" + std::to_string(v.index) + "]")));
+    for (const auto &v : feed.versions) versions.push_back(feed_version_json(v));
     out.set("versions", versions);
   }
   return out;

@@ -13,8 +13,8 @@ json::Value node_json(const yaml::Node *node);
 // A free-form mapping on one line: "type=nats url=nats://localhost:4222".
 std::string node_inline(const yaml::Node *node);
 
-json::Value feed_version_json(const FeedVersion &v, const yaml::Node *version_node);
-json::Value feed_json(const Feed &feed, const yaml::Document &doc, bool with_versions);
+json::Value feed_version_json(const FeedVersion &v);
+json::Value feed_json(const Feed &feed, bool with_versions);
 json::Value schema_version_json(const Schema &schema, const SchemaVersion &v);
 
 std::string date_or_dash(const std::optional<Date> &date);

@@ -77,6 +77,22 @@ std::string yaml_string(std::string_view text) {
   return out + "\"";
 }
 
+std::string yaml_flow(const yaml::Node *node) {
+  if (!node || node->is_null()) return "null";
+  if (node->is_scalar()) {
+    // An unquoted number, boolean or date keeps its type; everything else is written as a string.
+    if (!node->quoted() && looks_typed(node->scalar())) return node->scalar();
+    return yaml_string(node->scalar());
+  }
+  std::string out = node->is_sequence() ? "[" : "{";
+  for (size_t i = 0; i < node->size(); ++i) {
+    if (i) out += ", ";
+    if (node->is_map()) out += yaml_string(node->key_at(i)) + ": ";
+    out += yaml_flow(node->at(i));
+  }
+  return out + (node->is_sequence() ? "]" : "}");
+}
+
 std::string yaml_flow_list(const std::vector<std::string> &items) {
   std::string out = "[";
   for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + yaml_string(items[i]);

@@ -3,6 +3,8 @@
 // pieces into existing ones (registry/text_edit.hpp).
 #pragma once
 
+#include "yaml/document.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,9 @@ namespace ssmd::registry {
 // `text` as a YAML string scalar: plain when that reads back as the same string (and not as a number,
 // boolean, null or date), else double-quoted with escapes. Safe inside flow collections too.
 std::string yaml_string(std::string_view text);
+
+// A node as one line of flow YAML that reads back as the same value: `[a, b]`, `{k: v}`, `10`, `"x y"`.
+std::string yaml_flow(const yaml::Node *node);
 
 // `[a, b]` with each item through yaml_string().
 std::string yaml_flow_list(const std::vector<std::string> &items);

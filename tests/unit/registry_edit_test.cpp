@@ -94,7 +94,7 @@ TEST(RegistryEdit, CarriedPluginFieldsKeepTheirSpelling) {
   test::write_fixture(dir);
   Repository repo(dir.path());
   const LoadedFeed &feed = *repo.feed("acme");
-  auto extras = carried_extras(feed, feed.model->versions[0]);
+  auto extras = carried_extras(feed.model->versions[0]);
   ASSERT_EQ(extras.size(), 1u);
   EXPECT_EQ(extras[0].key, "acme_region");
   EXPECT_EQ(extras[0].value, "us-east");
