@@ -8,6 +8,7 @@ packages=(
   libboost-dev libboost-filesystem-dev libboost-program-options-dev
   libyaml-cpp-dev libgit2-dev libcapnp-dev capnproto
   libssl-dev libcurl4-openssl-dev libgtest-dev
+  tzdata
   nodejs npm
 )
 

@@ -92,7 +92,7 @@ struct KeySpec {
   std::string type;
   std::optional<bool> required;
   std::vector<std::string> fields;
-  std::string source; // env | sealed-secret/<name> | vault/<mount>/<path>; the secret plugin checks it
+  std::string source; // e.g. "env" or "<backend>/<path>"; the secret plugin owning the prefix checks it
   std::optional<int64_t> rotation_days;
 };
 
@@ -108,7 +108,7 @@ struct Environment {
 
 // One file of the repository and what it holds. `model` is empty when the file did not parse.
 template <class T> struct Loaded {
-  std::string file;  // repository-relative, e.g. "exchanges/feeds/kalshi.yaml"
+  std::string file;  // repository-relative, e.g. "exchanges/feeds/acme.yaml"
   std::string stem;  // the file name without ".yaml"
   std::string text;  // the bytes read, for minimal edits
   std::unique_ptr<yaml::Document> doc;

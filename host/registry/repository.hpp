@@ -31,9 +31,9 @@ public:
   const std::filesystem::path &root() const { return root_; }
   const Overlay &overlay() const { return overlay_; }
 
-  // "exchanges/feeds/kalshi.yaml" for (Feed, "kalshi").
+  // "exchanges/feeds/acme.yaml" for (Feed, "acme").
   static std::string file_of(Kind kind, std::string_view name);
-  // "exchanges/schemas/trade.v1.capnp" for "trade.v1.capnp".
+  // "exchanges/schemas/trade.v1.fmt" for "trade.v1.fmt".
   static std::string schema_path(std::string_view file) { return "exchanges/schemas/" + std::string(file); }
 
   // The stems of the .yaml files of a kind, sorted.
