@@ -6,3 +6,6 @@ cd "$(dirname "$0")/.."
 run() { echo "\$ ssmd $*"; "$ssmd" "$@"; echo; }
 run --version
 run --help
+run feed list
+run feed show kalshi --as-of 2025-06-01
+run env show kalshi-dev

@@ -9,6 +9,7 @@ packages=(
   libyaml-cpp-dev libgit2-dev libcapnp-dev capnproto
   libssl-dev openssl libcurl4-openssl-dev libgtest-dev
   clang libclang-rt-14-dev
+  tzdata
   nodejs npm
 )
 

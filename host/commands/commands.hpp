@@ -14,4 +14,19 @@ int run_plugin_list(Context &ctx, const Args &args);
 int run_plugin_lock(Context &ctx, const Args &args);
 int run_plugin_show(Context &ctx, const Args &args);
 
+// The registry: feeds, schemas and environments (host/commands/{feed,schema,env}_*.cpp).
+int run_env_create(Context &ctx, const Args &args);
+int run_env_list(Context &ctx, const Args &args);
+int run_env_show(Context &ctx, const Args &args);
+int run_env_update(Context &ctx, const Args &args);
+int run_feed_add_version(Context &ctx, const Args &args);
+int run_feed_create(Context &ctx, const Args &args);
+int run_feed_list(Context &ctx, const Args &args);
+int run_feed_show(Context &ctx, const Args &args);
+int run_schema_hash(Context &ctx, const Args &args);
+int run_schema_list(Context &ctx, const Args &args);
+int run_schema_register(Context &ctx, const Args &args);
+int run_schema_set_status(Context &ctx, const Args &args);
+int run_schema_show(Context &ctx, const Args &args);
+
 } // namespace ssmd

@@ -20,6 +20,9 @@ namespace {
 
 void write_file_atomically(const fs::path &path, std::string_view content, unsigned mode) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::error_code dir_error;
+  fs::create_directories(dir, dir_error);
+  if (dir_error) fail(path, "cannot create its directory", dir_error.value());
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) mode = st.st_mode & 07777;
   // The leading dot and the pid keep temporaries out of globs and apart between processes.

@@ -7,7 +7,7 @@
 
 namespace ssmd {
 
-// Replaces `path` with `content`. Keeps the target's permission bits when it exists (else `mode`).
+// Replaces `path` with `content`, creating missing parent directories. Keeps the target's permission bits when it exists (else `mode`).
 // Throws EnvironmentError naming the file on failure; the target is then untouched and no temporary
 // file is left behind.
 void write_file_atomically(const std::filesystem::path &path, std::string_view content, unsigned mode = 0644);

@@ -128,7 +128,12 @@ std::string read_file(const fs::path &path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+#ifdef SSMD_TEST_SOURCE_DIR
+fs::path source_dir() { return std::getenv("SSMD_SOURCE_DIR") ? env_or_die("SSMD_SOURCE_DIR") : SSMD_TEST_SOURCE_DIR; }
+fs::path build_dir() { return std::getenv("SSMD_BUILD_DIR") ? env_or_die("SSMD_BUILD_DIR") : SSMD_TEST_BUILD_DIR; }
+#else
 fs::path source_dir() { return env_or_die("SSMD_SOURCE_DIR"); }
 fs::path build_dir() { return env_or_die("SSMD_BUILD_DIR"); }
+#endif
 
 } // namespace ssmd::test

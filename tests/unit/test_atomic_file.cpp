@@ -25,6 +25,7 @@ TEST(AtomicFile, ReplacesContentKeepsModeAndLeavesNoTemporary) {
 
 TEST(AtomicFile, FailureNamesTheFileAndWritesNothing) {
   TempDir dir;
+  dir.write("no-such-dir", "a file where a directory is needed");
   auto missing = dir.path() / "no-such-dir" / "a.yaml";
   try {
     ssmd::write_file_atomically(missing, "x");
@@ -33,4 +34,5 @@ TEST(AtomicFile, FailureNamesTheFileAndWritesNothing) {
     EXPECT_NE(std::string(e.what()).find("no-such-dir/a.yaml"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(fs::exists(missing));
+  EXPECT_EQ(ssmd::test::read_file(dir.path() / "no-such-dir"), "a file where a directory is needed");
 }

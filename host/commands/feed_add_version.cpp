@@ -1,0 +1,51 @@
+// `ssmd feed add-version NAME --version V --effective-from DATE [...]`: a new version of a feed, written
+// into the existing file at its place in date order; fields not given come from the version in force
+// before it.
+#include "commands/commands.hpp"
+#include "core/errors.hpp"
+#include "registry/change.hpp"
+#include "registry/command_support.hpp"
+#include "registry/feed_edit.hpp"
+
+#include <iostream>
+
+namespace ssmd {
+
+using namespace registry;
+
+int run_feed_add_version(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd feed add-version NAME --version V --effective-from DATE [--endpoint URL] [version flags]";
+  cl.options.add_options()("name", po::value<std::string>()->required(), "the feed");
+  cl.positional.add("name", 1);
+  add_feed_version_options(cl);
+  auto vm = parse_args(builtin("feed add-version"), cl, args);
+  if (!vm) return kExitOk;
+  for (const char *flag : {"version", "effective-from"})
+    if (!vm->count(flag)) throw UsageError(std::string("missing required flag --") + flag + "; usage: " + cl.usage);
+  date_arg(*vm, "effective-from");
+  const std::string name = (*vm)["name"].as<std::string>();
+
+  Transaction tx(ctx.repo_root());
+  const LoadedFeed &loaded = require_feed(tx.repository(), name);
+  Date from = *Date::parse((*vm)["effective-from"].as<std::string>());
+  // The version in force before the new one: the latest that takes effect earlier.
+  const FeedVersion *previous = nullptr;
+  for (const auto &other : loaded.model->versions)
+    if (other.effective_from && *other.effective_from < from &&
+        (!previous || *previous->effective_from < *other.effective_from))
+      previous = &other;
+  FeedVersion v;
+  std::vector<YamlEntry> extras;
+  if (previous) {
+    v = *previous;
+    v.effective_to.reset(); // an end date belongs to the old version, not the new one
+    extras = carried_extras(*previous);
+  }
+  apply_feed_version_flags(*vm, v);
+  for (const auto &other : loaded.model->versions)
+    if (other.version == v.version) throw DomainError("feed '" + name + "' already has a version '" + v.version + "'");
+  return tx.commit({{loaded.file, insert_feed_version(loaded, v, extras)}}, std::cout, std::cerr);
+}
+
+} // namespace ssmd

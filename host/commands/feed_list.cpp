@@ -1,0 +1,64 @@
+// `ssmd feed list [--status S]`: every feed, with the version in force today.
+#include "commands/commands.hpp"
+#include "core/errors.hpp"
+#include "core/table.hpp"
+#include "registry/as_of.hpp"
+#include "registry/command_support.hpp"
+#include "registry/views.hpp"
+
+#include <iostream>
+
+namespace ssmd {
+
+using namespace registry;
+
+int run_feed_list(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd feed list [--status active|deprecated|disabled] [--output json]";
+  cl.options.add_options()("status", po::value<std::string>()->value_name("STATUS"), "only feeds with this status");
+  add_output_option(cl);
+  auto vm = parse_args(builtin("feed list"), cl, args);
+  if (!vm) return kExitOk;
+  OutputFormat format = output_format(*vm);
+  std::optional<std::string> status;
+  if (vm->count("status")) {
+    status = (*vm)["status"].as<std::string>();
+    if (*status != "active" && *status != "deprecated" && *status != "disabled")
+      throw UsageError("--status must be active, deprecated or disabled, not '" + *status + "'");
+  }
+
+  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
+  Date today = Date::today();
+  Table table({"NAME", "TYPE", "STATUS", "EXCHANGE", "VERSIONS", "CURRENT", "ENDPOINT"});
+  json::Array items;
+  Diagnostics problems;
+  for (const auto &name : repo.names(Kind::Feed)) {
+    const LoadedFeed *loaded = repo.feed(name);
+    if (!loaded->model || has_errors(loaded->diagnostics)) {
+      for (const auto &d : loaded->diagnostics)
+        if (d.severity == Severity::Error) problems.push_back(d);
+      continue;
+    }
+    const Feed &feed = *loaded->model;
+    if (status && feed.status != *status) continue;
+    AsOf current = feed_version_as_of(feed, today);
+    const FeedVersion *v = current ? &feed.versions[*current.index] : nullptr;
+    if (format == OutputFormat::Json) {
+      json::Value item = feed_json(feed, false);
+      item.set("versions", static_cast<int64_t>(feed.versions.size()));
+      item.set("current_version", v ? json::Value(v->version) : json::Value(nullptr));
+      item.set("endpoint", v ? json::Value(v->endpoint) : json::Value(nullptr));
+      items.push_back(item);
+    } else {
+      table.add({feed.name, feed.type, feed.status, feed.exchange, std::to_string(feed.versions.size()),
+                 v ? v->version : "-", v ? v->endpoint : "-"});
+    }
+  }
+  if (format == OutputFormat::Json) std::cout << json::Value(items).dump() << "\n";
+  else table.print(std::cout);
+  // A listing still shows the good files; broken ones are named on stderr and make the exit code 1.
+  print_diagnostics(problems, std::cerr);
+  return problems.empty() ? kExitOk : kExitFailure;
+}
+
+} // namespace ssmd

@@ -1,0 +1,97 @@
+// `ssmd schema register NAME --file PATH [...]`: copies a definition file into exchanges/schemas/ as
+// <name>.<version>.<ext>, records its sha256, and adds the version as a draft (creating the schema when
+// it is new).
+#include "commands/commands.hpp"
+#include "core/errors.hpp"
+#include "registry/change.hpp"
+#include "registry/command_support.hpp"
+#include "registry/names.hpp"
+#include "registry/schema_edit.hpp"
+#include "registry/sha256.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace ssmd {
+
+using namespace registry;
+
+int run_schema_register(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd schema register NAME --file PATH [--version V] [--effective-from DATE] [--format F] "
+             "[--root TYPE] [--compatible-with V1,V2] [--breaking-changes TEXT]";
+  cl.options.add_options()("name", po::value<std::string>()->required(), "the schema")
+      ("file", po::value<std::string>()->required()->value_name("PATH"), "the definition file to register")
+      ("version", po::value<std::string>()->value_name("V"), "the version's name (default: v1, or the next vN)")
+      ("effective-from", po::value<std::string>()->value_name("DATE"), "first day in force (default: today)")
+      ("format", po::value<std::string>()->value_name("F"), "the schema format (default: the file's extension)")
+      ("root", po::value<std::string>()->value_name("TYPE"), "the type this schema provides")
+      ("compatible-with", po::value<std::string>()->value_name("V1,V2"), "earlier versions it claims to be compatible with")
+      ("breaking-changes", po::value<std::string>()->value_name("TEXT"), "what breaks for readers of earlier versions");
+  cl.positional.add("name", 1);
+  auto vm = parse_args(builtin("schema register"), cl, args);
+  if (!vm) return kExitOk;
+  const std::string name = (*vm)["name"].as<std::string>();
+  require_valid_name(name, "schema");
+  fs::path source = (*vm)["file"].as<std::string>();
+  std::string extension = source.extension().string();
+  if (extension.size() < 2) throw UsageError("--file " + source.string() + " has no extension; ssmd keeps it in the copy's name");
+  extension = extension.substr(1);
+  std::ifstream in(source, std::ios::binary);
+  if (!in || fs::is_directory(source)) throw EnvironmentError("cannot read " + source.string());
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  SchemaVersion v;
+  v.status = "draft";
+  v.effective_from = vm->count("effective-from") ? Date::parse(date_arg(*vm, "effective-from")) : Date::today();
+  v.hash = sha256_tag(bytes);
+  if (vm->count("root")) v.root = (*vm)["root"].as<std::string>();
+  if (vm->count("breaking-changes")) v.breaking_changes = (*vm)["breaking-changes"].as<std::string>();
+  if (vm->count("compatible-with")) {
+    std::string list = (*vm)["compatible-with"].as<std::string>();
+    for (size_t start = 0; start <= list.size();) {
+      size_t comma = std::min(list.find(',', start), list.size());
+      if (comma > start) v.compatible_with.push_back(list.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+
+  Transaction tx(ctx.repo_root());
+  Repository &repo = tx.repository();
+  Overlay change;
+  const std::string yaml_file = Repository::file_of(Kind::Schema, name);
+  if (repo.has(Kind::Schema, name)) {
+    const LoadedSchema &loaded = require_schema(repo, name);
+    const Schema &schema = *loaded.model;
+    if (vm->count("format") && (*vm)["format"].as<std::string>() != schema.format)
+      throw DomainError("schema '" + name + "' has format '" + schema.format + "', not '" +
+                        (*vm)["format"].as<std::string>() + "'");
+    if (vm->count("version")) v.version = (*vm)["version"].as<std::string>();
+    else if (auto next = next_version_name(schema.versions)) v.version = *next;
+    else throw UsageError("schema '" + name + "' has versions not named vN; give --version");
+    for (const auto &other : schema.versions)
+      if (other.version == v.version) throw DomainError("schema '" + name + "' already has a version '" + v.version + "'");
+    v.file = name + "." + v.version + "." + extension;
+    change[yaml_file] = insert_schema_version(loaded, v);
+  } else {
+    v.version = vm->count("version") ? (*vm)["version"].as<std::string>() : "v1";
+    v.file = name + "." + v.version + "." + extension;
+    Schema schema;
+    schema.name = name;
+    schema.format = vm->count("format") ? (*vm)["format"].as<std::string>() : extension;
+    schema.schema_file = v.file;
+    schema.versions.push_back(v);
+    change[yaml_file] = render_schema_file(schema);
+  }
+  if (!valid_version_name(v.version))
+    throw UsageError("--version '" + v.version + "' must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+  const std::string copy = Repository::schema_path(v.file);
+  if (repo.read(copy)) throw DomainError(copy + " exists already; remove it or choose another --version");
+  change[copy] = bytes;
+  return tx.commit(change, std::cout, std::cerr);
+}
+
+} // namespace ssmd

@@ -1,0 +1,102 @@
+#include "registry/change.hpp"
+
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "registry/check.hpp"
+
+#include <cstdlib>
+#include <map>
+#include <ostream>
+#include <tuple>
+
+namespace fs = std::filesystem;
+
+namespace ssmd::registry {
+
+namespace {
+using Key = std::tuple<std::string, std::string, std::string, Severity>;
+Key key_of(const Diagnostic &d) { return {d.file, d.rule, d.message, d.severity}; }
+
+Diagnostics added(const Diagnostics &before, const Diagnostics &after, bool errors) {
+  std::map<Key, int> seen;
+  for (const auto &d : before) ++seen[key_of(d)];
+  Diagnostics out;
+  for (const auto &d : after) {
+    if ((d.severity == Severity::Error) != errors) continue;
+    if (auto it = seen.find(key_of(d)); it != seen.end() && it->second > 0) {
+      --it->second;
+      continue;
+    }
+    out.push_back(d);
+  }
+  return out;
+}
+
+std::chrono::milliseconds lock_wait() {
+  if (const char *env = std::getenv("SSMD_LOCK_TIMEOUT_MS"); env && *env) return std::chrono::milliseconds(std::atol(env));
+  return std::chrono::milliseconds(2000);
+}
+
+// Writes every file of `change`, definition files before the YAML that names them. If one write fails,
+// the files already written get their old bytes back (or are removed if they were new).
+void write_all(const fs::path &root, const Overlay &change) {
+  std::vector<std::pair<std::string, const std::optional<std::string> *>> order;
+  for (const auto &[path, content] : change)
+    if (!path.ends_with(".yaml")) order.emplace_back(path, &content);
+  for (const auto &[path, content] : change)
+    if (path.ends_with(".yaml")) order.emplace_back(path, &content);
+  std::vector<std::pair<std::string, std::optional<std::string>>> undo;
+  try {
+    for (const auto &[path, content] : order) {
+      Repository reader(root);
+      undo.emplace_back(path, reader.read(path));
+      if (*content) {
+        write_file_atomically(root / path, **content);
+      } else {
+        std::error_code ec;
+        fs::remove(root / path, ec);
+        if (ec) throw EnvironmentError("cannot remove " + path + ": " + ec.message());
+      }
+    }
+  } catch (...) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+      std::error_code ec;
+      try {
+        if (it->second) write_file_atomically(root / it->first, *it->second);
+        else fs::remove(root / it->first, ec);
+      } catch (...) {
+      }
+    }
+    throw;
+  }
+}
+} // namespace
+
+Diagnostics added_errors(const Diagnostics &before, const Diagnostics &after) { return added(before, after, true); }
+
+Transaction::Transaction(const fs::path &root)
+    : lock_(std::make_unique<FileLock>(root / ".ssmd/lock", lock_wait(),
+                                       "repository is locked by another ssmd process (" +
+                                           (root / ".ssmd/lock").string() + "); try again when it has finished")),
+      before_(root) {}
+
+Transaction::~Transaction() = default;
+
+int Transaction::commit(const Overlay &change, std::ostream &out, std::ostream &err) {
+  Diagnostics before = check_repository(before_);
+  Repository after_repo(before_.root(), change);
+  Diagnostics after = check_repository(after_repo);
+  Diagnostics errors = added(before, after, true);
+  if (!errors.empty()) {
+    err << "ssmd: refused: the change would add " << errors.size() << (errors.size() == 1 ? " error" : " errors")
+        << "; nothing was written\n";
+    for (const auto &d : errors) err << format_diagnostic(d) << "\n";
+    return kExitFailure;
+  }
+  write_all(before_.root(), change);
+  for (const auto &d : added(before, after, false)) err << format_diagnostic(d) << "\n";
+  for (const auto &[path, content] : change) out << (content ? "wrote " : "removed ") << path << "\n";
+  return kExitOk;
+}
+
+} // namespace ssmd::registry

@@ -1,0 +1,137 @@
+// The rule catalogue and the whole-repository pass.
+#include "registry/check.hpp"
+
+#include "registry/names.hpp"
+#include "registry/reporter.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace ssmd::registry {
+
+const std::vector<RuleInfo> &core_rules() {
+  static const std::vector<RuleInfo> k_rules = {
+      {"env/deprecated-schema", "Warns when an environment uses a deprecated schema version."},
+      {"env/disabled-feed", "Warns when an environment uses a disabled feed."},
+      {"env/draft-schema", "Checks that an environment uses no draft schema version."},
+      {"env/duplicate-schema", "Checks that an environment references each schema once."},
+      {"env/extends-cycle", "Checks that extends: chains end, reporting a cycle as a path a → b → a."},
+      {"env/key-incomplete", "Checks that every key has a type, a source and a non-empty list of distinct fields."},
+      {"env/key-rotation", "Checks that rotation_days is a positive number of days."},
+      {"env/missing-feed", "Checks that an environment, with its parents, names a feed."},
+      {"env/missing-schema", "Checks that an environment, with its parents, names at least one schema version."},
+      {"env/required", "Checks that an environment file has a name."},
+      {"env/schema-and-schemas", "Checks that an environment gives schema: or schemas:, not both."},
+      {"env/schema-ref", "Checks that a schema reference has the form NAME:VERSION."},
+      {"env/unknown-feed", "Checks that the feed an environment names exists."},
+      {"env/unknown-key", "Warns about keys an environment file does not define, suggesting the closest."},
+      {"env/unknown-parent", "Checks that the environment named by extends: exists."},
+      {"env/unknown-schema", "Checks that every schema an environment references exists."},
+      {"env/unknown-schema-version", "Checks that every schema version an environment references exists."},
+      {"env/wrong-type", "Checks that each environment field has the type its format defines."},
+      {"feed/duplicate-version", "Checks that version names are unique within a feed."},
+      {"feed/effective-to-before-from", "Checks that a version's effective_to is after its effective_from."},
+      {"feed/endpoint-scheme", "Checks that an endpoint is a URL whose scheme equals the version's protocol."},
+      {"feed/no-versions", "Checks that a feed has at least one version."},
+      {"feed/non-positive-limit", "Checks that rate and symbol limits are positive integers."},
+      {"feed/overlapping-versions", "Checks that no two versions of a feed are in force on the same day."},
+      {"feed/protocol-type-mismatch", "Checks that a version's protocol fits the feed's type."},
+      {"feed/required", "Checks that a feed and each of its versions have every required field."},
+      {"feed/timezone", "Checks that the calendar's timezone is a real IANA time zone."},
+      {"feed/unknown-key", "Warns about feed keys that look like misspelt known keys."},
+      {"feed/unknown-protocol", "Checks that a version's protocol is one of wss, ws, https, http, udp."},
+      {"feed/unknown-status", "Checks that a feed's status is active, deprecated or disabled."},
+      {"feed/unknown-type", "Checks that a feed's type is websocket, rest or multicast."},
+      {"feed/version-name", "Checks that version names are short and free of ':' and spaces."},
+      {"feed/versions-out-of-order", "Warns when versions are not listed oldest first."},
+      {"feed/wrong-type", "Checks that each feed field has the type its format defines (dates, integers, booleans)."},
+      {"io/read", "Reports a file that cannot be read."},
+      {"repo/duplicate-name", "Checks that no two files of a kind declare the same name."},
+      {"repo/invalid-name", "Checks that names match ^[a-z][a-z0-9_-]{0,63}$."},
+      {"repo/name-mismatch", "Checks that a file's name: equals its file stem."},
+      {"repo/orphan-schema-file", "Warns about files in exchanges/schemas/ that no schema version uses."},
+      {"schema/compatible-with", "Checks that compatible_with names earlier versions of the same schema."},
+      {"schema/duplicate-effective-from", "Checks that no two schema versions take effect on the same day."},
+      {"schema/duplicate-version", "Checks that version names are unique within a schema."},
+      {"schema/file-not-found", "Checks that each version's definition file exists."},
+      {"schema/file-outside", "Checks that definition files stay inside exchanges/schemas/ (no .., no absolute path, no escaping symlink)."},
+      {"schema/hash-format", "Checks that a hash is sha256: followed by 64 lower-case hex digits."},
+      {"schema/hash-mismatch", "Checks that the recorded sha256 matches the definition file's bytes."},
+      {"schema/missing-file", "Checks that each version names a file or the schema has a schema_file."},
+      {"schema/no-versions", "Checks that a schema has at least one version."},
+      {"schema/required", "Checks that a schema and each of its versions have every required field."},
+      {"schema/unknown-key", "Warns about keys a schema file does not define, suggesting the closest."},
+      {"schema/unknown-status", "Checks that a version's status is draft, active or deprecated."},
+      {"schema/version-name", "Checks that version names are short and free of ':' and spaces."},
+      {"schema/wrong-type", "Checks that each schema field has the type its format defines."},
+      {"yaml/alias-bomb", "Refuses documents that expand beyond a bound through aliases."},
+      {"yaml/complex-key", "Checks that mapping keys are plain strings."},
+      {"yaml/duplicate-key", "Checks that no mapping repeats a key."},
+      {"yaml/empty", "Checks that a file holds a document."},
+      {"yaml/encoding", "Checks that a file is UTF-8 without NUL bytes."},
+      {"yaml/multiple-documents", "Checks that a file holds exactly one YAML document."},
+      {"yaml/syntax", "Checks that a file is well-formed YAML."},
+      {"yaml/too-deep", "Refuses documents nested too deeply."},
+      {"yaml/too-large", "Refuses files over 16 MiB unread."},
+  };
+  return k_rules;
+}
+
+namespace {
+template <class T> void check_names(const Loaded<T> &loaded, Kind kind, std::map<std::string, std::string> &seen,
+                                    Diagnostics &out) {
+  Reporter r(loaded.doc.get(), loaded.file, out);
+  if (!loaded.model) {
+    if (!valid_name(loaded.stem))
+      out.push_back(Diagnostic{loaded.file, 0, 0, Severity::Error, "repo/invalid-name",
+                               "file name '" + loaded.stem + "' must match ^[a-z][a-z0-9_-]{0,63}$"});
+    return;
+  }
+  const std::string &name = loaded.model->name;
+  if (name.empty()) return; // the kind's required rule reports it
+  if (!valid_name(name))
+    r.error("repo/invalid-name", "name", std::string(noun_of(kind)) + " name '" + name + "' must match ^[a-z][a-z0-9_-]{0,63}$");
+  if (name != loaded.stem)
+    r.error("repo/name-mismatch", "name",
+            "name '" + name + "' must equal the file stem '" + loaded.stem + "' (rename the file or the name)");
+  auto [it, fresh] = seen.emplace(name, loaded.file);
+  if (!fresh)
+    r.error("repo/duplicate-name", "name", std::string(noun_of(kind)) + " '" + name + "' is also declared in " + it->second);
+}
+} // namespace
+
+void check_layout(Repository &repo, Diagnostics &out) {
+  std::map<std::string, std::string> feeds, schemas, environments;
+  for (const auto &name : repo.names(Kind::Feed)) check_names(*repo.feed(name), Kind::Feed, feeds, out);
+  for (const auto &name : repo.names(Kind::Schema)) check_names(*repo.schema(name), Kind::Schema, schemas, out);
+  for (const auto &name : repo.names(Kind::Environment))
+    check_names(*repo.environment(name), Kind::Environment, environments, out);
+
+  std::map<std::string, bool> used;
+  for (const auto &name : repo.names(Kind::Schema)) {
+    const LoadedSchema *schema = repo.schema(name);
+    if (!schema->model) continue;
+    if (!schema->model->schema_file.empty()) used[schema->model->schema_file] = true;
+    for (const auto &v : schema->model->versions)
+      if (!v.file.empty()) used[v.file] = true;
+  }
+  for (const auto &file : repo.schema_folder_files())
+    if (!used.count(file))
+      out.push_back(Diagnostic{"exchanges/schemas/" + file, 0, 0, Severity::Warning, "repo/orphan-schema-file",
+                               "no schema version uses this file; register it or remove it"});
+}
+
+Diagnostics check_repository(Repository &repo) {
+  repo.load_all();
+  Diagnostics out = repo.load_diagnostics();
+  check_layout(repo, out);
+  for (const auto &name : repo.names(Kind::Feed)) check_feed(*repo.feed(name), out);
+  for (const auto &name : repo.names(Kind::Schema)) check_schema(repo, *repo.schema(name), out);
+  for (const auto &name : repo.names(Kind::Environment)) check_environment(repo, *repo.environment(name), out);
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic &a, const Diagnostic &b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  });
+  return out;
+}
+
+} // namespace ssmd::registry

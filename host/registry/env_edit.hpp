@@ -1,0 +1,20 @@
+// Writing environments: a new file, and in-place changes of the feed and the schema references.
+#pragma once
+
+#include "registry/repository.hpp"
+#include "registry/text_edit.hpp"
+
+namespace ssmd::registry {
+
+std::string render_environment_file(const std::string &name, const std::optional<std::string> &extends,
+                                    const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas);
+
+// The edit that sets `feed:` (replacing its value, or adding the line after `extends:`/`name:`).
+TextEdit env_feed_edit(const LoadedEnvironment &env, const std::string &feed);
+
+// The edits that make the environment use `updates`: a reference to the same schema is replaced, a new
+// schema is added; an environment that inherited its schemas gets its own list (the parent's, updated).
+std::vector<TextEdit> env_schema_edits(Repository &repo, const LoadedEnvironment &env,
+                                       const std::vector<SchemaRef> &updates);
+
+} // namespace ssmd::registry

@@ -1,0 +1,137 @@
+#include "registry/feed_edit.hpp"
+
+#include "core/errors.hpp"
+#include "registry/text_edit.hpp"
+#include "registry/url.hpp"
+
+#include <charconv>
+
+namespace ssmd::registry {
+
+void add_feed_version_options(CommandLine &cl) {
+  cl.options.add_options()
+      ("version", po::value<std::string>()->value_name("VERSION"), "the version's name, e.g. v2")
+      ("effective-from", po::value<std::string>()->value_name("DATE"), "first day in force (YYYY-MM-DD)")
+      ("effective-to", po::value<std::string>()->value_name("DATE"), "first day no longer in force (exclusive)")
+      ("endpoint", po::value<std::string>()->value_name("URL"), "the endpoint URL, e.g. wss://host/path")
+      ("protocol", po::value<std::string>()->value_name("P"), "wss, ws, https, http or udp (default: the URL's scheme)")
+      ("auth-method", po::value<std::string>()->value_name("M"), "how connections authenticate, e.g. api_key or none")
+      ("rate-limit-per-second", po::value<std::string>()->value_name("N"), "requests per second allowed")
+      ("max-symbols-per-connection", po::value<std::string>()->value_name("N"), "symbols per connection allowed")
+      ("supports-orderbook", po::value<std::string>()->value_name("BOOL"), "true or false")
+      ("supports-trades", po::value<std::string>()->value_name("BOOL"), "true or false")
+      ("channels", po::value<std::string>()->value_name("A,B"), "comma-separated channel names");
+}
+
+namespace {
+int64_t int_flag(const po::variables_map &vm, const char *flag) {
+  const auto &text = vm[flag].as<std::string>();
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty())
+    throw UsageError(std::string("--") + flag + " takes an integer, not '" + text + "'");
+  return value;
+}
+
+bool bool_flag(const po::variables_map &vm, const char *flag) {
+  const auto &text = vm[flag].as<std::string>();
+  if (text == "true") return true;
+  if (text == "false") return false;
+  throw UsageError(std::string("--") + flag + " takes true or false, not '" + text + "'");
+}
+
+std::vector<std::string> split_commas(const std::string &text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+} // namespace
+
+void apply_feed_version_flags(const po::variables_map &vm, FeedVersion &v) {
+  if (vm.count("version")) v.version = vm["version"].as<std::string>();
+  if (vm.count("effective-from")) v.effective_from = Date::parse(date_arg(vm, "effective-from"));
+  if (vm.count("effective-to")) v.effective_to = Date::parse(date_arg(vm, "effective-to"));
+  if (vm.count("endpoint")) {
+    v.endpoint = vm["endpoint"].as<std::string>();
+    auto url = parse_url(v.endpoint);
+    if (!url) throw UsageError("--endpoint takes a URL such as wss://host/path, not '" + v.endpoint + "'");
+    if (!vm.count("protocol")) v.protocol = url->scheme;
+  }
+  if (vm.count("protocol")) v.protocol = vm["protocol"].as<std::string>();
+  if (vm.count("auth-method")) v.auth_method = vm["auth-method"].as<std::string>();
+  if (vm.count("rate-limit-per-second")) v.rate_limit_per_second = int_flag(vm, "rate-limit-per-second");
+  if (vm.count("max-symbols-per-connection")) v.max_symbols_per_connection = int_flag(vm, "max-symbols-per-connection");
+  if (vm.count("supports-orderbook")) v.supports_orderbook = bool_flag(vm, "supports-orderbook");
+  if (vm.count("supports-trades")) v.supports_trades = bool_flag(vm, "supports-trades");
+  if (vm.count("channels")) v.channels = split_commas(vm["channels"].as<std::string>());
+}
+
+std::vector<YamlEntry> feed_version_entries(const FeedVersion &v, const std::vector<YamlEntry> &extras) {
+  std::vector<YamlEntry> out;
+  auto add = [&](const char *key, const std::string &value) { out.push_back(YamlEntry{key, value}); };
+  add("version", yaml_string(v.version));
+  if (v.effective_from) add("effective_from", v.effective_from->str());
+  if (v.effective_to) add("effective_to", v.effective_to->str());
+  if (!v.protocol.empty()) add("protocol", yaml_string(v.protocol));
+  if (!v.endpoint.empty()) add("endpoint", yaml_string(v.endpoint));
+  if (!v.auth_method.empty()) add("auth_method", yaml_string(v.auth_method));
+  if (v.rate_limit_per_second) add("rate_limit_per_second", std::to_string(*v.rate_limit_per_second));
+  if (v.max_symbols_per_connection) add("max_symbols_per_connection", std::to_string(*v.max_symbols_per_connection));
+  if (v.supports_orderbook) add("supports_orderbook", *v.supports_orderbook ? "true" : "false");
+  if (v.supports_trades) add("supports_trades", *v.supports_trades ? "true" : "false");
+  if (v.channels) add("channels", yaml_flow_list(*v.channels));
+  out.insert(out.end(), extras.begin(), extras.end());
+  return out;
+}
+
+std::string render_feed_file(const Feed &feed) {
+  std::string out;
+  out += "name: " + yaml_string(feed.name) + "\n";
+  out += "display_name: " + yaml_string(feed.display_name) + "\n";
+  out += "exchange: " + yaml_string(feed.exchange) + "\n";
+  out += "type: " + yaml_string(feed.type) + "\n";
+  out += "status: " + yaml_string(feed.status) + "\n";
+  out += "versions:\n";
+  for (const auto &v : feed.versions) out += yaml_block_item(feed_version_entries(v, {}), 2, 4);
+  if (feed.calendar) {
+    out += "calendar:\n";
+    out += "  timezone: " + yaml_string(feed.calendar->timezone) + "\n";
+    if (!feed.calendar->holiday_calendar.empty())
+      out += "  holiday_calendar: " + yaml_string(feed.calendar->holiday_calendar) + "\n";
+  }
+  return out;
+}
+
+std::string insert_feed_version(const LoadedFeed &loaded, const FeedVersion &v, const std::vector<YamlEntry> &extras) {
+  const yaml::Node *versions = loaded.doc->find("versions");
+  SourceText source(loaded.text);
+  if (!versions || !versions->is_sequence() || versions->size() == 0 || source.is_flow(versions))
+    throw DomainError(loaded.file + ": cannot add a version in place: 'versions:' must be a non-empty block list "
+                      "(one '- version: ...' item per version)");
+  // Before the first version that takes effect later, else after the last one.
+  std::optional<size_t> before;
+  for (const auto &other : loaded.model->versions)
+    if (other.effective_from && v.effective_from && *v.effective_from < *other.effective_from &&
+        (!before || other.index < *before))
+      before = other.index;
+  size_t at = before ? source.before_item(versions, *before) : source.after_last_item(versions);
+  std::string block = yaml_block_item(feed_version_entries(v, extras), source.dash_column(versions),
+                                      source.key_column(versions));
+  if (at == loaded.text.size() && !loaded.text.empty() && loaded.text.back() != '\n') block = "\n" + block;
+  return apply_edits(loaded.text, {TextEdit{at, at, block}});
+}
+
+std::vector<YamlEntry> carried_extras(const FeedVersion &from) {
+  std::vector<YamlEntry> out;
+  for (size_t i = 0; i < from.extra_fields.size() && i < from.extra_values.size(); ++i)
+    out.push_back(YamlEntry{from.extra_fields[i], from.extra_values[i]});
+  return out;
+}
+
+} // namespace ssmd::registry

@@ -1,0 +1,178 @@
+#include "registry/repository.hpp"
+
+#include "core/atomic_file.hpp"
+#include "registry/feed_cache.hpp"
+#include "registry/loaders.hpp"
+#include "registry/sha256.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace ssmd::registry {
+
+Repository::Repository(fs::path root, Overlay overlay, ReadCache cache)
+    : root_(std::move(root)), overlay_(std::move(overlay)), cache_(cache) {}
+Repository::Repository(Repository &&) noexcept = default;
+Repository::~Repository() = default;
+
+std::string Repository::file_of(Kind kind, std::string_view name) {
+  return std::string("exchanges/") + folder_of(kind) + "/" + std::string(name) + ".yaml";
+}
+
+const std::vector<std::string> &Repository::names(Kind kind) {
+  auto it = names_.find(kind);
+  if (it != names_.end()) return it->second;
+  std::set<std::string> stems;
+  std::string folder = std::string("exchanges/") + folder_of(kind) + "/";
+  std::error_code ec;
+  for (fs::directory_iterator d(root_ / folder, ec), end; !ec && d != end; d.increment(ec)) {
+    const fs::path &p = d->path();
+    if (p.extension() == ".yaml" && d->is_regular_file(ec)) stems.insert(p.stem().string());
+  }
+  for (const auto &[path, content] : overlay_) {
+    if (!path.starts_with(folder) || !path.ends_with(".yaml")) continue;
+    std::string stem = path.substr(folder.size(), path.size() - folder.size() - 5);
+    if (stem.find('/') != std::string::npos) continue;
+    if (content) stems.insert(stem);
+    else stems.erase(stem);
+  }
+  return names_[kind] = std::vector<std::string>(stems.begin(), stems.end());
+}
+
+bool Repository::has(Kind kind, std::string_view name) {
+  const auto &all = names(kind);
+  return std::binary_search(all.begin(), all.end(), name);
+}
+
+std::optional<std::string> Repository::read(const std::string &relative) const {
+  if (auto it = overlay_.find(relative); it != overlay_.end()) return it->second;
+  std::ifstream in(root_ / relative, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+namespace {
+std::optional<Feed> load_model(const yaml::Document &doc, Diagnostics &out, Feed *) { return load_feed(doc, out); }
+std::optional<Schema> load_model(const yaml::Document &doc, Diagnostics &out, Schema *) { return load_schema(doc, out); }
+std::optional<Environment> load_model(const yaml::Document &doc, Diagnostics &out, Environment *) {
+  return load_environment(doc, out);
+}
+} // namespace
+
+template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name) {
+  if (!has(kind, name)) return nullptr;
+  auto loaded = std::make_unique<Loaded<T>>();
+  loaded->stem = std::string(name);
+  loaded->file = file_of(kind, name);
+  yaml::ParseLimits limits;
+  // Refuse oversized files unread (the parser checks overlay text itself).
+  struct stat st {};
+  bool on_disk = !overlay_.count(loaded->file);
+  if (on_disk && ::stat((root_ / loaded->file).c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > limits.max_bytes) {
+    loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, "yaml/too-large",
+                                             "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
+                                                 std::to_string(limits.max_bytes)});
+  } else if (auto text = read(loaded->file)) {
+    loaded->text = std::move(*text);
+    if constexpr (std::is_same_v<T, Feed>) {
+      if (cache_ == ReadCache::Use && on_disk && load_feed_from_cache(*loaded)) {
+        Loaded<T> *out = loaded.get();
+        feeds_.emplace(std::string(name), std::move(loaded));
+        return out;
+      }
+    }
+    loaded->doc = yaml::Document::parse(loaded->file, loaded->text, loaded->diagnostics, limits);
+    if (loaded->doc) loaded->model = load_model(*loaded->doc, loaded->diagnostics, static_cast<T *>(nullptr));
+    if constexpr (std::is_same_v<T, Feed>)
+      if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded);
+  } else {
+    loaded->diagnostics.push_back(
+        Diagnostic{loaded->file, 0, 0, Severity::Error, "io/read", "cannot read file"});
+  }
+  Loaded<T> *out = loaded.get();
+  if constexpr (std::is_same_v<T, Feed>) feeds_.emplace(std::string(name), std::move(loaded));
+  else if constexpr (std::is_same_v<T, Schema>) schemas_.emplace(std::string(name), std::move(loaded));
+  else environments_.emplace(std::string(name), std::move(loaded));
+  return out;
+}
+
+LoadedFeed *Repository::feed(std::string_view name) {
+  if (auto it = feeds_.find(name); it != feeds_.end()) return it->second.get();
+  return load<Feed>(Kind::Feed, name);
+}
+
+LoadedSchema *Repository::schema(std::string_view name) {
+  if (auto it = schemas_.find(name); it != schemas_.end()) return it->second.get();
+  return load<Schema>(Kind::Schema, name);
+}
+
+LoadedEnvironment *Repository::environment(std::string_view name) {
+  if (auto it = environments_.find(name); it != environments_.end()) return it->second.get();
+  return load<Environment>(Kind::Environment, name);
+}
+
+namespace {
+fs::path cache_path(const fs::path &root, const std::string &stem) { return root / ".ssmd/cache/feeds" / (stem + ".bin"); }
+} // namespace
+
+bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
+  std::ifstream in(cache_path(root_, loaded.stem), std::ios::binary);
+  if (!in) return false;
+  std::string entry((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Feed feed;
+  if (!decode_feed_cache(entry, sha256_tag(loaded.text), feed, loaded.diagnostics)) return false;
+  loaded.model = std::move(feed);
+  return true;
+}
+
+void Repository::store_feed_in_cache(const LoadedFeed &loaded) {
+  // Best effort: a read-only checkout or a full disk only costs speed.
+  try {
+    write_file_atomically(cache_path(root_, loaded.stem),
+                          encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
+  } catch (const std::exception &) {
+  }
+}
+
+void Repository::load_all() {
+  for (const auto &name : names(Kind::Feed)) feed(name);
+  for (const auto &name : names(Kind::Schema)) schema(name);
+  for (const auto &name : names(Kind::Environment)) environment(name);
+}
+
+Diagnostics Repository::load_diagnostics() {
+  Diagnostics out;
+  auto add = [&](const auto &map) {
+    for (const auto &[name, loaded] : map) out.insert(out.end(), loaded->diagnostics.begin(), loaded->diagnostics.end());
+  };
+  add(feeds_);
+  add(schemas_);
+  add(environments_);
+  return out;
+}
+
+std::vector<std::string> Repository::schema_folder_files() const {
+  std::set<std::string> files;
+  fs::path folder = root_ / "exchanges/schemas";
+  std::error_code ec;
+  for (fs::recursive_directory_iterator d(folder, ec), end; !ec && d != end; d.increment(ec)) {
+    if (!d->is_regular_file(ec)) continue;
+    std::string relative = d->path().lexically_relative(folder).generic_string();
+    if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
+    files.insert(relative);
+  }
+  for (const auto &[path, content] : overlay_) {
+    if (!path.starts_with("exchanges/schemas/")) continue;
+    std::string relative = path.substr(18);
+    if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
+    if (content) files.insert(relative);
+    else files.erase(relative);
+  }
+  return {files.begin(), files.end()};
+}
+
+} // namespace ssmd::registry

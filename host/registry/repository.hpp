@@ -1,0 +1,71 @@
+// The files under exchanges/ as a model. Nothing is read until asked for: `feed show` parses one file,
+// `validate` parses everything. Listings are sorted by name, so every output is deterministic.
+//
+// An Overlay holds files that are not written yet. Writing commands build the repository they are
+// about to produce (the disk plus the overlay) and run the integrity rules on it before touching a byte.
+#pragma once
+
+#include "registry/model.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ssmd::registry {
+
+// Repository-relative path -> new content; nullopt means the file is deleted.
+using Overlay = std::map<std::string, std::optional<std::string>>;
+
+// Whether read-only commands may answer from .ssmd/cache/ (registry/feed_cache.hpp). Models read from the
+// cache have no document (`doc` is null): writing and validating never use it.
+enum class ReadCache { Skip, Use };
+
+class Repository {
+public:
+  explicit Repository(std::filesystem::path root, Overlay overlay = {}, ReadCache cache = ReadCache::Skip);
+  Repository(Repository &&) noexcept;
+  ~Repository();
+
+  const std::filesystem::path &root() const { return root_; }
+  const Overlay &overlay() const { return overlay_; }
+
+  // "exchanges/feeds/acme.yaml" for (Feed, "acme").
+  static std::string file_of(Kind kind, std::string_view name);
+  // "exchanges/schemas/trade.v1.fmt" for "trade.v1.fmt".
+  static std::string schema_path(std::string_view file) { return "exchanges/schemas/" + std::string(file); }
+
+  // The stems of the .yaml files of a kind, sorted.
+  const std::vector<std::string> &names(Kind kind);
+  bool has(Kind kind, std::string_view name);
+
+  // The file of that stem, loaded on first use; nullptr when there is no such file.
+  LoadedFeed *feed(std::string_view name);
+  LoadedSchema *schema(std::string_view name);
+  LoadedEnvironment *environment(std::string_view name);
+
+  // Loads every file of every kind.
+  void load_all();
+  // The loader's findings for every file loaded so far, feeds then schemas then environments, by name.
+  Diagnostics load_diagnostics();
+
+  // A repository-relative file's bytes, the overlay first; nullopt when it does not exist or cannot be read.
+  std::optional<std::string> read(const std::string &relative) const;
+  // Every regular file under exchanges/schemas/ that is not a schema's .yaml, relative to exchanges/schemas/.
+  std::vector<std::string> schema_folder_files() const;
+
+private:
+  template <class T> Loaded<T> *load(Kind kind, std::string_view name);
+  bool load_feed_from_cache(LoadedFeed &loaded);
+  void store_feed_in_cache(const LoadedFeed &loaded);
+  std::filesystem::path root_;
+  Overlay overlay_;
+  ReadCache cache_;
+  std::map<Kind, std::vector<std::string>> names_;
+  std::map<std::string, std::unique_ptr<LoadedFeed>, std::less<>> feeds_;
+  std::map<std::string, std::unique_ptr<LoadedSchema>, std::less<>> schemas_;
+  std::map<std::string, std::unique_ptr<LoadedEnvironment>, std::less<>> environments_;
+};
+
+} // namespace ssmd::registry

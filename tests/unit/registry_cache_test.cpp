@@ -1,0 +1,56 @@
+// The feed cache: keyed by content, never stale, never used by writers.
+#include "registry/feed_cache.hpp"
+#include "registry/repository.hpp"
+#include "registry/sha256.hpp"
+#include "registry_fixture.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+using namespace ssmd;
+using namespace ssmd::registry;
+using ssmd::test::TempDir;
+
+TEST(RegistryCache, SecondReadComesFromTheCacheWithTheSameModel) {
+  TempDir dir;
+  test::write_fixture(dir);
+  {
+    Repository first(dir.path(), {}, ReadCache::Use);
+    ASSERT_TRUE(first.feed("acme")->doc); // parsed, and stored
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / ".ssmd/cache/feeds/acme.bin"));
+  Repository parsed(dir.path());
+  Repository cached(dir.path(), {}, ReadCache::Use);
+  const LoadedFeed *a = parsed.feed("acme");
+  const LoadedFeed *b = cached.feed("acme");
+  EXPECT_FALSE(b->doc); // from the cache
+  ASSERT_TRUE(a->model && b->model);
+  EXPECT_EQ(encode_feed_cache("x", *a->model, a->diagnostics), encode_feed_cache("x", *b->model, b->diagnostics));
+  EXPECT_EQ(b->model->versions[0].extra_values, std::vector<std::string>{"us-east"});
+}
+
+TEST(RegistryCache, AnyEditToTheFileMissesTheCache) {
+  TempDir dir;
+  test::write_fixture(dir);
+  { Repository(dir.path(), {}, ReadCache::Use).feed("acme"); }
+  std::string text = test::k_feed_yaml;
+  text.replace(text.find("Acme Exchange"), 13, "Acme Markets!");
+  dir.write("exchanges/feeds/acme.yaml", text); // same size, possibly the same mtime
+  Repository cached(dir.path(), {}, ReadCache::Use);
+  EXPECT_TRUE(cached.feed("acme")->doc);
+  EXPECT_EQ(cached.feed("acme")->model->display_name, "Acme Markets!");
+}
+
+TEST(RegistryCache, EntriesForOtherBytesOrDamagedAreRejected) {
+  Feed feed;
+  feed.name = "acme";
+  feed.versions.push_back(FeedVersion{});
+  std::string entry = encode_feed_cache(sha256_tag("a"), feed, {});
+  Feed out;
+  Diagnostics diags;
+  EXPECT_TRUE(decode_feed_cache(entry, sha256_tag("a"), out, diags));
+  EXPECT_EQ(out.name, "acme");
+  EXPECT_FALSE(decode_feed_cache(entry, sha256_tag("b"), out, diags));
+  EXPECT_FALSE(decode_feed_cache(entry.substr(0, entry.size() - 3), sha256_tag("a"), out, diags));
+  EXPECT_FALSE(decode_feed_cache("garbage", sha256_tag("a"), out, diags));
+}
