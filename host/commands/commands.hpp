@@ -5,8 +5,11 @@
 
 namespace ssmd {
 
+int run_commit(Context &ctx, const Args &args);
 int run_data_gaps(Context &ctx, const Args &args);
 int run_data_inventory(Context &ctx, const Args &args);
+int run_diff(Context &ctx, const Args &args);
 int run_help(Context &ctx, const Args &args);
+int run_log(Context &ctx, const Args &args);
 
 } // namespace ssmd
