@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <map>
 
 namespace ssmd::git {
 
@@ -17,42 +16,49 @@ TreeHandle lookup_tree(const Repository &repo, const git_oid &id) {
   return TreeHandle(tree);
 }
 
-std::map<std::string, const git_tree_entry *> entries_of(const git_tree *tree) {
-  std::map<std::string, const git_tree_entry *> out;
-  if (!tree) return out;
-  for (size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
-    const git_tree_entry *entry = git_tree_entry_byindex(tree, i);
-    out.emplace(git_tree_entry_name(entry), entry);
-  }
-  return out;
-}
-
 std::optional<git_oid> blob_of(const git_tree_entry *entry) {
   if (!entry || git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return std::nullopt;
   return *git_tree_entry_id(entry);
 }
 
-// Appends the files that differ between trees `a` and `b` (either may be null) under `dir`.
+bool is_tree(const git_tree_entry *entry) { return entry && git_tree_entry_type(entry) == GIT_OBJECT_TREE; }
+
+bool same_entry(const git_tree_entry *a, const git_tree_entry *b) {
+  return a && b && git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) &&
+         git_tree_entry_filemode(a) == git_tree_entry_filemode(b);
+}
+
+void changed_files(const Repository &repo, const git_tree *a, const git_tree *b, const std::string &dir,
+                   const HistoryFilter &filter, std::vector<FileChange> &out);
+
+// One name present in `a`, `b` or both: recurse into directories, record files that differ.
+void compare_entry(const Repository &repo, const git_tree_entry *old_entry, const git_tree_entry *new_entry,
+                   const std::string &dir, const HistoryFilter &filter, std::vector<FileChange> &out) {
+  if (same_entry(old_entry, new_entry)) return;
+  std::string path = dir + git_tree_entry_name(old_entry ? old_entry : new_entry);
+  if (is_tree(old_entry) || is_tree(new_entry)) {
+    TreeHandle old_tree = is_tree(old_entry) ? lookup_tree(repo, *git_tree_entry_id(old_entry)) : nullptr;
+    TreeHandle new_tree = is_tree(new_entry) ? lookup_tree(repo, *git_tree_entry_id(new_entry)) : nullptr;
+    changed_files(repo, old_tree.get(), new_tree.get(), path + "/", filter, out);
+  }
+  auto before = blob_of(old_entry), after = blob_of(new_entry);
+  if ((before || after) && (!filter.accept || filter.accept(path))) out.push_back({path, before, after});
+}
+
+// Appends the files that differ between trees `a` and `b` (either may be null) under `dir`. Entries are
+// matched by name with libgit2's binary search, so a large directory costs no allocation per entry.
 void changed_files(const Repository &repo, const git_tree *a, const git_tree *b, const std::string &dir,
                    const HistoryFilter &filter, std::vector<FileChange> &out) {
-  auto old_entries = entries_of(a), new_entries = entries_of(b);
-  std::map<std::string, std::pair<const git_tree_entry *, const git_tree_entry *>> both;
-  for (const auto &[name, entry] : old_entries) both[name].first = entry;
-  for (const auto &[name, entry] : new_entries) both[name].second = entry;
-  for (const auto &[name, pair] : both) {
-    auto [old_entry, new_entry] = pair;
-    if (old_entry && new_entry && git_oid_equal(git_tree_entry_id(old_entry), git_tree_entry_id(new_entry)) &&
-        git_tree_entry_filemode(old_entry) == git_tree_entry_filemode(new_entry))
-      continue;
-    std::string path = dir + name;
-    auto is_tree = [](const git_tree_entry *e) { return e && git_tree_entry_type(e) == GIT_OBJECT_TREE; };
-    if (is_tree(old_entry) || is_tree(new_entry)) {
-      TreeHandle old_tree = is_tree(old_entry) ? lookup_tree(repo, *git_tree_entry_id(old_entry)) : nullptr;
-      TreeHandle new_tree = is_tree(new_entry) ? lookup_tree(repo, *git_tree_entry_id(new_entry)) : nullptr;
-      changed_files(repo, old_tree.get(), new_tree.get(), path + "/", filter, out);
-    }
-    auto before = blob_of(old_entry), after = blob_of(new_entry);
-    if ((before || after) && (!filter.accept || filter.accept(path))) out.push_back({path, before, after});
+  size_t new_count = b ? git_tree_entrycount(b) : 0, old_count = a ? git_tree_entrycount(a) : 0;
+  for (size_t i = 0; i < new_count; ++i) {
+    const git_tree_entry *new_entry = git_tree_entry_byindex(b, i);
+    const git_tree_entry *old_entry = a ? git_tree_entry_byname(a, git_tree_entry_name(new_entry)) : nullptr;
+    compare_entry(repo, old_entry, new_entry, dir, filter, out);
+  }
+  for (size_t i = 0; i < old_count; ++i) {
+    const git_tree_entry *old_entry = git_tree_entry_byindex(a, i);
+    if (!b || !git_tree_entry_byname(b, git_tree_entry_name(old_entry)))
+      compare_entry(repo, old_entry, nullptr, dir, filter, out);
   }
 }
 
@@ -73,6 +79,7 @@ std::vector<FileChange> commit_changes(const Repository &repo, const git_tree *p
     TreeHandle new_dir = after ? lookup_tree(repo, *after) : nullptr;
     changed_files(repo, old_dir.get(), new_dir.get(), dir.empty() ? "" : dir + "/", filter, files);
   }
+  std::sort(files.begin(), files.end(), [](const FileChange &x, const FileChange &y) { return x.path < y.path; });
   return files;
 }
 

@@ -5,6 +5,8 @@
 #include "yaml/document.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <memory>
 
 namespace ssmd::git {
 
@@ -143,11 +145,24 @@ void key_changes(Summary &s, const Node *a, const Node *b) {
   }
 }
 
-std::unique_ptr<yaml::Document> parse(std::string_view path, const std::string &text) {
+// Parses a definition, keeping the last few results: `ssmd log` walks history newest first, so one
+// commit's "before" is the next commit's "after", and parsing is most of its time. Thread-local, so the
+// cache needs no lock; documents are immutable once built.
+std::shared_ptr<const yaml::Document> parse(std::string_view path, const std::string &text) {
+  struct Entry {
+    std::string path, text;
+    std::shared_ptr<const yaml::Document> doc;
+  };
+  constexpr size_t kKeep = 32;
+  thread_local std::deque<Entry> recent;
+  for (const auto &entry : recent)
+    if (entry.text == text && entry.path == path) return entry.doc;
   Diagnostics ignored;
-  auto doc = yaml::Document::parse(std::string(path), text, ignored);
-  if (doc && doc->root() && doc->root()->is_map()) return doc;
-  return nullptr;
+  std::shared_ptr<const yaml::Document> doc = yaml::Document::parse(std::string(path), text, ignored);
+  if (doc && !(doc->root() && doc->root()->is_map())) doc = nullptr;
+  recent.push_front({std::string(path), text, doc});
+  if (recent.size() > kKeep) recent.pop_back();
+  return doc;
 }
 
 std::vector<std::string> definition_change(const Definition &def, std::string_view path, const std::string &before,
