@@ -57,7 +57,7 @@ int run_commit(Context &ctx, const Args &args) {
         .set("subject", subject)
         .set("files", std::move(files))
         .set("summary", std::move(lines));
-    std::cout << out.dump() << "\n";
+    std::cout << out.dump();
     return kExitOk;
   }
   std::cout << "[" << (branch ? *branch : "HEAD") << " " << result.short_id << "] " << subject << "\n";

@@ -48,7 +48,7 @@ int run_diff(Context &ctx, const Args &args) {
     }
     json::Value out;
     out.set("changes", std::move(list));
-    std::cout << out.dump() << "\n";
+    std::cout << out.dump();
     return kExitOk;
   }
 

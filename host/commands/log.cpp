@@ -94,7 +94,7 @@ int run_log(Context &ctx, const Args &args) {
   if (format == OutputFormat::Json) {
     json::Value out;
     out.set("commits", std::move(commits));
-    std::cout << out.dump() << "\n";
+    std::cout << out.dump();
   } else if (entries.empty()) {
     std::cout << "no commit changed " << subject << "\n";
   }

@@ -218,3 +218,27 @@ TEST(GitCommit, JsonOutput) {
   EXPECT_TRUE(contains(r.out, "\"files\": [\n    \"exchanges/feeds/kalshi.yaml\"\n  ]")) << r.out;
   EXPECT_TRUE(contains(r.out, "\"feed kalshi: - version v2\"")) << r.out;
 }
+
+TEST(GitCommit, SsmdRootInASubdirectoryOfTheWorkTree) {
+  GitRepo repo;
+  repo.write("meta/exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1"}));
+  repo.write("exchanges/feeds/decoy.yaml", feed_yaml("decoy", {"v1"}));
+  repo.commit_all("monorepo");
+  repo.write("meta/exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1", "v2"}));
+  repo.write("meta/ssmd-plugins.lock", "lock\n");
+  repo.write("exchanges/feeds/decoy.yaml", feed_yaml("decoy", {"v2"})); // another tree's metadata
+  auto diff = repo.ssmd({"diff", "--stat"}, repo.root() / "meta");
+  ASSERT_EQ(diff.exit_code, 0) << diff.err;
+  EXPECT_FALSE(contains(diff.out, "decoy")) << diff.out;
+  EXPECT_TRUE(contains(diff.out, " meta/exchanges/feeds/kalshi.yaml | 3 +++\n")) << diff.out;
+
+  auto r = repo.ssmd({"commit", "-m", "meta only"}, repo.root() / "meta");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "feed kalshi: + version v2 (effective 2025-01-01)")) << r.out;
+  EXPECT_TRUE(contains(r.out, "ssmd-plugins.lock: added")) << r.out;
+  EXPECT_EQ(repo.git_ok("show --name-only --format= HEAD"), "meta/exchanges/feeds/kalshi.yaml\nmeta/ssmd-plugins.lock\n");
+  EXPECT_EQ(repo.git_ok("status --porcelain"), " M exchanges/feeds/decoy.yaml\n");
+  auto log = repo.ssmd({"log", "feed", "kalshi"}, repo.root() / "meta");
+  EXPECT_EQ(log.exit_code, 0) << log.err;
+  EXPECT_TRUE(contains(log.out, "meta only\n    feed kalshi: + version v2")) << log.out;
+}
