@@ -11,9 +11,11 @@ namespace ssmd {
 //   4. add an end-to-end test under tests/e2e/ and a section in docs/cli.md.
 const std::vector<Command> &builtin_commands() {
   static const std::vector<Command> k_commands = {
+      {"commit", "Validate, then commit the pending metadata changes (nothing else)", run_commit},
       {"config show", "Show the effective configuration and where each value comes from", run_config_show},
       {"data gaps", "List the gaps recorded in a feed's data on one day", run_data_gaps},
       {"data inventory", "Show a feed's captured data day by day, from its manifests", run_data_inventory},
+      {"diff", "Show pending metadata changes against HEAD: what they mean, then the diff", run_diff},
       {"env create", "Create an environment", run_env_create},
       {"env list", "List environments", run_env_list},
       {"env show", "Show an environment resolved: feed version, schema versions and key references", run_env_show},
@@ -24,6 +26,7 @@ const std::vector<Command> &builtin_commands() {
       {"feed show", "Show a feed, or the version in force on a date", run_feed_show},
       {"help", "Show help for ssmd, a command or a topic", run_help},
       {"init", "Create a metadata repository: folders, .gitignore, CI recipes", run_init},
+      {"log", "List the commits that changed a definition (or any metadata), newest first", run_log},
       {"plugin list", "List the plugins on the search path and whether they can be used", run_plugin_list},
       {"plugin lock", "Pin the usable plugins by SHA-256 in ssmd-plugins.lock", run_plugin_lock},
       {"plugin show", "Show one plugin's manifest, file hash and status", run_plugin_show},

@@ -5,16 +5,12 @@
 
 namespace ssmd {
 
+// The registry: feeds, schemas and environments (host/commands/{feed,schema,env}_*.cpp).
+int run_commit(Context &ctx, const Args &args);
 int run_config_show(Context &ctx, const Args &args);
 int run_data_gaps(Context &ctx, const Args &args);
 int run_data_inventory(Context &ctx, const Args &args);
-int run_help(Context &ctx, const Args &args);
-int run_init(Context &ctx, const Args &args);
-int run_plugin_list(Context &ctx, const Args &args);
-int run_plugin_lock(Context &ctx, const Args &args);
-int run_plugin_show(Context &ctx, const Args &args);
-
-// The registry: feeds, schemas and environments (host/commands/{feed,schema,env}_*.cpp).
+int run_diff(Context &ctx, const Args &args);
 int run_env_create(Context &ctx, const Args &args);
 int run_env_list(Context &ctx, const Args &args);
 int run_env_show(Context &ctx, const Args &args);
@@ -23,6 +19,12 @@ int run_feed_add_version(Context &ctx, const Args &args);
 int run_feed_create(Context &ctx, const Args &args);
 int run_feed_list(Context &ctx, const Args &args);
 int run_feed_show(Context &ctx, const Args &args);
+int run_help(Context &ctx, const Args &args);
+int run_init(Context &ctx, const Args &args);
+int run_log(Context &ctx, const Args &args);
+int run_plugin_list(Context &ctx, const Args &args);
+int run_plugin_lock(Context &ctx, const Args &args);
+int run_plugin_show(Context &ctx, const Args &args);
 int run_schema_hash(Context &ctx, const Args &args);
 int run_schema_list(Context &ctx, const Args &args);
 int run_schema_register(Context &ctx, const Args &args);

@@ -1,0 +1,104 @@
+// ssmd log [feed|schema|env NAME] [-n N] [--output json]: the commits that changed a definition (or any
+// metadata), newest first, each with what it changed in domain terms.
+#include "commands/commands.hpp"
+
+#include "core/errors.hpp"
+#include "core/json.hpp"
+#include "git/history.hpp"
+#include "git/log_filter.hpp"
+#include "git/object_reader.hpp"
+#include "git/semantic_diff.hpp"
+
+#include <iostream>
+#include <regex>
+
+namespace ssmd {
+
+namespace {
+std::optional<std::string> blob_text(const git::Repository &repo, const std::optional<git_oid> &id) {
+  if (!id) return std::nullopt;
+  return git::read_blob(repo, *id);
+}
+} // namespace
+
+int run_log(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd log [feed|schema|env NAME] [-n N] [--output json]";
+  cl.options.add_options()("kind", po::value<std::string>()->value_name("KIND"), "feed, schema or env")(
+      "name", po::value<std::string>()->value_name("NAME"), "the definition's name")(
+      "max-count,n", po::value<int>()->value_name("N"), "show at most N commits");
+  cl.positional.add("kind", 1).add("name", 1);
+  add_output_option(cl);
+  auto vm = parse_args("log", cl, args);
+  if (!vm) return kExitOk;
+  const auto format = output_format(*vm);
+  size_t limit = 0;
+  if (vm->count("max-count")) {
+    int n = (*vm)["max-count"].as<int>();
+    if (n <= 0) throw UsageError("-n takes a positive number of commits, not " + std::to_string(n));
+    limit = static_cast<size_t>(n);
+  }
+
+  std::optional<git::DefinitionKind> kind;
+  std::string name, subject = "metadata";
+  if (vm->count("kind")) {
+    const auto &word = (*vm)["kind"].as<std::string>();
+    kind = git::parse_definition_kind(word);
+    if (!kind) throw UsageError("ssmd log takes feed, schema or env before a NAME, not '" + word + "'; usage: " + cl.usage);
+    if (!vm->count("name")) throw UsageError("missing NAME after '" + word + "'; usage: " + cl.usage);
+    name = (*vm)["name"].as<std::string>();
+    static const std::regex valid("^[a-z][a-z0-9_-]{0,63}$");
+    if (!std::regex_match(name, valid))
+      throw UsageError("'" + name + "' is not a valid name (lower-case letter, then up to 63 of a-z 0-9 _ -)");
+    subject = std::string(git::kind_label(*kind)) + " " + name;
+  }
+
+  git::Workspace ws = git::Workspace::open(ctx);
+  git::HistoryFilter filter = kind ? git::definition_filter(ws, *kind, name) : git::metadata_filter(ws);
+  std::vector<git::HistoryEntry> entries = git::path_history(ws.repo(), filter, limit);
+  if (entries.empty() && kind)
+    throw DomainError("no commit reachable from HEAD changed " + subject + " (" +
+                      ws.to_git(git::definition_path(*kind, name)) + ")");
+
+  const bool color = format == OutputFormat::Text && ctx.color(1);
+  json::Value commits = json::Array{};
+  size_t author_width = 0;
+  for (const auto &entry : entries) author_width = std::max(author_width, entry.author.size());
+  for (const auto &entry : entries) {
+    std::vector<std::string> changes;
+    for (const auto &file : entry.files) {
+      auto path = ws.to_ssmd(file.path);
+      for (auto &line : git::summarize_change(path ? *path : file.path, blob_text(ws.repo(), file.before),
+                                              blob_text(ws.repo(), file.after)))
+        changes.push_back(std::move(line));
+    }
+    if (format == OutputFormat::Json) {
+      json::Value lines = json::Array{};
+      for (const auto &line : changes) lines.push(line);
+      json::Value item;
+      item.set("id", git::hex(entry.id))
+          .set("short_id", entry.short_id)
+          .set("date", git::format_date(entry.time, entry.offset_minutes, true))
+          .set("author", entry.author)
+          .set("email", entry.email)
+          .set("subject", entry.subject)
+          .set("changes", std::move(lines));
+      commits.push(std::move(item));
+      continue;
+    }
+    std::cout << (color ? "\033[33m" : "") << entry.short_id << (color ? "\033[m" : "") << "  "
+              << git::format_date(entry.time, entry.offset_minutes, false) << "  " << entry.author
+              << std::string(author_width - entry.author.size(), ' ') << "  " << entry.subject << "\n";
+    for (const auto &line : changes) std::cout << "    " << line << "\n";
+  }
+  if (format == OutputFormat::Json) {
+    json::Value out;
+    out.set("commits", std::move(commits));
+    std::cout << out.dump();
+  } else if (entries.empty()) {
+    std::cout << "no commit changed " << subject << "\n";
+  }
+  return kExitOk;
+}
+
+} // namespace ssmd

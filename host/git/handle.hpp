@@ -1,0 +1,54 @@
+// RAII for libgit2: every object libgit2 hands out is owned by a `Handle` that frees it, and every
+// failing call becomes an exception naming what was being done. Nothing else in ssmd calls a `*_free`.
+#pragma once
+
+#include <git2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ssmd::git {
+
+template <class T, void (*Free)(T *)> struct Deleter {
+  void operator()(T *p) const { Free(p); }
+};
+template <class T, void (*Free)(T *)> using Handle = std::unique_ptr<T, Deleter<T, Free>>;
+
+using RepositoryHandle = Handle<git_repository, git_repository_free>;
+using ObjectHandle = Handle<git_object, git_object_free>;
+using CommitHandle = Handle<git_commit, git_commit_free>;
+using TreeHandle = Handle<git_tree, git_tree_free>;
+using TreeEntryHandle = Handle<git_tree_entry, git_tree_entry_free>;
+using BlobHandle = Handle<git_blob, git_blob_free>;
+using IndexHandle = Handle<git_index, git_index_free>;
+using SignatureHandle = Handle<git_signature, git_signature_free>;
+using ReferenceHandle = Handle<git_reference, git_reference_free>;
+using RevwalkHandle = Handle<git_revwalk, git_revwalk_free>;
+using StatusListHandle = Handle<git_status_list, git_status_list_free>;
+using PatchHandle = Handle<git_patch, git_patch_free>;
+using ConfigHandle = Handle<git_config, git_config_free>;
+
+// A `git_buf` that disposes of itself.
+struct Buffer {
+  git_buf buf = GIT_BUF_INIT;
+  Buffer() = default;
+  Buffer(const Buffer &) = delete;
+  Buffer &operator=(const Buffer &) = delete;
+  ~Buffer() { git_buf_dispose(&buf); }
+  std::string str() const { return buf.ptr ? std::string(buf.ptr, buf.size) : std::string(); }
+};
+
+// Initialises libgit2 once per process. It is never shut down: handles may live until exit.
+void ensure_libgit2();
+
+// The message of the last libgit2 error on this thread, or "unknown error".
+std::string last_error();
+
+// Throws EnvironmentError("<what>: <libgit2 message>") when `rc` is negative; returns `rc` otherwise.
+int check(int rc, std::string_view what);
+
+// The full hexadecimal form of an object id.
+std::string hex(const git_oid &id);
+
+} // namespace ssmd::git

@@ -1,0 +1,54 @@
+// Which commits changed which metadata files: a walk from HEAD that compares each commit's tree with its
+// first parent's by object id (git_tree_entry_bypath), skipping unchanged subtrees without reading them.
+// No diff is computed, so thousands of commits take milliseconds.
+#pragma once
+
+#include "git/repository.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ssmd::git {
+
+// One file a commit changed: its git path and blob ids before (first parent) and after (nullopt when
+// the file does not exist on that side).
+struct FileChange {
+  std::string path;
+  std::optional<git_oid> before;
+  std::optional<git_oid> after;
+};
+
+struct HistoryEntry {
+  git_oid id{};
+  std::string short_id;
+  int64_t time = 0;          // author time, seconds since the epoch
+  int offset_minutes = 0;    // the author's UTC offset
+  std::string author;
+  std::string email;
+  std::string subject;       // the first paragraph of the message, on one line
+  std::vector<FileChange> files;
+};
+
+struct HistoryFilter {
+  // Git paths of single files, compared by blob id.
+  std::vector<std::string> files;
+  // Git directories whose changed files are found by comparing subtrees recursively.
+  std::vector<std::string> dirs;
+  // Which files under `dirs` count (given their git path); null accepts all.
+  std::function<bool(std::string_view)> accept;
+};
+
+// Commits reachable from HEAD that changed a file `filter` selects, newest first (by commit time, never a
+// parent before its children), at most `limit` of them (0: all); empty when HEAD is unborn. Each commit
+// is compared with its first parent; a merge counts only when the selected files differ from every
+// parent, as in `git log -- <paths>`.
+std::vector<HistoryEntry> path_history(const Repository &repo, const HistoryFilter &filter, size_t limit = 0);
+
+// "2025-07-01" (short) or "2025-07-01T09:30:00+02:00" (iso) in the author's own time zone, as git prints.
+std::string format_date(int64_t time, int offset_minutes, bool iso);
+
+} // namespace ssmd::git

@@ -1,0 +1,168 @@
+#include "git/tree_reader.hpp"
+
+#include "core/errors.hpp"
+#include "git/object_reader.hpp"
+#include "git/workspace.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace ssmd::git {
+
+std::optional<std::string> normalize_relative_path(std::string_view path) {
+  if (path.starts_with('/') || path.find('\0') != std::string_view::npos) return std::nullopt;
+  std::string out;
+  size_t pos = 0;
+  while (pos <= path.size()) {
+    size_t end = std::min(path.find('/', pos), path.size());
+    std::string_view part = path.substr(pos, end - pos);
+    if (part == "..") return std::nullopt;
+    if (!part.empty() && part != ".") out += (out.empty() ? "" : "/") + std::string(part);
+    pos = end + 1;
+  }
+  return out;
+}
+
+namespace {
+
+class WorkingTreeReader final : public TreeReader {
+public:
+  explicit WorkingTreeReader(fs::path root) {
+    std::error_code ec;
+    root_ = fs::weakly_canonical(root, ec);
+    if (ec) root_ = std::move(root);
+  }
+
+  std::vector<std::string> list_files(std::string_view dir, bool recursive) const override {
+    std::vector<std::string> out;
+    auto base = inside(dir);
+    std::error_code ec;
+    if (!base || !fs::is_directory(*base, ec)) return out;
+    auto add = [&](const fs::directory_entry &entry) {
+      std::error_code e;
+      if (entry.is_regular_file(e) && inside_root(entry.path()))
+        out.push_back(entry.path().lexically_relative(root_).generic_string());
+    };
+    if (recursive) {
+      for (fs::recursive_directory_iterator it(*base, ec), end; !ec && it != end; it.increment(ec)) add(*it);
+    } else {
+      for (fs::directory_iterator it(*base, ec), end; !ec && it != end; it.increment(ec)) add(*it);
+    }
+    if (ec) throw EnvironmentError("cannot list " + base->string() + ": " + ec.message());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  std::optional<std::string> read(std::string_view path) const override {
+    auto full = inside(path);
+    std::error_code ec;
+    if (!full || !fs::is_regular_file(*full, ec)) return std::nullopt;
+    std::ifstream in(*full, std::ios::binary);
+    if (!in.is_open()) throw EnvironmentError("cannot open " + full->string());
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw EnvironmentError("cannot read " + full->string());
+    return bytes;
+  }
+
+  std::string describe() const override { return "the working tree"; }
+
+private:
+  // The absolute path of `relative`, when it stays under the root once symbolic links are resolved.
+  std::optional<fs::path> inside(std::string_view relative) const {
+    auto normal = normalize_relative_path(relative);
+    if (!normal) return std::nullopt;
+    fs::path full = normal->empty() ? root_ : root_ / *normal;
+    if (!inside_root(full)) return std::nullopt;
+    return full;
+  }
+
+  bool inside_root(const fs::path &full) const {
+    std::error_code ec;
+    fs::path real = fs::weakly_canonical(full, ec);
+    if (ec) return false;
+    auto rel = real.lexically_relative(root_);
+    return !rel.empty() && !rel.generic_string().starts_with("..");
+  }
+
+  fs::path root_;
+};
+
+class CommitReader final : public TreeReader {
+public:
+  CommitReader(Workspace ws, CommitHandle commit, std::string ref)
+      : ws_(std::move(ws)), commit_(std::move(commit)), tree_(commit_tree(commit_.get())), ref_(std::move(ref)) {}
+
+  std::vector<std::string> list_files(std::string_view dir, bool recursive) const override {
+    std::vector<std::string> out;
+    auto normal = normalize_relative_path(dir);
+    if (!normal) return out;
+    collect(*normal, recursive, out);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  std::optional<std::string> read(std::string_view path) const override {
+    auto normal = normalize_relative_path(path);
+    if (!normal || normal->empty()) return std::nullopt;
+    return read_blob(ws_.repo(), tree_.get(), ws_.to_git(*normal));
+  }
+
+  std::string describe() const override {
+    std::string id = ws_.repo().short_id(*git_commit_id(commit_.get()));
+    return "commit " + id + (ref_ == id ? "" : " (" + ref_ + ")");
+  }
+
+private:
+  void collect(const std::string &dir, bool recursive, std::vector<std::string> &out) const {
+    std::string git_dir = ws_.to_git(dir);
+    // An empty ssmd path is the ssmd root itself: "" at the top of the work tree, "sub/" in a monorepo.
+    while (git_dir.ends_with('/')) git_dir.pop_back();
+    for (const auto &item : list_tree(ws_.repo(), tree_.get(), git_dir)) {
+      std::string path = dir.empty() ? item.name : dir + "/" + item.name;
+      if (!item.is_directory) out.push_back(path);
+      else if (recursive) collect(path, true, out);
+    }
+  }
+
+  Workspace ws_;
+  CommitHandle commit_;
+  TreeHandle tree_;
+  std::string ref_;
+};
+
+} // namespace
+
+std::unique_ptr<TreeReader> working_tree_reader(const fs::path &root) { return std::make_unique<WorkingTreeReader>(root); }
+
+std::unique_ptr<TreeReader> commit_reader(const fs::path &root, std::string_view ref) {
+  Workspace ws = Workspace::open(root);
+  CommitHandle commit = resolve_commit(ws.repo(), ref);
+  return std::make_unique<CommitReader>(std::move(ws), std::move(commit), std::string(ref));
+}
+
+std::unique_ptr<TreeReader> open_tree_reader(const fs::path &root, const std::optional<std::string> &at) {
+  if (at) return commit_reader(root, *at);
+  return working_tree_reader(root);
+}
+
+ssmd_file_reader make_file_reader(const TreeReader &reader) {
+  ssmd_file_reader out{};
+  out.ctx = const_cast<TreeReader *>(&reader);
+  out.read = [](void *ctx, ssmd_str path, const ssmd_bytes_sink *sink) -> ssmd_status {
+    try {
+      std::string_view p = path.data ? std::string_view(path.data, path.size) : std::string_view();
+      auto bytes = static_cast<const TreeReader *>(ctx)->read(p);
+      if (!bytes) return SSMD_FAILED;
+      if (sink && sink->write) sink->write(sink->ctx, ssmd_str{bytes->data(), bytes->size()});
+      return SSMD_OK;
+    } catch (...) {
+      // Nothing may unwind through a plugin's frames.
+      return SSMD_ENV_ERROR;
+    }
+  };
+  return out;
+}
+
+} // namespace ssmd::git

@@ -1,0 +1,100 @@
+// A real git repository in a temporary directory for the git tests (unit and end-to-end). It is built
+// and inspected with the `git` CLI; HOME points at an empty directory and the identity lives in the
+// repository's own config, so the developer's global git settings never leak in.
+#pragma once
+
+#include "run_ssmd.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace ssmd::test {
+
+class GitRepo {
+public:
+  // A repository at <tmp>/repo on branch main with user.name and user.email set locally (unless
+  // `with_identity` is false).
+  explicit GitRepo(bool with_identity = true) : home_(dir_.path() / "home"), root_(dir_.path() / "repo") {
+    std::filesystem::create_directories(home_);
+    std::filesystem::create_directories(root_);
+    options_.cwd = root_;
+    options_.env = {{"HOME", home_.string()},
+                    {"XDG_CONFIG_HOME", (home_ / ".config").string()},
+                    {"GIT_CONFIG_NOSYSTEM", "1"},
+                    {"TZ", "UTC"}};
+    // Anything that would point git or ssmd elsewhere, or give an identity behind the tests' back.
+    options_.unset_env = {"GIT_DIR",          "GIT_WORK_TREE",       "GIT_INDEX_FILE",   "GIT_AUTHOR_NAME",
+                          "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",  "GIT_COMMITTER_EMAIL", "EMAIL",
+                          "GIT_AUTHOR_DATE",  "GIT_COMMITTER_DATE", "SSMD_REPO",        "GIT_CEILING_DIRECTORIES"};
+    git_ok("init -q -b main");
+    if (with_identity) {
+      git_ok("config user.name 'Jane Doe'");
+      git_ok("config user.email jane@example.com");
+    }
+  }
+
+  const std::filesystem::path &root() const { return root_; }
+  const std::filesystem::path &base() const { return dir_.path(); }
+  RunOptions options(const std::filesystem::path &cwd = {}) const {
+    RunOptions o = options_;
+    if (!cwd.empty()) o.cwd = cwd;
+    return o;
+  }
+
+  // Runs `git <args>` (a shell fragment) in `cwd` (default: the repository root).
+  RunResult git(const std::string &args, const std::filesystem::path &cwd = {}) const {
+    return run_shell("git " + args, options(cwd));
+  }
+  // The same, failing the test when git fails; returns its standard output.
+  std::string git_ok(const std::string &args, const std::filesystem::path &cwd = {}) const {
+    RunResult r = git(args, cwd);
+    EXPECT_EQ(r.exit_code, 0) << "git " << args << "\n" << r.err;
+    return r.out;
+  }
+  RunResult ssmd(const std::vector<std::string> &args, const std::filesystem::path &cwd = {}) const {
+    return run_ssmd(args, options(cwd));
+  }
+
+  std::filesystem::path write(const std::string &relative, const std::string &content) const {
+    return dir_.write("repo/" + relative, content);
+  }
+  std::string read(const std::string &relative) const { return read_file(root_ / relative); }
+  void remove(const std::string &relative) const { std::filesystem::remove(root_ / relative); }
+
+  // Stages everything and commits it with the git CLI.
+  void commit_all(const std::string &message) const {
+    git_ok("add -A");
+    git_ok("commit -q -m '" + message + "'");
+  }
+
+private:
+  TempDir dir_;
+  std::filesystem::path home_, root_;
+  RunOptions options_;
+};
+
+inline void write_file(const std::filesystem::path &path, const std::string &content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+// Small metadata documents in the shapes of DESIGN.md.
+inline std::string feed_yaml(const std::string &name, const std::vector<std::string> &versions,
+                             const std::string &endpoint_suffix = "") {
+  std::string out = "name: " + name + "\ntype: websocket\nstatus: active\nversions:\n";
+  int year = 2024;
+  for (const auto &v : versions)
+    out += "  - version: " + v + "\n    effective_from: " + std::to_string(year++) + "-01-01\n    endpoint: wss://" +
+           name + ".example.com/" + v + endpoint_suffix + "\n";
+  return out;
+}
+
+inline std::string env_yaml(const std::string &name, const std::string &feed, const std::string &schema) {
+  return "name: " + name + "\nfeed: " + feed + "\nschema: " + schema + "\n";
+}
+
+} // namespace ssmd::test
