@@ -127,9 +127,11 @@ void check_import_cycles(const CompiledSchema &compiled, Report &report) {
     for (const auto &f : cycle) chain += f.display() + " -> ";
     chain += to.display();
     Position where;
-    if (const std::string *text = compiled.text_of(from))
-      for (const auto &site : SourceIndex::scan(*text).imports())
+    if (const std::string *text = compiled.text_of(from)) {
+      SourceIndex index = SourceIndex::scan(*text);
+      for (const auto &site : index.imports())
         if (compiled.resolve(from, site.path) == to) where = site.where;
+    }
     report.at(rule::import_cycle, from.display(), where,
               "import cycle " + chain +
                   ": Cap'n Proto accepts it, but the files can then only change together; move the shared "
