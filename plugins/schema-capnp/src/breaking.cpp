@@ -29,7 +29,10 @@ std::vector<std::pair<const Node *, const Node *>> match_declarations(CompareCon
     if (!now) {
       ctx.at(is_type ? rule::type_removed : rule::declaration_removed, ctx.index.locate(parent_path(old.path)),
              kind_name(old.kind) + " `" + old.path + "` " + id_text(old.id) + " was removed" +
-                 (is_type ? "; keep it, so data and capabilities that name its ID stay readable" : ""));
+                 (is_type ? "; keep it, so data and capabilities that name its ID stay readable (if it was "
+                            "renamed, declare the old ID on the new name: `" + old.name() + " " + id_text(old.id) +
+                            "`)"
+                          : ""));
       continue;
     }
     ctx.id_map[old.id] = now->id;
@@ -82,10 +85,19 @@ void compare_numbered(const std::vector<Named> &older, const std::vector<Named> 
 std::string enumerant_name(const std::string &name) { return name; }
 std::string method_name(const Method &method) { return method.name; }
 
+// Whether `name` is the name of a method at another number than `ordinal`.
+bool moved_method(const std::vector<Method> &methods, const std::string &name, size_t ordinal) {
+  for (size_t i = 0; i < methods.size(); ++i)
+    if (methods[i].name == name && i != ordinal) return true;
+  return false;
+}
+
 void compare_signatures(const Node &old, const Node &now, CompareContext &ctx) {
   for (size_t i = 0; i < old.methods.size() && i < now.methods.size(); ++i) {
     const Method &a = old.methods[i];
     const Method &b = now.methods[i];
+    // A method that moved to another number was reported as such; its number now holds another method.
+    if (moved_method(now.methods, a.name, i) || moved_method(old.methods, b.name, i)) continue;
     std::string owner = now.path + "." + b.name;
     for (auto [older_id, newer_id, what] : {std::tuple(a.params, b.params, "parameter"),
                                             std::tuple(a.results, b.results, "result")}) {
@@ -119,7 +131,7 @@ void compare_interfaces(const Node &old, const Node &now, CompareContext &ctx) {
 
 void compare_versions(const Model &older, const Model &newer, const SourceIndex &newer_index,
                       const std::string &newer_file, Report &report) {
-  CompareContext ctx{older, newer, newer_index, newer_file, report, {}};
+  CompareContext ctx(older, newer, newer_index, newer_file, report);
   if (older.file_id != newer.file_id)
     ctx.at(rule::type_id_changed, newer_index.file_id(),
            "the file ID changed from " + id_text(older.file_id) + " to " + id_text(newer.file_id) +
@@ -142,6 +154,7 @@ void compare_versions(const Model &older, const Model &newer, const SourceIndex 
     default: break; // constants and annotations do not travel on the wire
     }
   }
+  ctx.flush();
 }
 
 } // namespace ssmd::capnp_schema

@@ -41,11 +41,11 @@ public:
   }
 
   void run() {
-    size_t errors_before = ctx_.report.errors();
+    size_t errors_before = ctx_.errors();
     for (const auto &f : old_layout_.fields) compare_field(f);
     compare_unions();
     // Offsets follow from ordinals and types; report them only when nothing above already explains why.
-    if (ctx_.report.errors() == errors_before) compare_offsets();
+    if (ctx_.errors() == errors_before) compare_offsets();
   }
 
 private:
@@ -131,10 +131,11 @@ private:
       if (overlap) successors.insert(best);
       for (uint16_t o : members)
         if (!now.contains(o)) {
-          const FlatField *f = new_layout_.by_ordinal(o);
-          ctx_.at(rule::field_left_union, where(*f),
-                  label(*old_layout_.by_ordinal(o)) + " left the union it shared with " +
-                      names(old_layout_, members) + "; a field can never leave its union");
+          std::set<uint16_t> others = members;
+          others.erase(o);
+          ctx_.at(rule::field_left_union, where(*new_layout_.by_ordinal(o)),
+                  label(*old_layout_.by_ordinal(o)) + " left the union it shared with " + names(old_layout_, others) +
+                      "; a field can never leave its union");
         }
       std::set<uint16_t> joined;
       std::set_difference(now.begin(), now.end(), members.begin(), members.end(),
