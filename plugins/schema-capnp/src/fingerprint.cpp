@@ -20,11 +20,12 @@ std::string hex(std::string_view bytes) {
 }
 
 std::string type_text(const TypeRef &t) {
+  // Appended piece by piece: `"literal" + std::string` trips GCC 12's -Wrestrict false positive at -O2.
   std::string out = std::to_string(static_cast<int>(t.kind));
-  if (t.id) out += ":" + id_text(t.id);
-  if (!t.brand.empty()) out += ":brand=" + hex(t.brand);
-  if (!t.any.empty()) out += ":" + t.any;
-  for (const auto &e : t.element) out += "(" + type_text(e) + ")";
+  if (t.id) out.append(":").append(id_text(t.id));
+  if (!t.brand.empty()) out.append(":brand=").append(hex(t.brand));
+  if (!t.any.empty()) out.append(":").append(t.any);
+  for (const auto &e : t.element) out.append("(").append(type_text(e)).append(")");
   return out;
 }
 

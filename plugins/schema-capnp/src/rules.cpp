@@ -98,7 +98,7 @@ constexpr std::array k_rules = {
              k_guide},
 
     RuleSpec{rule::field_wrapped, I, C::Note,
-             "Notes an existing field moved into a new union or group whose other members are new (allowed).",
+             "Notes an existing field moved into a new union whose other members are new (allowed).",
              k_guide},
     RuleSpec{rule::list_upgraded, I, C::Note,
              "Notes a List(T) field upgraded to a list of structs whose @0 field is T (allowed; changes the "

@@ -284,3 +284,12 @@ TEST(CapnpCheck, RulesListEveryRuleWithPurposeAndSource) {
     EXPECT_TRUE(ids.contains(id)) << id;
   EXPECT_EQ(std::string(format.extension.data, format.extension.size), "capnp");
 }
+
+TEST(CapnpCheck, ReadmeListsEveryRule) {
+  std::string readme = read_file(SCHEMA_CAPNP_README);
+  const ssmd_schema_format &format = capnp_format();
+  for (size_t i = 0; i < format.rule_count; ++i) {
+    std::string id(format.rules[i].id.data, format.rules[i].id.size);
+    EXPECT_NE(readme.find("| `" + id + "` |"), std::string::npos) << id << " is missing from the README's rule table";
+  }
+}
