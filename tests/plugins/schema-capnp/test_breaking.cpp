@@ -12,12 +12,10 @@ const std::string k_id = "@0xdbb9ad1f14bf0b36;\n";
 
 // Writes both versions and compares them.
 SchemaCall compare(const std::string &older, const std::string &newer) {
-  static SchemaRepo *repo = nullptr;
-  SchemaRepo local;
-  repo = &local;
-  repo->write("schemas/trade.v1.capnp", older);
-  repo->write("schemas/trade.v2.capnp", newer);
-  return repo->breaking({"schemas/trade.v1.capnp", "trade", ""}, {"schemas/trade.v2.capnp", "trade", ""});
+  SchemaRepo repo;
+  repo.write("schemas/trade.v1.capnp", older);
+  repo.write("schemas/trade.v2.capnp", newer);
+  return repo.breaking({"schemas/trade.v1.capnp", "trade", ""}, {"schemas/trade.v2.capnp", "trade", ""});
 }
 
 // The single finding of `rule`, failing the test when there is not exactly one.

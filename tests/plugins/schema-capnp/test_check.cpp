@@ -293,3 +293,26 @@ TEST(CapnpCheck, ReadmeListsEveryRule) {
     EXPECT_NE(readme.find("| `" + id + "` |"), std::string::npos) << id << " is missing from the README's rule table";
   }
 }
+
+TEST(CapnpCheck, AbsoluteImportPathsAreDirectoriesOnDisk) {
+  TempDir include;
+  include.write("acme/money.capnp",
+                "@0xdbb9ad1f14bf0b37;\nusing E = import \"../../escape.capnp\";\nstruct Money {\n  e @0 :E.X;\n}\n");
+  include.write("acme/ok.capnp", "@0xdbb9ad1f14bf0b38;\nusing M = import \"sub/units.capnp\";\nstruct Ok {\n  u @0 :M.Units;\n}\n");
+  include.write("acme/sub/units.capnp", "@0xdbb9ad1f14bf0b39;\nstruct Units {\n  n @0 :Int64;\n}\n");
+  SchemaRepo repo;
+  repo.write("t.capnp", "@0xdbb9ad1f14bf0b36;\nusing Ok = import \"/acme/ok.capnp\";\nstruct Trade {\n  ok @0 :Ok.Ok;\n}\n");
+  repo.write("u.capnp", "@0xdbb9ad1f14bf0b3a;\nusing M = import \"/acme/money.capnp\";\nstruct U {\n  m @0 :M.Money;\n}\n");
+  ScopedConfig config("capnp.import_paths", "[" + include.path().string() + "]");
+
+  auto ok = repo.check({"t.capnp", "trade", ""});
+  EXPECT_EQ(ok.status, SSMD_OK) << ok.findings.dump();
+
+  // A system file's relative imports stay inside its import directory.
+  auto escape = repo.check({"u.capnp", "", ""});
+  const Finding *f = escape.findings.find("capnp/import");
+  ASSERT_NE(f, nullptr) << escape.findings.dump();
+  EXPECT_EQ(f->file, (include.path() / "acme/money.capnp").string());
+  EXPECT_EQ(f->line, 2u);
+  EXPECT_NE(f->message.find("climbs out of import directory"), std::string::npos) << f->message;
+}
