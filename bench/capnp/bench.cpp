@@ -12,11 +12,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <dlfcn.h>
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;

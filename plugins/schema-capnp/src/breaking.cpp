@@ -30,8 +30,8 @@ std::vector<std::pair<const Node *, const Node *>> match_declarations(CompareCon
       ctx.at(is_type ? rule::type_removed : rule::declaration_removed, ctx.index.locate(parent_path(old.path)),
              kind_name(old.kind) + " `" + old.path + "` " + id_text(old.id) + " was removed" +
                  (is_type ? "; keep it, so data and capabilities that name its ID stay readable (if it was "
-                            "renamed, declare the old ID on the new name: `" + old.name() + " " + id_text(old.id) +
-                            "`)"
+                            "renamed, declare the old ID on the new name: `" +
+                                old.name() + " " + id_text(old.id) + "`)"
                           : ""));
       continue;
     }
@@ -54,8 +54,7 @@ std::vector<std::pair<const Node *, const Node *>> match_declarations(CompareCon
 template <class Named>
 void compare_numbered(const std::vector<Named> &older, const std::vector<Named> &newer,
                       std::string (*name_of)(const Named &), const Node &now, std::string_view what,
-                      std::string_view removed, std::string_view moved, std::string_view renamed,
-                      CompareContext &ctx) {
+                      std::string_view removed, std::string_view moved, std::string_view renamed, CompareContext &ctx) {
   auto index_of = [&](const std::string &name) -> std::optional<size_t> {
     for (size_t i = 0; i < newer.size(); ++i)
       if (name_of(newer[i]) == name) return i;
@@ -99,8 +98,8 @@ void compare_signatures(const Node &old, const Node &now, CompareContext &ctx) {
     // A method that moved to another number was reported as such; its number now holds another method.
     if (moved_method(now.methods, a.name, i) || moved_method(old.methods, b.name, i)) continue;
     std::string owner = now.path + "." + b.name;
-    for (auto [older_id, newer_id, what] : {std::tuple(a.params, b.params, "parameter"),
-                                            std::tuple(a.results, b.results, "result")}) {
+    for (auto [older_id, newer_id, what] :
+         {std::tuple(a.params, b.params, "parameter"), std::tuple(a.results, b.results, "result")}) {
       const Node *x = ctx.older.find(older_id);
       const Node *y = ctx.newer.find(newer_id);
       if (!x || !y) continue;

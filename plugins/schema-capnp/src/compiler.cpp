@@ -52,8 +52,8 @@ std::unique_ptr<CompiledSchema> compile_schema(const ssmd::SchemaInput &input, c
                                                Report &report) {
   auto path = normalize_path("", input.file);
   if (!path || input.file.starts_with('/')) {
-    report.about_document(rule::unreadable, "schema file `" + std::string(input.file) +
-                                                "` is not a path inside the repository");
+    report.about_document(rule::unreadable,
+                          "schema file `" + std::string(input.file) + "` is not a path inside the repository");
     return nullptr;
   }
   auto out = std::make_unique<CompiledSchema>();

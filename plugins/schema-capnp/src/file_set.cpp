@@ -64,9 +64,10 @@ const std::string *FileSet::load(const FileKey &key, GuardFailure *failure) {
   if (it == cache_.end()) {
     Entry entry;
     if (cache_.size() >= k_max_files || total_bytes_ > k_max_total_bytes) {
-      entry.failure = {rule::too_large, "is one file too many: a schema may read at most " +
-                                            std::to_string(k_max_files) + " files and " +
-                                            std::to_string(k_max_total_bytes) + " bytes", {}};
+      entry.failure = {rule::too_large,
+                       "is one file too many: a schema may read at most " + std::to_string(k_max_files) +
+                           " files and " + std::to_string(k_max_total_bytes) + " bytes",
+                       {}};
     } else if (auto content = read(key)) {
       if (auto bad = guard_schema_text(*content)) {
         entry.failure = std::move(*bad);

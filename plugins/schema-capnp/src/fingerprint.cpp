@@ -31,9 +31,8 @@ std::string type_text(const TypeRef &t) {
 
 void annotations_text(const std::vector<Annotation> &annotations, std::string &out) {
   auto sorted = annotations;
-  std::sort(sorted.begin(), sorted.end(), [](const Annotation &a, const Annotation &b) {
-    return std::tie(a.id, a.value) < std::tie(b.id, b.value);
-  });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Annotation &a, const Annotation &b) { return std::tie(a.id, a.value) < std::tie(b.id, b.value); });
   for (const auto &a : sorted) out += "  annotation " + id_text(a.id) + " " + hex(a.value) + "\n";
 }
 
@@ -64,7 +63,8 @@ void node_text(const Node &n, std::string &out) {
     break;
   }
   case Node::Kind::Enum:
-    for (size_t i = 0; i < n.enumerants.size(); ++i) out += "  enumerant " + std::to_string(i) + " " + n.enumerants[i] + "\n";
+    for (size_t i = 0; i < n.enumerants.size(); ++i)
+      out += "  enumerant " + std::to_string(i) + " " + n.enumerants[i] + "\n";
     break;
   case Node::Kind::Interface:
     for (uint64_t s : n.superclasses) out += "  extends " + id_text(s) + "\n";
@@ -74,14 +74,9 @@ void node_text(const Node &n, std::string &out) {
       annotations_text(m.annotations, out);
     }
     break;
-  case Node::Kind::Const:
-    out += "  const " + type_text(n.const_type) + " " + hex(n.const_value) + "\n";
-    break;
-  case Node::Kind::Annotation:
-    out += "  annotation-type " + type_text(n.annotation_type) + "\n";
-    break;
-  case Node::Kind::File:
-    break;
+  case Node::Kind::Const: out += "  const " + type_text(n.const_type) + " " + hex(n.const_value) + "\n"; break;
+  case Node::Kind::Annotation: out += "  annotation-type " + type_text(n.annotation_type) + "\n"; break;
+  case Node::Kind::File: break;
   }
 }
 

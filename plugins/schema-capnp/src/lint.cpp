@@ -26,8 +26,8 @@ std::string member_path(const Node &node, std::string_view member) {
 
 std::string default_root(std::string_view schema_name) { return to_upper_camel(schema_name); }
 
-void check_root(const Model &model, const CompiledSchema &compiled, std::string_view root,
-                std::string_view schema_name, Report &report) {
+void check_root(const Model &model, const CompiledSchema &compiled, std::string_view root, std::string_view schema_name,
+                Report &report) {
   std::string wanted = root.empty() ? default_root(schema_name) : std::string(root);
   if (wanted.empty()) return;
   const Node *node = model.find_local(wanted);

@@ -16,8 +16,8 @@ std::string default_root(std::string_view schema_name);
 
 // Checks that `root` (or the default root of `schema_name`) is a struct of the file. Skipped when both
 // are empty: a file checked outside any schema has no root to provide.
-void check_root(const Model &model, const CompiledSchema &compiled, std::string_view root,
-                std::string_view schema_name, Report &report);
+void check_root(const Model &model, const CompiledSchema &compiled, std::string_view root, std::string_view schema_name,
+                Report &report);
 
 // rule::type_name_case, rule::field_name_case and rule::float_price over the file's own declarations.
 void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Report &report);

@@ -11,10 +11,8 @@ bool TypeRef::is_pointer() const {
   case Kind::List:
   case Kind::Struct:
   case Kind::Interface:
-  case Kind::AnyPointer:
-    return true;
-  default:
-    return false;
+  case Kind::AnyPointer: return true;
+  default: return false;
   }
 }
 
@@ -43,11 +41,10 @@ std::string kind_name(Node::Kind kind) {
 
 std::string describe(const TypeRef &type, const Model &model) {
   using K = TypeRef::Kind;
-  static const char *const k_names[] = {"Void",   "Bool",   "Int8",    "Int16",   "Int32", "Int64", "UInt8",
-                                        "UInt16", "UInt32", "UInt64",  "Float32", "Float64", "Text", "Data"};
+  static const char *const k_names[] = {"Void",   "Bool",   "Int8",   "Int16",   "Int32",   "Int64", "UInt8",
+                                        "UInt16", "UInt32", "UInt64", "Float32", "Float64", "Text",  "Data"};
   switch (type.kind) {
-  case K::List:
-    return "List(" + (type.element.empty() ? std::string("?") : describe(type.element[0], model)) + ")";
+  case K::List: return "List(" + (type.element.empty() ? std::string("?") : describe(type.element[0], model)) + ")";
   case K::Enum:
   case K::Struct:
   case K::Interface: {
@@ -55,10 +52,8 @@ std::string describe(const TypeRef &type, const Model &model) {
     return id_text(type.id);
   }
   case K::AnyPointer:
-    return type.any.starts_with("param") || type.any.starts_with("method-param") ? "a generic parameter"
-                                                                                  : "AnyPointer";
-  default:
-    return k_names[static_cast<int>(type.kind)];
+    return type.any.starts_with("param") || type.any.starts_with("method-param") ? "a generic parameter" : "AnyPointer";
+  default: return k_names[static_cast<int>(type.kind)];
   }
 }
 

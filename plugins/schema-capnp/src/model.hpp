@@ -37,12 +37,12 @@ struct Annotation {
 
 struct Field {
   std::string name;
-  std::optional<uint16_t> ordinal;          // explicit `@N`; groups and unions have none
+  std::optional<uint16_t> ordinal;           // explicit `@N`; groups and unions have none
   uint16_t discriminant = k_no_discriminant; // the value that selects it in its scope's union
   bool is_group = false;
-  uint64_t group_id = 0; // the group's node, when is_group
-  TypeRef type;          // when not a group
-  uint32_t offset = 0;   // in units of the type's size, from the start of its section
+  uint64_t group_id = 0;     // the group's node, when is_group
+  TypeRef type;              // when not a group
+  uint32_t offset = 0;       // in units of the type's size, from the start of its section
   std::string default_value; // canonical bytes
   std::vector<Annotation> annotations;
 };
@@ -58,10 +58,10 @@ struct Node {
   enum class Kind { File, Struct, Enum, Interface, Const, Annotation };
   uint64_t id = 0;
   Kind kind = Kind::Struct;
-  std::string path;      // scoped name within its file: "Trade.Side"; empty for the file
-  std::string file;      // the file's display name, for nodes of other files
-  bool local = true;     // declared in the compiled file (not an imported one)
-  bool is_group = false; // a group or named union inside a struct
+  std::string path;         // scoped name within its file: "Trade.Side"; empty for the file
+  std::string file;         // the file's display name, for nodes of other files
+  bool local = true;        // declared in the compiled file (not an imported one)
+  bool is_group = false;    // a group or named union inside a struct
   bool is_implicit = false; // a method's implicit parameter or result struct (`method$Params`)
   std::vector<std::string> generic_parameters;
   std::vector<Annotation> annotations;
@@ -85,7 +85,7 @@ struct Node {
 
 struct Model {
   uint64_t file_id = 0;
-  std::string file; // display name of the compiled file
+  std::string file;               // display name of the compiled file
   std::map<uint64_t, Node> nodes; // the file's nodes (groups and parameter structs too) and referenced types
 
   const Node *find(uint64_t id) const;

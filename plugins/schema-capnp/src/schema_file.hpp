@@ -28,7 +28,7 @@ struct CompileSession {
   FileSet &files;
   std::vector<CompilerMessage> messages;
   std::map<std::pair<FileKey, std::string>, std::string> import_failures; // (importer, path) -> why
-  std::set<std::pair<FileKey, FileKey>> imports;                            // resolved edges
+  std::set<std::pair<FileKey, FileKey>> imports;                          // resolved edges
   std::set<FileKey> parsing; // files whose text the compiler is lexing and parsing right now
 };
 

@@ -84,8 +84,7 @@ SourceIndex SourceIndex::scan(std::string_view text) {
     if (t.kind != Token::Kind::Identifier) continue;
     const Token &next = at(i + 1);
     std::string scope = join(scopes, false);
-    if ((t.is_word("struct") || t.is_word("enum") || t.is_word("interface")) &&
-        next.kind == Token::Kind::Identifier) {
+    if ((t.is_word("struct") || t.is_word("enum") || t.is_word("interface")) && next.kind == Token::Kind::Identifier) {
       remember(index.declarations_, child(scope, next.text), next.where);
       pending = Scope{std::string(next.text), true};
       ++i;

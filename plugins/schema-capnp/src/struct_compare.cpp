@@ -34,8 +34,8 @@ class StructComparison {
 public:
   StructComparison(const Node &older, const Node &newer, std::string_view what, const std::string &owner,
                    CompareContext &ctx)
-      : older_(older), newer_(newer), what_(what), owner_(owner), ctx_(ctx),
-        old_layout_(flatten(ctx.older, older)), new_layout_(flatten(ctx.newer, newer)) {
+      : older_(older), newer_(newer), what_(what), owner_(owner), ctx_(ctx), old_layout_(flatten(ctx.older, older)),
+        new_layout_(flatten(ctx.newer, newer)) {
     for (const auto &f : old_layout_.fields)
       if (new_layout_.by_ordinal(*f.field->ordinal)) common_.insert(*f.field->ordinal);
   }
@@ -101,8 +101,7 @@ private:
       ctx_.at(rule::made_generic, where(now),
               label(old) + " became a generic parameter; every user must bind it to " + describe(a, ctx_.older));
       return;
-    case TypeChange::Same:
-      break;
+    case TypeChange::Same: break;
     }
     if (old.field->default_value != now.field->default_value)
       ctx_.at(rule::default_changed, where(now),
@@ -142,8 +141,8 @@ private:
                           std::inserter(joined, joined.begin()));
       for (uint16_t o : joined)
         ctx_.at(rule::field_joined_union, where(*new_layout_.by_ordinal(o)),
-                label(*old_layout_.by_ordinal(o)) + " moved into the existing union of " +
-                    names(old_layout_, members) + "; only new fields may join a union");
+                label(*old_layout_.by_ordinal(o)) + " moved into the existing union of " + names(old_layout_, members) +
+                    "; only new fields may join a union");
       if (overlap && now == members) compare_discriminants(old_layout_.unions.at(old_id), new_layout_.unions.at(best));
     }
     for (const auto &[new_id, now] : new_sets) {
@@ -219,15 +218,13 @@ TypeChange compare_types(const TypeRef &older, const TypeRef &newer, const Compa
   }
   case K::Enum:
   case K::Struct:
-  case K::Interface:
-    return ctx.mapped(older.id) == newer.id ? TypeChange::Same : TypeChange::Changed;
+  case K::Interface: return ctx.mapped(older.id) == newer.id ? TypeChange::Same : TypeChange::Changed;
   case K::AnyPointer:
     if (older.any == newer.any) return TypeChange::Same;
     return !older.any.starts_with("param") && !older.any.starts_with("method") && newer_is_parameter
                ? TypeChange::MadeGeneric
                : TypeChange::Changed;
-  default:
-    return TypeChange::Same;
+  default: return TypeChange::Same;
   }
 }
 

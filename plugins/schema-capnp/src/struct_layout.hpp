@@ -19,8 +19,8 @@ struct FlatField {
 };
 
 struct UnionInfo {
-  std::set<uint16_t> ordinals;                  // every ordinal inside the union, through groups
-  std::map<uint16_t, uint16_t> discriminants;   // member key (its lowest ordinal) -> discriminant value
+  std::set<uint16_t> ordinals;                // every ordinal inside the union, through groups
+  std::map<uint16_t, uint16_t> discriminants; // member key (its lowest ordinal) -> discriminant value
   uint32_t discriminant_offset = 0;
 };
 

@@ -61,9 +61,7 @@ ScopedConfig::ScopedConfig(std::string key, const std::string &yaml) : key_(std:
 
 ScopedConfig::~ScopedConfig() { capnp_plugin().set_config(key_, "[]"); }
 
-std::string place(const Finding &f) {
-  return f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
-}
+std::string place(const Finding &f) { return f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column); }
 
 std::vector<Finding> of_rule(const Collector &c, const std::string &rule) {
   std::vector<Finding> out;

@@ -24,7 +24,8 @@ constexpr std::chrono::milliseconds k_fast{2000};
 
 TEST(CapnpBadInput, BinaryGarbageIsRefusedWithThePlaceOfItsFirstNul) {
   SchemaRepo repo;
-  std::string garbage = "@0xdbb9ad1f14bf0b36;\nstruct A {}\n\x7f" "ELF";
+  std::string garbage = "@0xdbb9ad1f14bf0b36;\nstruct A {}\n\x7f"
+                        "ELF";
   garbage += std::string("\x02\x01\x00\xff\xfe", 5);
   for (int i = 0; i < 20000; ++i) garbage += static_cast<char>((i * 7919) & 0xff);
   repo.write("g.capnp", garbage);
@@ -58,7 +59,7 @@ TEST(CapnpBadInput, NonUtf8TextIsASyntaxErrorWhereTheCompilerReadsIt) {
 TEST(CapnpBadInput, RandomPrintableGarbageListsAtMostFiftyErrors) {
   SchemaRepo repo;
   std::string text;
-  for (int i = 0; i < 200000; ++i) text += static_cast<char>(' ' + (i * 7919 % 94)) , text += (i % 60 ? "" : ";\n");
+  for (int i = 0; i < 200000; ++i) text += static_cast<char>(' ' + (i * 7919 % 94)), text += (i % 60 ? "" : ";\n");
   repo.write("r.capnp", text);
   auto r = timed_check(repo, {"r.capnp", "", ""}, k_fast);
   EXPECT_EQ(r.status, SSMD_FAILED);
@@ -209,4 +210,26 @@ TEST(CapnpBadInput, EmptyFileNeedsAFileId) {
   repo.write("empty.capnp", "");
   auto r = repo.check({"empty.capnp", "", ""});
   EXPECT_TRUE(r.findings.has_rule("capnp/missing-file-id")) << r.findings.dump();
+}
+
+TEST(CapnpBadInput, MoreThanFiftyErrorsAreCountedNotListed) {
+  SchemaRepo repo;
+  std::string text = "@0xdbb9ad1f14bf0b36;\nstruct T {\n";
+  for (int i = 0; i < 60; ++i)
+    text += "  f" + std::to_string(i) + " @" + std::to_string(i) + " :Missing" + std::to_string(i) + ";\n";
+  repo.write("t.capnp", text + "}\n");
+  auto r = repo.check({"t.capnp", "", ""});
+  EXPECT_EQ(of_rule(r.findings, "capnp/compile").size(), 50u) << r.findings.dump();
+  const Finding *more = r.findings.find("capnp/error-limit");
+  ASSERT_NE(more, nullptr) << r.findings.dump();
+  EXPECT_EQ(more->severity, SSMD_SEVERITY_INFO);
+  EXPECT_NE(more->message.find("10 more compiler errors"), std::string::npos) << more->message;
+
+  text = "@0xdbb9ad1f14bf0b36;\nstruct T {\n";
+  for (int i = 0; i < 50; ++i)
+    text += "  f" + std::to_string(i) + " @" + std::to_string(i) + " :Missing" + std::to_string(i) + ";\n";
+  repo.write("t.capnp", text + "}\n");
+  auto fifty = repo.check({"t.capnp", "", ""});
+  EXPECT_EQ(of_rule(fifty.findings, "capnp/compile").size(), 50u);
+  EXPECT_FALSE(fifty.findings.has_rule("capnp/error-limit")) << fifty.findings.dump();
 }

@@ -237,17 +237,20 @@ TEST(CapnpBreaking, MethodChanges) {
   EXPECT_EQ(of_rule(moved.findings, "capnp/breaking/method-ordinal-changed").size(), 2u) << moved.findings.dump();
   EXPECT_EQ(moved.findings.findings.size(), 2u) << moved.findings.dump(); // no parameter noise from the swap
 
-  auto renamed = compare(v1, k_id + "interface Feed {\n  subscribe @0 (symbol :Text) -> ();\n  heartbeat @1 () -> ();\n}\n");
+  auto renamed =
+      compare(v1, k_id + "interface Feed {\n  subscribe @0 (symbol :Text) -> ();\n  heartbeat @1 () -> ();\n}\n");
   EXPECT_EQ(renamed.status, SSMD_OK);
   EXPECT_EQ(place(only(renamed, "capnp/source/method-renamed")), "schemas/trade.v2.capnp:4:3");
 }
 
 TEST(CapnpBreaking, MethodParameterChangesFollowTheFieldRules) {
   std::string v1 = k_id + "interface Feed {\n  subscribe @0 (symbol :Text, depth :UInt8 = 10) -> (ok :Bool);\n}\n";
-  auto retyped = compare(v1, k_id + "interface Feed {\n  subscribe @0 (symbol :Data, depth :UInt8 = 10) -> (ok :Bool);\n}\n");
+  auto retyped =
+      compare(v1, k_id + "interface Feed {\n  subscribe @0 (symbol :Data, depth :UInt8 = 10) -> (ok :Bool);\n}\n");
   Finding f = only(retyped, "capnp/breaking/field-type-changed");
   EXPECT_NE(f.message.find("parameter `symbol` @0 of `Feed.subscribe` changed type from Text to Data"),
-            std::string::npos) << f.message;
+            std::string::npos)
+      << f.message;
   EXPECT_EQ(place(f), "schemas/trade.v2.capnp:3:3"); // the method
 
   auto default_changed =
@@ -257,7 +260,8 @@ TEST(CapnpBreaking, MethodParameterChangesFollowTheFieldRules) {
   auto dropped = compare(v1, k_id + "interface Feed {\n  subscribe @0 (symbol :Text) -> (ok :Bool);\n}\n");
   only(dropped, "capnp/breaking/field-removed");
 
-  auto result = compare(v1, k_id + "interface Feed {\n  subscribe @0 (symbol :Text, depth :UInt8 = 10) -> (ok :Int8);\n}\n");
+  auto result =
+      compare(v1, k_id + "interface Feed {\n  subscribe @0 (symbol :Text, depth :UInt8 = 10) -> (ok :Int8);\n}\n");
   Finding g = only(result, "capnp/breaking/field-type-changed");
   EXPECT_NE(g.message.find("result `ok` @0"), std::string::npos) << g.message;
 }
@@ -277,8 +281,10 @@ TEST(CapnpBreaking, RemovedSuperclassIsAnError) {
 }
 
 TEST(CapnpBreaking, FieldMovedOutOfAUnionIsAnError) {
-  auto r = compare(k_id + "struct Shape {\n  union {\n    circle @0 :Float64;\n    square @1 :Float64;\n  }\n}\n",
-                   k_id + "struct Shape {\n  circle @0 :Float64;\n  union {\n    square @1 :Float64;\n    tri @2 :Float64;\n  }\n}\n");
+  auto r = compare(
+      k_id + "struct Shape {\n  union {\n    circle @0 :Float64;\n    square @1 :Float64;\n  }\n}\n",
+      k_id +
+          "struct Shape {\n  circle @0 :Float64;\n  union {\n    square @1 :Float64;\n    tri @2 :Float64;\n  }\n}\n");
   EXPECT_EQ(r.status, SSMD_FAILED);
   auto found = of_rule(r.findings, "capnp/breaking/field-left-union");
   ASSERT_GE(found.size(), 1u) << r.findings.dump();
@@ -289,8 +295,11 @@ TEST(CapnpBreaking, FieldMovedOutOfAUnionIsAnError) {
 }
 
 TEST(CapnpBreaking, ExistingFieldMovedIntoAnExistingUnionIsAnError) {
-  auto r = compare(k_id + "struct Shape {\n  area @0 :Float64;\n  union {\n    circle @1 :Float64;\n    square @2 :Float64;\n  }\n}\n",
-                   k_id + "struct Shape {\n  union {\n    area @0 :Float64;\n    circle @1 :Float64;\n    square @2 :Float64;\n  }\n}\n");
+  auto r = compare(
+      k_id +
+          "struct Shape {\n  area @0 :Float64;\n  union {\n    circle @1 :Float64;\n    square @2 :Float64;\n  }\n}\n",
+      k_id + "struct Shape {\n  union {\n    area @0 :Float64;\n    circle @1 :Float64;\n    square @2 :Float64;\n  "
+             "}\n}\n");
   EXPECT_EQ(r.status, SSMD_FAILED);
   Finding f = only(r, "capnp/breaking/field-joined-union");
   EXPECT_EQ(place(f), "schemas/trade.v2.capnp:4:5");
@@ -327,7 +336,8 @@ TEST(CapnpBreaking, NamedUnionGroupWithNewMembersIsAllowed) {
 
 TEST(CapnpBreaking, NewFieldsInAnExistingUnionAreAllowed) {
   auto r = compare(k_id + "struct Shape {\n  union {\n    circle @0 :Float64;\n    square @1 :Float64;\n  }\n}\n",
-                   k_id + "struct Shape {\n  union {\n    circle @0 :Float64;\n    square @1 :Float64;\n    tri @2 :Float64;\n  }\n}\n");
+                   k_id + "struct Shape {\n  union {\n    circle @0 :Float64;\n    square @1 :Float64;\n    tri @2 "
+                          ":Float64;\n  }\n}\n");
   EXPECT_EQ(r.status, SSMD_OK);
   EXPECT_TRUE(r.findings.findings.empty()) << r.findings.dump();
 }
@@ -335,7 +345,8 @@ TEST(CapnpBreaking, NewFieldsInAnExistingUnionAreAllowed) {
 TEST(CapnpBreaking, DissolvingAGroupInsideAUnionChangesTheLayout) {
   // Same members, same types, same union: but `b` and `c` no longer share a group, so `c` now overlaps
   // `b` in the union's storage.
-  auto r = compare(k_id + "struct S {\n  union {\n    a @0 :UInt32;\n    g :group {\n      b @1 :UInt32;\n      c @2 :UInt32;\n    }\n  }\n}\n",
+  auto r = compare(k_id + "struct S {\n  union {\n    a @0 :UInt32;\n    g :group {\n      b @1 :UInt32;\n      c @2 "
+                          ":UInt32;\n    }\n  }\n}\n",
                    k_id + "struct S {\n  union {\n    a @0 :UInt32;\n    b @1 :UInt32;\n    c @2 :UInt32;\n  }\n}\n");
   EXPECT_EQ(r.status, SSMD_FAILED) << r.findings.dump();
   EXPECT_TRUE(r.findings.has_rule("capnp/breaking/layout-changed")) << r.findings.dump();

@@ -279,8 +279,8 @@ TEST(CapnpCheck, RulesListEveryRuleWithPurposeAndSource) {
     EXPECT_TRUE(ids.insert(id).second) << "duplicate rule id " << id;
   }
   for (const char *id : {"capnp/syntax", "capnp/compile", "capnp/missing-file-id", "capnp/root-missing",
-                         "capnp/root-not-struct", "capnp/field-name-case", "capnp/type-name-case",
-                         "capnp/float-price", "capnp/breaking/field-removed", "capnp/source/field-renamed"})
+                         "capnp/root-not-struct", "capnp/field-name-case", "capnp/type-name-case", "capnp/float-price",
+                         "capnp/breaking/field-removed", "capnp/source/field-renamed"})
     EXPECT_TRUE(ids.contains(id)) << id;
   EXPECT_EQ(std::string(format.extension.data, format.extension.size), "capnp");
 }
@@ -298,11 +298,14 @@ TEST(CapnpCheck, AbsoluteImportPathsAreDirectoriesOnDisk) {
   TempDir include;
   include.write("acme/money.capnp",
                 "@0xdbb9ad1f14bf0b37;\nusing E = import \"../../escape.capnp\";\nstruct Money {\n  e @0 :E.X;\n}\n");
-  include.write("acme/ok.capnp", "@0xdbb9ad1f14bf0b38;\nusing M = import \"sub/units.capnp\";\nstruct Ok {\n  u @0 :M.Units;\n}\n");
+  include.write("acme/ok.capnp",
+                "@0xdbb9ad1f14bf0b38;\nusing M = import \"sub/units.capnp\";\nstruct Ok {\n  u @0 :M.Units;\n}\n");
   include.write("acme/sub/units.capnp", "@0xdbb9ad1f14bf0b39;\nstruct Units {\n  n @0 :Int64;\n}\n");
   SchemaRepo repo;
-  repo.write("t.capnp", "@0xdbb9ad1f14bf0b36;\nusing Ok = import \"/acme/ok.capnp\";\nstruct Trade {\n  ok @0 :Ok.Ok;\n}\n");
-  repo.write("u.capnp", "@0xdbb9ad1f14bf0b3a;\nusing M = import \"/acme/money.capnp\";\nstruct U {\n  m @0 :M.Money;\n}\n");
+  repo.write("t.capnp",
+             "@0xdbb9ad1f14bf0b36;\nusing Ok = import \"/acme/ok.capnp\";\nstruct Trade {\n  ok @0 :Ok.Ok;\n}\n");
+  repo.write("u.capnp",
+             "@0xdbb9ad1f14bf0b3a;\nusing M = import \"/acme/money.capnp\";\nstruct U {\n  m @0 :M.Money;\n}\n");
   ScopedConfig config("capnp.import_paths", "[" + include.path().string() + "]");
 
   auto ok = repo.check({"t.capnp", "trade", ""});

@@ -52,7 +52,8 @@ const std::vector<Variant> &variants() {
       {"unused missing import", k_id + "using X = import \"nope.capnp\";\nstruct T {}\n"},
       {"escaping import", k_id + "using P = import \"../../etc/passwd\";\nstruct T {}\n"},
       {"primitive generic argument", k_id + "struct Box(T) {\n  v @0 :T;\n}\nstruct U {\n  b @0 :Box(Int32);\n}\n"},
-      {"annotation on wrong target", k_id + "annotation unit(enum) :Text;\nstruct T {\n  px @0 :Int64 $unit(\"x\");\n}\n"},
+      {"annotation on wrong target",
+       k_id + "annotation unit(enum) :Text;\nstruct T {\n  px @0 :Int64 $unit(\"x\");\n}\n"},
       {"duplicate enumerant number", k_id + "enum Side { buy @0; sell @0; }\n"},
       {"underscore in name", k_id + "struct T {\n  bid_px @0 :Int64;\n}\n"},
       {"lower-case type", k_id + "struct trade {}\n"},
@@ -60,7 +61,10 @@ const std::vector<Variant> &variants() {
       {"unterminated string", k_id + "const x :Text = \"abc;\n"},
       {"non-utf8 identifier", k_id + "struct Caf\xe9 {}\n"},
       {"deep nesting", k_id + "const x :List(Int32) = " + std::string(5000, '[') + std::string(5000, ']') + ";\n"},
-      {"binary", std::string("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10) + "\xff\xfe"},
+      {"binary", std::string("\x7f"
+                             "ELF\x02\x01\x01\x00\x00\x00",
+                             10) +
+                     "\xff\xfe"},
   };
   return v;
 }
@@ -81,8 +85,8 @@ TEST(CapnpDifferential, VerdictMatchesCapnpCompile) {
     bool tool_accepts = tool.exit_code == 0;
     auto r = repo.check({"t.capnp", "", ""});
     bool plugin_accepts = r.findings.errors() == 0;
-    EXPECT_EQ(plugin_accepts, tool_accepts)
-        << variant.name << ": capnp compile exit " << tool.exit_code << "\n" << r.findings.dump();
+    EXPECT_EQ(plugin_accepts, tool_accepts) << variant.name << ": capnp compile exit " << tool.exit_code << "\n"
+                                            << r.findings.dump();
     EXPECT_EQ(r.status, plugin_accepts ? SSMD_OK : SSMD_FAILED) << variant.name;
     (tool_accepts ? valid : invalid)++;
   }

@@ -96,14 +96,14 @@ TEST(CapnpFingerprint, IgnoresCommentsWhitespaceOrderAndPath) {
 TEST(CapnpFingerprint, ChangesWithEveryRealChange) {
   std::string base = fingerprint_of(k_trade);
   const std::pair<const char *, const char *> changes[] = {
-      {"price @0 :Int64;", "pxE8 @0 :Int64;"},           // rename
-      {"price @0 :Int64;", "price @0 :Float64;"},        // type
-      {"= 100;", "= 10;"},                               // default
-      {"qty @0 :Int64;", "qty @0 :Int64;\n    venue @1 :Text;"}, // new field in a nested type
-      {"sell @1;", "sell @1;\n  short @2;"},             // new enumerant
-      {"(symbol :Text)", "(symbol :Text, depth :UInt8)"}, // new parameter
+      {"price @0 :Int64;", "pxE8 @0 :Int64;"},                        // rename
+      {"price @0 :Int64;", "price @0 :Float64;"},                     // type
+      {"= 100;", "= 10;"},                                            // default
+      {"qty @0 :Int64;", "qty @0 :Int64;\n    venue @1 :Text;"},      // new field in a nested type
+      {"sell @1;", "sell @1;\n  short @2;"},                          // new enumerant
+      {"(symbol :Text)", "(symbol :Text, depth :UInt8)"},             // new parameter
       {"$Cxx.namespace(\"md\");", "$Cxx.namespace(\"marketdata\");"}, // annotation value
-      {"@0xdbb9ad1f14bf0b36;", "@0xdbb9ad1f14bf0b37;"},  // file ID
+      {"@0xdbb9ad1f14bf0b36;", "@0xdbb9ad1f14bf0b37;"},               // file ID
       {"    auction @4 :Void;\n    continuous @5 :Text;", "    continuous @4 :Text;\n    auction @5 :Void;"},
   };
   for (auto [from, to] : changes) EXPECT_NE(base, fingerprint_of(replaced(k_trade, from, to))) << from << " -> " << to;
@@ -112,7 +112,8 @@ TEST(CapnpFingerprint, ChangesWithEveryRealChange) {
 TEST(CapnpFingerprint, FollowsImportedTypes) {
   SchemaRepo repo;
   repo.write("money.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Money {\n  units @0 :Int64;\n}\n");
-  repo.write("t.capnp", "@0xdbb9ad1f14bf0b36;\nusing M = import \"money.capnp\";\nstruct Trade {\n  v @0 :M.Money;\n}\n");
+  repo.write("t.capnp",
+             "@0xdbb9ad1f14bf0b36;\nusing M = import \"money.capnp\";\nstruct Trade {\n  v @0 :M.Money;\n}\n");
   auto before = repo.fingerprint({"t.capnp", "trade", ""});
   repo.write("money.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Money {\n  units @0 :Int64;\n  nanos @1 :Int32;\n}\n");
   auto after = repo.fingerprint({"t.capnp", "trade", ""});

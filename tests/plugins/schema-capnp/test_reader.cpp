@@ -36,9 +36,10 @@ private:
 } // namespace
 
 TEST(CapnpReader, CompilesFilesAndImportsFromTheHostReaderOnly) {
-  MemoryReader repo(std::map<std::string, std::string>{{"schemas/trade.capnp", "@0xdbb9ad1f14bf0b36;\nusing C = import \"common/money.capnp\";\n"
-                                             "struct Trade {\n  price @0 :C.Money;\n}\n"},
-                     {"schemas/common/money.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Money {\n  units @0 :Int64;\n}\n"}});
+  MemoryReader repo(std::map<std::string, std::string>{
+      {"schemas/trade.capnp", "@0xdbb9ad1f14bf0b36;\nusing C = import \"common/money.capnp\";\n"
+                              "struct Trade {\n  price @0 :C.Money;\n}\n"},
+      {"schemas/common/money.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Money {\n  units @0 :Int64;\n}\n"}});
   ssmd_schema_input in{};
   in.struct_size = sizeof in;
   in.schema = ssmd_str{"trade", 5};
@@ -52,7 +53,8 @@ TEST(CapnpReader, CompilesFilesAndImportsFromTheHostReaderOnly) {
 
 TEST(CapnpReader, BreakingComparesTwoReadersWithTheSameFileId) {
   using Files = std::map<std::string, std::string>;
-  MemoryReader older(Files{{"t.capnp", "@0xdbb9ad1f14bf0b36;\nstruct Trade {\n  price @0 :Int64;\n  size @1 :UInt32;\n}\n"}});
+  MemoryReader older(
+      Files{{"t.capnp", "@0xdbb9ad1f14bf0b36;\nstruct Trade {\n  price @0 :Int64;\n  size @1 :UInt32;\n}\n"}});
   MemoryReader newer(Files{{"t.capnp", "@0xdbb9ad1f14bf0b36;\nstruct Trade {\n  price @0 :Int64;\n}\n"}});
   ssmd_schema_input a{}, b{};
   a.struct_size = b.struct_size = sizeof a;

@@ -39,9 +39,9 @@ TEST(CapnpSystemSchemas, EveryInstalledSchemaChecksClean) {
 
 TEST(CapnpSystemSchemas, RootsOfInstalledSchemasAreFound) {
   const std::map<std::string, std::string> roots = {
-      {"schema.capnp", "Node"},           {"rpc.capnp", "Message"},
-      {"rpc-twoparty.capnp", "VatId"},    {"persistent.capnp", "Persistent.SaveParams"},
-      {"stream.capnp", "StreamResult"},   {"compat/json.capnp", "Value"}};
+      {"schema.capnp", "Node"},         {"rpc.capnp", "Message"},
+      {"rpc-twoparty.capnp", "VatId"},  {"persistent.capnp", "Persistent.SaveParams"},
+      {"stream.capnp", "StreamResult"}, {"compat/json.capnp", "Value"}};
   SchemaRepo repo;
   for (const auto &[file, root] : roots) {
     repo.write("schemas/" + file, read_file(k_system / file));
