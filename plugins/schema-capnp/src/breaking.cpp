@@ -4,6 +4,7 @@
 #include "rules.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace ssmd::capnp_schema {
 
@@ -55,10 +56,11 @@ template <class Named>
 void compare_numbered(const std::vector<Named> &older, const std::vector<Named> &newer,
                       std::string (*name_of)(const Named &), const Node &now, std::string_view what,
                       std::string_view removed, std::string_view moved, std::string_view renamed, CompareContext &ctx) {
+  std::unordered_map<std::string, size_t> numbers; // newer name -> number
+  for (size_t i = 0; i < newer.size(); ++i) numbers.emplace(name_of(newer[i]), i);
   auto index_of = [&](const std::string &name) -> std::optional<size_t> {
-    for (size_t i = 0; i < newer.size(); ++i)
-      if (name_of(newer[i]) == name) return i;
-    return std::nullopt;
+    auto it = numbers.find(name);
+    return it == numbers.end() ? std::nullopt : std::optional<size_t>(it->second);
   };
   std::string of = " of `" + now.path + "`";
   for (size_t i = 0; i < older.size(); ++i) {
@@ -84,19 +86,19 @@ void compare_numbered(const std::vector<Named> &older, const std::vector<Named> 
 std::string enumerant_name(const std::string &name) { return name; }
 std::string method_name(const Method &method) { return method.name; }
 
-// Whether `name` is the name of a method at another number than `ordinal`.
-bool moved_method(const std::vector<Method> &methods, const std::string &name, size_t ordinal) {
-  for (size_t i = 0; i < methods.size(); ++i)
-    if (methods[i].name == name && i != ordinal) return true;
-  return false;
-}
-
 void compare_signatures(const Node &old, const Node &now, CompareContext &ctx) {
+  std::unordered_map<std::string, size_t> old_numbers, new_numbers;
+  for (const auto &m : old.methods) old_numbers.emplace(m.name, m.ordinal);
+  for (const auto &m : now.methods) new_numbers.emplace(m.name, m.ordinal);
+  auto moved = [](const std::unordered_map<std::string, size_t> &numbers, const std::string &name, size_t ordinal) {
+    auto it = numbers.find(name);
+    return it != numbers.end() && it->second != ordinal;
+  };
   for (size_t i = 0; i < old.methods.size() && i < now.methods.size(); ++i) {
     const Method &a = old.methods[i];
     const Method &b = now.methods[i];
     // A method that moved to another number was reported as such; its number now holds another method.
-    if (moved_method(now.methods, a.name, i) || moved_method(old.methods, b.name, i)) continue;
+    if (moved(new_numbers, a.name, i) || moved(old_numbers, b.name, i)) continue;
     std::string owner = now.path + "." + b.name;
     for (auto [older_id, newer_id, what] :
          {std::tuple(a.params, b.params, "parameter"), std::tuple(a.results, b.results, "result")}) {

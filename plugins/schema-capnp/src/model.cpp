@@ -22,9 +22,8 @@ const Node *Model::find(uint64_t id) const {
 }
 
 const Node *Model::find_local(const std::string &path) const {
-  for (const auto &[id, node] : nodes)
-    if (node.local && node.path == path && !node.is_implicit) return &node;
-  return nullptr;
+  auto it = local_paths.find(path);
+  return it == local_paths.end() ? nullptr : find(it->second);
 }
 
 std::string kind_name(Node::Kind kind) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ssmd::capnp_schema {
@@ -87,8 +88,10 @@ struct Model {
   uint64_t file_id = 0;
   std::string file;               // display name of the compiled file
   std::map<uint64_t, Node> nodes; // the file's nodes (groups and parameter structs too) and referenced types
+  std::unordered_map<std::string, uint64_t> local_paths; // scoped name -> ID of the file's named declarations
 
   const Node *find(uint64_t id) const;
+  // The file's declaration (type, constant, annotation or group) with this scoped name.
   const Node *find_local(const std::string &path) const;
 };
 

@@ -132,6 +132,7 @@ private:
       node.file = display;
     }
     node.is_implicit = node.path.find('$') != std::string::npos;
+    if (node.local && !node.is_implicit && !node.path.empty()) model_.local_paths.emplace(node.path, node.id);
     for (auto p : proto.getParameters()) node.generic_parameters.push_back(p.getName().cStr());
     node.annotations = annotations_of(proto.getAnnotations());
 

@@ -16,17 +16,30 @@ bool upgradable_element(const TypeRef &t) {
          t.kind != K::Void;
 }
 
-std::string names(const StructLayout &layout, const std::set<uint16_t> &ordinals) {
+// "`a` @1, `b` @2": the fields of `ordinals` (but `skip`), at most five of them.
+std::string names(const StructLayout &layout, const std::set<uint16_t> &ordinals, int skip = -1) {
   std::string out;
-  for (uint16_t o : ordinals)
-    if (const FlatField *f = layout.by_ordinal(o))
-      out += (out.empty() ? "`" : ", `") + f->path + "` @" + std::to_string(o);
+  size_t listed = 0, left = 0;
+  for (uint16_t o : ordinals) {
+    if (o == skip) continue;
+    const FlatField *f = layout.by_ordinal(o);
+    if (!f) continue;
+    if (listed == 5) {
+      ++left;
+      continue;
+    }
+    out += (out.empty() ? "`" : ", `") + f->path + "` @" + std::to_string(o);
+    ++listed;
+  }
+  if (left) out += " and " + std::to_string(left) + " more";
   return out;
 }
 
+// The members of `set` that are also in `to`, in time proportional to `set`.
 std::set<uint16_t> restricted(const std::set<uint16_t> &set, const std::set<uint16_t> &to) {
   std::set<uint16_t> out;
-  std::set_intersection(set.begin(), set.end(), to.begin(), to.end(), std::inserter(out, out.begin()));
+  for (uint16_t o : set)
+    if (to.contains(o)) out.insert(out.end(), o);
   return out;
 }
 
@@ -119,23 +132,21 @@ private:
     std::set<uint64_t> successors;
     for (const auto &[old_id, members] : old_sets) {
       // The newer union holding most of this union's existing members is what it became.
+      std::map<uint64_t, size_t> overlaps;
+      for (uint16_t o : members)
+        for (uint64_t u : new_layout_.by_ordinal(o)->unions) ++overlaps[u];
       uint64_t best = 0;
       size_t overlap = 0;
-      for (const auto &[new_id, now] : new_sets) {
-        size_t n = restricted(now, members).size();
-        if (n > overlap || (n == overlap && n > 0 && now == members)) best = new_id, overlap = n;
-      }
+      for (const auto &[new_id, n] : overlaps)
+        if (n > overlap || (n == members.size() && new_sets[new_id].size() == n)) best = new_id, overlap = n;
       const std::set<uint16_t> empty;
       const std::set<uint16_t> &now = overlap ? new_sets[best] : empty;
       if (overlap) successors.insert(best);
       for (uint16_t o : members)
-        if (!now.contains(o)) {
-          std::set<uint16_t> others = members;
-          others.erase(o);
+        if (!now.contains(o))
           ctx_.at(rule::field_left_union, where(*new_layout_.by_ordinal(o)),
-                  label(*old_layout_.by_ordinal(o)) + " left the union it shared with " + names(old_layout_, others) +
-                      "; a field can never leave its union");
-        }
+                  label(*old_layout_.by_ordinal(o)) + " left the union it shared with " +
+                      names(old_layout_, members, o) + "; a field can never leave its union");
       std::set<uint16_t> joined;
       std::set_difference(now.begin(), now.end(), members.begin(), members.end(),
                           std::inserter(joined, joined.begin()));

@@ -37,20 +37,22 @@ void walk(const Model &model, const Node &node, const std::string &prefix, const
 } // namespace
 
 const FlatField *StructLayout::by_ordinal(uint16_t ordinal) const {
-  for (const auto &f : fields)
-    if (f.field->ordinal == ordinal) return &f;
-  return nullptr;
+  auto it = ordinal_index_.find(ordinal);
+  return it == ordinal_index_.end() ? nullptr : &fields[it->second];
 }
 
 const FlatField *StructLayout::by_path(const std::string &path) const {
-  for (const auto &f : fields)
-    if (f.path == path) return &f;
-  return nullptr;
+  auto it = path_index_.find(path);
+  return it == path_index_.end() ? nullptr : &fields[it->second];
 }
 
 StructLayout flatten(const Model &model, const Node &node) {
   StructLayout layout;
   walk(model, node, "", {}, layout);
+  for (size_t i = 0; i < layout.fields.size(); ++i) {
+    layout.ordinal_index_.emplace(*layout.fields[i].field->ordinal, i);
+    layout.path_index_.emplace(layout.fields[i].path, i);
+  }
   return layout;
 }
 

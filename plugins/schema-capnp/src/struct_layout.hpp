@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ssmd::capnp_schema {
@@ -29,6 +30,11 @@ struct StructLayout {
   std::map<uint64_t, UnionInfo> unions;
   const FlatField *by_ordinal(uint16_t ordinal) const;
   const FlatField *by_path(const std::string &path) const;
+
+private:
+  friend StructLayout flatten(const Model &model, const Node &node);
+  std::map<uint16_t, size_t> ordinal_index_;
+  std::unordered_map<std::string, size_t> path_index_;
 };
 
 StructLayout flatten(const Model &model, const Node &node);

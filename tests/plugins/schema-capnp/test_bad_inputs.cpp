@@ -233,3 +233,32 @@ TEST(CapnpBadInput, MoreThanFiftyErrorsAreCountedNotListed) {
   EXPECT_EQ(of_rule(fifty.findings, "capnp/compile").size(), 50u);
   EXPECT_FALSE(fifty.findings.has_rule("capnp/error-limit")) << fifty.findings.dump();
 }
+
+TEST(CapnpBadInput, LargestAllowedFilesCheckCompareAndHashInLinearTime) {
+  // Just under 4 MiB: about 90,000 structs, and one struct with 5,000 groups that each hold a union.
+  // Changing the file ID changes every type ID, the worst case for matching declarations.
+  std::string body;
+  size_t structs = 0;
+  for (; body.size() < 3'000'000; ++structs) body += "struct S" + std::to_string(structs) + " {\n  x @0 :Int32;\n}\n";
+  body += "struct Wide {\n";
+  for (int i = 0; i < 5000; ++i)
+    body += "  g" + std::to_string(i) + " :group {\n    union {\n      a @" + std::to_string(2 * i) + " :Int32;\n" +
+            "      b @" + std::to_string(2 * i + 1) + " :Int32;\n    }\n  }\n";
+  body += "}\n";
+  ASSERT_LT(body.size(), 4u * 1024 * 1024);
+  SchemaRepo repo;
+  repo.write("v1.capnp", "@0xdbb9ad1f14bf0b36;\n" + body);
+  repo.write("v2.capnp", "@0xdbb9ad1f14bf0b37;\n" + body);
+
+  auto start = std::chrono::steady_clock::now();
+  auto check = repo.check({"v2.capnp", "", ""});
+  EXPECT_EQ(check.status, SSMD_OK) << check.findings.dump();
+  auto compared = repo.breaking({"v1.capnp", "", ""}, {"v2.capnp", "", ""});
+  EXPECT_EQ(of_rule(compared.findings, "capnp/breaking/type-id-changed").size(), structs + 2); // + file, Wide
+  EXPECT_TRUE(repo.fingerprint({"v2.capnp", "", ""}).has_value());
+  auto took = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
+  // Quadratic matching would take hours here; linear work takes seconds even on a loaded machine.
+  EXPECT_LT(took.count(), 120) << "took " << took.count() << " s";
+  std::printf("[ info     ] largest-file check + breaking + fingerprint: %lld s\n",
+              static_cast<long long>(took.count()));
+}
