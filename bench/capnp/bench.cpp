@@ -1,0 +1,125 @@
+// Checks generated schemas through the capnp plugin (one process, the plugin loaded once, one `check`
+// call per file, exactly as the host calls it) and with `capnp compile -o-` (one invocation for all
+// files), and prints both times and their ratio. Every round of each must succeed.
+//
+//   capnp_bench [files=300] [rounds=3]
+#include "generate.hpp"
+
+#include <ssmd/plugin.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Reader {
+  fs::path root;
+  static ssmd_status read(void *ctx, ssmd_str path, const ssmd_bytes_sink *out) {
+    auto *self = static_cast<Reader *>(ctx);
+    std::ifstream in(self->root / std::string(path.data, path.size), std::ios::binary);
+    if (!in) return SSMD_FAILED;
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    out->write(out->ctx, ssmd_str{content.data(), content.size()});
+    return SSMD_OK;
+  }
+};
+
+struct Counts {
+  size_t errors = 0, warnings = 0;
+};
+
+void count(void *ctx, const ssmd_diagnostic *d) {
+  auto *c = static_cast<Counts *>(ctx);
+  if (d->severity == SSMD_SEVERITY_ERROR) {
+    if (c->errors++ < 5)
+      std::fprintf(stderr, "  %.*s:%u:%u: %.*s\n", int(d->file.size), d->file.data, d->line, d->column,
+                   int(d->message.size), d->message.data);
+  }
+  c->warnings += d->severity == SSMD_SEVERITY_WARNING;
+}
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  int files = argc > 1 ? std::atoi(argv[1]) : 300;
+  int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
+  if (files <= 0 || rounds <= 0) {
+    std::fprintf(stderr, "usage: capnp_bench [files] [rounds]\n");
+    return 2;
+  }
+  fs::path root = fs::temp_directory_path() / ("ssmd-capnp-bench-" + std::to_string(::getpid()));
+  auto paths = ssmd::bench::generate_schemas(root, files);
+
+  void *lib = dlopen(SCHEMA_CAPNP_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL);
+  auto entry = lib ? reinterpret_cast<ssmd_plugin_entry_fn>(dlsym(lib, SSMD_PLUGIN_ENTRY_SYMBOL)) : nullptr;
+  if (!entry) {
+    std::fprintf(stderr, "capnp_bench: cannot load %s: %s\n", SCHEMA_CAPNP_PLUGIN_PATH, dlerror());
+    return 3;
+  }
+  ssmd_host host{};
+  host.struct_size = sizeof host;
+  host.abi_major = SSMD_ABI_VERSION_MAJOR;
+  host.abi_minor = SSMD_ABI_VERSION_MINOR;
+  const ssmd_plugin *plugin = entry(&host);
+  const ssmd_schema_format *format = plugin && plugin->schema_format_count ? plugin->schema_formats[0] : nullptr;
+  if (!format) return 3;
+
+  Reader reader{root};
+  ssmd_file_reader files_reader{&reader, Reader::read};
+  std::vector<double> plugin_ms, tool_ms;
+  int status = 0;
+  for (int round = 0; round < rounds; ++round) {
+    Counts counts;
+    ssmd_sink sink{&counts, count};
+    auto start = Clock::now();
+    for (const auto &path : paths) {
+      ssmd_schema_input in{};
+      in.struct_size = sizeof in;
+      in.file = ssmd_str{path.data(), path.size()};
+      in.files = &files_reader;
+      format->check(&host, &in, &sink);
+    }
+    plugin_ms.push_back(ms_since(start));
+    if (counts.errors || counts.warnings) {
+      std::fprintf(stderr, "capnp_bench: the plugin reported %zu errors and %zu warnings\n", counts.errors,
+                   counts.warnings);
+      status = 1;
+    }
+
+    std::string command = "cd '" + root.string() + "' && capnp compile -o- schemas/common.capnp";
+    for (const auto &path : paths) command += " " + path;
+    command += " > /dev/null";
+    start = Clock::now();
+    int rc = std::system(command.c_str());
+    tool_ms.push_back(ms_since(start));
+    if (rc != 0) {
+      std::fprintf(stderr, "capnp_bench: capnp compile failed (%d)\n", rc);
+      status = 1;
+    }
+  }
+  fs::remove_all(root);
+
+  double plugin_best = *std::min_element(plugin_ms.begin(), plugin_ms.end());
+  double tool_best = *std::min_element(tool_ms.begin(), tool_ms.end());
+  std::printf("capnp schemas: %d files (+ common.capnp), best of %d rounds\n", files, rounds);
+  std::printf("  plugin check, one process:      %8.1f ms  (%.2f ms per file)\n", plugin_best, plugin_best / files);
+  std::printf("  capnp compile -o-, one process: %8.1f ms  (%.2f ms per file)\n", tool_best, tool_best / files);
+  std::printf("  ratio plugin / capnp compile:   %8.2f\n", plugin_best / tool_best);
+  return status;
+}

@@ -1,0 +1,123 @@
+#include "file_set.hpp"
+
+#include "rules.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace ssmd::capnp_schema {
+
+namespace {
+// Bounds on one compilation, so an import graph cannot make a check slow or huge.
+constexpr size_t k_max_files = 512;
+constexpr size_t k_max_total_bytes = 64 * 1024 * 1024;
+
+std::string_view directory_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+} // namespace
+
+std::optional<std::string> normalize_path(std::string_view base, std::string_view relative) {
+  std::vector<std::string_view> parts;
+  auto push = [&parts](std::string_view path) {
+    while (!path.empty()) {
+      size_t slash = path.find('/');
+      std::string_view part = path.substr(0, slash);
+      path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+      if (part.empty() || part == ".") continue;
+      if (part == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else {
+        parts.push_back(part);
+      }
+    }
+    return true;
+  };
+  if (!push(base) || !push(relative) || parts.empty()) return std::nullopt;
+  std::string out;
+  for (auto part : parts) {
+    if (!out.empty()) out += '/';
+    out += part;
+  }
+  return out;
+}
+
+std::optional<std::string> FileSet::read(const FileKey &key) const {
+  if (key.origin == Origin::Repository) return repository_.read(key.path);
+  std::filesystem::path path = std::filesystem::path(key.root) / key.path;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return std::nullopt;
+  if (size > k_max_file_bytes) return std::string(k_max_file_bytes + 1, ' '); // the guard reports the size
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+const std::string *FileSet::load(const FileKey &key, GuardFailure *failure) {
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    Entry entry;
+    if (cache_.size() >= k_max_files || total_bytes_ > k_max_total_bytes) {
+      entry.failure = {rule::too_large,
+                       "is one file too many: a schema may read at most " + std::to_string(k_max_files) +
+                           " files and " + std::to_string(k_max_total_bytes) + " bytes",
+                       {}};
+    } else if (auto content = read(key)) {
+      if (auto bad = guard_schema_text(*content)) {
+        entry.failure = std::move(*bad);
+      } else {
+        total_bytes_ += content->size();
+        entry.content = std::move(content);
+      }
+    } else {
+      entry.failure = {rule::unreadable, "does not exist", {}};
+    }
+    it = cache_.emplace(key, std::move(entry)).first;
+  }
+  if (!it->second.content && failure) *failure = it->second.failure;
+  return it->second.content ? &*it->second.content : nullptr;
+}
+
+std::optional<FileKey> FileSet::resolve(const FileKey &importer, std::string_view import_path, std::string &reason) {
+  GuardFailure failure;
+  if (!import_path.starts_with('/')) {
+    auto path = normalize_path(directory_of(importer.path), import_path);
+    if (!path) {
+      reason = importer.origin == Origin::Repository ? "the path climbs out of the repository"
+                                                     : "the path climbs out of import directory " + importer.root;
+      return std::nullopt;
+    }
+    FileKey key{importer.origin, importer.root, *path};
+    if (load(key, &failure)) return key;
+    reason = key.display() + " " + failure.reason;
+    return std::nullopt;
+  }
+  auto path = normalize_path("", import_path.substr(1));
+  if (!path) {
+    reason = "the path climbs out of every import directory";
+    return std::nullopt;
+  }
+  std::string searched;
+  for (const auto &dir : import_dirs_) {
+    FileKey key = dir.origin == Origin::Repository
+                      ? FileKey{Origin::Repository, "", dir.dir.empty() ? *path : dir.dir + "/" + *path}
+                      : FileKey{Origin::Disk, dir.dir, *path};
+    if (load(key, &failure)) return key;
+    if (failure.rule != rule::unreadable) {
+      reason = key.display() + " " + failure.reason;
+      return std::nullopt;
+    }
+    std::string where = dir.origin == Origin::Disk ? dir.dir : dir.dir.empty() ? "the repository root" : dir.dir;
+    searched += (searched.empty() ? "" : ", ") + where;
+  }
+  reason = "not found in the import paths (" + searched + ")";
+  return std::nullopt;
+}
+
+} // namespace ssmd::capnp_schema

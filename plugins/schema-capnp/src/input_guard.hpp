@@ -1,0 +1,28 @@
+// Checks a schema file's bytes before the Cap'n Proto compiler sees them. The compiler's parser is
+// recursive: 3,000 nested brackets or a long `.a.a.a...` chain overflow its stack and kill the process
+// (`capnp compile` itself dies with SIGSEGV), so such input is refused here with a diagnostic instead.
+#pragma once
+
+#include "report.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ssmd::capnp_schema {
+
+inline constexpr size_t k_max_file_bytes = 4 * 1024 * 1024;
+// Bracket depth plus the dots of the member chains still open at that depth.
+inline constexpr size_t k_max_nesting = 64;
+
+struct GuardFailure {
+  std::string_view rule; // rule::too_large, rule::binary or rule::too_deep
+  std::string reason;    // lower-case clause, e.g. "is 10485760 bytes, more than the 4194304 allowed"
+  Position where;
+};
+
+// Size, NUL bytes and nesting, in that order; nullopt when the text may go to the compiler.
+std::optional<GuardFailure> guard_schema_text(std::string_view text);
+
+} // namespace ssmd::capnp_schema

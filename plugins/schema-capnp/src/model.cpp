@@ -1,0 +1,65 @@
+#include "model.hpp"
+
+#include <cstdio>
+
+namespace ssmd::capnp_schema {
+
+bool TypeRef::is_pointer() const {
+  switch (kind) {
+  case Kind::Text:
+  case Kind::Data:
+  case Kind::List:
+  case Kind::Struct:
+  case Kind::Interface:
+  case Kind::AnyPointer: return true;
+  default: return false;
+  }
+}
+
+const Node *Model::find(uint64_t id) const {
+  auto it = nodes.find(id);
+  return it == nodes.end() ? nullptr : &it->second;
+}
+
+const Node *Model::find_local(const std::string &path) const {
+  auto it = local_paths.find(path);
+  return it == local_paths.end() ? nullptr : find(it->second);
+}
+
+std::string kind_name(Node::Kind kind) {
+  switch (kind) {
+  case Node::Kind::File: return "file";
+  case Node::Kind::Struct: return "struct";
+  case Node::Kind::Enum: return "enum";
+  case Node::Kind::Interface: return "interface";
+  case Node::Kind::Const: return "const";
+  case Node::Kind::Annotation: return "annotation";
+  }
+  return "declaration";
+}
+
+std::string describe(const TypeRef &type, const Model &model) {
+  using K = TypeRef::Kind;
+  static const char *const k_names[] = {"Void",   "Bool",   "Int8",   "Int16",   "Int32",   "Int64", "UInt8",
+                                        "UInt16", "UInt32", "UInt64", "Float32", "Float64", "Text",  "Data"};
+  switch (type.kind) {
+  case K::List: return "List(" + (type.element.empty() ? std::string("?") : describe(type.element[0], model)) + ")";
+  case K::Enum:
+  case K::Struct:
+  case K::Interface: {
+    if (const Node *node = model.find(type.id)) return node->path;
+    return id_text(type.id);
+  }
+  case K::AnyPointer:
+    return type.any.starts_with("param") || type.any.starts_with("method-param") ? "a generic parameter" : "AnyPointer";
+  default: return k_names[static_cast<int>(type.kind)];
+  }
+}
+
+std::string id_text(uint64_t id) {
+  char text[32];
+  std::snprintf(text, sizeof text, "@0x%016llx", static_cast<unsigned long long>(id));
+  return text;
+}
+
+} // namespace ssmd::capnp_schema

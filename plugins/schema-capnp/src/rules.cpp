@@ -1,0 +1,118 @@
+#include "rules.hpp"
+
+#include <array>
+
+namespace ssmd::capnp_schema {
+
+namespace {
+
+constexpr std::string_view k_guide = "https://capnproto.org/language.html#evolving-your-protocol";
+constexpr std::string_view k_language = "https://capnproto.org/language.html";
+constexpr std::string_view k_compiler = "Cap'n Proto compiler (libcapnpc SchemaParser) diagnostics";
+constexpr std::string_view k_ssmd = "ssmd schema conventions (plugins/schema-capnp/README.md)";
+
+constexpr auto E = SSMD_SEVERITY_ERROR;
+constexpr auto W = SSMD_SEVERITY_WARNING;
+constexpr auto I = SSMD_SEVERITY_INFO;
+using C = RuleCategory;
+
+constexpr std::array k_rules = {
+    RuleSpec{rule::syntax, E, C::Structure, "Checks that the file lexes and parses as Cap'n Proto schema language.",
+             k_compiler},
+    RuleSpec{rule::compile, E, C::Structure,
+             "Checks that the file compiles: names resolve, ordinals are sequential, types and values match.",
+             k_compiler},
+    RuleSpec{rule::missing_file_id, E, C::Structure,
+             "Checks that the file declares its own 64-bit file ID (`@0x...;`), and suggests one.",
+             "https://capnproto.org/language.html#unique-ids"},
+    RuleSpec{rule::import_failed, E, C::Structure,
+             "Checks that every import resolves to a readable schema file inside the repository or an import path.",
+             "https://capnproto.org/language.html#imports"},
+    RuleSpec{rule::unreadable, E, C::Structure, "Checks that the version's schema file exists in the repository.",
+             k_ssmd},
+    RuleSpec{rule::too_large, E, C::Structure, "Checks that a schema file is at most 4 MiB, so checks stay fast.",
+             k_ssmd},
+    RuleSpec{rule::binary, E, C::Structure, "Checks that a schema file is text: it contains no NUL byte.", k_ssmd},
+    RuleSpec{rule::too_deep, E, C::Structure,
+             "Checks that brackets and dotted names nest at most 64 deep, which the compiler's recursive parser "
+             "needs to stay within its stack.",
+             k_ssmd},
+    RuleSpec{rule::error_limit, I, C::Structure, "Says how many further compiler errors were not listed.", k_ssmd},
+    RuleSpec{rule::internal, E, C::Structure, "Reports a failure inside the Cap'n Proto compiler library.", k_compiler},
+    RuleSpec{rule::root_missing, E, C::Structure,
+             "Checks that the version's root type (default: the schema name in UpperCamelCase) is declared.", k_ssmd},
+    RuleSpec{rule::root_not_struct, E, C::Structure, "Checks that the version's root type is a struct.", k_ssmd},
+    RuleSpec{rule::field_name_case, W, C::Lint,
+             "Checks that fields, groups, parameters, enumerants and methods are lowerCamelCase with acronyms "
+             "written as words (`bidPx`, not `bidPX`).",
+             k_language},
+    RuleSpec{rule::type_name_case, W, C::Lint,
+             "Checks that structs, enums and interfaces are UpperCamelCase with acronyms written as words "
+             "(`HttpRequest`, not `HTTPRequest`).",
+             k_language},
+    RuleSpec{rule::float_price, W, C::Lint,
+             "Checks that price, amount and notional fields are not Float32/Float64, which cannot hold decimal "
+             "prices exactly.",
+             k_ssmd},
+    RuleSpec{rule::import_cycle, W, C::Lint,
+             "Checks that schema files do not import each other in a cycle, which ties their versions together.",
+             k_ssmd},
+    RuleSpec{rule::config, W, C::Config,
+             "Checks the repository's `capnp.import_paths` and `capnp.disabled_rules` configuration.", k_ssmd},
+
+    RuleSpec{rule::type_removed, E, C::Wire,
+             "Checks that no struct, enum or interface of the older version is removed.", k_guide},
+    RuleSpec{rule::type_id_changed, E, C::Wire,
+             "Checks that the file ID and every type's ID stay the same (a rename changes an implicit ID).", k_guide},
+    RuleSpec{rule::kind_changed, E, C::Wire,
+             "Checks that a declaration keeps its kind (struct, enum, interface, const, annotation).", k_guide},
+    RuleSpec{rule::field_removed, E, C::Wire, "Checks that no field or method parameter is removed.", k_guide},
+    RuleSpec{rule::field_ordinal_changed, E, C::Wire, "Checks that a field keeps its ordinal number.", k_guide},
+    RuleSpec{rule::field_type_changed, E, C::Wire, "Checks that a field or parameter keeps its type.", k_guide},
+    RuleSpec{rule::default_changed, E, C::Wire, "Checks that a field or parameter keeps its default value.", k_guide},
+    RuleSpec{rule::field_left_union, E, C::Wire, "Checks that no existing field is moved out of its union.", k_guide},
+    RuleSpec{rule::field_joined_union, E, C::Wire,
+             "Checks that existing fields move only into a new union whose other members are new.", k_guide},
+    RuleSpec{rule::layout_changed, E, C::Wire,
+             "Checks that every field keeps its offset and every union its discriminant location and values.",
+             "https://capnproto.org/encoding.html#structs"},
+    RuleSpec{rule::enumerant_removed, E, C::Wire, "Checks that no enumerant is removed.", k_guide},
+    RuleSpec{rule::enumerant_ordinal_changed, E, C::Wire, "Checks that an enumerant keeps its number.", k_guide},
+    RuleSpec{rule::method_removed, E, C::Wire, "Checks that no interface method is removed.", k_guide},
+    RuleSpec{rule::method_ordinal_changed, E, C::Wire, "Checks that an interface method keeps its number.", k_guide},
+    RuleSpec{rule::method_signature_changed, E, C::Wire,
+             "Checks that a method's named parameter or result struct stays the same type.", k_guide},
+    RuleSpec{rule::superclass_removed, E, C::Wire, "Checks that an interface keeps every interface it extends.",
+             k_guide},
+
+    RuleSpec{rule::type_renamed, W, C::Source, "Reports a type renamed or moved to another scope under the same ID.",
+             k_guide},
+    RuleSpec{rule::field_renamed, W, C::Source, "Reports a field or parameter renamed under the same ordinal.",
+             k_guide},
+    RuleSpec{rule::enumerant_renamed, W, C::Source, "Reports an enumerant renamed under the same number.", k_guide},
+    RuleSpec{rule::method_renamed, W, C::Source, "Reports a method renamed under the same number.", k_guide},
+    RuleSpec{rule::declaration_removed, W, C::Source, "Reports a removed constant or annotation declaration.", k_guide},
+
+    RuleSpec{rule::field_wrapped, I, C::Note,
+             "Notes an existing field moved into a new union whose other members are new (allowed).", k_guide},
+    RuleSpec{rule::list_upgraded, I, C::Note,
+             "Notes a List(T) field upgraded to a list of structs whose @0 field is T (allowed; changes the "
+             "canonical encoding).",
+             k_guide},
+    RuleSpec{rule::made_generic, I, C::Note,
+             "Notes a pointer field replaced by a generic parameter of a newly generic type (allowed when users "
+             "bind it).",
+             k_guide},
+};
+
+} // namespace
+
+std::span<const RuleSpec> all_rules() { return k_rules; }
+
+const RuleSpec *find_rule(std::string_view id) {
+  for (const auto &r : k_rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+} // namespace ssmd::capnp_schema

@@ -1,0 +1,58 @@
+// A throw-away repository of schema files and the three calls of the capnp plugin over it, each going
+// through the plugin's C table exactly as the host calls it.
+#pragma once
+
+#include "plugin_harness.hpp"
+#include "run_ssmd.hpp"
+
+#include <optional>
+#include <string>
+
+namespace ssmd::test {
+
+// The loaded plugin, shared by every test of the process (plugins are never unloaded).
+LoadedPlugin &capnp_plugin();
+const ssmd_schema_format &capnp_format();
+
+struct SchemaCall {
+  ssmd_status status = SSMD_OK;
+  Collector findings;
+};
+
+struct Version {
+  std::string file;
+  std::string schema; // empty: no schema context, so no root check
+  std::string root;
+};
+
+class SchemaRepo {
+public:
+  // Writes `content` at the repository-relative `path`.
+  void write(const std::string &path, const std::string &content) const { dir_.write(path, content); }
+  const std::filesystem::path &root() const { return dir_.path(); }
+
+  SchemaCall check(const Version &version) const;
+  SchemaCall breaking(const Version &older, const Version &newer) const;
+  // The fingerprint, or nullopt with the findings in `call`.
+  std::optional<std::string> fingerprint(const Version &version, SchemaCall *call = nullptr) const;
+
+private:
+  TempDir dir_;
+};
+
+// Sets a configuration key for the scope of one test, then clears it.
+class ScopedConfig {
+public:
+  ScopedConfig(std::string key, const std::string &yaml);
+  ~ScopedConfig();
+
+private:
+  std::string key_;
+};
+
+// "file:line:col" of a finding, for compact assertions.
+std::string place(const Finding &f);
+// Findings of one rule.
+std::vector<Finding> of_rule(const Collector &c, const std::string &rule);
+
+} // namespace ssmd::test

@@ -1,0 +1,264 @@
+// Hostile and broken inputs: each is a diagnostic with a place, never a crash or a hang.
+#include "schema_repo.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+using namespace ssmd::test;
+
+namespace {
+
+// Runs `check` and fails the test if it takes longer than `limit`.
+SchemaCall timed_check(const SchemaRepo &repo, const Version &v, std::chrono::milliseconds limit) {
+  auto start = std::chrono::steady_clock::now();
+  SchemaCall r = repo.check(v);
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  EXPECT_LT(took.count(), limit.count()) << "check took " << took.count() << " ms";
+  return r;
+}
+
+constexpr std::chrono::milliseconds k_fast{2000};
+
+} // namespace
+
+TEST(CapnpBadInput, BinaryGarbageIsRefusedWithThePlaceOfItsFirstNul) {
+  SchemaRepo repo;
+  std::string garbage = "@0xdbb9ad1f14bf0b36;\nstruct A {}\n\x7f"
+                        "ELF";
+  garbage += std::string("\x02\x01\x00\xff\xfe", 5);
+  for (int i = 0; i < 20000; ++i) garbage += static_cast<char>((i * 7919) & 0xff);
+  repo.write("g.capnp", garbage);
+  auto r = timed_check(repo, {"g.capnp", "", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/binary-file");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(place(*f), "g.capnp:3:7");
+  EXPECT_EQ(r.findings.findings.size(), 1u) << r.findings.dump();
+}
+
+TEST(CapnpBadInput, NonUtf8TextIsASyntaxErrorWhereTheCompilerReadsIt) {
+  SchemaRepo repo;
+  repo.write("u.capnp", "@0xdbb9ad1f14bf0b36;\nstruct Caf\xe9 {\n  x @0 :Int32;\n}\n");
+  auto r = timed_check(repo, {"u.capnp", "", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/syntax");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(place(*f), "u.capnp:2:11");
+
+  repo.write("v.capnp", "\xff\xfe@0xdbb9ad1f14bf0b36;\n");
+  auto v = timed_check(repo, {"v.capnp", "", ""}, k_fast);
+  ASSERT_TRUE(v.findings.has_rule("capnp/syntax")) << v.findings.dump();
+  EXPECT_NE(v.findings.find("capnp/syntax")->message.find("Non-UTF-8"), std::string::npos) << v.findings.dump();
+
+  // Like `capnp compile`, bytes inside comments are not examined.
+  repo.write("w.capnp", "@0xdbb9ad1f14bf0b36;\nstruct A {\n  x @0 :Int32; # caf\xe9\n}\n");
+  EXPECT_EQ(repo.check({"w.capnp", "", ""}).status, SSMD_OK);
+}
+
+TEST(CapnpBadInput, RandomPrintableGarbageListsAtMostFiftyErrors) {
+  SchemaRepo repo;
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += static_cast<char>(' ' + (i * 7919 % 94)), text += (i % 60 ? "" : ";\n");
+  repo.write("r.capnp", text);
+  auto r = timed_check(repo, {"r.capnp", "", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  EXPECT_LE(r.findings.findings.size(), 51u);
+  EXPECT_GE(r.findings.errors(), 1u);
+}
+
+TEST(CapnpBadInput, TenMegabyteFileIsRefusedBeforeCompiling) {
+  SchemaRepo repo;
+  std::string big = "@0xdbb9ad1f14bf0b36;\n";
+  while (big.size() < 10 * 1024 * 1024) big += "struct S" + std::to_string(big.size()) + " { x @0 :Int32; }\n";
+  repo.write("big.capnp", big);
+  auto r = timed_check(repo, {"big.capnp", "", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/file-too-large");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(place(*f), "big.capnp:1:1");
+  EXPECT_NE(f->message.find("4194304"), std::string::npos) << f->message;
+}
+
+TEST(CapnpBadInput, DeepBracketsAreRefusedInsteadOfOverflowingTheParser) {
+  // `capnp compile` dies with SIGSEGV on this file.
+  SchemaRepo repo;
+  repo.write("deep.capnp", "@0xdbb9ad1f14bf0b36;\nconst x :List(Int32) = " + std::string(200000, '[') +
+                               std::string(200000, ']') + ";\n");
+  auto r = timed_check(repo, {"deep.capnp", "", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/too-deeply-nested");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(place(*f), "deep.capnp:2:88"); // the 65th bracket
+}
+
+TEST(CapnpBadInput, LongMemberChainsAreRefusedInsteadOfOverflowingTheCompiler) {
+  SchemaRepo repo;
+  std::string chain;
+  for (int i = 0; i < 100000; ++i) chain += ".a";
+  repo.write("dots.capnp", "@0xdbb9ad1f14bf0b36;\nconst x :Int32 = " + chain + ";\n");
+  auto r = timed_check(repo, {"dots.capnp", "", ""}, k_fast);
+  EXPECT_TRUE(r.findings.has_rule("capnp/too-deeply-nested")) << r.findings.dump();
+}
+
+TEST(CapnpBadInput, ModestNestingStillCompiles) {
+  SchemaRepo repo;
+  repo.write("ok.capnp", "@0xdbb9ad1f14bf0b36;\nconst x :List(List(List(Int32))) = [[[1, 2]], [[3]]];\n"
+                         "struct A {\n  struct B {\n    struct C {\n      v @0 :Int32;\n    }\n  }\n}\n"
+                         "const y :Int32 = .A.B.C.z;\nconst z :Int32 = 1;\n");
+  auto r = repo.check({"ok.capnp", "", ""});
+  EXPECT_FALSE(r.findings.has_rule("capnp/too-deeply-nested")) << r.findings.dump();
+}
+
+TEST(CapnpBadInput, ImportCycleIsAWarningAndTerminates) {
+  SchemaRepo repo;
+  repo.write("a.capnp", "@0xdbb9ad1f14bf0b36;\nusing B = import \"b.capnp\";\nstruct A {\n  b @0 :B.B;\n}\n");
+  repo.write("b.capnp", "@0xdbb9ad1f14bf0b37;\nusing A = import \"a.capnp\";\nstruct B {\n  a @0 :A.A;\n}\n");
+  auto r = timed_check(repo, {"a.capnp", "a", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_OK) << r.findings.dump(); // Cap'n Proto accepts cycles
+  auto cycles = of_rule(r.findings, "capnp/import-cycle");
+  ASSERT_EQ(cycles.size(), 1u) << r.findings.dump();
+  EXPECT_EQ(place(cycles[0]), "b.capnp:2:18");
+  EXPECT_NE(cycles[0].message.find("a.capnp -> b.capnp -> a.capnp"), std::string::npos) << cycles[0].message;
+  EXPECT_EQ(cycles[0].severity, SSMD_SEVERITY_WARNING);
+}
+
+TEST(CapnpBadInput, SelfImportIsACycle) {
+  SchemaRepo repo;
+  repo.write("s.capnp", "@0xdbb9ad1f14bf0b36;\nusing S = import \"./s.capnp\";\nstruct A {\n  me @0 :S.A;\n}\n");
+  auto r = timed_check(repo, {"s.capnp", "", ""}, k_fast);
+  EXPECT_TRUE(r.findings.has_rule("capnp/import-cycle")) << r.findings.dump();
+}
+
+TEST(CapnpBadInput, ImportClimbingOutOfTheRepositoryIsRefused) {
+  SchemaRepo repo;
+  repo.write("schemas/e.capnp", "@0xdbb9ad1f14bf0b36;\nusing P = import \"../../etc/passwd\";\nstruct E {}\n");
+  auto r = timed_check(repo, {"schemas/e.capnp", "", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/import");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(place(*f), "schemas/e.capnp:2:18");
+  EXPECT_NE(f->message.find("climbs out of the repository"), std::string::npos) << f->message;
+}
+
+TEST(CapnpBadInput, AbsoluteImportCannotClimbOutOfTheImportDirectories) {
+  SchemaRepo repo;
+  repo.write("e.capnp", "@0xdbb9ad1f14bf0b36;\nusing P = import \"/../etc/passwd\";\nstruct E {}\n");
+  auto r = timed_check(repo, {"e.capnp", "", ""}, k_fast);
+  const Finding *f = r.findings.find("capnp/import");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_NE(f->message.find("climbs out of every import directory"), std::string::npos) << f->message;
+}
+
+TEST(CapnpBadInput, MissingImportNamesTheFile) {
+  SchemaRepo repo;
+  repo.write("m.capnp", "@0xdbb9ad1f14bf0b36;\nusing X = import \"lib/nope.capnp\";\nstruct M {\n  x @0 :X.Y;\n}\n");
+  auto r = timed_check(repo, {"m.capnp", "", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/import");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(place(*f), "m.capnp:2:18");
+  EXPECT_NE(f->message.find("lib/nope.capnp does not exist"), std::string::npos) << f->message;
+}
+
+TEST(CapnpBadInput, ImportedBinaryOrHugeFilesAreImportErrors) {
+  SchemaRepo repo;
+  repo.write("bin.capnp", std::string("\x00\x01\x02", 3));
+  repo.write("huge.capnp", std::string(5 * 1024 * 1024, '#'));
+  repo.write("m.capnp", "@0xdbb9ad1f14bf0b36;\nusing B = import \"bin.capnp\";\nusing H = import \"huge.capnp\";\n"
+                        "struct M {}\n");
+  auto r = timed_check(repo, {"m.capnp", "", ""}, k_fast);
+  auto imports = of_rule(r.findings, "capnp/import");
+  ASSERT_EQ(imports.size(), 2u) << r.findings.dump();
+  EXPECT_NE(imports[0].message.find("contains a NUL byte"), std::string::npos) << imports[0].message;
+  EXPECT_NE(imports[1].message.find("more than the 4194304"), std::string::npos) << imports[1].message;
+}
+
+TEST(CapnpBadInput, ErrorsInAnImportedFileNameThatFile) {
+  SchemaRepo repo;
+  repo.write("lib/common.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Money {\n  units @0 :Int63;\n}\n");
+  repo.write("m.capnp", "@0xdbb9ad1f14bf0b36;\nusing C = import \"lib/common.capnp\";\nstruct M {\n"
+                        "  m @0 :C.Money;\n}\n");
+  auto r = repo.check({"m.capnp", "", ""});
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/compile");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(place(*f), "lib/common.capnp:3:13"); // where `capnp compile` puts it too
+}
+
+TEST(CapnpBadInput, MissingSchemaFileIsADocumentError) {
+  SchemaRepo repo;
+  auto r = repo.check({"schemas/none.capnp", "none", ""});
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const Finding *f = r.findings.find("capnp/file-unreadable");
+  ASSERT_NE(f, nullptr) << r.findings.dump();
+  EXPECT_EQ(f->line, 0u);
+  EXPECT_NE(f->message.find("schemas/none.capnp"), std::string::npos);
+}
+
+TEST(CapnpBadInput, SchemaFileOutsideTheRepositoryIsRefused) {
+  SchemaRepo repo;
+  for (const char *path : {"../x.capnp", "/etc/passwd", ""}) {
+    auto r = repo.check({path, "", ""});
+    EXPECT_EQ(r.status, SSMD_FAILED) << path;
+    EXPECT_TRUE(r.findings.has_rule("capnp/file-unreadable")) << path << "\n" << r.findings.dump();
+  }
+}
+
+TEST(CapnpBadInput, EmptyFileNeedsAFileId) {
+  SchemaRepo repo;
+  repo.write("empty.capnp", "");
+  auto r = repo.check({"empty.capnp", "", ""});
+  EXPECT_TRUE(r.findings.has_rule("capnp/missing-file-id")) << r.findings.dump();
+}
+
+TEST(CapnpBadInput, MoreThanFiftyErrorsAreCountedNotListed) {
+  SchemaRepo repo;
+  std::string text = "@0xdbb9ad1f14bf0b36;\nstruct T {\n";
+  for (int i = 0; i < 60; ++i)
+    text += "  f" + std::to_string(i) + " @" + std::to_string(i) + " :Missing" + std::to_string(i) + ";\n";
+  repo.write("t.capnp", text + "}\n");
+  auto r = repo.check({"t.capnp", "", ""});
+  EXPECT_EQ(of_rule(r.findings, "capnp/compile").size(), 50u) << r.findings.dump();
+  const Finding *more = r.findings.find("capnp/error-limit");
+  ASSERT_NE(more, nullptr) << r.findings.dump();
+  EXPECT_EQ(more->severity, SSMD_SEVERITY_INFO);
+  EXPECT_NE(more->message.find("10 more compiler errors"), std::string::npos) << more->message;
+
+  text = "@0xdbb9ad1f14bf0b36;\nstruct T {\n";
+  for (int i = 0; i < 50; ++i)
+    text += "  f" + std::to_string(i) + " @" + std::to_string(i) + " :Missing" + std::to_string(i) + ";\n";
+  repo.write("t.capnp", text + "}\n");
+  auto fifty = repo.check({"t.capnp", "", ""});
+  EXPECT_EQ(of_rule(fifty.findings, "capnp/compile").size(), 50u);
+  EXPECT_FALSE(fifty.findings.has_rule("capnp/error-limit")) << fifty.findings.dump();
+}
+
+TEST(CapnpBadInput, LargestAllowedFilesCheckCompareAndHashInLinearTime) {
+  // Just under 4 MiB: about 90,000 structs, and one struct with 5,000 groups that each hold a union.
+  // Changing the file ID changes every type ID, the worst case for matching declarations.
+  std::string body;
+  size_t structs = 0;
+  for (; body.size() < 3'000'000; ++structs) body += "struct S" + std::to_string(structs) + " {\n  x @0 :Int32;\n}\n";
+  body += "struct Wide {\n";
+  for (int i = 0; i < 5000; ++i)
+    body += "  g" + std::to_string(i) + " :group {\n    union {\n      a @" + std::to_string(2 * i) + " :Int32;\n" +
+            "      b @" + std::to_string(2 * i + 1) + " :Int32;\n    }\n  }\n";
+  body += "}\n";
+  ASSERT_LT(body.size(), 4u * 1024 * 1024);
+  SchemaRepo repo;
+  repo.write("v1.capnp", "@0xdbb9ad1f14bf0b36;\n" + body);
+  repo.write("v2.capnp", "@0xdbb9ad1f14bf0b37;\n" + body);
+
+  auto start = std::chrono::steady_clock::now();
+  auto check = repo.check({"v2.capnp", "", ""});
+  EXPECT_EQ(check.status, SSMD_OK) << check.findings.dump();
+  auto compared = repo.breaking({"v1.capnp", "", ""}, {"v2.capnp", "", ""});
+  EXPECT_EQ(of_rule(compared.findings, "capnp/breaking/type-id-changed").size(), structs + 2); // + file, Wide
+  EXPECT_TRUE(repo.fingerprint({"v2.capnp", "", ""}).has_value());
+  auto took = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
+  // Quadratic matching would take hours here; linear work takes seconds even on a loaded machine.
+  EXPECT_LT(took.count(), 120) << "took " << took.count() << " s";
+  std::printf("[ info     ] largest-file check + breaking + fingerprint: %lld s\n",
+              static_cast<long long>(took.count()));
+}
