@@ -1,4 +1,4 @@
-@0xf33df67bb98a9f9f;
+@0xf029f2ceedccff7b;
 # One trade printed by an exchange, normalised across feeds (v2: adds the taker's side).
 # Prices and quantities are fixed-point integers, never floats: 1 unit = 1e-6 (a price of 0.53 USD is
 # 530000; Kalshi's 53 cents is 53 * 10000). Timestamps are nanoseconds since the Unix epoch, UTC.

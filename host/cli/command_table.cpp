@@ -35,6 +35,7 @@ const std::vector<Command> &builtin_commands() {
       {"schema register", "Register a schema file as a new draft version", run_schema_register},
       {"schema set-status", "Move a schema version forward: draft, active, deprecated", run_schema_set_status},
       {"schema show", "Show a schema version and its definition", run_schema_show},
+      {"validate", "Check every feed, schema and environment, with the plugins that own them", run_validate},
   };
   return k_commands;
 }

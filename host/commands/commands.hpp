@@ -30,5 +30,6 @@ int run_schema_list(Context &ctx, const Args &args);
 int run_schema_register(Context &ctx, const Args &args);
 int run_schema_set_status(Context &ctx, const Args &args);
 int run_schema_show(Context &ctx, const Args &args);
+int run_validate(Context &ctx, const Args &args);
 
 } // namespace ssmd

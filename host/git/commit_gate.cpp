@@ -1,26 +1,19 @@
 #include "git/commit_gate.hpp"
 
 #include "core/diagnostic.hpp"
-#include "git/pending_changes.hpp"
-#include "git/workspace.hpp"
-#include "yaml/document.hpp"
+#include "validate/engine.hpp"
 
 #include <ostream>
 
 namespace ssmd {
 
-// Stand-in until the validate engine is merged: see commit_gate.hpp.
+// `ssmd commit` validates the working tree exactly as `ssmd validate` does (cache, plugins, isolation),
+// because the working tree is what it commits.
 int validate_for_commit(Context &ctx, std::ostream &err) {
-  git::Workspace ws = git::Workspace::open(ctx);
-  Diagnostics diagnostics;
-  for (const auto &change : git::pending_changes(ws)) {
-    if (!change.after || !(change.path.ends_with(".yaml") || change.path.ends_with(".yml"))) continue;
-    // Diagnostics name the file as git does (relative to the work tree), which is what the user sees in
-    // `git status` and `ssmd diff`.
-    yaml::Document::parse(change.path, *change.after, diagnostics);
-  }
+  auto outcome = validate::validate_repository(ctx, validate::Options{});
   int errors = 0;
-  for (const auto &d : diagnostics) {
+  for (const auto &d : outcome.report.diagnostics) {
+    if (d.severity == Severity::Info) continue;
     err << format_diagnostic(d) << "\n";
     if (d.severity == Severity::Error) ++errors;
   }

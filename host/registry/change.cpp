@@ -1,5 +1,7 @@
 #include "registry/change.hpp"
 
+#include "core/state_dir.hpp"
+
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "registry/check.hpp"
@@ -75,7 +77,7 @@ void write_all(const fs::path &root, const Overlay &change) {
 Diagnostics added_errors(const Diagnostics &before, const Diagnostics &after) { return added(before, after, true); }
 
 Transaction::Transaction(const fs::path &root)
-    : lock_(std::make_unique<FileLock>(root / ".ssmd/lock", lock_wait(),
+    : lock_(std::make_unique<FileLock>(state_dir(root) / "lock", lock_wait(),
                                        "repository is locked by another ssmd process (" +
                                            (root / ".ssmd/lock").string() + "); try again when it has finished")),
       before_(root) {}

@@ -1,5 +1,7 @@
 #include "registry/repository.hpp"
 
+#include "core/state_dir.hpp"
+
 #include "core/atomic_file.hpp"
 #include "registry/feed_cache.hpp"
 #include "registry/loaders.hpp"
@@ -116,7 +118,7 @@ LoadedEnvironment *Repository::environment(std::string_view name) {
 }
 
 namespace {
-fs::path cache_path(const fs::path &root, const std::string &stem) { return root / ".ssmd/cache/feeds" / (stem + ".bin"); }
+fs::path cache_path(const fs::path &root, const std::string &stem) { return state_dir(root, "cache/feeds") / (stem + ".bin"); }
 } // namespace
 
 bool Repository::load_feed_from_cache(LoadedFeed &loaded) {

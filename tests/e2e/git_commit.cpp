@@ -13,6 +13,7 @@ struct SeededRepo : GitRepo {
   explicit SeededRepo(bool with_identity = true) : GitRepo(with_identity) {
     write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1", "v2"}));
     write("exchanges/environments/kalshi-dev.yaml", env_yaml("kalshi-dev", "kalshi", "trade:v1"));
+    for (const auto &[path, content] : trade_schema_files()) write(path, content);
     write("README.md", "readme\n");
     write("notes.txt", "notes\n");
     commit_all("seed");
@@ -230,7 +231,7 @@ TEST(GitCommit, SsmdRootInASubdirectoryOfTheWorkTree) {
   auto diff = repo.ssmd({"diff", "--stat"}, repo.root() / "meta");
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_FALSE(contains(diff.out, "decoy")) << diff.out;
-  EXPECT_TRUE(contains(diff.out, " meta/exchanges/feeds/kalshi.yaml | 3 +++\n")) << diff.out;
+  EXPECT_TRUE(contains(diff.out, " meta/exchanges/feeds/kalshi.yaml | 9 +++++++++\n")) << diff.out;
 
   auto r = repo.ssmd({"commit", "-m", "meta only"}, repo.root() / "meta");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -3,6 +3,7 @@
 // repository's own config, so the developer's global git settings never leak in.
 #pragma once
 
+#include "core/sha256.hpp"
 #include "run_ssmd.hpp"
 
 #include <gtest/gtest.h>
@@ -82,19 +83,38 @@ inline void write_file(const std::filesystem::path &path, const std::string &con
   std::ofstream(path, std::ios::binary) << content;
 }
 
-// Small metadata documents in the shapes of DESIGN.md.
+// Small metadata documents in the shapes of DESIGN.md, complete enough to pass `ssmd validate` (which
+// `ssmd commit` runs). Feeds use an exchange no bundled plugin owns, so only the core rules apply (a
+// missing feed plugin is a warning).
 inline std::string feed_yaml(const std::string &name, const std::vector<std::string> &versions,
                              const std::string &endpoint_suffix = "") {
-  std::string out = "name: " + name + "\ntype: websocket\nstatus: active\nversions:\n";
+  std::string out = "name: " + name + "\ndisplay_name: " + name + " test feed\nexchange: example\ntype: websocket\n"
+                    "status: active\nversions:\n";
   int year = 2024;
   for (const auto &v : versions)
-    out += "  - version: " + v + "\n    effective_from: " + std::to_string(year++) + "-01-01\n    endpoint: wss://" +
-           name + ".example.com/" + v + endpoint_suffix + "\n";
-  return out;
+    out += "  - version: " + v + "\n    effective_from: " + std::to_string(year++) + "-01-01\n    protocol: wss\n"
+           "    endpoint: wss://" + name + ".example.com/" + v + endpoint_suffix + "\n    auth_method: none\n"
+           "    rate_limit_per_second: 10\n    max_symbols_per_connection: 100\n    supports_orderbook: true\n"
+           "    supports_trades: true\n";
+  return out + "calendar:\n  timezone: UTC\n";
 }
 
 inline std::string env_yaml(const std::string &name, const std::string &feed, const std::string &schema) {
   return "name: " + name + "\nfeed: " + feed + "\nschema: " + schema + "\n";
+}
+
+// A `trade` schema with active versions v1 and v2 (what env_yaml's references name), as files to write.
+inline std::vector<std::pair<std::string, std::string>> trade_schema_files() {
+  const std::string v1 = "@0xd3a1c1b2f0e4a5b6;\nstruct Trade {\n  price @0 :Int64;\n}\n";
+  const std::string v2 = "@0xd3a1c1b2f0e4a5b6;\nstruct Trade {\n  price @0 :Int64;\n  size @1 :Int64;\n}\n";
+  std::string yaml = "name: trade\nformat: capnp\nschema_file: trade.v1.capnp\nversions:\n"
+                     "  - version: v1\n    effective_from: 2024-01-01\n    status: active\n    file: trade.v1.capnp\n"
+                     "    hash: sha256:" + sha256_hex(v1) + "\n"
+                     "  - version: v2\n    effective_from: 2025-01-01\n    status: active\n    file: trade.v2.capnp\n"
+                     "    hash: sha256:" + sha256_hex(v2) + "\n";
+  return {{"exchanges/schemas/trade.yaml", yaml},
+          {"exchanges/schemas/trade.v1.capnp", v1},
+          {"exchanges/schemas/trade.v2.capnp", v2}};
 }
 
 } // namespace ssmd::test

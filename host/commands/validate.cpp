@@ -1,0 +1,49 @@
+// ssmd validate: check the whole repository; what CI runs on every change.
+#include "commands/commands.hpp"
+
+#include "core/errors.hpp"
+#include "validate/engine.hpp"
+#include "validate/report.hpp"
+
+#include <iostream>
+#include <unistd.h>
+
+namespace ssmd {
+
+int run_validate(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd validate [--format text|json|sarif|junit|github] [--strict] [--locked] [--no-cache]";
+  cl.options.add_options()
+      ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
+       "text, json, sarif (2.1.0), junit or github (workflow annotations)")
+      ("strict", "treat warnings as errors")
+      ("no-cache", "ignore and do not update .ssmd/cache")
+      ("no-isolation", "run plugins inside this process (for debugging a plugin)")
+      ("plugin-timeout", po::value<double>()->value_name("SECONDS"), "per plugin call, in isolation (default 10)");
+  auto vm = parse_args("validate", cl, args);
+  if (!vm) return kExitOk;
+  validate::Format format = validate::parse_format((*vm)["format"].as<std::string>());
+  validate::Options options;
+  options.use_cache = !vm->count("no-cache");
+  options.isolation = !vm->count("no-isolation");
+  if (vm->count("plugin-timeout")) {
+    double seconds = (*vm)["plugin-timeout"].as<double>();
+    if (!(seconds > 0 && seconds <= 3600)) throw UsageError("--plugin-timeout takes seconds between 0 and 3600");
+    options.timeout = std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+  }
+
+  auto outcome = validate::validate_repository(ctx, options);
+  if (vm->count("strict")) outcome.report.promote_warnings();
+
+  validate::TextStyle style;
+  style.color = ctx.color(1);
+  style.friendly = ::isatty(1) == 1;
+  style.unicode = validate::locale_is_utf8();
+  std::cout << validate::render(outcome.report, format, style);
+  std::cout.flush();
+  for (const auto &failure : outcome.plugin_failures) std::cerr << "ssmd: " << failure << "\n";
+  if (!outcome.plugin_failures.empty()) return kExitEnvironment;
+  return outcome.report.valid() ? kExitOk : kExitFailure;
+}
+
+} // namespace ssmd

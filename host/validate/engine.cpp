@@ -1,0 +1,146 @@
+#include "validate/engine.hpp"
+
+#include "cli/context.hpp"
+#include "config/config.hpp"
+#include "core/sha256.hpp"
+#include "core/state_dir.hpp"
+#include "plugins/plugin_manager.hpp"
+#include "registry/check.hpp"
+#include "registry/repository.hpp"
+#include "validate/cache.hpp"
+#include "validate/isolated_runner.hpp"
+#include "validate/job_plan.hpp"
+#include "version.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace ssmd::validate {
+
+namespace {
+
+// What, besides the files, decides the result: ssmd's version, every plugin's identity and status (an
+// allowlist or lock changes which rules run), and the effective configuration (plugins read it).
+std::string run_salt(Context &ctx) {
+  Sha256 h;
+  h.field(kVersion);
+  for (const auto &info : ctx.plugins().plugins()) {
+    struct stat st {};
+    ::stat(info.path.c_str(), &st);
+    h.field(info.manifest.name).field(info.manifest.version).field(plugin_status_name(info.status));
+    h.field(std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec));
+  }
+  for (const auto &[key, value] : ctx.config().effective()) {
+    h.field(key);
+    // The value's text and position are enough to tell configurations apart.
+    h.field(value.node->is_scalar() ? value.node->scalar() : value.origin);
+  }
+  return h.hex();
+}
+
+// Every file under exchanges/ with its bytes: the key of a whole run. Reading is cheap; parsing is not.
+std::string tree_digest(const fs::path &root, std::vector<std::string> &yaml_files) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root / "exchanges", ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file(ec)) files.push_back(fs::relative(it->path(), root, ec).generic_string());
+  std::sort(files.begin(), files.end());
+  Sha256 h;
+  for (const auto &f : files) {
+    std::ifstream in(root / f, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    h.field(f).field(bytes);
+    if (f.size() > 5 && f.ends_with(".yaml")) yaml_files.push_back(f);
+  }
+  return h.hex();
+}
+
+Diagnostics file_entries(const std::vector<std::string> &files) {
+  Diagnostics out;
+  for (const auto &f : files) out.push_back(Diagnostic{f, 0, 0, Severity::Info, "", ""});
+  return out;
+}
+
+} // namespace
+
+Outcome validate_repository(Context &ctx, const Options &options) {
+  Outcome outcome;
+  const fs::path &root = ctx.repo_root();
+  Cache cache((options.use_cache ? state_dir(root, "cache") : root / ".ssmd" / "cache") / "validate.json", options.use_cache);
+  std::string salt = run_salt(ctx);
+  std::vector<std::string> yaml_files;
+  std::string run_key = Sha256().field(salt).field(tree_digest(root, yaml_files)).hex();
+
+  // A warm run over an unchanged repository: the report as it was.
+  if (auto diags = cache.get("run:" + run_key)) {
+    if (auto files = cache.get("files:" + run_key)) {
+      outcome.report.diagnostics = *diags;
+      for (const auto &f : *files) outcome.report.files.push_back(f.file);
+      outcome.from_cache = true;
+      cache.save();
+      outcome.report.tool_version = kVersion;
+      outcome.report.normalize();
+      return outcome;
+    }
+  }
+
+  registry::Repository repo(root);
+  Diagnostics diagnostics = registry::check_repository(repo);
+  Plan plan = plan_jobs(ctx, repo, salt);
+  diagnostics.insert(diagnostics.end(), plan.diagnostics.begin(), plan.diagnostics.end());
+
+  // Jobs whose inputs are unchanged come from the cache; the rest run, isolated unless told otherwise.
+  std::vector<size_t> to_run;
+  std::vector<std::optional<Diagnostics>> cached(plan.jobs.size());
+  for (size_t i = 0; i < plan.jobs.size(); ++i) {
+    cached[i] = cache.get("job:" + plan.jobs[i].cache_key);
+    if (!cached[i]) to_run.push_back(i);
+  }
+  std::vector<PluginJob> jobs;
+  for (size_t i : to_run) jobs.push_back(plan.jobs[i].job);
+  std::vector<JobResult> results;
+  if (!jobs.empty()) {
+    IsolationOptions iso;
+    iso.timeout = options.timeout;
+    results = options.isolation ? run_isolated(jobs, iso) : run_in_process(jobs);
+  }
+  outcome.jobs = plan.jobs.size();
+  outcome.jobs_run = jobs.size();
+  for (size_t k = 0; k < to_run.size(); ++k) {
+    const PlannedJob &planned = plan.jobs[to_run[k]];
+    const JobResult &result = results[k];
+    Diagnostics mapped = planned.map(result);
+    if (result.failure) {
+      std::string what = "plugin '" + planned.job.plugin + "' " + *result.failure + " while checking " + planned.job.file;
+      outcome.plugin_failures.push_back(what);
+      mapped.push_back(Diagnostic{planned.job.file, 0, 0, Severity::Error, "plugin/failed",
+                                  what + "; its findings for this file are incomplete"});
+    } else {
+      cache.put("job:" + planned.cache_key, mapped);
+    }
+    cached[to_run[k]] = std::move(mapped);
+  }
+  for (auto &c : cached)
+    if (c) diagnostics.insert(diagnostics.end(), c->begin(), c->end());
+
+  Report &report = outcome.report;
+  report.tool_version = kVersion;
+  report.diagnostics = std::move(diagnostics);
+  report.files = yaml_files;
+  report.files.insert(report.files.end(), plan.files.begin(), plan.files.end());
+  for (const auto &r : registry::core_rules()) report.rules.push_back(RuleInfo{std::string(r.id), std::string(r.purpose), ""});
+  report.normalize();
+  if (outcome.plugin_failures.empty()) {
+    cache.put("run:" + run_key, report.diagnostics);
+    cache.put("files:" + run_key, file_entries(report.files));
+  }
+  cache.save();
+  return outcome;
+}
+
+} // namespace ssmd::validate

@@ -1,0 +1,44 @@
+// `ssmd validate`: the whole repository checked without reaching any external system.
+//
+//   discover plugin manifests (no dlopen) → load the repository (YAML with source marks) → core rules →
+//   one plugin job per file and extension point (feed validator by `exchange:`, schema-format checker by
+//   `format:`, secret backend by key-source prefix, the format's breaking-change check for every
+//   `compatible_with:` claim) → run the jobs in supervised workers → map plugin document paths back to
+//   file:line:col → one report.
+//
+// Results are cached in .ssmd/cache/validate.json keyed by content hashes, the plugin set and the
+// configuration: a warm run over an unchanged repository reads the files and the cache, and parses nothing.
+#pragma once
+
+#include "validate/report.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ssmd {
+class Context;
+}
+
+namespace ssmd::validate {
+
+struct Options {
+  bool use_cache = true;                     // --no-cache turns it off
+  bool isolation = true;                     // --no-isolation runs plugins in process
+  std::chrono::milliseconds timeout{10000};  // per plugin call, in isolation
+};
+
+struct Outcome {
+  Report report;
+  // Plugins that crashed, hung or exited while checking a file ("plugin 'x' crashed with SIGSEGV while
+  // checking exchanges/feeds/a.yaml"): an environment failure, exit 3. Also in the report as diagnostics.
+  std::vector<std::string> plugin_failures;
+  size_t jobs = 0;       // plugin jobs planned
+  size_t jobs_run = 0;   // of which run (the rest came from the cache)
+  bool from_cache = false; // the whole report came from the cache
+};
+
+Outcome validate_repository(Context &ctx, const Options &options);
+
+} // namespace ssmd::validate

@@ -1,0 +1,30 @@
+#include "validate/providers.hpp"
+
+namespace ssmd::validate {
+
+std::string_view kind_noun(std::string_view kind) {
+  if (kind == "feed") return "feed validator";
+  if (kind == "schema-format") return "schema-format checker";
+  if (kind == "secret") return "secret backend";
+  if (kind == "storage") return "storage backend";
+  return "plugin";
+}
+
+Provider find_provider(PluginManager &plugins, std::string_view kind, std::string_view name) {
+  Provider out;
+  for (const auto &info : plugins.plugins()) {
+    bool provides = false;
+    for (const auto &p : info.manifest.provides) provides |= p.kind == kind && p.name == name;
+    if (!provides) continue;
+    if (info.status == PluginStatus::Ok) {
+      out.plugin = &info;
+      return out;
+    }
+    if (info.status != PluginStatus::Shadowed && out.unavailable.empty())
+      out.unavailable = "plugin '" + info.manifest.name + "' provides it but cannot be used (" +
+                        std::string(plugin_status_name(info.status)) + "): " + info.problem;
+  }
+  return out;
+}
+
+} // namespace ssmd::validate
