@@ -18,6 +18,7 @@ int run_validate(Context &ctx, const Args &args) {
        "text, json, sarif (2.1.0), junit or github (workflow annotations)")
       ("strict", "treat warnings as errors")
       ("no-cache", "ignore and do not update .ssmd/cache")
+      ("stats", "print what was checked, run and taken from the cache to stderr")
       ("no-isolation", "run plugins inside this process (for debugging a plugin)")
       ("plugin-timeout", po::value<double>()->value_name("SECONDS"), "per plugin call, in isolation (default 10)");
   auto vm = parse_args("validate", cl, args);
@@ -41,6 +42,12 @@ int run_validate(Context &ctx, const Args &args) {
   style.unicode = validate::locale_is_utf8();
   std::cout << validate::render(outcome.report, format, style);
   std::cout.flush();
+  if (vm->count("stats"))
+    std::cerr << "ssmd: " << outcome.report.files.size() << " files; "
+              << (outcome.from_cache ? std::string("report from the cache (nothing parsed)")
+                                     : std::to_string(outcome.jobs) + " plugin jobs, " + std::to_string(outcome.jobs_run) +
+                                           " run, " + std::to_string(outcome.jobs - outcome.jobs_run) + " from the cache")
+              << "\n";
   for (const auto &failure : outcome.plugin_failures) std::cerr << "ssmd: " << failure << "\n";
   if (!outcome.plugin_failures.empty()) return kExitEnvironment;
   return outcome.report.valid() ? kExitOk : kExitFailure;

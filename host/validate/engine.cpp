@@ -70,6 +70,8 @@ Diagnostics file_entries(const std::vector<std::string> &files) {
 
 Outcome validate_repository(Context &ctx, const Options &options) {
   Outcome outcome;
+  for (const auto &r : registry::core_rules())
+    outcome.report.rules.push_back(RuleInfo{std::string(r.id), std::string(r.purpose), ""});
   const fs::path &root = ctx.repo_root();
   Cache cache((options.use_cache ? state_dir(root, "cache") : root / ".ssmd" / "cache") / "validate.json", options.use_cache);
   std::string salt = run_salt(ctx);
@@ -82,7 +84,7 @@ Outcome validate_repository(Context &ctx, const Options &options) {
       outcome.report.diagnostics = *diags;
       for (const auto &f : *files) outcome.report.files.push_back(f.file);
       outcome.from_cache = true;
-      cache.save();
+      // Nothing is saved: the cache already holds this run and every job entry behind it.
       outcome.report.tool_version = kVersion;
       outcome.report.normalize();
       return outcome;
@@ -133,7 +135,6 @@ Outcome validate_repository(Context &ctx, const Options &options) {
   report.diagnostics = std::move(diagnostics);
   report.files = yaml_files;
   report.files.insert(report.files.end(), plan.files.begin(), plan.files.end());
-  for (const auto &r : registry::core_rules()) report.rules.push_back(RuleInfo{std::string(r.id), std::string(r.purpose), ""});
   report.normalize();
   if (outcome.plugin_failures.empty()) {
     cache.put("run:" + run_key, report.diagnostics);

@@ -1,0 +1,210 @@
+// `ssmd validate` through the real binary, the bundled plugins and copies of the bundled exchanges/.
+#include "core/json_parse.hpp"
+#include "run_ssmd.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+using namespace ssmd::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has(const std::string &text, const std::string &needle) { return text.find(needle) != std::string::npos; }
+
+// A copy of the bundled repository in a temporary directory.
+struct BundledCopy {
+  TempDir dir;
+  BundledCopy() { fs::copy(source_dir() / "exchanges", dir.path() / "exchanges", fs::copy_options::recursive); }
+  RunResult validate(std::vector<std::string> args = {}) const {
+    args.insert(args.begin(), "validate");
+    RunOptions o;
+    o.cwd = dir.path();
+    o.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH", "SSMD_OUTPUT"};
+    return run_ssmd(args, o);
+  }
+  std::string read(const std::string &relative) const { return read_file(dir.path() / relative); }
+  void write(const std::string &relative, const std::string &content) const { dir.write(relative, content); }
+  void replace(const std::string &relative, const std::string &from, const std::string &to) const {
+    std::string text = read(relative);
+    size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    write(relative, text.replace(at, from.size(), to));
+  }
+  // "file:line:col" of the first occurrence of `needle` in a file.
+  std::string where(const std::string &relative, const std::string &needle) const {
+    std::string text = read(relative);
+    size_t at = text.find(needle);
+    size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    size_t col = at - (text.rfind('\n', at) == std::string::npos ? -1 : text.rfind('\n', at));
+    return relative + ":" + std::to_string(line) + ":" + std::to_string(col);
+  }
+};
+
+// The kalshi-demo feed renamed to `name` and handed to the feed plugin of exchange `name`.
+std::string as_exchange(const std::string &feed, const std::string &name) {
+  std::string out = std::regex_replace(feed, std::regex("name: kalshi-demo"), "name: " + name);
+  return std::regex_replace(out, std::regex("exchange: kalshi"), "exchange: " + name);
+}
+
+} // namespace
+
+TEST(Validate, BundledRepositoryIsValid) {
+  BundledCopy repo;
+  auto r = repo.validate({"--no-cache"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "files checked: 0 errors, 0 warnings")) << r.out;
+}
+
+TEST(Validate, FeedPluginFindingPointsAtTheYamlNode) {
+  BundledCopy repo;
+  repo.replace("exchanges/feeds/kalshi.yaml", "wss://api.elections.kalshi.com/trade-api/ws/v2",
+               "wss://api.example.com/trade-api/ws/v2");
+  auto r = repo.validate();
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  std::string at = repo.where("exchanges/feeds/kalshi.yaml", "wss://api.example.com");
+  EXPECT_TRUE(has(r.out, at + ": error: ")) << at << "\n" << r.out;
+  EXPECT_TRUE(has(r.out, "[kalshi/endpoint-host]")) << r.out;
+}
+
+TEST(Validate, InheritedKeyIsReportedInTheParentThatDefinesIt) {
+  BundledCopy repo;
+  repo.write("exchanges/environments/base.yaml",
+             "name: base\nfeed: kalshi-demo\nschemas: [trade:v1]\nkeys:\n  kalshi:\n    type: api_key\n"
+             "    fields: [key_id, private_key]\n    source: vault/\n");
+  repo.write("exchanges/environments/child.yaml", "name: child\nextends: base\n");
+  auto r = repo.validate({"--format", "json"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  std::string at = repo.where("exchanges/environments/base.yaml", "vault/");
+  auto line = at.substr(at.find(':') + 1, at.rfind(':') - at.find(':') - 1);
+  EXPECT_TRUE(has(r.out, "\"file\": \"exchanges/environments/base.yaml\",\n      \"line\": " + line)) << r.out;
+  EXPECT_FALSE(has(r.out, "\"file\": \"exchanges/environments/child.yaml\"")) << r.out;
+}
+
+TEST(Validate, FalseCompatibilityClaimListsTheBreakingFindings) {
+  BundledCopy repo;
+  std::string v2 = repo.read("exchanges/schemas/trade.v2.capnp");
+  std::regex price(R"(priceMicros @(\d+) :Int64)");
+  ASSERT_TRUE(std::regex_search(v2, price));
+  repo.write("exchanges/schemas/trade.v2.capnp", std::regex_replace(v2, price, "priceMicros @$1 :Text", std::regex_constants::format_first_only));
+  repo.validate({"--no-cache"}); // hash mismatch is reported too; refresh the hash to isolate the claim
+  RunOptions o;
+  o.cwd = repo.dir.path();
+  o.unset_env = {"SSMD_REPO"};
+  ASSERT_EQ(run_ssmd({"schema", "hash", "trade:v2", "--update"}, o).exit_code, 0);
+  auto r = repo.validate();
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  std::string at = repo.where("exchanges/schemas/trade.yaml", "v1]");
+  EXPECT_TRUE(has(r.out, at + ": error: v2 claims compatibility with v1, but the format checker finds")) << at << r.out;
+  EXPECT_TRUE(has(r.out, "[schema/false-compatibility-claim]")) << r.out;
+}
+
+TEST(Validate, MissingFeedPluginIsAWarningAndAnErrorUnderStrict) {
+  BundledCopy repo;
+  repo.write("exchanges/feeds/acme.yaml", as_exchange(repo.read("exchanges/feeds/kalshi-demo.yaml"), "acme"));
+  auto r = repo.validate();
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "warning: no feed validator plugin provides 'acme'")) << r.out;
+  auto strict = repo.validate({"--strict"});
+  EXPECT_EQ(strict.exit_code, 1) << strict.out;
+}
+
+TEST(Validate, ARestrictedPluginSetNeverSkipsValidationSilently) {
+  BundledCopy repo;
+  auto r = repo.validate({"--plugins", "feed-kalshi,feed-polymarket"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(has(r.out, "plugin 'schema-capnp' provides it but cannot be used (not-allowed)")) << r.out;
+  EXPECT_TRUE(has(r.out, "[plugin/unavailable]")) << r.out;
+}
+
+TEST(Validate, EveryFormatHasItsStructure) {
+  BundledCopy repo;
+  repo.replace("exchanges/feeds/kalshi.yaml", "wss://api.elections.kalshi.com", "wss://api.example.com");
+  auto json = repo.validate({"--format", "json"});
+  ssmd::json::Node root;
+  ASSERT_FALSE(ssmd::json::parse(json.out, root)) << json.out;
+  EXPECT_FALSE(root.get("valid")->boolean);
+  EXPECT_GE(root.get("errors")->as_uint().value_or(0), 1u);
+  EXPECT_GE(root.get("files")->as_uint().value_or(0), 10u);
+  const auto &d = root.get("diagnostics")->items.at(0);
+  for (const char *k : {"file", "line", "column", "severity", "rule", "message"}) EXPECT_TRUE(d.get(k)) << k;
+
+  auto sarif = repo.validate({"--format", "sarif"});
+  ssmd::json::Node s;
+  ASSERT_FALSE(ssmd::json::parse(sarif.out, s)) << sarif.out;
+  EXPECT_EQ(s.get("version")->text, "2.1.0");
+  const auto &run = s.get("runs")->items.at(0);
+  EXPECT_GE(run.get("tool")->get("driver")->get("rules")->items.size(), 10u);
+  EXPECT_TRUE(run.get("results")->items.at(0).get("locations")->items.at(0).get("physicalLocation")->get("region"));
+
+  auto junit = repo.validate({"--format", "junit"});
+  EXPECT_TRUE(has(junit.out, "<testsuites name=\"ssmd validate\"")) << junit.out;
+  EXPECT_TRUE(has(junit.out, "<failure message=\"1 error\" type=\"ssmd.validate\">exchanges/feeds/kalshi.yaml:")) << junit.out;
+
+  auto github = repo.validate({"--format", "github"});
+  EXPECT_TRUE(has(github.out, "::error file=exchanges/feeds/kalshi.yaml,line=")) << github.out;
+  EXPECT_EQ(repo.validate({"--format", "xml"}).exit_code, 2);
+}
+
+TEST(Validate, WarmRunParsesNothingAndAChangeRerunsOnlyItsJobs) {
+  BundledCopy repo;
+  auto cold = repo.validate({"--stats"});
+  ASSERT_EQ(cold.exit_code, 0) << cold.out;
+  EXPECT_TRUE(has(cold.err, " run, 0 from the cache")) << cold.err;
+  auto warm = repo.validate({"--stats"});
+  EXPECT_EQ(warm.exit_code, 0);
+  EXPECT_TRUE(has(warm.err, "report from the cache (nothing parsed)")) << warm.err;
+  EXPECT_EQ(warm.out, cold.out);
+
+  repo.replace("exchanges/feeds/polymarket.yaml", "display_name:", "# a comment\ndisplay_name:");
+  auto changed = repo.validate({"--stats"});
+  // The feed's own job and the job of the environment that uses it; every other job is cached.
+  EXPECT_TRUE(has(changed.err, "14 plugin jobs, 2 run, 12 from the cache")) << changed.err;
+
+  auto bypass = repo.validate({"--stats", "--no-cache"});
+  EXPECT_TRUE(has(bypass.err, " from the cache")) << bypass.err;
+  EXPECT_FALSE(has(bypass.err, "report from the cache")) << bypass.err;
+}
+
+TEST(Validate, ACorruptCacheIsIgnoredNeverTrusted) {
+  BundledCopy repo;
+  repo.validate();
+  fs::path cache = repo.dir.path() / ".ssmd/cache/validate.json";
+  ASSERT_TRUE(fs::exists(cache));
+  // Forge a cache that claims the broken repository below is clean.
+  std::string text = read_file(cache);
+  repo.replace("exchanges/feeds/kalshi.yaml", "wss://api.elections.kalshi.com", "wss://api.example.com");
+  std::ofstream(cache, std::ios::binary) << text.substr(0, 64) << "\n{\"format\": \"ssmd-validate-cache-1\", \"entries\": {}}";
+  auto r = repo.validate({"--stats"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(has(r.out, "[kalshi/endpoint-host]"));
+  std::ofstream(cache, std::ios::binary) << "\x00\xff garbage";
+  EXPECT_EQ(repo.validate().exit_code, 1);
+}
+
+TEST(Validate, APluginThatCrashesHangsAbortsOrThrowsIsReportedAndSsmdExits3) {
+  BundledCopy repo;
+  std::string demo = repo.read("exchanges/feeds/kalshi-demo.yaml");
+  for (const std::string exchange : {"crash", "abort", "hang", "throw", "calm"})
+    repo.write("exchanges/feeds/" + exchange + ".yaml", as_exchange(demo, exchange));
+  for (const std::string exchange : {"crash", "abort", "hang", "throw", "calm"}) {
+    std::string text = repo.read("exchanges/feeds/" + exchange + ".yaml");
+    ASSERT_TRUE(has(text, "name: " + exchange)) << text;
+  }
+  auto plugin_dir = build_dir() / "tests/test-plugins/faulty";
+  auto start = std::chrono::steady_clock::now();
+  auto r = repo.validate({"--plugin-path", plugin_dir.string(), "--plugin-timeout", "1", "--no-cache"});
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "plugin 'test-faulty' crashed with SIGSEGV while checking exchanges/feeds/crash.yaml")) << r.err;
+  EXPECT_TRUE(has(r.err, "plugin 'test-faulty' crashed with SIGABRT while checking exchanges/feeds/abort.yaml")) << r.err;
+  EXPECT_TRUE(has(r.err, "plugin 'test-faulty' timed out after 1000 ms while checking exchanges/feeds/hang.yaml")) << r.err;
+  EXPECT_TRUE(has(r.err, "plugin 'test-faulty' threw an exception")) << r.err;
+  // The healthy validator of the same plugin, and every other plugin, still reported.
+  EXPECT_TRUE(has(r.out, "[faulty/calm]")) << r.out;
+  EXPECT_TRUE(has(r.out, "[plugin/failed]")) << r.out;
+  EXPECT_LT(elapsed, std::chrono::seconds(20));
+}
