@@ -10,6 +10,7 @@ packages=(
   libssl-dev libcurl4-openssl-dev libgtest-dev
   clang libclang-rt-14-dev
   nodejs npm
+  groff-base man-db zsh fish
 )
 
 missing=()
