@@ -11,6 +11,7 @@ packages=(
   clang libclang-rt-14-dev
   tzdata
   nodejs npm
+  groff-base man-db zsh fish
 )
 
 missing=()

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ssmd {
@@ -21,6 +22,10 @@ struct Command {
   const char *summary; // one line for help listings
   RunFn run;
 };
+
+// Rows whose path starts with "__" are hidden: they run like any other (`ssmd __complete` is called by the
+// completion scripts) but no help, listing, suggestion, completion or man page shows them.
+inline bool is_hidden(const Command &command) { return std::string_view(command.path).starts_with("__"); }
 
 // How a command describes its command line.
 struct CommandLine {

@@ -11,7 +11,11 @@ namespace ssmd {
 //   4. add an end-to-end test under tests/e2e/ and a section in docs/cli.md.
 const std::vector<Command> &builtin_commands() {
   static const std::vector<Command> k_commands = {
+      // Hidden (a path starting with "__"): run by the completion scripts and the build, listed nowhere.
+      {"__complete", "Print completion candidates for a command line", run_complete},
+      {"__man", "Write the man pages into a directory", run_man},
       {"commit", "Validate, then commit the pending metadata changes (nothing else)", run_commit},
+      {"completion", "Print a shell completion script: bash, zsh or fish", run_completion},
       {"config show", "Show the effective configuration and where each value comes from", run_config_show},
       {"data gaps", "List the gaps recorded in a feed's data on one day", run_data_gaps},
       {"data inventory", "Show a feed's captured data day by day, from its manifests", run_data_inventory},

@@ -47,7 +47,8 @@ const Command *match(const std::vector<std::string> &words, size_t &taken) {
 // Command groups ("feed", "schema", ...) and top-level commands, for suggestions.
 std::vector<std::string> first_words() {
   std::set<std::string> out;
-  for (const auto &command : builtin_commands()) out.insert(words_of(command.path)[0]);
+  for (const auto &command : builtin_commands())
+    if (!is_hidden(command)) out.insert(words_of(command.path)[0]);
   return {out.begin(), out.end()};
 }
 
@@ -55,7 +56,7 @@ std::vector<std::string> second_words(const std::string &group) {
   std::vector<std::string> out;
   for (const auto &command : builtin_commands()) {
     auto path = words_of(command.path);
-    if (path.size() > 1 && path[0] == group) out.push_back(path[1]);
+    if (path.size() > 1 && path[0] == group && !is_hidden(command)) out.push_back(path[1]);
   }
   return out;
 }
@@ -107,9 +108,10 @@ void print_help(Context &ctx, std::ostream &out, const std::string &group) {
   }
   size_t width = 0;
   for (const auto &command : builtin_commands())
-    if (group.empty() || words_of(command.path)[0] == group) width = std::max(width, std::string(command.path).size());
+    if (!is_hidden(command) && (group.empty() || words_of(command.path)[0] == group))
+      width = std::max(width, std::string(command.path).size());
   for (const auto &command : builtin_commands()) {
-    if (!group.empty() && words_of(command.path)[0] != group) continue;
+    if (is_hidden(command) || (!group.empty() && words_of(command.path)[0] != group)) continue;
     std::string path = command.path;
     out << "  " << path << std::string(width - path.size() + 2, ' ') << command.summary << "\n";
   }

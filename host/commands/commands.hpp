@@ -5,8 +5,9 @@
 
 namespace ssmd {
 
-// The registry: feeds, schemas and environments (host/commands/{feed,schema,env}_*.cpp).
 int run_commit(Context &ctx, const Args &args);
+int run_complete(Context &ctx, const Args &args);
+int run_completion(Context &ctx, const Args &args);
 int run_config_show(Context &ctx, const Args &args);
 int run_data_gaps(Context &ctx, const Args &args);
 int run_data_inventory(Context &ctx, const Args &args);
@@ -22,6 +23,7 @@ int run_feed_show(Context &ctx, const Args &args);
 int run_help(Context &ctx, const Args &args);
 int run_init(Context &ctx, const Args &args);
 int run_log(Context &ctx, const Args &args);
+int run_man(Context &ctx, const Args &args);
 int run_plugin_list(Context &ctx, const Args &args);
 int run_plugin_lock(Context &ctx, const Args &args);
 int run_plugin_show(Context &ctx, const Args &args);

@@ -22,5 +22,9 @@ version=$("$ssmd" --version)
 test -f "$work/root/usr/include/ssmd/plugin.h" || { echo "SDK header missing"; exit 1; }
 test -f "$work/root/usr/lib/cmake/ssmd-sdk/ssmd-sdk-config.cmake" -o \
      -f "$work/root/usr/lib/x86_64-linux-gnu/cmake/ssmd-sdk/ssmd-sdk-config.cmake" || { echo "CMake package missing"; exit 1; }
+for f in share/man/man1/ssmd.1 share/bash-completion/completions/ssmd share/zsh/vendor-completions/_ssmd \
+         share/fish/vendor_completions.d/ssmd.fish; do
+  test -f "$work/root/usr/$f" || { echo "$f missing from the runtime package"; exit 1; }
+done
 count=$( (find "$work/root/usr/lib/ssmd/plugins" -name "*.so" 2>/dev/null || true) | wc -l)
 echo "packages ok: $(basename "$runtime") $(basename "$sdk"), $count bundled plugins"

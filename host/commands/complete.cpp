@@ -1,0 +1,33 @@
+// ssmd __complete CWORD -- WORDS...: the candidates for word CWORD of a command line, one a line. Hidden:
+// the completion scripts call it (see complete/shell_scripts.cpp); people do not.
+#include "commands/commands.hpp"
+
+#include "complete/candidates.hpp"
+#include "core/errors.hpp"
+
+#include <charconv>
+#include <iostream>
+
+namespace ssmd {
+
+int run_complete(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd __complete CWORD -- WORDS...";
+  cl.options.add_options()("cword", po::value<std::string>()->required()->value_name("CWORD"),
+                           "the index of the word to complete (0 is the program)")(
+      "words", po::value<std::vector<std::string>>()->value_name("WORDS"), "the words of the line, the current one included");
+  cl.positional.add("cword", 1).add("words", -1);
+  auto vm = parse_args("__complete", cl, args);
+  if (!vm) return kExitOk;
+  const auto &cword_text = (*vm)["cword"].as<std::string>();
+  size_t cword = 0;
+  auto [end, error] = std::from_chars(cword_text.data(), cword_text.data() + cword_text.size(), cword);
+  if (error != std::errc() || end != cword_text.data() + cword_text.size() || cword == 0)
+    throw UsageError("CWORD must be a word index of at least 1, not '" + cword_text + "'");
+  std::vector<std::string> words;
+  if (vm->count("words")) words = (*vm)["words"].as<std::vector<std::string>>();
+  for (const auto &candidate : complete::candidates(ctx, words, cword)) std::cout << candidate << "\n";
+  return kExitOk;
+}
+
+} // namespace ssmd

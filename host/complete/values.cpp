@@ -1,0 +1,132 @@
+#include "complete/values.hpp"
+
+#include "complete/shell_scripts.hpp"
+#include "core/date.hpp"
+#include "plugins/plugin_manager.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace ssmd::complete {
+
+namespace {
+
+ValueSpec choices(std::vector<std::string> values) { return {ValueKind::Choices, std::move(values)}; }
+
+// Flags whose meaning is the same on every command that has them.
+const std::map<std::string, ValueSpec, std::less<>> &flags_by_name() {
+  static const std::map<std::string, ValueSpec, std::less<>> k_flags = {
+      {"output", choices({"text", "json"})},
+      {"format", choices({"text", "json", "sarif", "junit", "github"})},
+      {"color", choices({"auto", "always", "never"})},
+      {"feed", {ValueKind::Feed, {}}},
+      {"schema", {ValueKind::Schema, {}}},
+      {"env", {ValueKind::Environment, {}}},
+      {"extends", {ValueKind::Environment, {}}},
+      {"as-of", {ValueKind::Date, {}}},
+      {"date", {ValueKind::Date, {}}},
+      {"from", {ValueKind::Date, {}}},
+      {"to", {ValueKind::Date, {}}},
+      {"effective-from", {ValueKind::Date, {}}},
+  };
+  return k_flags;
+}
+
+// Value names that say what a flag takes, for flags not listed by name.
+const std::map<std::string, ValueKind, std::less<>> &kinds_by_value_name() {
+  static const std::map<std::string, ValueKind, std::less<>> k_kinds = {
+      {"DATE", ValueKind::Date},     {"FEED", ValueKind::Feed},        {"SCHEMA", ValueKind::Schema},
+      {"ENV", ValueKind::Environment}, {"ENVIRONMENT", ValueKind::Environment}, {"PLUGIN", ValueKind::Plugin},
+  };
+  return k_kinds;
+}
+
+// The commands whose first positional argument names something that already exists.
+const std::map<std::string, ValueKind, std::less<>> &first_positionals() {
+  static const std::map<std::string, ValueKind, std::less<>> k_positionals = {
+      {"env check-keys", ValueKind::Environment}, {"env run", ValueKind::Environment},
+      {"env show", ValueKind::Environment},       {"env update", ValueKind::Environment},
+      {"feed add-version", ValueKind::Feed},      {"feed show", ValueKind::Feed},
+      {"help", ValueKind::CommandOrTopic},        {"plugin show", ValueKind::Plugin},
+      {"schema breaking", ValueKind::Schema},     {"schema hash", ValueKind::Schema},
+      {"schema set-status", ValueKind::Schema},   {"schema show", ValueKind::Schema},
+  };
+  return k_positionals;
+}
+
+std::vector<std::string> plugin_names(Context &ctx) {
+  std::vector<std::string> out;
+  try {
+    for (const auto &plugin : ctx.plugins().plugins()) out.push_back(plugin.manifest.name);
+  } catch (const std::exception &) {
+    // A broken plugin setup (a missing lock file under --locked) is reported by the command itself.
+  }
+  return out;
+}
+
+std::vector<std::string> schema_values(const RepoNames &repo, std::string_view prefix) {
+  std::vector<std::string> out;
+  size_t colon = prefix.find(':');
+  if (colon != std::string_view::npos) {
+    std::string name(prefix.substr(0, colon));
+    for (const auto &version : repo.schema_versions(name)) out.push_back(name + ":" + version);
+    return out;
+  }
+  for (const auto &name : repo.schemas()) {
+    out.push_back(name);
+    // Pairs only for the schemas the prefix already selects, so an empty word does not parse every file.
+    if (!prefix.empty() && name.starts_with(prefix))
+      for (const auto &version : repo.schema_versions(name)) out.push_back(name + ":" + version);
+  }
+  return out;
+}
+
+} // namespace
+
+ValueSpec flag_value(const OptionInfo &option) {
+  if (!option.takes_value) return {};
+  if (auto it = flags_by_name().find(option.long_name); it != flags_by_name().end()) return it->second;
+  if (auto it = kinds_by_value_name().find(option.value_name); it != kinds_by_value_name().end()) return {it->second, {}};
+  return {};
+}
+
+ValueSpec positional_value(std::string_view path, size_t index) {
+  if (path == "completion" && index == 0) return choices(shell_names());
+  if (index != 0) return {};
+  if (auto it = first_positionals().find(path); it != first_positionals().end()) return {it->second, {}};
+  return {};
+}
+
+std::vector<std::string> values_for(const ValueSpec &spec, Context &ctx, const RepoNames &repo, std::string_view prefix) {
+  std::vector<std::string> all;
+  switch (spec.kind) {
+  case ValueKind::None:
+  case ValueKind::CommandOrTopic: // the caller completes command paths and topics itself
+    break;
+  case ValueKind::Choices:
+    all = spec.choices;
+    break;
+  case ValueKind::Feed:
+    all = repo.feeds();
+    break;
+  case ValueKind::Schema:
+    all = schema_values(repo, prefix);
+    break;
+  case ValueKind::Environment:
+    all = repo.environments();
+    break;
+  case ValueKind::Date:
+    all = repo.effective_dates();
+    all.push_back(Date::today().str());
+    break;
+  case ValueKind::Plugin:
+    all = plugin_names(ctx);
+    break;
+  }
+  std::vector<std::string> out;
+  for (auto &value : all)
+    if (value.starts_with(prefix)) out.push_back(std::move(value));
+  return out;
+}
+
+} // namespace ssmd::complete

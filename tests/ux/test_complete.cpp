@@ -1,0 +1,183 @@
+// The completion engine: commands from the table, flags from --help, names and dates from the repository.
+#include "repo_fixture.hpp"
+
+#include "cli/command_tree.hpp"
+#include "complete/candidates.hpp"
+#include "complete/values.hpp"
+#include "core/date.hpp"
+#include "help/topics.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace ssmd;
+using namespace ssmd::test;
+
+namespace {
+
+GlobalOptions in_repo(const TempDir &dir) {
+  GlobalOptions options;
+  options.repo = dir.path().string();
+  return options;
+}
+
+// Completes the last word of `line` (split at spaces; a trailing space starts a new, empty word).
+std::vector<std::string> complete_line(Context &ctx, const std::string &line) {
+  std::vector<std::string> words;
+  size_t pos = 0;
+  for (;;) {
+    size_t space = line.find(' ', pos);
+    words.push_back(line.substr(pos, space == std::string::npos ? std::string::npos : space - pos));
+    if (space == std::string::npos) break;
+    pos = space + 1;
+  }
+  return complete::candidates(ctx, words, words.size() - 1);
+}
+
+bool has(const std::vector<std::string> &list, const std::string &item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+using List = std::vector<std::string>;
+
+} // namespace
+
+TEST(Complete, FirstWordIsEveryVisibleGroupAndCommand) {
+  TempDir dir;
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  auto got = complete_line(ctx, "ssmd ");
+  for (const auto &word : top_words()) EXPECT_TRUE(has(got, word)) << word;
+  for (const auto &word : got) EXPECT_FALSE(word.starts_with("__")) << "hidden command offered: " << word;
+  EXPECT_TRUE(complete_line(ctx, "ssmd __").empty()) << "hidden commands (__complete, __man) are never offered";
+  EXPECT_EQ(complete_line(ctx, "ssmd da"), List{"data"});
+  EXPECT_TRUE(complete_line(ctx, "ssmd zz").empty());
+}
+
+TEST(Complete, SecondWordIsTheGroupsSubcommands) {
+  TempDir dir;
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  EXPECT_EQ(complete_line(ctx, "ssmd data "), (List{"gaps", "inventory"}));
+  EXPECT_EQ(complete_line(ctx, "ssmd data i"), List{"inventory"});
+  EXPECT_EQ(complete_line(ctx, "ssmd config "), List{"show"});
+}
+
+TEST(Complete, FlagsComeFromTheCommandsHelpAndTheGlobalList) {
+  TempDir dir;
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  auto got = complete_line(ctx, "ssmd data inventory --");
+  for (const char *flag : {"--feed", "--from", "--to", "--raw", "--normalized", "--output", "--help", "--repo",
+                           "--plugin-path", "--plugins", "--locked", "--color"})
+    EXPECT_TRUE(has(got, flag)) << flag;
+  EXPECT_FALSE(has(got, "--version"));
+  EXPECT_FALSE(has(got, "--date")) << "--date belongs to data gaps";
+  EXPECT_EQ(complete_line(ctx, "ssmd data inventory --fr"), List{"--from"});
+  // A positional argument is not offered as a flag: `ssmd init [DIR]`.
+  EXPECT_FALSE(has(complete_line(ctx, "ssmd init --"), "--dir"));
+  EXPECT_TRUE(has(complete_line(ctx, "ssmd init --"), "--force"));
+  EXPECT_TRUE(has(complete_line(ctx, "ssmd -"), "--version"));
+}
+
+TEST(Complete, FlagValues) {
+  TempDir dir;
+  write_sample_repo(dir);
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  EXPECT_EQ(complete_line(ctx, "ssmd data inventory --output "), (List{"json", "text"}));
+  EXPECT_EQ(complete_line(ctx, "ssmd data inventory -o j"), List{"json"});
+  EXPECT_EQ(complete_line(ctx, "ssmd data inventory --output=j"), List{"--output=json"});
+  EXPECT_EQ(complete_line(ctx, "ssmd --color a"), (List{"always", "auto"}));
+  EXPECT_EQ(complete_line(ctx, "ssmd data inventory --feed "), (List{"alpha", "beta"}));
+  EXPECT_EQ(complete_line(ctx, "ssmd data gaps --feed b"), List{"beta"});
+  // A value already given is skipped: the word after `--feed alpha` is a flag position again.
+  EXPECT_TRUE(complete_line(ctx, "ssmd data gaps --feed alpha ").empty());
+}
+
+TEST(Complete, DateFlagsOfferTodayAndEveryEffectiveDate) {
+  TempDir dir;
+  write_sample_repo(dir);
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  auto got = complete_line(ctx, "ssmd data inventory --feed alpha --from ");
+  std::string today = Date::today().str();
+  for (const std::string date : {"2024-03-15", "2025-01-01", "2025-02-01", "2025-06-01", "2025-07-01"})
+    EXPECT_TRUE(has(got, date)) << date;
+  EXPECT_TRUE(has(got, today));
+  EXPECT_EQ(std::count(got.begin(), got.end(), "2025-06-01"), 1) << "dates are unique";
+  EXPECT_EQ(complete_line(ctx, "ssmd data gaps --date 2024"), List{"2024-03-15"});
+}
+
+TEST(Complete, RepoFlagOnTheLineChoosesTheRepository) {
+  TempDir dir;
+  write_sample_repo(dir);
+  TempDir elsewhere;
+  Context ctx(in_repo(elsewhere), "/nonexistent/ssmd");
+  EXPECT_TRUE(complete_line(ctx, "ssmd data gaps --feed ").empty());
+  EXPECT_EQ(complete_line(ctx, "ssmd --repo " + dir.path().string() + " data gaps --feed "), (List{"alpha", "beta"}));
+}
+
+TEST(Complete, NothingAfterSeparatorOrForUnknownCommands) {
+  TempDir dir;
+  write_sample_repo(dir);
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  EXPECT_TRUE(complete_line(ctx, "ssmd data gaps -- ").empty());
+  EXPECT_TRUE(complete_line(ctx, "ssmd nosuch ").empty());
+}
+
+TEST(Complete, HelpTakesCommandsAndTopics) {
+  TempDir dir;
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  auto got = complete_line(ctx, "ssmd help ");
+  for (const auto &word : top_words()) EXPECT_TRUE(has(got, word)) << word;
+  for (const auto &topic : help_topics()) EXPECT_TRUE(has(got, topic.name)) << topic.name;
+  EXPECT_EQ(complete_line(ctx, "ssmd help data "), (List{"gaps", "inventory"}));
+  EXPECT_EQ(complete_line(ctx, "ssmd help exit"), List{"exit-codes"});
+  EXPECT_EQ(complete_line(ctx, "ssmd completion "), (List{"bash", "fish", "zsh"}));
+}
+
+// The vocabularies behind positionals of commands that other branches add (feed show, schema show, env run).
+TEST(CompleteValues, NamesAndSchemaVersionsFromTheRepository) {
+  TempDir dir;
+  write_sample_repo(dir);
+  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  complete::RepoNames repo(dir.path());
+  using complete::ValueKind;
+  auto values = [&](ValueKind kind, const std::string &prefix) {
+    return complete::values_for({kind, {}}, ctx, repo, prefix);
+  };
+  EXPECT_EQ(values(ValueKind::Feed, ""), (List{"alpha", "beta"}));
+  EXPECT_EQ(values(ValueKind::Environment, "alpha-p"), List{"alpha-prod"});
+  EXPECT_EQ(values(ValueKind::Schema, ""), (List{"orderbook", "trade"}));
+  EXPECT_EQ(values(ValueKind::Schema, "tr"), (List{"trade", "trade:v1", "trade:v2"}));
+  EXPECT_EQ(values(ValueKind::Schema, "trade:"), (List{"trade:v1", "trade:v2"}));
+  EXPECT_EQ(values(ValueKind::Schema, "trade:v2"), List{"trade:v2"});
+  EXPECT_TRUE(values(ValueKind::Schema, "../feeds/alpha:").empty()) << "a path is not a schema name";
+  EXPECT_TRUE(values(ValueKind::Plugin, "").empty()) << "no plugin on the search path";
+
+  EXPECT_EQ(complete::positional_value("feed show", 0).kind, ValueKind::Feed);
+  EXPECT_EQ(complete::positional_value("schema set-status", 0).kind, ValueKind::Schema);
+  EXPECT_EQ(complete::positional_value("env run", 0).kind, ValueKind::Environment);
+  EXPECT_EQ(complete::positional_value("plugin show", 0).kind, ValueKind::Plugin);
+  EXPECT_EQ(complete::positional_value("feed create", 0).kind, ValueKind::None) << "a new name has no candidates";
+  EXPECT_EQ(complete::positional_value("feed show", 1).kind, ValueKind::None);
+}
+
+TEST(CompleteValues, FlagsAreRecognisedByNameOrValueName) {
+  using complete::ValueKind;
+  auto kind = [](const std::string &name, const std::string &value_name, bool takes_value = true) {
+    OptionInfo option;
+    option.long_name = name;
+    option.value_name = value_name;
+    option.takes_value = takes_value;
+    return complete::flag_value(option).kind;
+  };
+  EXPECT_EQ(kind("env", "NAME"), ValueKind::Environment);
+  EXPECT_EQ(kind("extends", "arg"), ValueKind::Environment);
+  EXPECT_EQ(kind("effective-from", "arg"), ValueKind::Date);
+  EXPECT_EQ(kind("since", "DATE"), ValueKind::Date) << "an unknown flag with a DATE value";
+  EXPECT_EQ(kind("source", "FEED"), ValueKind::Feed);
+  EXPECT_EQ(kind("message", "TEXT"), ValueKind::None);
+  EXPECT_EQ(kind("as-of", "", false), ValueKind::None) << "a flag without a value has no values";
+  OptionInfo format;
+  format.long_name = "format";
+  format.takes_value = true;
+  EXPECT_EQ(complete::flag_value(format).choices, (List{"text", "json", "sarif", "junit", "github"}));
+}
