@@ -19,6 +19,7 @@ const std::vector<Command> &builtin_commands() {
       {"config show", "Show the effective configuration and where each value comes from", run_config_show},
       {"data gaps", "List the gaps recorded in a feed's data on one day", run_data_gaps},
       {"data inventory", "Show a feed's captured data day by day, from its manifests", run_data_inventory},
+      {"data quality", "Show one day's data quality, cross-checked with the registry", run_data_quality},
       {"diff", "Show pending metadata changes against HEAD: what they mean, then the diff", run_diff},
       {"env create", "Create an environment", run_env_create},
       {"env list", "List environments", run_env_list},

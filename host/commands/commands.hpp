@@ -11,6 +11,7 @@ int run_completion(Context &ctx, const Args &args);
 int run_config_show(Context &ctx, const Args &args);
 int run_data_gaps(Context &ctx, const Args &args);
 int run_data_inventory(Context &ctx, const Args &args);
+int run_data_quality(Context &ctx, const Args &args);
 int run_diff(Context &ctx, const Args &args);
 int run_env_create(Context &ctx, const Args &args);
 int run_env_list(Context &ctx, const Args &args);

@@ -1,23 +1,83 @@
 #include "data/data_source.hpp"
 
+#include "config/config.hpp"
 #include "core/errors.hpp"
+#include "registry/repository.hpp"
+#include "registry/resolve.hpp"
+
+namespace fs = std::filesystem;
 
 namespace ssmd::data {
 
 void add_source_options(CommandLine &cl) {
   cl.options.add_options()
       ("feed", po::value<std::string>()->required()->value_name("FEED"), "the feed whose data to inspect")
+      ("env", po::value<std::string>()->value_name("ENV"), "read where the data lives from this environment's storage")
       ("raw", po::value<std::string>()->value_name("URL"), "root of the raw data (a path, file:// or a plugin's scheme)")
-      ("normalized", po::value<std::string>()->value_name("URL"), "root of the normalized data");
+      ("normalized", po::value<std::string>()->value_name("URL"), "root of the normalized data")
+      ("endpoint", po::value<std::string>()->value_name("URL"),
+       "endpoint of the storage service (an S3-compatible store, say); sets <scheme>.endpoint");
 }
+
+namespace {
+
+std::string scalar(const yaml::Node *map, const char *key) {
+  const yaml::Node *n = map && map->is_map() ? map->get(key) : nullptr;
+  return n && n->is_scalar() ? n->scalar() : std::string();
+}
+
+// A local path in an environment is relative to the repository root.
+std::string anchored(const fs::path &root, const std::string &location) {
+  if (location.empty() || location.find("://") != std::string::npos || fs::path(location).is_absolute()) return location;
+  return (root / location).lexically_normal().string();
+}
+
+// The environment's `storage:`: explicit `raw:`/`normalized:` roots, or one `url:`/`path:` holding both
+// as raw/ and normalized/.
+void from_environment(Context &ctx, const std::string &name, std::string &raw, std::string &normalized) {
+  registry::Repository repo(ctx.repo_root());
+  auto resolution = registry::resolve_environment(repo, name);
+  if (!resolution.env) throw DomainError(resolution.problem);
+  const yaml::Node *storage = resolution.env->storage;
+  if (!storage || !storage->is_map())
+    throw DomainError("environment '" + name + "' has no storage: mapping; use --raw/--normalized");
+  raw = scalar(storage, "raw");
+  normalized = scalar(storage, "normalized");
+  std::string base = scalar(storage, "url");
+  if (base.empty()) base = scalar(storage, "path");
+  if (raw.empty() && normalized.empty() && !base.empty()) {
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    raw = base + "/raw";
+    normalized = base + "/normalized";
+  }
+  if (raw.empty() && normalized.empty())
+    throw DomainError("environment '" + name + "' storage names no location (raw:, normalized:, url: or path:)");
+  raw = anchored(ctx.repo_root(), raw);
+  normalized = anchored(ctx.repo_root(), normalized);
+}
+
+} // namespace
 
 Source open_source(Context &ctx, const po::variables_map &vm) {
   Source source;
   source.feed = vm["feed"].as<std::string>();
-  if (!vm.count("raw") && !vm.count("normalized"))
-    throw UsageError("say where the data lives: --raw URL and/or --normalized URL");
-  if (vm.count("raw")) source.raw = open_store(ctx, vm["raw"].as<std::string>());
-  if (vm.count("normalized")) source.normalized = open_store(ctx, vm["normalized"].as<std::string>());
+  std::string raw = vm.count("raw") ? vm["raw"].as<std::string>() : "";
+  std::string normalized = vm.count("normalized") ? vm["normalized"].as<std::string>() : "";
+  if (vm.count("env")) {
+    if (!raw.empty() || !normalized.empty()) throw UsageError("--env and --raw/--normalized are alternatives; give one");
+    from_environment(ctx, vm["env"].as<std::string>(), raw, normalized);
+  }
+  if (raw.empty() && normalized.empty())
+    throw UsageError("say where the data lives: --env ENV, or --raw URL and/or --normalized URL");
+  if (vm.count("endpoint")) {
+    for (const auto &url : {raw, normalized}) {
+      size_t sep = url.find("://");
+      if (sep != std::string::npos && url.substr(0, sep) != "file")
+        ctx.config().set(url.substr(0, sep) + ".endpoint", vm["endpoint"].as<std::string>(), "flag --endpoint");
+    }
+  }
+  if (!raw.empty()) source.raw = open_store(ctx, raw);
+  if (!normalized.empty()) source.normalized = open_store(ctx, normalized);
   return source;
 }
 

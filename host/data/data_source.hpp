@@ -17,8 +17,9 @@ struct Source {
   std::unique_ptr<Store> normalized; // null when not configured
 };
 
-// Opens the stores named by --raw/--normalized (or the environment's storage). Throws UsageError when
-// no location is given, EnvironmentError when a store cannot be opened.
+// Opens the stores named by --raw/--normalized, or by the `storage:` of the environment named by --env
+// (see docs/data.md). --endpoint URL sets configuration key `<scheme>.endpoint` for the storage plugin.
+// Throws UsageError when no location is given, EnvironmentError when a store cannot be opened.
 Source open_source(Context &ctx, const po::variables_map &vm);
 
 } // namespace ssmd::data

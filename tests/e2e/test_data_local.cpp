@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 using namespace ssmd::test;
 
 namespace {
@@ -82,4 +84,50 @@ TEST(DataGaps, ListsGapsWithDuration) {
   auto none = run_ssmd({"data", "gaps", "--feed", "kalshi", "--date", "2025-12-03", "--raw", tree.raw()});
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("no manifest for kalshi on 2025-12-03"), std::string::npos);
+}
+
+TEST(DataQuality, ReportsTheDayAndCrossChecksTheRegistry) {
+  DataTree tree;
+  // A repository whose registry knows trade:v1 from 2025-01-01 (the bundled one).
+  std::filesystem::create_directories(tree.dir.path() / "repo");
+  std::filesystem::copy(source_dir() / "exchanges", tree.dir.path() / "repo/exchanges",
+                        std::filesystem::copy_options::recursive);
+  RunOptions in_repo;
+  in_repo.cwd = tree.dir.path() / "repo";
+  in_repo.unset_env = {"SSMD_REPO"};
+  auto r = run_ssmd({"data", "quality", "--feed", "kalshi", "--date", "2025-12-02", "--raw", tree.raw()}, in_repo);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("raw     partial  0.95     10       1.2GB  2025-12-02T00:00:00Z  2025-12-02T23:59:00Z  1 (1 open)  trade:v1"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("warning:"), std::string::npos) << r.out;
+
+  // A schema version that was not in force that day, and a feed the registry does not know.
+  tree.dir.write("raw/ghost/2025/12/02/manifest.json",
+                 std::regex_replace(std::regex_replace(read_file(tree.dir.path() / "raw/kalshi/2025/12/02/manifest.json"),
+                                                       std::regex("\"kalshi\""), "\"ghost\""),
+                                    std::regex("trade:v1"), "trade:v9"));
+  auto ghost = run_ssmd({"data", "quality", "--feed", "ghost", "--date", "2025-12-02", "--raw", tree.raw(), "--output", "json"},
+                        in_repo);
+  EXPECT_EQ(ghost.exit_code, 0) << ghost.err;
+  EXPECT_NE(ghost.out.find("feed 'ghost' is not registered"), std::string::npos) << ghost.out;
+  EXPECT_NE(ghost.out.find("schema_version trade:v9 was not in force on 2025-12-02; trade:v1 was"), std::string::npos)
+      << ghost.out;
+}
+
+TEST(DataInventory, ReadsTheLocationFromAnEnvironment) {
+  DataTree tree;
+  tree.dir.write("exchanges/environments/lab.yaml", "name: lab\nstorage: {type: local, path: ./}\n");
+  RunOptions in_repo;
+  in_repo.cwd = tree.dir.path();
+  in_repo.unset_env = {"SSMD_REPO"};
+  auto r = run_ssmd({"data", "inventory", "--feed", "kalshi", "--env", "lab", "--from", "2025-12-01", "--to",
+                     "2025-12-01"},
+                    in_repo);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2025-12-01  523MB  100MB       complete"), std::string::npos) << r.out;
+  auto both = run_ssmd({"data", "inventory", "--feed", "kalshi", "--env", "lab", "--raw", "x", "--from", "2025-12-01",
+                        "--to", "2025-12-01"},
+                       in_repo);
+  EXPECT_EQ(both.exit_code, 2);
 }

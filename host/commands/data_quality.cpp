@@ -1,0 +1,120 @@
+// ssmd data quality --feed F --date DATE: one day's quality, cross-checked with the registry.
+#include "commands/commands.hpp"
+
+#include "core/date.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
+#include "core/table.hpp"
+#include "data/data_source.hpp"
+#include "data/inventory.hpp"
+#include "registry/as_of.hpp"
+#include "registry/repository.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+namespace ssmd {
+
+namespace {
+
+// Registry cross-checks: the feed exists, and the manifest's schema_version (NAME:VERSION) is a
+// registered version in force that day. Each finding is a warning sentence.
+std::vector<std::string> cross_check(Context &ctx, const std::string &feed, const data::DayManifest &m) {
+  std::vector<std::string> out;
+  auto root = ctx.find_repo_root();
+  if (!root) {
+    out.push_back("not in an ssmd repository: the registry cross-checks were skipped");
+    return out;
+  }
+  registry::Repository repo(*root);
+  if (!repo.has(registry::Kind::Feed, feed)) out.push_back("feed '" + feed + "' is not registered in exchanges/feeds/");
+  size_t colon = m.schema_version.find(':');
+  if (colon == std::string::npos) {
+    out.push_back("schema_version '" + m.schema_version + "' does not name its schema (expected NAME:VERSION); "
+                  "it cannot be checked against the registry");
+    return out;
+  }
+  std::string name = m.schema_version.substr(0, colon), version = m.schema_version.substr(colon + 1);
+  const registry::LoadedSchema *schema = repo.schema(name);
+  if (!schema || !schema->model) {
+    out.push_back("schema '" + name + "' (from schema_version " + m.schema_version + ") is not registered");
+    return out;
+  }
+  auto in_force = registry::schema_version_as_of(*schema->model, m.date);
+  if (!in_force)
+    out.push_back("schema_version " + m.schema_version + ": " + in_force.why_none);
+  else if (schema->model->versions[*in_force.index].version != version)
+    out.push_back("schema_version " + m.schema_version + " was not in force on " + m.date.str() + "; " + name + ":" +
+                  schema->model->versions[*in_force.index].version + " was");
+  return out;
+}
+
+std::string fixed(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+} // namespace
+
+int run_data_quality(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd data quality --feed FEED --date DATE (--env ENV | --raw URL [--normalized URL]) [--output json]";
+  data::add_source_options(cl);
+  cl.options.add_options()("date", po::value<std::string>()->required()->value_name("DATE"), "the day (YYYY-MM-DD)");
+  add_output_option(cl);
+  auto vm = parse_args("data quality", cl, args);
+  if (!vm) return kExitOk;
+  Date date = *Date::parse(date_arg(*vm, "date"));
+  auto format = output_format(*vm);
+  auto source = data::open_source(ctx, *vm);
+  auto days = data::collect_days(source.raw.get(), source.normalized.get(), source.feed, date, date);
+  const data::DayRecord &day = days.at(0);
+  for (const data::Slot *s : {&day.raw, &day.normalized})
+    if (s->invalid()) throw DomainError(s->url + ": invalid manifest: " + s->problem);
+  if (!day.raw.manifest && !day.normalized.manifest)
+    throw DomainError("no manifest for " + source.feed + " on " + date.str());
+
+  json::Value out;
+  out.set("feed", source.feed).set("date", date.str());
+  Table table({"SOURCE", "STATUS", "QUALITY", "RECORDS", "SIZE", "FIRST", "LAST", "GAPS", "SCHEMA"});
+  std::vector<std::string> warnings;
+  for (auto [name, slot] : {std::pair{"raw", &day.raw}, std::pair{"normalized", &day.normalized}}) {
+    if (!slot->manifest) continue;
+    const auto &m = *slot->manifest;
+    size_t open = 0;
+    for (const auto &g : m.gaps) open += !g.resolved;
+    table.add({name, m.status, fixed(m.quality_score), std::to_string(m.record_count), data::human_size(m.byte_size),
+               format_timestamp(m.first_timestamp), format_timestamp(m.last_timestamp),
+               std::to_string(m.gaps.size()) + (open ? " (" + std::to_string(open) + " open)" : ""), m.schema_version});
+    json::Value item;
+    item.set("url", slot->url)
+        .set("status", m.status)
+        .set("quality_score", m.quality_score)
+        .set("record_count", m.record_count)
+        .set("byte_size", m.byte_size)
+        .set("first_timestamp", format_timestamp(m.first_timestamp))
+        .set("last_timestamp", format_timestamp(m.last_timestamp))
+        .set("gaps", static_cast<uint64_t>(m.gaps.size()))
+        .set("open_gaps", static_cast<uint64_t>(open))
+        .set("schema_version", m.schema_version)
+        .set("connector_version", m.connector_version);
+    out.set(name, std::move(item));
+    for (auto &w : cross_check(ctx, source.feed, m)) {
+      std::string line = std::string(name) + ": " + w;
+      if (std::find(warnings.begin(), warnings.end(), line) == warnings.end()) warnings.push_back(line);
+    }
+  }
+  json::Value list = json::Array{};
+  for (const auto &w : warnings) list.push(w);
+  out.set("warnings", std::move(list));
+  if (format == OutputFormat::Json) {
+    std::cout << out.dump();
+  } else {
+    table.print(std::cout);
+    for (const auto &w : warnings) std::cout << "warning: " << w << "\n";
+  }
+  return kExitOk;
+}
+
+} // namespace ssmd
