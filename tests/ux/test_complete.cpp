@@ -57,7 +57,7 @@ TEST(Complete, FirstWordIsEveryVisibleGroupAndCommand) {
 TEST(Complete, SecondWordIsTheGroupsSubcommands) {
   TempDir dir;
   Context ctx(in_repo(dir), "/nonexistent/ssmd");
-  EXPECT_EQ(complete_line(ctx, "ssmd data "), (List{"gaps", "inventory"}));
+  EXPECT_EQ(complete_line(ctx, "ssmd data "), (List{"gaps", "inventory", "quality"}));
   EXPECT_EQ(complete_line(ctx, "ssmd data i"), List{"inventory"});
   EXPECT_EQ(complete_line(ctx, "ssmd config "), List{"show"});
 }
@@ -128,7 +128,7 @@ TEST(Complete, HelpTakesCommandsAndTopics) {
   auto got = complete_line(ctx, "ssmd help ");
   for (const auto &word : top_words()) EXPECT_TRUE(has(got, word)) << word;
   for (const auto &topic : help_topics()) EXPECT_TRUE(has(got, topic.name)) << topic.name;
-  EXPECT_EQ(complete_line(ctx, "ssmd help data "), (List{"gaps", "inventory"}));
+  EXPECT_EQ(complete_line(ctx, "ssmd help data "), (List{"gaps", "inventory", "quality"}));
   EXPECT_EQ(complete_line(ctx, "ssmd help exit"), List{"exit-codes"});
   EXPECT_EQ(complete_line(ctx, "ssmd completion "), (List{"bash", "fish", "zsh"}));
 }

@@ -69,7 +69,7 @@ TEST_F(BashCompletion, CommandsAndSubcommands) {
   for (const char *word : {"completion", "config", "data", "help", "init"}) EXPECT_TRUE(has(first, word)) << word;
   for (const auto &word : first) EXPECT_FALSE(word.starts_with("__")) << word;
   EXPECT_EQ(complete("ssmd da"), List{"data"});
-  EXPECT_EQ(complete("ssmd data "), (List{"gaps", "inventory"}));
+  EXPECT_EQ(complete("ssmd data "), (List{"gaps", "inventory", "quality"}));
   EXPECT_EQ(complete("ssmd data in"), List{"inventory"});
   EXPECT_EQ(complete("ssmd completion "), (List{"bash", "fish", "zsh"}));
 }
@@ -170,7 +170,7 @@ TEST(FishCompletion, ScriptPassesFishSyntaxCheckAndCompletes) {
     for (auto &l : lines(r.out)) words.push_back(l.substr(0, l.find('\t')));
     return words;
   };
-  EXPECT_EQ(run("ssmd data "), (List{"gaps", "inventory"}));
+  EXPECT_EQ(run("ssmd data "), (List{"gaps", "inventory", "quality"}));
   EXPECT_EQ(run("ssmd data gaps --feed "), (List{"alpha", "beta"}));
   EXPECT_TRUE(has(run("ssmd data inventory --f"), "--feed"));
 }
