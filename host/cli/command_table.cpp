@@ -35,6 +35,7 @@ const std::vector<Command> &builtin_commands() {
       {"plugin list", "List the plugins on the search path and whether they can be used", run_plugin_list},
       {"plugin lock", "Pin the usable plugins by SHA-256 in ssmd-plugins.lock", run_plugin_lock},
       {"plugin show", "Show one plugin's manifest, file hash and status", run_plugin_show},
+      {"schema breaking", "Compare two versions of a schema: what breaks the wire format or generated code", run_schema_breaking},
       {"schema hash", "Compute and verify schema file hashes (--update records them)", run_schema_hash},
       {"schema list", "List schemas", run_schema_list},
       {"schema register", "Register a schema file as a new draft version", run_schema_register},

@@ -1,4 +1,4 @@
-// `ssmd env list`: every environment with its feed and schema versions, extends: applied.
+// `ssmd env list [--at REF]`: every environment with its feed and schema versions, extends: applied.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
@@ -14,13 +14,14 @@ using namespace registry;
 
 int run_env_list(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd env list [--output json]";
+  cl.usage = "ssmd env list [--at REF] [--output json]";
+  add_at_option(cl);
   add_output_option(cl);
   auto vm = parse_args(builtin("env list"), cl, args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
 
-  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
+  Repository repo = open_for_reading(ctx, *vm, ReadCache::Use);
   Table table({"NAME", "EXTENDS", "FEED", "SCHEMAS", "KEYS"});
   json::Array items;
   Diagnostics problems;

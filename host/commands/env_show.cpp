@@ -1,4 +1,4 @@
-// `ssmd env show NAME [--as-of DATE]`: an environment with extends: applied, the feed version in force
+// `ssmd env show NAME [--as-of DATE] [--at REF]`: an environment with extends: applied, the feed version in force
 // on the date (today by default), its schema versions and its key references. Secret values are never
 // read, let alone printed.
 #include "commands/commands.hpp"
@@ -17,17 +17,18 @@ using namespace registry;
 
 int run_env_show(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd env show NAME [--as-of DATE] [--output json]";
+  cl.usage = "ssmd env show NAME [--as-of DATE] [--at REF] [--output json]";
   cl.options.add_options()("name", po::value<std::string>()->required(), "the environment");
   cl.positional.add("name", 1);
   add_as_of_option(cl);
+  add_at_option(cl);
   add_output_option(cl);
   auto vm = parse_args(builtin("env show"), cl, args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
   Date date = as_of_flag(*vm).value_or(Date::today());
 
-  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
+  Repository repo = open_for_reading(ctx, *vm, ReadCache::Use);
   const std::string name = (*vm)["name"].as<std::string>();
   const LoadedEnvironment &loaded = require_environment(repo, name);
   Resolution resolution = resolve_environment(repo, name);

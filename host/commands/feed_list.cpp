@@ -1,4 +1,4 @@
-// `ssmd feed list [--status S]`: every feed, with the version in force today.
+// `ssmd feed list [--status S] [--at REF]`: every feed, with the version in force today.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
@@ -14,8 +14,9 @@ using namespace registry;
 
 int run_feed_list(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd feed list [--status active|deprecated|disabled] [--output json]";
+  cl.usage = "ssmd feed list [--status active|deprecated|disabled] [--at REF] [--output json]";
   cl.options.add_options()("status", po::value<std::string>()->value_name("STATUS"), "only feeds with this status");
+  add_at_option(cl);
   add_output_option(cl);
   auto vm = parse_args(builtin("feed list"), cl, args);
   if (!vm) return kExitOk;
@@ -27,7 +28,7 @@ int run_feed_list(Context &ctx, const Args &args) {
       throw UsageError("--status must be active, deprecated or disabled, not '" + *status + "'");
   }
 
-  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
+  Repository repo = open_for_reading(ctx, *vm, ReadCache::Use);
   Date today = Date::today();
   Table table({"NAME", "TYPE", "STATUS", "EXCHANGE", "VERSIONS", "CURRENT", "ENDPOINT"});
   json::Array items;

@@ -1,4 +1,4 @@
-// `ssmd feed show NAME [--as-of DATE]`: a feed with all its versions, or the version in force on a date.
+// `ssmd feed show NAME [--as-of DATE] [--at REF]`: a feed with all its versions, or the version in force on a date.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
@@ -34,17 +34,18 @@ void print_version(const FeedVersion &v) {
 
 int run_feed_show(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd feed show NAME [--as-of DATE] [--output json]";
+  cl.usage = "ssmd feed show NAME [--as-of DATE] [--at REF] [--output json]";
   cl.options.add_options()("name", po::value<std::string>()->required(), "the feed");
   cl.positional.add("name", 1);
   add_as_of_option(cl);
+  add_at_option(cl);
   add_output_option(cl);
   auto vm = parse_args(builtin("feed show"), cl, args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
   std::optional<Date> as_of = as_of_flag(*vm);
 
-  Repository repo(ctx.repo_root(), {}, ReadCache::Use);
+  Repository repo = open_for_reading(ctx, *vm, ReadCache::Use);
   const LoadedFeed &loaded = require_feed(repo, (*vm)["name"].as<std::string>());
   const Feed &feed = *loaded.model;
 

@@ -1,4 +1,4 @@
-// `ssmd schema list`: every schema with its versions and the one in force today.
+// `ssmd schema list [--at REF]`: every schema with its versions and the one in force today.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
@@ -14,13 +14,14 @@ using namespace registry;
 
 int run_schema_list(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd schema list [--output json]";
+  cl.usage = "ssmd schema list [--at REF] [--output json]";
+  add_at_option(cl);
   add_output_option(cl);
   auto vm = parse_args(builtin("schema list"), cl, args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
 
-  Repository repo(ctx.repo_root());
+  Repository repo = open_for_reading(ctx, *vm);
   Date today = Date::today();
   Table table({"NAME", "FORMAT", "VERSIONS", "CURRENT", "LATEST"});
   json::Array items;

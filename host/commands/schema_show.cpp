@@ -1,5 +1,7 @@
 // `ssmd schema show NAME:VERSION` or `ssmd schema show NAME [--as-of DATE]`: a version with its
-// definition text, or (NAME alone) the schema and its versions.
+// definition text and structural fingerprint, or (NAME alone) the schema and its versions. `--at REF`
+// reads everything as of a commit. The fingerprint comes from the format's plugin; without one, show
+// still works and says why there is no fingerprint.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
@@ -8,6 +10,8 @@
 #include "registry/names.hpp"
 #include "registry/schema_files.hpp"
 #include "registry/views.hpp"
+#include "schema/format_plugin.hpp"
+#include "schema/version_fingerprint.hpp"
 
 #include <iostream>
 
@@ -17,10 +21,12 @@ using namespace registry;
 
 int run_schema_show(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd schema show NAME:VERSION | NAME [--as-of DATE] [--output json]";
+  cl.usage = "ssmd schema show NAME:VERSION | NAME [--as-of DATE] [--at REF] [--import-path DIR]... [--output json]";
   cl.options.add_options()("ref", po::value<std::string>()->required(), "the schema, or one version of it");
   cl.positional.add("ref", 1);
   add_as_of_option(cl);
+  add_at_option(cl);
+  schema::add_import_path_option(cl);
   add_output_option(cl);
   auto vm = parse_args(builtin("schema show"), cl, args);
   if (!vm) return kExitOk;
@@ -36,7 +42,7 @@ int run_schema_show(Context &ctx, const Args &args) {
     wanted = ref->version;
   }
 
-  Repository repo(ctx.repo_root());
+  Repository repo = open_for_reading(ctx, *vm);
   const LoadedSchema &loaded = require_schema(repo, name);
   const Schema &schema = *loaded.model;
   const SchemaVersion *chosen = nullptr;
@@ -75,10 +81,15 @@ int run_schema_show(Context &ctx, const Args &args) {
   std::optional<std::string> definition;
   if (!file.empty() && !schema_file_problem(repo, file)) definition = repo.read(Repository::schema_path(file));
   if (!definition) throw DomainError("exchanges/schemas/" + file + " cannot be read");
+  schema::apply_import_paths(ctx, *vm, schema.format);
+  schema::VersionFingerprint fingerprint = schema::fingerprint_version(ctx, repo, schema, *chosen);
+  print_diagnostics(fingerprint.findings, std::cerr);
   if (format == OutputFormat::Json) {
     json::Value out = schema_version_json(schema, *chosen);
     out.set("schema", schema.name).set("format", schema.format);
     if (as_of) out.set("as_of", as_of->str());
+    out.set("fingerprint", fingerprint.value ? json::Value(*fingerprint.value) : json::Value(nullptr));
+    if (!fingerprint.value) out.set("fingerprint_unavailable", fingerprint.unavailable);
     out.set("definition", *definition);
     std::cout << out.dump() << "\n";
     return kExitOk;
@@ -92,6 +103,7 @@ int run_schema_show(Context &ctx, const Args &args) {
       {"file", "exchanges/schemas/" + file},
       {"root", chosen->root.empty() ? "-" : chosen->root},
       {"hash", chosen->hash},
+      {"fingerprint", fingerprint.value ? *fingerprint.value : "unavailable (" + fingerprint.unavailable + ")"},
       {"compatible_with", chosen->compatible_with.empty() ? "-" : join(chosen->compatible_with)}};
   if (!chosen->breaking_changes.empty()) fields.emplace_back("breaking_changes", chosen->breaking_changes);
   if (as_of) fields.insert(fields.begin(), {"as_of", as_of->str()});

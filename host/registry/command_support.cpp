@@ -3,6 +3,7 @@
 #include "cli/command_table.hpp"
 #include "cli/suggest.hpp"
 #include "core/errors.hpp"
+#include "git/tree_reader.hpp"
 #include "registry/names.hpp"
 
 #include <iostream>
@@ -14,12 +15,14 @@ template <class T>
 const Loaded<T> &require(Repository &repo, Kind kind, const std::string &name, Loaded<T> *loaded) {
   if (!loaded) {
     std::string message = std::string("no ") + noun_of(kind) + " named '" + name + "' (" +
-                          Repository::file_of(kind, name) + " does not exist)";
+                          Repository::file_of(kind, name) + " does not exist" +
+                          (repo.reads_working_tree() ? "" : " in " + repo.describe()) + ")";
     if (auto near = closest(name, repo.names(kind))) message += "; did you mean '" + *near + "'?";
     throw DomainError(message);
   }
   if (has_errors(loaded->diagnostics) || !loaded->model) {
     print_diagnostics(loaded->diagnostics, std::cerr);
+    if (!repo.reads_working_tree()) throw DomainError(loaded->file + " has errors in " + repo.describe() + " (see above)");
     throw DomainError(loaded->file + " has errors; fix them first (see above)");
   }
   return *loaded;
@@ -50,6 +53,18 @@ void add_as_of_option(CommandLine &cl) {
 std::optional<Date> as_of_flag(const po::variables_map &vm) {
   if (!vm.count("as-of")) return std::nullopt;
   return Date::parse(date_arg(vm, "as-of"));
+}
+
+void add_at_option(CommandLine &cl) {
+  cl.options.add_options()("at", po::value<std::string>()->value_name("REF"),
+                           "read the metadata as of a git commit, branch or tag (the working tree is not read)");
+}
+
+Repository open_for_reading(Context &ctx, const po::variables_map &vm, ReadCache cache) {
+  if (!vm.count("at")) return Repository(ctx.repo_root(), {}, cache);
+  const std::string &ref = vm["at"].as<std::string>();
+  if (ref.empty()) throw UsageError("--at needs a commit, branch or tag");
+  return Repository(ctx.repo_root(), git::commit_reader(ctx.repo_root(), ref));
 }
 
 void require_valid_name(const std::string &name, const std::string &what) {

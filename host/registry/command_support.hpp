@@ -1,5 +1,5 @@
 // What the feed, schema and env commands share: opening files by name with helpful errors, the
-// --as-of flag, and printing findings.
+// --as-of and --at flags, and printing findings.
 #pragma once
 
 #include "cli/command.hpp"
@@ -21,6 +21,13 @@ const Command &builtin(std::string_view path);
 // --as-of DATE when given (a malformed date is a UsageError, exit 2).
 std::optional<Date> as_of_flag(const po::variables_map &vm);
 void add_as_of_option(CommandLine &cl);
+
+// --at REF: read the metadata as of a commit instead of the working tree.
+void add_at_option(CommandLine &cl);
+// The repository a read-only command answers from: the working tree (from the feed cache when `cache`
+// says so) or, with --at REF, the commit REF names, read from git's objects without touching the working
+// tree. An unknown REF is a DomainError (exit 1); no git repository is an EnvironmentError (exit 3).
+Repository open_for_reading(Context &ctx, const po::variables_map &vm, ReadCache cache = ReadCache::Skip);
 
 // NAME must match the name pattern (UsageError otherwise); `what` is "feed", "schema", ...
 void require_valid_name(const std::string &name, const std::string &what);

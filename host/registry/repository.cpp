@@ -3,6 +3,8 @@
 #include "core/state_dir.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
 #include "registry/loaders.hpp"
 #include "registry/sha256.hpp"
@@ -17,9 +19,15 @@ namespace fs = std::filesystem;
 namespace ssmd::registry {
 
 Repository::Repository(fs::path root, Overlay overlay, ReadCache cache)
-    : root_(std::move(root)), overlay_(std::move(overlay)), cache_(cache) {}
+    : root_(std::move(root)), reader_(git::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {}
+
+Repository::Repository(fs::path root, std::unique_ptr<git::TreeReader> reader, Overlay overlay)
+    : root_(std::move(root)), reader_(std::move(reader)), working_tree_(false), overlay_(std::move(overlay)),
+      cache_(ReadCache::Skip) {}
 Repository::Repository(Repository &&) noexcept = default;
 Repository::~Repository() = default;
+
+std::string Repository::describe() const { return reader_->describe(); }
 
 std::string Repository::file_of(Kind kind, std::string_view name) {
   return std::string("exchanges/") + folder_of(kind) + "/" + std::string(name) + ".yaml";
@@ -30,10 +38,9 @@ const std::vector<std::string> &Repository::names(Kind kind) {
   if (it != names_.end()) return it->second;
   std::set<std::string> stems;
   std::string folder = std::string("exchanges/") + folder_of(kind) + "/";
-  std::error_code ec;
-  for (fs::directory_iterator d(root_ / folder, ec), end; !ec && d != end; d.increment(ec)) {
-    const fs::path &p = d->path();
-    if (p.extension() == ".yaml" && d->is_regular_file(ec)) stems.insert(p.stem().string());
+  for (const auto &path : reader_->list_files(folder)) {
+    std::string_view file = std::string_view(path).substr(folder.size());
+    if (file.size() > 5 && file.ends_with(".yaml")) stems.emplace(file.substr(0, file.size() - 5));
   }
   for (const auto &[path, content] : overlay_) {
     if (!path.starts_with(folder) || !path.ends_with(".yaml")) continue;
@@ -52,9 +59,11 @@ bool Repository::has(Kind kind, std::string_view name) {
 
 std::optional<std::string> Repository::read(const std::string &relative) const {
   if (auto it = overlay_.find(relative); it != overlay_.end()) return it->second;
-  std::ifstream in(root_ / relative, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    return reader_->read(relative);
+  } catch (const EnvironmentError &) {
+    return std::nullopt; // exists but cannot be read: callers report it like a missing file
+  }
 }
 
 namespace {
@@ -71,9 +80,9 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
   loaded->stem = std::string(name);
   loaded->file = file_of(kind, name);
   yaml::ParseLimits limits;
-  // Refuse oversized files unread (the parser checks overlay text itself).
+  // Refuse oversized working-tree files unread (the parser checks other text itself).
   struct stat st {};
-  bool on_disk = !overlay_.count(loaded->file);
+  bool on_disk = working_tree_ && !overlay_.count(loaded->file);
   if (on_disk && ::stat((root_ / loaded->file).c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > limits.max_bytes) {
     loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, "yaml/too-large",
                                              "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
@@ -159,11 +168,9 @@ Diagnostics Repository::load_diagnostics() {
 
 std::vector<std::string> Repository::schema_folder_files() const {
   std::set<std::string> files;
-  fs::path folder = root_ / "exchanges/schemas";
-  std::error_code ec;
-  for (fs::recursive_directory_iterator d(folder, ec), end; !ec && d != end; d.increment(ec)) {
-    if (!d->is_regular_file(ec)) continue;
-    std::string relative = d->path().lexically_relative(folder).generic_string();
+  const std::string folder = "exchanges/schemas/";
+  for (const auto &path : reader_->list_files(folder, true)) {
+    std::string relative = path.substr(folder.size());
     if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
     files.insert(relative);
   }

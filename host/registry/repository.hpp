@@ -3,15 +3,24 @@
 //
 // An Overlay holds files that are not written yet. Writing commands build the repository they are
 // about to produce (the disk plus the overlay) and run the integrity rules on it before touching a byte.
+//
+// Every read and directory listing goes through a git::TreeReader: the working tree by default, or any
+// reader given to the constructor, such as git::commit_reader() for `--at REF`. A repository read at a
+// commit never touches the working tree: it uses no feed cache, no stat() and no symlink resolution.
 #pragma once
 
 #include "registry/model.hpp"
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace ssmd::git {
+class TreeReader;
+}
 
 namespace ssmd::registry {
 
@@ -24,12 +33,23 @@ enum class ReadCache { Skip, Use };
 
 class Repository {
 public:
+  // The working tree under `root`.
   explicit Repository(std::filesystem::path root, Overlay overlay = {}, ReadCache cache = ReadCache::Skip);
+  // The files `reader` shows (e.g. git::commit_reader(root, ref)); `root` is the ssmd root, kept for
+  // messages and for plugins. The feed cache is never used.
+  Repository(std::filesystem::path root, std::unique_ptr<git::TreeReader> reader, Overlay overlay = {});
   Repository(Repository &&) noexcept;
   ~Repository();
 
   const std::filesystem::path &root() const { return root_; }
   const Overlay &overlay() const { return overlay_; }
+  // Whether the files come from the working tree (the first constructor), so paths under root() are
+  // the files themselves.
+  bool reads_working_tree() const { return working_tree_; }
+  // Where the files come from, for messages: "the working tree" or "commit 1a2b3c4 (HEAD~1)".
+  std::string describe() const;
+  // The reader every read goes through (without the overlay).
+  const git::TreeReader &files() const { return *reader_; }
 
   // "exchanges/feeds/acme.yaml" for (Feed, "acme").
   static std::string file_of(Kind kind, std::string_view name);
@@ -60,6 +80,8 @@ private:
   bool load_feed_from_cache(LoadedFeed &loaded);
   void store_feed_in_cache(const LoadedFeed &loaded);
   std::filesystem::path root_;
+  std::unique_ptr<git::TreeReader> reader_;
+  bool working_tree_ = true;
   Overlay overlay_;
   ReadCache cache_;
   std::map<Kind, std::vector<std::string>> names_;

@@ -1,0 +1,68 @@
+// Calling the schema-format plugin that owns a schema's `format:` value. The host names no format: the
+// value is looked up among the plugins' `provides schema-format <format>` declarations, and the plugin's
+// C table (ssmd_schema_format) does the work. Findings come back as host Diagnostics located in the
+// schema files (file:line:col as the plugin reports them).
+//
+//   schema::apply_import_paths(ctx, vm, schema.format);          // before the first call
+//   schema::FormatPlugin plugin = schema::find_format_plugin(ctx, schema.format);
+//   if (!plugin) ... plugin.problem names the kind of plugin needed ...
+//   ssmd_file_reader files = git::make_file_reader(repo.files());
+//   schema::VersionInput input{schema.name, v.version, Repository::schema_path(schema.file_of(v)), v.root, &files};
+//   schema::FingerprintResult fp = schema::call_fingerprint(plugin, input);
+#pragma once
+
+#include "cli/command.hpp"
+#include "core/diagnostic.hpp"
+
+#include <ssmd/plugin.h>
+
+#include <optional>
+#include <string>
+
+namespace ssmd::schema {
+
+struct FormatPlugin {
+  std::string format;
+  const ssmd_schema_format *table = nullptr; // null when no usable plugin provides the format
+  const ssmd_host *host = nullptr;
+  std::string plugin;  // the plugin that declares the format, when one does
+  std::string problem; // why `table` is null, naming the kind of plugin needed
+  explicit operator bool() const { return table != nullptr; }
+};
+
+// Finds and loads the plugin for `format`. A missing, refused or broken plugin is not an exception:
+// `problem` says what happened, so a command can decide between failing (exit 3) and saying so.
+FormatPlugin find_format_plugin(Context &ctx, const std::string &format);
+
+// `--import-path DIR` (repeatable): directories the plugin searches for imported schema files.
+void add_import_path_option(CommandLine &cl);
+// Sets the configuration key `<format>.import_paths` to the --import-path directories followed by the
+// configured ones, so plugins read them through the host's config(). Nothing happens without the flag.
+void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::string &format);
+
+// One version of a schema as the plugin sees it. The reader must outlive the call.
+struct VersionInput {
+  std::string schema;  // the schema's name
+  std::string version; // e.g. "v2"
+  std::string file;    // repository-relative: "exchanges/schemas/trade.v2.fmt"
+  std::string root;    // the declared root type; empty means the format's default
+  const ssmd_file_reader *files = nullptr;
+};
+
+struct CallResult {
+  ssmd_status status = SSMD_OK; // SSMD_UNSUPPORTED when the plugin does not offer the call
+  Diagnostics findings;         // in the order reported; a finding with no file names the input's file
+};
+
+// The plugin's breaking(older, newer).
+CallResult call_breaking(const FormatPlugin &plugin, const VersionInput &older, const VersionInput &newer);
+
+struct FingerprintResult {
+  std::optional<std::string> fingerprint; // set when the call succeeded
+  CallResult call;
+};
+
+// The plugin's fingerprint(input).
+FingerprintResult call_fingerprint(const FormatPlugin &plugin, const VersionInput &input);
+
+} // namespace ssmd::schema
