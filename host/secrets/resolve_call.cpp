@@ -80,7 +80,7 @@ bool redact(std::string &text, const std::vector<std::string_view> &values) {
   for (size_t at = 0; at < text.size();) {
     size_t longest = 0;
     for (auto value : values)
-      if (!value.empty() && value.size() > longest && text.compare(at, value.size(), value) == 0)
+      if (value.size() >= kMinMaskedBytes && value.size() > longest && text.compare(at, value.size(), value) == 0)
         longest = value.size();
     if (longest) {
       out += "[redacted]";

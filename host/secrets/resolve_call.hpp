@@ -52,8 +52,13 @@ private:
   bool lost_value_ = false;
 };
 
-// Replaces every occurrence of each non-empty `values` entry in `text` with "[redacted]"; the old bytes are
-// wiped. Returns true when something was replaced.
+// Values shorter than this are not masked: they cannot be told from ordinary text, so masking them would
+// mangle every message ("e[redacted]port" for a value "x") and, by where the mask lands, show them anyway.
+// (get-secretmanager-secrets for GitHub Actions chose the same default, `min_mask_length: 4`.)
+inline constexpr size_t kMinMaskedBytes = 4;
+
+// Replaces every occurrence of each `values` entry of at least kMinMaskedBytes in `text` with "[redacted]"
+// (the longest match first); the old bytes are wiped. Returns true when something was replaced.
 bool redact(std::string &text, const std::vector<std::string_view> &values);
 
 } // namespace ssmd::secrets

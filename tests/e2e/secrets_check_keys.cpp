@@ -195,3 +195,14 @@ TEST_F(SecretsCheckKeys, BackendAnsweringOkDoesNotHideAnErrorOrAMissingRequiredF
   write_environment("junk", one_key_environment("junk", "junk/warn-required", false));
   EXPECT_EQ(ssmd({"env", "check-keys", "junk"}).exit_code, 0);
 }
+
+TEST_F(SecretsCheckKeys, AShortValueDoesNotMangleMessages) {
+  // Values under four bytes are not masked, so the message about the other field stays readable.
+  env_["ALPHA_API_KEY"] = "x";
+  unset_.push_back("SSMD_ALPHA_API_SECRET");
+  env_.erase("SSMD_ALPHA_API_SECRET");
+  auto r = ssmd({"env", "check-keys", "canary"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(has(r.err, "field `api_secret` is not set: export SSMD_ALPHA_API_SECRET [secrets/missing-field]"))
+      << r.err;
+}
