@@ -107,6 +107,8 @@ int run_env_run(Context &ctx, const Args &args) {
   const OutputFormat format = output_format(*vm);
   const bool dry_run = (*vm)["dry-run"].as<bool>();
   const std::string name = (*vm)["name"].as<std::string>();
+  if (!dry_run && vm->count("output") && !(*vm)["output"].defaulted())
+    throw UsageError("--output applies to --dry-run only: a run's output is COMMAND's");
   if (!dry_run && split.command.empty())
     throw UsageError(std::string(split.separator ? "no COMMAND after `--`" : "missing `-- COMMAND`") +
                      "; usage: " + cl.usage);

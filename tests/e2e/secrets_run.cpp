@@ -158,9 +158,12 @@ TEST_F(SecretsRun, UsageErrorsAreExit2) {
                                                                 {"env", "run", "canary", "--"},
                                                                 {"env", "run", "--", "/bin/true"},
                                                                 {"env", "run", "canary", "/bin/true"},
-                                                                {"env", "run", "canary", "--", ""}}) {
+                                                                {"env", "run", "canary", "--", ""},
+                                                                {"env", "run", "canary", "-o", "json", "--", "true"}}) {
     auto r = ssmd(args);
-    EXPECT_EQ(r.exit_code, 2) << args.size() << "\n" << r.err;
+    std::string line;
+    for (const auto &a : args) line += "'" + a + "' ";
+    EXPECT_EQ(r.exit_code, 2) << line << "\n" << r.err;
   }
 }
 
