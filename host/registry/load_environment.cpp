@@ -6,7 +6,7 @@ namespace ssmd::registry {
 
 const std::vector<std::string> k_environment_keys = {"name",   "extends", "feed",      "schema",
                                                      "schemas", "keys",   "transport", "storage"};
-const std::vector<std::string> k_key_spec_keys = {"type", "required", "fields", "source", "rotation_days"};
+const std::vector<std::string> k_key_spec_keys = {"type", "required", "fields", "source", "rotation_days", "env"};
 
 namespace {
 // A `trade:v1` reference; a malformed one is an error at its node and is left out.

@@ -6,6 +6,7 @@
 #include "plugin_harness.hpp"
 #include "run_ssmd.hpp"
 #include "secret_calls.hpp"
+#include "vault_server_process.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,16 +20,6 @@ namespace ssmd::test {
 inline const std::string kToken = "hvs.canary-token-3e9f1a7c";
 inline const std::string kCanaryKey = "canary-key-vault-8b2d41";
 inline const std::string kCanarySecret = "canary-secret-vault-c6f0e9";
-
-struct VaultServer {
-  std::filesystem::path ca_cert;       // the CA that signed the server's certificate
-  std::filesystem::path ca_dir;        // a directory holding only that CA, for VAULT_CAPATH
-  std::filesystem::path wrong_ca_cert; // an unrelated CA
-  std::filesystem::path log;           // one line per request
-  int https_port = 0, http_port = 0;
-  std::string https_address() const { return "https://127.0.0.1:" + std::to_string(https_port); }
-  std::string http_address() const { return "http://127.0.0.1:" + std::to_string(http_port); }
-};
 
 class VaultTest : public ::testing::Test {
 protected:

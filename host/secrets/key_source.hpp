@@ -1,0 +1,23 @@
+// What the host itself knows about a key's `source:`: only that it starts with the prefix of the secret
+// backend that owns it (`<prefix>` or `<prefix>/<rest>`). The rest is the backend's to check; the host names
+// no backend.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ssmd::secrets {
+
+// The backend prefix of `source`: everything before the first '/'. nullopt with `why` set when there is no
+// usable prefix (an empty source, a leading '/', or characters a plugin's manifest cannot declare).
+std::optional<std::string> source_prefix(std::string_view source, std::string &why);
+
+// The variable that carries a field when the backend does not name one: SSMD_<KEY>_<FIELD>, upper-cased,
+// every byte that is not an ASCII letter or digit turned into '_'.
+std::string default_variable_name(std::string_view key, std::string_view field);
+
+// A POSIX-portable environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most 255 bytes.
+bool valid_variable_name(std::string_view name);
+
+} // namespace ssmd::secrets
