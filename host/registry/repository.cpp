@@ -165,6 +165,8 @@ std::vector<std::string> Repository::schema_folder_files() const {
     if (!d->is_regular_file(ec)) continue;
     std::string relative = d->path().lexically_relative(folder).generic_string();
     if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
+    // Hidden files (the .gitkeep `ssmd init` writes, editor swap files) are never schema definitions.
+    if (d->path().filename().string().starts_with(".")) continue;
     files.insert(relative);
   }
   for (const auto &[path, content] : overlay_) {
