@@ -16,7 +16,8 @@ namespace {
 
 std::string quoted(const fs::path &p) { return "'" + p.string() + "'"; }
 
-// One installation of ssmd for the whole suite: installing takes longer than building a project.
+// ssmd installed once per test process (ctest runs each test in its own; a direct run of the binary shares
+// it between the tests).
 class PluginNewBuild : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
