@@ -172,6 +172,8 @@ std::vector<std::string> Repository::schema_folder_files() const {
   for (const auto &path : reader_->list_files(folder, true)) {
     std::string relative = path.substr(folder.size());
     if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
+    // Hidden files (the .gitkeep `ssmd init` writes, editor swap files) are never schema definitions.
+    if (d->path().filename().string().starts_with(".")) continue;
     files.insert(relative);
   }
   for (const auto &[path, content] : overlay_) {

@@ -36,3 +36,22 @@ TEST(Init, RefusesToOverwriteAnExistingRepository) {
   EXPECT_EQ(read_file(dir.path() / "exchanges/feeds/kalshi.yaml"), "name: kalshi\n");
   EXPECT_TRUE(fs::exists(dir.path() / ".gitignore"));
 }
+
+// The .gitkeep files init writes are not orphan schema files: a new repository is clean even under --strict.
+TEST(Init, ANewRepositoryValidatesWithoutFindings) {
+  TempDir dir;
+  ASSERT_EQ(run_ssmd({"init", dir.path().string()}).exit_code, 0);
+  RunOptions options;
+  options.cwd = dir.path();
+  options.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH"};
+  auto r = run_ssmd({"validate", "--strict", "--no-cache"}, options);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out.find("orphan-schema-file"), std::string::npos) << r.out;
+  // An editor's swap file is not a schema definition either; a real stray file still is.
+  dir.write("exchanges/schemas/.trade.capnp.swp", "x");
+  dir.write("exchanges/schemas/stray.capnp", "x");
+  auto stray = run_ssmd({"validate", "--no-cache"}, options);
+  EXPECT_NE(stray.out.find("exchanges/schemas/stray.capnp: warning: no schema version uses this file"), std::string::npos)
+      << stray.out;
+  EXPECT_EQ(stray.out.find(".swp"), std::string::npos) << stray.out;
+}
