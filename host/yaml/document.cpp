@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 #include <sys/stat.h>
 
 namespace ssmd::yaml {
@@ -50,7 +51,8 @@ public:
   void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) fail(mark, "yaml/alias", "alias refers to an unknown anchor");
-    add(it->second, mark);
+    aliases_used_ = true;
+    attach(it->second, mark, true);
   }
   void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                 const std::string &value) override {
@@ -78,6 +80,9 @@ private:
     bool expecting_key = true; // maps alternate key, value
     std::string pending_key;
     Mark pending_mark;
+    // Keys seen so far -> their line, so duplicates are found in constant time: a linear search made a
+    // file of a million keys (15 MB) take hours.
+    std::unordered_map<std::string, uint32_t> seen_keys;
   };
 
   Node *make(Node::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor) {
@@ -89,7 +94,13 @@ private:
     return n;
   }
 
-  void open(Node *n, const YAML::Mark &) { stack_.push_back(Frame{n, true, {}, {}}); }
+  void open(Node *n, const YAML::Mark &mark) {
+    // yaml-cpp stops at 500 levels itself, but names the place its scanner has reached, which for flow
+    // collections is the end of the line; checking here names the bracket that goes too deep.
+    if (stack_.size() >= limits_.max_depth)
+      fail(mark, "yaml/too-deep", "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
+    stack_.push_back(Frame{n, true, {}, {}, {}});
+  }
 
   void close() {
     Node *n = stack_.back().node;
@@ -101,7 +112,7 @@ private:
     attach(n, m);
   }
 
-  // A finished scalar, null or alias.
+  // A finished scalar or null.
   void add(const Node *n, const YAML::Mark &mark) {
     register_anchor(n);
     attach(n, mark);
@@ -116,7 +127,9 @@ private:
       }
   }
 
-  void attach(const Node *n, const YAML::Mark &mark) {
+  // Hangs a finished node under the open collection. `alias` says that `n` is a copy of an anchored node,
+  // which costs its whole expansion; a fresh node costs one, its children having been counted already.
+  void attach(const Node *n, const YAML::Mark &mark, bool alias = false) {
     if (stack_.empty()) {
       root_ = n;
       return;
@@ -126,29 +139,32 @@ private:
     if (parent->kind_ == Node::Kind::Map && f.expecting_key) {
       if (n->kind_ != Node::Kind::Scalar && n->kind_ != Node::Kind::Null)
         fail(mark, "yaml/complex-key", "mapping keys must be plain strings");
+      count_nodes(1, mark); // a key costs a node too: a million short keys must not pass the bound
       f.pending_key = n->scalar_;
       f.pending_mark = to_mark(mark);
-      if (parent->index_of(f.pending_key)) {
-        const Node::Key *first = nullptr;
-        for (const auto &k : parent->keys_)
-          if (k.text == f.pending_key) first = &k;
+      if (auto [first, fresh] = f.seen_keys.emplace(f.pending_key, f.pending_mark.line); !fresh)
         fail(mark, "yaml/duplicate-key",
-             "duplicate key '" + f.pending_key + "' (first defined at line " + std::to_string(first->mark.line) + ")");
-      }
+             "duplicate key '" + f.pending_key + "' (first defined at line " + std::to_string(first->second) + ")");
       f.expecting_key = false;
       return;
     }
     parent->weight_ += n->weight_;
-    total_weight_ += n->weight_;
-    if (total_weight_ > limits_.max_expanded_nodes)
-      fail(mark, "yaml/alias-bomb",
-           "document expands to more than " + std::to_string(limits_.max_expanded_nodes) +
-               " nodes through aliases; refusing to expand it");
+    count_nodes(alias ? n->weight_ : 1, mark);
     if (parent->kind_ == Node::Kind::Map) {
       parent->keys_.push_back(Node::Key{f.pending_key, f.pending_mark});
       f.expecting_key = true;
     }
     parent->children_.push_back(n);
+  }
+
+  // Counts nodes as the document would hold them with every alias expanded, and stops at the bound.
+  void count_nodes(uint64_t weight, const YAML::Mark &mark) {
+    total_weight_ += weight;
+    if (total_weight_ <= limits_.max_expanded_nodes) return;
+    const std::string limit = std::to_string(limits_.max_expanded_nodes);
+    if (aliases_used_)
+      fail(mark, "yaml/alias-bomb", "document expands to more than " + limit + " nodes through aliases; refusing to expand it");
+    fail(mark, "yaml/too-many-nodes", "document holds more than " + limit + " keys, values and list items; refusing to read further");
   }
 
   [[noreturn]] void fail(const YAML::Mark &mark, std::string rule, std::string message) {
@@ -163,6 +179,7 @@ private:
   std::vector<std::pair<YAML::anchor_t, const Node *>> pending_anchor_;
   const Node *root_ = nullptr;
   uint64_t total_weight_ = 0;
+  bool aliases_used_ = false;
 };
 
 bool valid_utf8(std::string_view text, Mark &where, std::string &why) {
