@@ -89,7 +89,9 @@ int run_schema_register(Context &ctx, const Args &args) {
   if (!valid_version_name(v.version))
     throw UsageError("--version '" + v.version + "' must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
   const std::string copy = Repository::schema_path(v.file);
-  if (repo.read(copy)) throw DomainError(copy + " exists already; remove it or choose another --version");
+  std::error_code ec;
+  if (repo.read(copy) || fs::exists(fs::symlink_status(repo.root() / copy, ec)))
+    throw DomainError(copy + " exists already; remove it or choose another --version");
   change[copy] = bytes;
   return tx.commit(change, std::cout, std::cerr);
 }

@@ -37,9 +37,24 @@ std::chrono::milliseconds lock_wait() {
   return std::chrono::milliseconds(2000);
 }
 
+// Refuses the whole change when a path would be written outside the repository: a directory such as
+// exchanges/schemas/ may be a symbolic link to somewhere else, and a write must never follow it there.
+void require_inside(const fs::path &root, const Overlay &change) {
+  std::error_code ec;
+  const fs::path real_root = fs::weakly_canonical(root, ec);
+  for (const auto &[path, content] : change) {
+    fs::path real = fs::weakly_canonical(root / path, ec);
+    fs::path inside = real.lexically_relative(real_root);
+    if (ec || inside.empty() || *inside.begin() == "..")
+      throw EnvironmentError("refusing to write " + path + ": it resolves to " + real.string() +
+                             ", outside the repository (through a symbolic link); nothing was written");
+  }
+}
+
 // Writes every file of `change`, definition files before the YAML that names them. If one write fails,
 // the files already written get their old bytes back (or are removed if they were new).
 void write_all(const fs::path &root, const Overlay &change) {
+  require_inside(root, change);
   std::vector<std::pair<std::string, const std::optional<std::string> *>> order;
   for (const auto &[path, content] : change)
     if (!path.ends_with(".yaml")) order.emplace_back(path, &content);

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -31,7 +30,9 @@ const std::vector<std::string> &Repository::names(Kind kind) {
   std::error_code ec;
   for (fs::directory_iterator d(root_ / folder, ec), end; !ec && d != end; d.increment(ec)) {
     const fs::path &p = d->path();
-    if (p.extension() == ".yaml" && d->is_regular_file(ec)) stems.insert(p.stem().string());
+    // Anything but a directory is listed, so a FIFO or a dangling link is refused by the loader with a reason
+    // instead of being silently left out.
+    if (p.extension() == ".yaml" && !d->is_directory(ec)) stems.insert(p.stem().string());
   }
   for (const auto &[path, content] : overlay_) {
     if (!path.starts_with(folder) || !path.ends_with(".yaml")) continue;
@@ -48,11 +49,14 @@ bool Repository::has(Kind kind, std::string_view name) {
   return std::binary_search(all.begin(), all.end(), name);
 }
 
-std::optional<std::string> Repository::read(const std::string &relative) const {
-  if (auto it = overlay_.find(relative); it != overlay_.end()) return it->second;
-  std::ifstream in(root_ / relative, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+std::optional<std::string> Repository::read(const std::string &relative) const { return read_file(relative).text; }
+
+FileRead Repository::read_file(const std::string &relative, const std::string &too_large_rule) const {
+  if (auto it = overlay_.find(relative); it != overlay_.end()) {
+    if (it->second) return FileRead{it->second, {}, {}};
+    return FileRead{std::nullopt, "io/read", "cannot read file: not found"};
+  }
+  return read_repository_file(root_, relative, yaml::ParseLimits{}.max_bytes, too_large_rule);
 }
 
 namespace {
@@ -69,15 +73,14 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
   loaded->stem = std::string(name);
   loaded->file = file_of(kind, name);
   yaml::ParseLimits limits;
-  // Refuse oversized files unread (the parser checks overlay text itself).
-  struct stat st {};
   bool on_disk = !overlay_.count(loaded->file);
-  if (on_disk && ::stat((root_ / loaded->file).c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > limits.max_bytes) {
-    loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, "yaml/too-large",
-                                             "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
-                                                 std::to_string(limits.max_bytes)});
-  } else if (auto text = read(loaded->file)) {
-    loaded->text = std::move(*text);
+  // Oversized files are refused unread (the parser checks overlay text itself), and so are unsafe ones.
+  FileRead file = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })
+                      ? FileRead{std::nullopt, "io/file-name",
+                                 "file name holds a control character (a newline, tab or escape); rename the file"}
+                      : read_file(loaded->file, "yaml/too-large");
+  if (file.text) {
+    loaded->text = std::move(*file.text);
     if constexpr (std::is_same_v<T, Feed>) {
       if (cache_ == ReadCache::Use && on_disk && load_feed_from_cache(*loaded)) {
         Loaded<T> *out = loaded.get();
@@ -90,8 +93,7 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
     if constexpr (std::is_same_v<T, Feed>)
       if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded);
   } else {
-    loaded->diagnostics.push_back(
-        Diagnostic{loaded->file, 0, 0, Severity::Error, "io/read", "cannot read file"});
+    loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, file.rule, file.problem});
   }
   Loaded<T> *out = loaded.get();
   if constexpr (std::is_same_v<T, Feed>) feeds_.emplace(std::string(name), std::move(loaded));

@@ -5,6 +5,7 @@
 // about to produce (the disk plus the overlay) and run the integrity rules on it before touching a byte.
 #pragma once
 
+#include "registry/file_read.hpp"
 #include "registry/model.hpp"
 
 #include <filesystem>
@@ -52,6 +53,10 @@ public:
 
   // A repository-relative file's bytes, the overlay first; nullopt when it does not exist or cannot be read.
   std::optional<std::string> read(const std::string &relative) const;
+  // The same with the reason when there are no bytes. Files on disk are read by read_repository_file()
+  // (registry/file_read.hpp): links out of the repository, hard links, FIFOs and devices are refused, and so
+  // are files over 16 MiB, under `too_large_rule`.
+  FileRead read_file(const std::string &relative, const std::string &too_large_rule = "io/too-large") const;
   // Every regular file under exchanges/schemas/ that is not a schema's .yaml, relative to exchanges/schemas/.
   std::vector<std::string> schema_folder_files() const;
 
