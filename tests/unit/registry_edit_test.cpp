@@ -156,6 +156,24 @@ TEST(RegistryEdit, EnvSingleSchemaBecomesAList) {
   EXPECT_EQ(apply_edits(env.text, {env_feed_edit(env, "acme")}), "name: e  # x\nfeed: acme\nschema: trade:v1 # pinned\nkeys: {}\n");
 }
 
+// Found by tests/fuzz/fuzz_registry_edit: a line inserted right after `name:` landed inside a value written
+// on the next line, so `feed: acme` swallowed it (`feed: acme e`) and the name became empty.
+TEST(RegistryEdit, EnvNewLinesGoAfterValuesSpanningLines) {
+  TempDir dir;
+  dir.write("exchanges/environments/e.yaml", "name:\n  e\n# the keys\nkeys: {}\n");
+  dir.write("exchanges/environments/f.yaml", "name: f\nextends:\n  e\n");
+  dir.write("exchanges/environments/g.yaml", "  name: g\n  keys: {}\n");
+  Repository repo(dir.path());
+  const LoadedEnvironment &e = *repo.environment("e");
+  EXPECT_EQ(apply_edits(e.text, {env_feed_edit(e, "acme")}), "name:\n  e\nfeed: acme\n# the keys\nkeys: {}\n");
+  const LoadedEnvironment &f = *repo.environment("f");
+  EXPECT_EQ(apply_edits(f.text, {env_feed_edit(f, "acme")}), "name: f\nextends:\n  e\nfeed: acme\n");
+  EXPECT_EQ(apply_edits(f.text, env_schema_edits(repo, f, {SchemaRef{"trade", "v2", ""}})),
+            "name: f\nextends:\n  e\nschema: trade:v2\n");
+  const LoadedEnvironment &g = *repo.environment("g");
+  EXPECT_EQ(apply_edits(g.text, {env_feed_edit(g, "acme")}), "  name: g\n  feed: acme\n  keys: {}\n");
+}
+
 TEST(RegistryEdit, EnvBlockListAppend) {
   TempDir dir;
   dir.write("exchanges/environments/e.yaml", "name: e\nschemas:\n  - trade:v1   # one\n# tail\nfeed: f\n");
