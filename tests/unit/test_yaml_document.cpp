@@ -98,6 +98,19 @@ TEST(YamlDocument, TooLargeIsRefusedUnparsed) {
   EXPECT_EQ(diags[0].rule, "yaml/too-large");
 }
 
+// Found by fuzz_registry_edit: yaml-cpp 0.7 lets the end of the file close a quoted value after a line break,
+// so a line a writing command appended became part of that value.
+TEST(YamlDocument, AQuotedValueTheEndOfTheFileClosesIsASyntaxError) {
+  for (const std::string text : {"name: \"\n", "name: \"dev\nfeed: acme\n", "name: 'it''s\n", "a: [x, \"y\n"}) {
+    Diagnostic d = parse_error(text);
+    EXPECT_EQ(d.rule, "yaml/syntax") << text;
+    EXPECT_NE(d.message.find("not closed"), std::string::npos) << text << ": " << d.message;
+  }
+  EXPECT_EQ(parse_error("x: 1\nname: \"dev\nfeed: acme\n").line, 2u);
+  EXPECT_EQ(parse_ok("name: \"a\\\"b\"\nother: 'it''s'\n")->find("name")->scalar(), "a\"b");
+  EXPECT_EQ(parse_ok("name: \"a\\\\\"\n")->find("name")->scalar(), "a\\");
+}
+
 TEST(YamlDocument, DeepNestingIsRefused) {
   std::string deep(10000, '[');
   deep += std::string(10000, ']');
