@@ -93,7 +93,14 @@ Transaction::Transaction(const fs::path &root)
     : lock_(std::make_unique<FileLock>(root / ".ssmd/lock", lock_wait(),
                                        "repository is locked by another ssmd process (" +
                                            (root / ".ssmd/lock").string() + "); try again when it has finished")),
-      before_(root) {}
+      before_(root) {
+  // A writer killed between creating its temporary and renaming it leaves `.<name>.tmp-XXXXXX` behind.
+  // Every writer of these folders holds the lock now held here, so any temporary in them is stale. The read
+  // cache is written without the lock, so only its temporaries older than a minute are taken.
+  for (const char *folder : {"feeds", "schemas", "environments"})
+    remove_stale_temporaries(root / "exchanges" / folder, std::string_view(folder) == "schemas");
+  remove_stale_temporaries(root / ".ssmd/cache", true, std::chrono::seconds(60));
+}
 
 Transaction::~Transaction() = default;
 
