@@ -1,6 +1,7 @@
 #include "registry/env_edit.hpp"
 
 #include "core/errors.hpp"
+#include "registry/loaders.hpp"
 #include "registry/resolve.hpp"
 #include "registry/yaml_text.hpp"
 
@@ -154,6 +155,23 @@ std::vector<TextEdit> env_schema_edits(Repository &repo, const LoadedEnvironment
     edits.push_back(TextEdit{at, at, text});
   }
   return edits;
+}
+
+void verify_environment_edit(const LoadedEnvironment &env, const std::string &edited,
+                             const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas) {
+  auto doc = reparse_edited(env.file, edited);
+  Diagnostics ignored;
+  auto model = load_environment(*doc, ignored);
+  bool ok = model && model->name == env.model->name && model->extends == env.model->extends;
+  if (ok && feed) ok = model->feed == feed;
+  for (const auto &wanted : schemas) {
+    ok = ok && model->schemas && std::any_of(model->schemas->begin(), model->schemas->end(), [&](const SchemaRef &r) {
+           return r.schema == wanted.schema && r.version == wanted.version;
+         });
+  }
+  if (!ok)
+    throw DomainError(env.file + ": cannot make this change in place: the file's layout is unusual (a value continued "
+                                 "on a less indented line?); edit it by hand");
 }
 
 } // namespace ssmd::registry
