@@ -4,9 +4,14 @@
 
 namespace ssmd {
 
+namespace {
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
+} // namespace
+
+bool has_control_character(std::string_view text) { return std::any_of(text.begin(), text.end(), is_control); }
+
 std::string printable(std::string_view text) {
-  auto is_control = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; };
-  if (std::none_of(text.begin(), text.end(), is_control)) return std::string(text);
+  if (!has_control_character(text)) return std::string(text);
   static const char *hex = "0123456789abcdef";
   std::string out;
   out.reserve(text.size() + 8);

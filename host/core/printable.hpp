@@ -12,4 +12,7 @@ namespace ssmd {
 // UTF-8 included, is kept as it is.
 std::string printable(std::string_view text);
 
+// Whether `text` holds a C0 control character or DEL.
+bool has_control_character(std::string_view text);
+
 } // namespace ssmd

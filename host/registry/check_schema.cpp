@@ -32,7 +32,7 @@ std::optional<std::string> check_location(Repository &repo, Reporter &r, const s
     return std::nullopt;
   }
   FileRead read = repo.read_file(Repository::schema_path(file));
-  if (!read.text && read.rule == "io/read" && read.problem.ends_with("not found"))
+  if (read.missing)
     r.error("schema/file-not-found", path, "exchanges/schemas/" + file + " does not exist");
   else if (!read.text)
     r.error(read.rule, path, "exchanges/schemas/" + file + ": " + read.problem);

@@ -35,8 +35,8 @@ FileRead read_repository_file(const fs::path &root, const std::string &relative,
                                                  ", outside the repository; refusing to read it");
   }
   Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
-  if (file.fd < 0)
-    return refuse("io/read", std::string("cannot read file: ") + (errno == ENOENT ? "not found" : std::strerror(errno)));
+  if (file.fd < 0 && errno == ENOENT) return FileRead{std::nullopt, "io/read", "cannot read file: not found", true};
+  if (file.fd < 0) return refuse("io/read", std::string("cannot read file: ") + std::strerror(errno));
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) return refuse("io/read", std::string("cannot read file: ") + std::strerror(errno));
   if (!S_ISREG(st.st_mode))

@@ -15,6 +15,7 @@ struct FileRead {
   std::optional<std::string> text; // the bytes, when the file may be read
   std::string rule;                // why not: "io/read", "io/outside-repository", "io/hard-link", ...
   std::string problem;             // one sentence without the file name
+  bool missing = false;            // the file does not exist (rule io/read)
 };
 
 // Reads `root`/`relative`. Refusals, in the order they are checked:

@@ -1,6 +1,7 @@
 #include "registry/repository.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/printable.hpp"
 #include "registry/feed_cache.hpp"
 #include "registry/loaders.hpp"
 #include "registry/sha256.hpp"
@@ -54,7 +55,7 @@ std::optional<std::string> Repository::read(const std::string &relative) const {
 FileRead Repository::read_file(const std::string &relative, const std::string &too_large_rule) const {
   if (auto it = overlay_.find(relative); it != overlay_.end()) {
     if (it->second) return FileRead{it->second, {}, {}};
-    return FileRead{std::nullopt, "io/read", "cannot read file: not found"};
+    return FileRead{std::nullopt, "io/read", "cannot read file: not found", true};
   }
   return read_repository_file(root_, relative, yaml::ParseLimits{}.max_bytes, too_large_rule);
 }
@@ -75,7 +76,7 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
   yaml::ParseLimits limits;
   bool on_disk = !overlay_.count(loaded->file);
   // Oversized files are refused unread (the parser checks overlay text itself), and so are unsafe ones.
-  FileRead file = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })
+  FileRead file = has_control_character(name)
                       ? FileRead{std::nullopt, "io/file-name",
                                  "file name holds a control character (a newline, tab or escape); rename the file"}
                       : read_file(loaded->file, "yaml/too-large");
