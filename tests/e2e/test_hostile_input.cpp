@@ -249,11 +249,16 @@ TEST_F(Hostile, ControlCharactersInValuesCannotForgeOutput) {
   // A quoted value may hold any character; listings escape them instead of letting them reach the terminal.
   std::string feed = k_feed_yaml;
   feed.replace(feed.find("\"wss://ws.acme.test/v2\""), 23, "\"wss://ws.acme.test/v2\\n\\e[2J\"");
+  feed.replace(feed.find("Acme Exchange"), 13, "\"Acme\\e]0;title\\a\"");
   dir_.write("exchanges/feeds/acme.yaml", feed);
   BoundedRun run = run_bounded(repo(), {"feed", "list"});
   EXPECT_EQ(run.result.exit_code, 0) << run.result.err;
   EXPECT_EQ(run.result.out.find('\x1b'), std::string::npos) << run.result.out;
   EXPECT_EQ(std::count(run.result.out.begin(), run.result.out.end(), '\n'), 2) << run.result.out;
+  EXPECT_NE(run.result.out.find("wss://ws.acme.test/v2\\n\\x1b[2J"), std::string::npos) << run.result.out;
+  BoundedRun show = run_bounded(repo(), {"feed", "show", "acme"});
+  EXPECT_EQ(show.result.exit_code, 0) << show.result.err;
+  EXPECT_EQ(show.result.out.find('\x1b'), std::string::npos) << show.result.out;
 }
 
 TEST(HostileBound, TheMemoryLimitIsReallyApplied) {
