@@ -1,8 +1,9 @@
 // Fuzzes the minimal text edits of the writing commands. The first byte picks the kind of file; the rest is
 // loaded as exchanges/<kind>/fuzz.yaml beside a small fixed repository. When the file loads cleanly (what
 // the commands require before editing), the edits of `feed add-version`, `schema register`, `schema hash
-// --update` and `env update` are applied. Each edit must either be refused with a DomainError or give text
-// that loads cleanly again and holds exactly the change: an edit never corrupts a file or loses a version.
+// --update` and `env update` are applied (with the checks the commands run on their result). Each edit must be
+// refused with a DomainError, or give text that either fails to load (which the command's transaction refuses,
+// writing nothing) or holds exactly the change: an edit never silently loses, swallows or alters a value.
 #include "registry_fuzz_repo.hpp"
 
 #include "core/errors.hpp"
