@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang and runs each for a bounded time (FUZZ_SECONDS, default 30).
-# Fails on any crash, leak or timeout. Prints executions per second and totals per target.
+# Builds every libFuzzer target (tests/fuzz/fuzz_*.cpp) with clang and runs each for a bounded time
+# (FUZZ_SECONDS, default 30). Fails on any crash, leak or timeout. Prints executions per second and totals
+# per target, then a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
@@ -14,6 +15,7 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithD
 targets=$(cd tests/fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
 cmake --build "$build" -j "$(nproc)" --target $targets
 status=0
+summary="target                  executions   exec/s"
 for t in $targets; do
   name=${t#fuzz_}
   corpus=$(mktemp -d)
@@ -24,11 +26,14 @@ for t in $targets; do
     execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     rate=$(grep -m1 'stat::average_exec_per_sec' "$log" | awk '{print $2}')
     echo "fuzz: $t ok: $execs executions, $rate exec/s in ${seconds}s"
+    summary+=$(printf '\n%-22s %12s %8s' "$t" "$execs" "$rate")
   else
     echo "fuzz: $t FAILED"; tail -40 "$log"; status=1
+    summary+=$(printf '\n%-22s %12s %8s' "$t" FAILED -)
     mkdir -p fuzz-artifacts && cp crash-* leak-* timeout-* fuzz-artifacts/ 2>/dev/null || true
   fi
   rm -rf "$corpus" "$log"
 done
 rm -f crash-* leak-* timeout-* oom-* slow-unit-*
+echo "$summary"
 exit $status

@@ -34,7 +34,11 @@ int run_env_update(Context &ctx, const Args &args) {
     auto more = env_schema_edits(tx.repository(), loaded, schemas);
     edits.insert(edits.end(), more.begin(), more.end());
   }
-  return tx.commit({{loaded.file, apply_edits(loaded.text, edits)}}, std::cout, std::cerr);
+  std::string edited = apply_edits(loaded.text, edits);
+  std::optional<std::string> feed;
+  if (vm->count("feed")) feed = (*vm)["feed"].as<std::string>();
+  verify_environment_edit(loaded, edited, feed, schemas);
+  return tx.commit({{loaded.file, edited}}, std::cout, std::cerr);
 }
 
 } // namespace ssmd

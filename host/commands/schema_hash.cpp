@@ -52,13 +52,21 @@ int run_schema_hash(Context &ctx, const Args &args) {
   std::vector<Row> rows;
   std::string updated = loaded.text;
   bool mismatch = false, missing = false;
+  Diagnostics refusals; // definition files that exist but may not be read, and why
   // From the last version up, so each edit leaves the offsets of the ones still to come unchanged.
   for (auto it = schema.versions.rbegin(); it != schema.versions.rend(); ++it) {
     const SchemaVersion &v = *it;
     if (!only.empty() && v.version != only) continue;
     const std::string &file = schema.file_of(v);
     std::optional<std::string> bytes;
-    if (!file.empty() && !schema_file_problem(repo, file)) bytes = repo.read(Repository::schema_path(file));
+    const std::string path = Repository::schema_path(file);
+    if (auto problem = file.empty() ? std::nullopt : schema_file_problem(repo, file)) {
+      refusals.push_back(Diagnostic{path, 0, 0, Severity::Error, "schema/file-outside", *problem});
+    } else if (!file.empty()) {
+      FileRead read = repo.read_file(path);
+      bytes = std::move(read.text);
+      if (!bytes && read.rule != "io/read") refusals.push_back(Diagnostic{path, 0, 0, Severity::Error, read.rule, read.problem});
+    }
     std::string computed = bytes ? sha256_tag(*bytes) : "";
     missing = missing || !bytes;
     bool differs = bytes && computed != v.hash;
@@ -85,6 +93,7 @@ int run_schema_hash(Context &ctx, const Args &args) {
                  row.computed.empty() ? "-" : row.computed, row.result});
     table.print(std::cout);
   }
+  print_diagnostics(refusals, std::cerr);
   if (missing) return kExitFailure;
   if (update && mismatch) return tx->commit({{loaded.file, updated}}, std::cout, std::cerr);
   if (mismatch)

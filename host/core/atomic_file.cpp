@@ -63,4 +63,30 @@ void write_file_atomically(const fs::path &path, std::string_view content, unsig
   }
 }
 
+bool is_atomic_temporary(std::string_view name) {
+  // mkstemp replaces the six X of ".<target>.tmp-XXXXXX".
+  constexpr std::string_view tag = ".tmp-";
+  return name.size() > 1 + tag.size() + 6 && name.front() == '.' &&
+         name.substr(name.size() - 6 - tag.size(), tag.size()) == tag;
+}
+
+size_t remove_stale_temporaries(const fs::path &dir, bool recursive, std::chrono::seconds min_age) {
+  size_t removed = 0;
+  const auto now = fs::file_time_type::clock::now();
+  auto visit = [&](const fs::directory_entry &entry) {
+    std::error_code ec;
+    if (!is_atomic_temporary(entry.path().filename().string()) || !entry.is_regular_file(ec)) return;
+    auto changed = entry.last_write_time(ec);
+    if (ec || now - changed < min_age) return;
+    if (fs::remove(entry.path(), ec) && !ec) ++removed;
+  };
+  std::error_code ec;
+  if (recursive) {
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) visit(*it);
+  } else {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) visit(*it);
+  }
+  return removed;
+}
+
 } // namespace ssmd

@@ -2,6 +2,7 @@
 // a temporary file in the same directory, fsync, rename over the target, fsync the directory.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string_view>
 
@@ -11,5 +12,15 @@ namespace ssmd {
 // Throws EnvironmentError naming the file on failure; the target is then untouched and no temporary
 // file is left behind.
 void write_file_atomically(const std::filesystem::path &path, std::string_view content, unsigned mode = 0644);
+
+// Whether `name` is a temporary of write_file_atomically(): `.<target>.tmp-XXXXXX`.
+bool is_atomic_temporary(std::string_view name);
+
+// Removes the temporaries that writers killed between creating and renaming them left in `dir` (and, when
+// `recursive`, below it), and returns how many. Only files whose last change is at least `min_age` old are
+// removed: call it with a zero age only while holding the lock every writer of `dir` holds, so no live
+// temporary can be among them. Errors are ignored: a temporary that stays is harmless.
+size_t remove_stale_temporaries(const std::filesystem::path &dir, bool recursive,
+                                std::chrono::seconds min_age = std::chrono::seconds(0));
 
 } // namespace ssmd

@@ -1,5 +1,7 @@
 #include "core/diagnostic.hpp"
 
+#include "core/printable.hpp"
+
 #include <algorithm>
 
 namespace ssmd {
@@ -14,14 +16,15 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string format_diagnostic(const Diagnostic &d) {
-  std::string out = d.file;
+  // One finding, one line: control characters in the file name or the message are escaped.
+  std::string out = printable(d.file);
   if (d.line) {
     out += ":" + std::to_string(d.line);
     if (d.column) out += ":" + std::to_string(d.column);
   }
   out += ": ";
   out += severity_name(d.severity);
-  out += ": " + d.message;
+  out += ": " + printable(d.message);
   if (!d.rule.empty()) out += " [" + d.rule + "]";
   return out;
 }

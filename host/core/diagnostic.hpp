@@ -23,7 +23,8 @@ struct Diagnostic {
   bool operator==(const Diagnostic &) const = default;
 };
 
-// `file:line:col: severity: message [rule]`, the format compilers and editors understand.
+// `file:line:col: severity: message [rule]`, the format compilers and editors understand, always on one line
+// (control characters in the file name and message are escaped, see core/printable.hpp).
 std::string format_diagnostic(const Diagnostic &d);
 
 using Diagnostics = std::vector<Diagnostic>;

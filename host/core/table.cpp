@@ -1,11 +1,19 @@
 #include "core/table.hpp"
 
+#include "core/printable.hpp"
+
 #include <algorithm>
 
 namespace ssmd {
 
 size_t display_width(const std::string &s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+void Table::add(std::vector<std::string> row) {
+  // A cell is one line of plain text whatever the repository holds.
+  for (auto &cell : row) cell = printable(cell);
+  rows_.push_back(std::move(row));
 }
 
 void Table::print(std::ostream &out) const {

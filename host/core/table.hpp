@@ -10,7 +10,8 @@ namespace ssmd {
 class Table {
 public:
   explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  // Adds a row; control characters in cells are escaped (core/printable.hpp).
+  void add(std::vector<std::string> row);
   bool empty() const { return rows_.empty(); }
   void print(std::ostream &out) const;
 

@@ -39,9 +39,24 @@ std::chrono::milliseconds lock_wait() {
   return std::chrono::milliseconds(2000);
 }
 
+// Refuses the whole change when a path would be written outside the repository: a directory such as
+// exchanges/schemas/ may be a symbolic link to somewhere else, and a write must never follow it there.
+void require_inside(const fs::path &root, const Overlay &change) {
+  std::error_code ec;
+  const fs::path real_root = fs::weakly_canonical(root, ec);
+  for (const auto &[path, content] : change) {
+    fs::path real = fs::weakly_canonical(root / path, ec);
+    fs::path inside = real.lexically_relative(real_root);
+    if (ec || inside.empty() || *inside.begin() == "..")
+      throw EnvironmentError("refusing to write " + path + ": it resolves to " + real.string() +
+                             ", outside the repository (through a symbolic link); nothing was written");
+  }
+}
+
 // Writes every file of `change`, definition files before the YAML that names them. If one write fails,
 // the files already written get their old bytes back (or are removed if they were new).
 void write_all(const fs::path &root, const Overlay &change) {
+  require_inside(root, change);
   std::vector<std::pair<std::string, const std::optional<std::string> *>> order;
   for (const auto &[path, content] : change)
     if (!path.ends_with(".yaml")) order.emplace_back(path, &content);
@@ -80,7 +95,14 @@ Transaction::Transaction(const fs::path &root)
     : lock_(std::make_unique<FileLock>(state_dir(root) / "lock", lock_wait(),
                                        "repository is locked by another ssmd process (" +
                                            (root / ".ssmd/lock").string() + "); try again when it has finished")),
-      before_(root) {}
+      before_(root) {
+  // A writer killed between creating its temporary and renaming it leaves `.<name>.tmp-XXXXXX` behind.
+  // Every writer of these folders holds the lock now held here, so any temporary in them is stale. The read
+  // cache is written without the lock, so only its temporaries older than a minute are taken.
+  for (const char *folder : {"feeds", "schemas", "environments"})
+    remove_stale_temporaries(root / "exchanges" / folder, std::string_view(folder) == "schemas");
+  remove_stale_temporaries(root / ".ssmd/cache", true, std::chrono::seconds(60));
+}
 
 Transaction::~Transaction() = default;
 

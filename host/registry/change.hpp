@@ -18,7 +18,8 @@ Diagnostics added_errors(const Diagnostics &before, const Diagnostics &after);
 class Transaction {
 public:
   // Takes the lock on <root>/.ssmd/lock, waiting up to 2 s (SSMD_LOCK_TIMEOUT_MS overrides), and throws
-  // EnvironmentError (exit 3) "repository is locked by another ssmd process" when it stays taken.
+  // EnvironmentError (exit 3) "repository is locked by another ssmd process" when it stays taken. Under the
+  // lock, removes the temporaries that killed writers left in exchanges/ (core/atomic_file.hpp).
   explicit Transaction(const std::filesystem::path &root);
   ~Transaction();
 

@@ -45,7 +45,12 @@ const std::vector<RuleInfo> &core_rules() {
       {"feed/version-name", "Checks that version names are short and free of ':' and spaces."},
       {"feed/versions-out-of-order", "Warns when versions are not listed oldest first."},
       {"feed/wrong-type", "Checks that each feed field has the type its format defines (dates, integers, booleans)."},
+      {"io/file-name", "Refuses files whose names hold a control character such as a newline."},
+      {"io/hard-link", "Refuses files with more than one hard link: another of their names may lie outside the repository."},
+      {"io/not-regular", "Refuses a FIFO, socket, device or directory where a file belongs, rather than blocking on it."},
+      {"io/outside-repository", "Refuses files that resolve through a symbolic link to a place outside the repository."},
       {"io/read", "Reports a file that cannot be read."},
+      {"io/too-large", "Refuses definition files over 16 MiB unread."},
       {"repo/duplicate-name", "Checks that no two files of a kind declare the same name."},
       {"repo/invalid-name", "Checks that names match ^[a-z][a-z0-9_-]{0,63}$."},
       {"repo/name-mismatch", "Checks that a file's name: equals its file stem."},
@@ -73,6 +78,7 @@ const std::vector<RuleInfo> &core_rules() {
       {"yaml/syntax", "Checks that a file is well-formed YAML."},
       {"yaml/too-deep", "Refuses documents nested too deeply."},
       {"yaml/too-large", "Refuses files over 16 MiB unread."},
+      {"yaml/too-many-nodes", "Refuses documents of more than 524,288 keys, values and list items."},
   };
   return k_rules;
 }

@@ -31,9 +31,12 @@ std::optional<std::string> check_location(Repository &repo, Reporter &r, const s
     r.error("schema/file-outside", path, *problem);
     return std::nullopt;
   }
-  auto bytes = repo.read(Repository::schema_path(file));
-  if (!bytes) r.error("schema/file-not-found", path, "exchanges/schemas/" + file + " does not exist");
-  return bytes;
+  FileRead read = repo.read_file(Repository::schema_path(file));
+  if (read.missing)
+    r.error("schema/file-not-found", path, "exchanges/schemas/" + file + " does not exist");
+  else if (!read.text)
+    r.error(read.rule, path, "exchanges/schemas/" + file + ": " + read.problem);
+  return read.text;
 }
 
 void check_hash(Reporter &r, const Schema &schema, const SchemaVersion &v, const std::string &at, const std::string &bytes) {

@@ -1,6 +1,7 @@
 #include "registry/env_edit.hpp"
 
 #include "core/errors.hpp"
+#include "registry/loaders.hpp"
 #include "registry/resolve.hpp"
 #include "registry/yaml_text.hpp"
 
@@ -21,13 +22,33 @@ std::string render_environment_file(const std::string &name, const std::optional
 }
 
 namespace {
-// The offset just after the line of the last of `keys` present in the root mapping, or 0.
-size_t after_key_line(const LoadedEnvironment &env, const SourceText &source, std::initializer_list<const char *> keys) {
+// Where a new top-level entry goes after the last of `keys` present in the root mapping: at the start of
+// the line of the entry that follows it (above comment lines written directly on top of that entry), or at
+// the end of the text. Not "after the key's line": a value may continue on the next lines (a plain scalar
+// folded over two lines, a block list), and a line inserted there would become part of it. 0 when none of
+// `keys` is present.
+size_t after_keys(const LoadedEnvironment &env, const SourceText &source, std::initializer_list<const char *> keys) {
   const yaml::Node *root = env.doc->root();
-  size_t at = 0;
+  std::optional<size_t> last;
   for (const char *key : keys)
-    if (auto index = root->index_of(key)) at = std::max(at, source.after_line_of(root->key_mark(*index)));
-  return at;
+    if (auto index = root->index_of(key); index && (!last || *index > *last)) last = index;
+  if (!last) return 0;
+  if (*last + 1 >= root->size()) return source.text().size();
+  yaml::Mark next = root->key_mark(*last + 1);
+  uint32_t line = next.line;
+  auto is_comment = [&](uint32_t n) {
+    std::string_view s = source.line(n);
+    size_t indent = s.find_first_not_of(' ');
+    return indent == next.column - 1 && s[indent] == '#';
+  };
+  while (line > 1 && source.line_begin(line - 1) > source.offset(root->key_mark(*last)) && is_comment(line - 1)) --line;
+  return source.line_begin(line);
+}
+
+// The indentation of the root mapping's keys, for a new top-level line.
+std::string root_indent(const LoadedEnvironment &env) {
+  const yaml::Node *root = env.doc->root();
+  return root->size() ? std::string(root->key_mark(0).column - 1, ' ') : std::string();
 }
 
 std::string line_ending_at(const SourceText &source, size_t at) {
@@ -61,8 +82,8 @@ TextEdit env_feed_edit(const LoadedEnvironment &env, const std::string &feed) {
     edit.replacement = yaml_string(feed);
     return edit;
   }
-  size_t at = after_key_line(env, source, {"name", "extends"});
-  return TextEdit{at, at, line_ending_at(source, at) + "feed: " + yaml_string(feed) + "\n"};
+  size_t at = after_keys(env, source, {"name", "extends"});
+  return TextEdit{at, at, line_ending_at(source, at) + root_indent(env) + "feed: " + yaml_string(feed) + "\n"};
 }
 
 std::vector<TextEdit> env_schema_edits(Repository &repo, const LoadedEnvironment &env,
@@ -89,10 +110,10 @@ std::vector<TextEdit> env_schema_edits(Repository &repo, const LoadedEnvironment
       Resolution parent = resolve_environment(repo, *model.extends);
       if (parent.env) base = parent.env->schemas;
     }
-    size_t at = after_key_line(env, source, {"name", "extends", "feed"});
+    size_t at = after_keys(env, source, {"name", "extends", "feed"});
     auto texts = updated(base);
     std::string line = texts.size() == 1 ? "schema: " + yaml_string(texts[0]) : "schemas: " + yaml_flow_list(texts);
-    edits.push_back(TextEdit{at, at, line_ending_at(source, at) + line + "\n"});
+    edits.push_back(TextEdit{at, at, line_ending_at(source, at) + root_indent(env) + line + "\n"});
     return edits;
   }
   if (single && !list) {
@@ -134,6 +155,23 @@ std::vector<TextEdit> env_schema_edits(Repository &repo, const LoadedEnvironment
     edits.push_back(TextEdit{at, at, text});
   }
   return edits;
+}
+
+void verify_environment_edit(const LoadedEnvironment &env, const std::string &edited,
+                             const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas) {
+  auto doc = reparse_edited(env.file, edited);
+  Diagnostics ignored;
+  auto model = load_environment(*doc, ignored);
+  bool ok = model && model->name == env.model->name && model->extends == env.model->extends;
+  if (ok && feed) ok = model->feed == feed;
+  for (const auto &wanted : schemas) {
+    ok = ok && model->schemas && std::any_of(model->schemas->begin(), model->schemas->end(), [&](const SchemaRef &r) {
+           return r.schema == wanted.schema && r.version == wanted.version;
+         });
+  }
+  if (!ok)
+    throw DomainError(env.file + ": cannot make this change in place: the file's layout is unusual (a value continued "
+                                 "on a less indented line?); edit it by hand");
 }
 
 } // namespace ssmd::registry

@@ -17,4 +17,10 @@ TextEdit env_feed_edit(const LoadedEnvironment &env, const std::string &feed);
 std::vector<TextEdit> env_schema_edits(Repository &repo, const LoadedEnvironment &env,
                                        const std::vector<SchemaRef> &updates);
 
+// Parses `edited` (the environment's text with the edits applied) and throws DomainError unless it keeps the
+// name and parent, names `feed` when given, and references every one of `schemas`: the edits' rules about
+// lines can misjudge an unusual layout, and a misjudged edit is refused rather than written.
+void verify_environment_edit(const LoadedEnvironment &env, const std::string &edited,
+                             const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas);
+
 } // namespace ssmd::registry

@@ -124,7 +124,9 @@ std::string insert_feed_version(const LoadedFeed &loaded, const FeedVersion &v, 
   std::string block = yaml_block_item(feed_version_entries(v, extras), source.dash_column(versions),
                                       source.key_column(versions));
   if (at == loaded.text.size() && !loaded.text.empty() && loaded.text.back() != '\n') block = "\n" + block;
-  return apply_edits(loaded.text, {TextEdit{at, at, block}});
+  std::string out = apply_edits(loaded.text, {TextEdit{at, at, block}});
+  verify_item_added(loaded.file, out, "versions", versions->size(), "version", v.version);
+  return out;
 }
 
 std::vector<YamlEntry> carried_extras(const FeedVersion &from) {

@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
 #include "registry/loaders.hpp"
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -38,9 +38,19 @@ const std::vector<std::string> &Repository::names(Kind kind) {
   if (it != names_.end()) return it->second;
   std::set<std::string> stems;
   std::string folder = std::string("exchanges/") + folder_of(kind) + "/";
-  for (const auto &path : reader_->list_files(folder)) {
-    std::string_view file = std::string_view(path).substr(folder.size());
-    if (file.size() > 5 && file.ends_with(".yaml")) stems.emplace(file.substr(0, file.size() - 5));
+  if (working_tree_) {
+    std::error_code ec;
+    for (fs::directory_iterator d(root_ / folder, ec), end; !ec && d != end; d.increment(ec)) {
+      const fs::path &p = d->path();
+      // Anything but a directory is listed, so a FIFO or a dangling link is refused by the loader with a
+      // reason instead of being silently left out.
+      if (p.extension() == ".yaml" && !d->is_directory(ec)) stems.insert(p.stem().string());
+    }
+  } else {
+    for (const auto &path : reader_->list_files(folder)) {
+      std::string_view file = std::string_view(path).substr(folder.size());
+      if (file.size() > 5 && file.ends_with(".yaml")) stems.emplace(file.substr(0, file.size() - 5));
+    }
   }
   for (const auto &[path, content] : overlay_) {
     if (!path.starts_with(folder) || !path.ends_with(".yaml")) continue;
@@ -57,12 +67,25 @@ bool Repository::has(Kind kind, std::string_view name) {
   return std::binary_search(all.begin(), all.end(), name);
 }
 
-std::optional<std::string> Repository::read(const std::string &relative) const {
-  if (auto it = overlay_.find(relative); it != overlay_.end()) return it->second;
+std::optional<std::string> Repository::read(const std::string &relative) const { return read_file(relative).text; }
+
+FileRead Repository::read_file(const std::string &relative, const std::string &too_large_rule) const {
+  if (auto it = overlay_.find(relative); it != overlay_.end()) {
+    if (it->second) return FileRead{it->second, {}, {}};
+    return FileRead{std::nullopt, "io/read", "cannot read file: not found", true};
+  }
+  const uint64_t limit = yaml::ParseLimits{}.max_bytes;
+  if (working_tree_) return read_repository_file(root_, relative, limit, too_large_rule);
+  // A commit's blobs cannot be links out of the repository, FIFOs or devices; only their size needs a bound.
   try {
-    return reader_->read(relative);
-  } catch (const EnvironmentError &) {
-    return std::nullopt; // exists but cannot be read: callers report it like a missing file
+    auto text = reader_->read(relative);
+    if (!text) return FileRead{std::nullopt, "io/read", "cannot read file: not found in " + describe(), true};
+    if (text->size() > limit)
+      return FileRead{std::nullopt, too_large_rule,
+                      "file is " + std::to_string(text->size()) + " bytes; the limit is " + std::to_string(limit)};
+    return FileRead{std::move(text), {}, {}};
+  } catch (const EnvironmentError &e) {
+    return FileRead{std::nullopt, "io/read", std::string("cannot read file: ") + e.what()};
   }
 }
 
@@ -80,15 +103,14 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
   loaded->stem = std::string(name);
   loaded->file = file_of(kind, name);
   yaml::ParseLimits limits;
-  // Refuse oversized working-tree files unread (the parser checks other text itself).
-  struct stat st {};
   bool on_disk = working_tree_ && !overlay_.count(loaded->file);
-  if (on_disk && ::stat((root_ / loaded->file).c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > limits.max_bytes) {
-    loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, "yaml/too-large",
-                                             "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
-                                                 std::to_string(limits.max_bytes)});
-  } else if (auto text = read(loaded->file)) {
-    loaded->text = std::move(*text);
+  // Oversized files are refused unread (the parser checks overlay text itself), and so are unsafe ones.
+  FileRead file = has_control_character(name)
+                      ? FileRead{std::nullopt, "io/file-name",
+                                 "file name holds a control character (a newline, tab or escape); rename the file"}
+                      : read_file(loaded->file, "yaml/too-large");
+  if (file.text) {
+    loaded->text = std::move(*file.text);
     if constexpr (std::is_same_v<T, Feed>) {
       if (cache_ == ReadCache::Use && on_disk && load_feed_from_cache(*loaded)) {
         Loaded<T> *out = loaded.get();
@@ -101,8 +123,7 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
     if constexpr (std::is_same_v<T, Feed>)
       if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded);
   } else {
-    loaded->diagnostics.push_back(
-        Diagnostic{loaded->file, 0, 0, Severity::Error, "io/read", "cannot read file"});
+    loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, file.rule, file.problem});
   }
   Loaded<T> *out = loaded.get();
   if constexpr (std::is_same_v<T, Feed>) feeds_.emplace(std::string(name), std::move(loaded));
@@ -173,7 +194,7 @@ std::vector<std::string> Repository::schema_folder_files() const {
     std::string relative = path.substr(folder.size());
     if (relative.find('/') == std::string::npos && relative.ends_with(".yaml")) continue;
     // Hidden files (the .gitkeep `ssmd init` writes, editor swap files) are never schema definitions.
-    if (d->path().filename().string().starts_with(".")) continue;
+    if (relative.starts_with(".") || relative.find("/.") != std::string::npos) continue;
     files.insert(relative);
   }
   for (const auto &[path, content] : overlay_) {

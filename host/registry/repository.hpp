@@ -9,6 +9,7 @@
 // commit never touches the working tree: it uses no feed cache, no stat() and no symlink resolution.
 #pragma once
 
+#include "registry/file_read.hpp"
 #include "registry/model.hpp"
 
 #include <filesystem>
@@ -72,6 +73,10 @@ public:
 
   // A repository-relative file's bytes, the overlay first; nullopt when it does not exist or cannot be read.
   std::optional<std::string> read(const std::string &relative) const;
+  // The same with the reason when there are no bytes. Files on disk are read by read_repository_file()
+  // (registry/file_read.hpp): links out of the repository, hard links, FIFOs and devices are refused, and so
+  // are files over 16 MiB, under `too_large_rule`.
+  FileRead read_file(const std::string &relative, const std::string &too_large_rule = "io/too-large") const;
   // Every regular file under exchanges/schemas/ that is not a schema's .yaml, relative to exchanges/schemas/.
   std::vector<std::string> schema_folder_files() const;
 

@@ -44,7 +44,9 @@ std::string insert_schema_version(const LoadedSchema &loaded, const SchemaVersio
   std::string block =
       yaml_block_item(schema_version_entries(v), source.dash_column(versions), source.key_column(versions));
   if (at == loaded.text.size() && !loaded.text.empty() && loaded.text.back() != '\n') block = "\n" + block;
-  return apply_edits(loaded.text, {TextEdit{at, at, block}});
+  std::string out = apply_edits(loaded.text, {TextEdit{at, at, block}});
+  verify_item_added(loaded.file, out, "versions", versions->size(), "version", v.version);
+  return out;
 }
 
 std::optional<std::string> next_version_name(const std::vector<SchemaVersion> &versions) {

@@ -151,7 +151,40 @@ std::string replace_scalar(std::string_view text, const yaml::Document &doc, con
   SourceText source(text);
   TextEdit edit = source.scalar_span(node, parent && source.is_flow(parent));
   edit.replacement = yaml_text;
-  return apply_edits(text, {edit});
+  std::string out = apply_edits(text, {edit});
+  // The new value must read back where the old one was, and as what `yaml_text` says.
+  auto wanted = reparse_edited(doc.file(), "v: " + yaml_text);
+  auto edited = reparse_edited(doc.file(), out);
+  const yaml::Node *now = edited->find(path);
+  if (!now || !now->is_scalar() || !wanted->find("v") || now->scalar() != wanted->find("v")->scalar())
+    throw DomainError(doc.file() + ": cannot replace '" + path + "' in place: the file's layout around it is unusual; "
+                                   "edit it by hand");
+  return out;
+}
+
+std::unique_ptr<yaml::Document> reparse_edited(const std::string &file, const std::string &text) {
+  Diagnostics diags;
+  auto doc = yaml::Document::parse(file, text, diags);
+  if (!doc || !doc->root())
+    throw DomainError(file + ": an edit in place would not leave valid YAML (" +
+                      (diags.empty() ? std::string("no document") : diags.front().message) +
+                      "); the file's layout is unusual, so make the change by hand");
+  return doc;
+}
+
+void verify_item_added(const std::string &file, const std::string &text, const std::string &list_path,
+                       size_t old_size, const std::string &key, const std::string &value) {
+  auto doc = reparse_edited(file, text);
+  const yaml::Node *list = doc->find(list_path);
+  size_t found = 0;
+  for (size_t i = 0; list && list->is_sequence() && i < list->size(); ++i) {
+    const yaml::Node *item = list->at(i);
+    const yaml::Node *field = item && item->is_map() ? item->get(key) : nullptr;
+    if (field && field->is_scalar() && field->scalar() == value) ++found;
+  }
+  if (!list || !list->is_sequence() || list->size() != old_size + 1 || found != 1)
+    throw DomainError(file + ": cannot add to '" + list_path + "' in place: the file's layout around it is unusual " +
+                      "(a value continued on a less indented line?); add the item by hand");
 }
 
 } // namespace ssmd::registry

@@ -70,4 +70,12 @@ namespace ssmd::registry {
 std::string replace_scalar(std::string_view text, const yaml::Document &doc, const std::string &path,
                            const std::string &yaml_text);
 
+// Edits are made on text by rules about lines and indentation. These parse the result again and throw
+// DomainError naming `file` unless the edit did what it meant, so a layout the rules misjudge (a quoted value
+// continued on a less indented line swallows an inserted block) is refused rather than written wrongly.
+std::unique_ptr<yaml::Document> reparse_edited(const std::string &file, const std::string &text);
+// The list at `list_path` grew from `old_size` items by one whose `key` is `value`.
+void verify_item_added(const std::string &file, const std::string &text, const std::string &list_path,
+                       size_t old_size, const std::string &key, const std::string &value);
+
 } // namespace ssmd::registry

@@ -1,5 +1,7 @@
 #include "registry/views.hpp"
 
+#include "core/printable.hpp"
+
 #include <charconv>
 
 namespace ssmd::registry {
@@ -123,7 +125,7 @@ void print_fields(std::ostream &out, const std::vector<std::pair<std::string, st
   size_t width = 0;
   for (const auto &[label, value] : fields) width = std::max(width, label.size());
   for (const auto &[label, value] : fields)
-    out << indent << label << ":" << std::string(width - label.size() + 2, ' ') << value << "\n";
+    out << indent << label << ":" << std::string(width - label.size() + 2, ' ') << printable(value) << "\n";
 }
 
 } // namespace ssmd::registry

@@ -65,7 +65,10 @@ private:
 
 struct ParseLimits {
   size_t max_bytes = 16u << 20;        // files over 16 MiB are refused unread
-  uint64_t max_expanded_nodes = 1u << 20; // alias expansion bound
+  // Keys, values and list items, with aliases expanded: bounds memory (about 150 bytes a node) and time.
+  // A 10,000-version feed holds about 250,000.
+  uint64_t max_expanded_nodes = 1u << 19;
+  size_t max_depth = 256; // nested collections; metadata files need fewer than ten
 };
 
 class Document {

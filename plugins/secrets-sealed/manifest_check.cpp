@@ -3,6 +3,7 @@
 #include "key_spec.hpp"
 #include "sealed_config.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
@@ -152,6 +153,28 @@ void check_fields(const YAML::Node &data, const ManifestReport &report) {
   }
 }
 
+// Counts the documents of a YAML stream, stopping at two. YAML::LoadAll is not used: on some malformed
+// streams (a lone ",") yaml-cpp 0.7 reports a document without consuming anything, and LoadAll loops forever
+// (yaml-cpp issue #1040, fixed upstream by pull request #1319). Throws YAML::ParserException.
+size_t count_documents(const std::string &text) {
+  struct IgnoreEvents : YAML::EventHandler {
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+  } ignore;
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  size_t count = 0;
+  while (count < 2 && parser.HandleNextDocument(ignore)) ++count;
+  return count;
+}
+
 std::optional<std::string> read_small_file(const fs::path &path, std::string &why) {
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
@@ -217,9 +240,11 @@ void check_manifest(const Host &host, const SecretRequest &req, const std::strin
     report.error("sealed-secret/manifest-invalid", {}, why);
     return;
   }
-  std::vector<YAML::Node> documents;
+  size_t count = 0;
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(*text);
+    count = count_documents(*text);
+    if (count == 1) document = YAML::Load(*text);
   } catch (const YAML::ParserException &e) {
     Place where{static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)};
     if (e.mark.is_null()) where = {};
@@ -227,13 +252,13 @@ void check_manifest(const Host &host, const SecretRequest &req, const std::strin
                  "is not valid YAML (" + e.msg + "); it may be truncated: seal it again");
     return;
   }
-  if (documents.size() != 1 || !documents.front().IsDefined() || documents.front().IsNull()) {
+  if (count != 1 || !document.IsDefined() || document.IsNull()) {
     report.error("sealed-secret/manifest-invalid", {},
-                 documents.size() > 1 ? "holds several YAML documents; keep one SealedSecret per file"
-                                      : "is empty; it may be truncated: seal it again");
+                 count > 1 ? "holds several YAML documents; keep one SealedSecret per file"
+                           : "is empty; it may be truncated: seal it again");
     return;
   }
-  if (auto data = check_envelope(documents.front(), name, report)) check_fields(*data, report);
+  if (auto data = check_envelope(document, name, report)) check_fields(*data, report);
 }
 
 } // namespace ssmd::sealed

@@ -3,6 +3,7 @@
 #include "registry/env_edit.hpp"
 #include "registry/feed_edit.hpp"
 #include "registry/repository.hpp"
+#include "registry/schema_edit.hpp"
 #include "registry/text_edit.hpp"
 #include "registry/yaml_text.hpp"
 #include "registry_fixture.hpp"
@@ -154,6 +155,61 @@ TEST(RegistryEdit, EnvSingleSchemaBecomesAList) {
   EXPECT_EQ(apply_edits(env.text, env_schema_edits(repo, env, {SchemaRef{"book", "v1", ""}})),
             "name: e  # x\nschemas: [trade:v1, book:v1] # pinned\nkeys: {}\n");
   EXPECT_EQ(apply_edits(env.text, {env_feed_edit(env, "acme")}), "name: e  # x\nfeed: acme\nschema: trade:v1 # pinned\nkeys: {}\n");
+}
+
+// Found by tests/fuzz/fuzz_registry_edit: a line inserted right after `name:` landed inside a value written
+// on the next line, so `feed: acme` swallowed it (`feed: acme e`) and the name became empty.
+TEST(RegistryEdit, EnvNewLinesGoAfterValuesSpanningLines) {
+  TempDir dir;
+  dir.write("exchanges/environments/e.yaml", "name:\n  e\n# the keys\nkeys: {}\n");
+  dir.write("exchanges/environments/f.yaml", "name: f\nextends:\n  e\n");
+  dir.write("exchanges/environments/g.yaml", "  name: g\n  keys: {}\n");
+  Repository repo(dir.path());
+  const LoadedEnvironment &e = *repo.environment("e");
+  EXPECT_EQ(apply_edits(e.text, {env_feed_edit(e, "acme")}), "name:\n  e\nfeed: acme\n# the keys\nkeys: {}\n");
+  const LoadedEnvironment &f = *repo.environment("f");
+  EXPECT_EQ(apply_edits(f.text, {env_feed_edit(f, "acme")}), "name: f\nextends:\n  e\nfeed: acme\n");
+  EXPECT_EQ(apply_edits(f.text, env_schema_edits(repo, f, {SchemaRef{"trade", "v2", ""}})),
+            "name: f\nextends:\n  e\nschema: trade:v2\n");
+  const LoadedEnvironment &g = *repo.environment("g");
+  EXPECT_EQ(apply_edits(g.text, {env_feed_edit(g, "acme")}), "  name: g\n  feed: acme\n  keys: {}\n");
+}
+
+// Found by tests/fuzz/fuzz_registry_edit: a quoted value continued on a less indented line (which yaml-cpp
+// accepts) ends below the place a new item goes, so the inserted block became part of the value and the
+// command reported a version it had not added. Every in-place edit now checks its result and refuses instead.
+TEST(RegistryEdit, AnEditTheLayoutWouldSwallowIsRefused) {
+  TempDir dir;
+  std::string schema = "name: s\nformat: fmt\nschema_file: s.v1.fmt\nversions:\n  - version: v1\n"
+                       "    effective_from: 2025-01-01\n    status: active\n    hash: sha256:x\n"
+                       "    breaking_changes: \"long\n  text\"\n";
+  dir.write("exchanges/schemas/s.yaml", schema);
+  std::string feed = test::k_feed_yaml;
+  const std::string last_line = "    supports_trades: true\n# The calendar";
+  feed.replace(feed.rfind(last_line), last_line.size(), "    supports_trades: true\n    x_note: \"one\n  two\"\n# The calendar");
+  dir.write("exchanges/feeds/acme.yaml", feed);
+  Repository repo(dir.path());
+  const LoadedSchema &s = *repo.schema("s");
+  ASSERT_TRUE(s.model && !has_errors(s.diagnostics)) << (s.diagnostics.empty() ? "" : s.diagnostics[0].message);
+  SchemaVersion v;
+  v.version = "v2";
+  v.effective_from = Date::parse("2026-01-01");
+  v.status = "draft";
+  v.file = "s.v2.fmt";
+  v.hash = "sha256:y";
+  EXPECT_THROW(insert_schema_version(s, v), DomainError);
+  const LoadedFeed &f = *repo.feed("acme");
+  ASSERT_TRUE(f.model && !has_errors(f.diagnostics));
+  FeedVersion fv;
+  fv.version = "v9";
+  fv.effective_from = Date::parse("2030-01-01");
+  EXPECT_THROW(insert_feed_version(f, fv, {}), DomainError);
+  // An environment edit whose result lost the name is refused the same way.
+  dir.write("exchanges/environments/e.yaml", "name: e\nfeed: acme\n");
+  const LoadedEnvironment &e = *repo.environment("e");
+  EXPECT_THROW(verify_environment_edit(e, "name: other\nfeed: acme\n", "acme", {}), DomainError);
+  EXPECT_THROW(verify_environment_edit(e, "name: e\nfeed: acme beta\n", "acme", {}), DomainError);
+  EXPECT_NO_THROW(verify_environment_edit(e, "name: e\nfeed: beta\n", "beta", {}));
 }
 
 TEST(RegistryEdit, EnvBlockListAppend) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 using namespace ssmd;
 using namespace ssmd::yaml;
 
@@ -96,10 +98,74 @@ TEST(YamlDocument, TooLargeIsRefusedUnparsed) {
   EXPECT_EQ(diags[0].rule, "yaml/too-large");
 }
 
+// Found by fuzz_registry_edit: yaml-cpp 0.7 lets the end of the file close a quoted value after a line break,
+// so a line a writing command appended became part of that value.
+TEST(YamlDocument, AQuotedValueTheEndOfTheFileClosesIsASyntaxError) {
+  for (const std::string text : {"name: \"\n", "name: \"dev\nfeed: acme\n", "name: 'it''s\n", "a: [x, \"y\n"}) {
+    Diagnostic d = parse_error(text);
+    EXPECT_EQ(d.rule, "yaml/syntax") << text;
+    EXPECT_NE(d.message.find("not closed"), std::string::npos) << text << ": " << d.message;
+  }
+  EXPECT_EQ(parse_error("x: 1\nname: \"dev\nfeed: acme\n").line, 2u);
+  EXPECT_EQ(parse_ok("name: \"a\\\"b\"\nother: 'it''s'\n")->find("name")->scalar(), "a\"b");
+  EXPECT_EQ(parse_ok("name: \"a\\\\\"\n")->find("name")->scalar(), "a\\");
+}
+
 TEST(YamlDocument, DeepNestingIsRefused) {
   std::string deep(10000, '[');
   deep += std::string(10000, ']');
   EXPECT_EQ(parse_error(deep).rule, "yaml/too-deep");
+}
+
+TEST(YamlDocument, DeepNestingIsRefusedAtTheBracketThatGoesTooDeep) {
+  // yaml-cpp's own guard names the end of the line; the builder names the 257th opening bracket.
+  Diagnostic d = parse_error("a: " + std::string(300, '[') + std::string(300, ']') + "\n");
+  EXPECT_EQ(d.rule, "yaml/too-deep");
+  EXPECT_EQ(d.line, 1u);
+  EXPECT_EQ(d.column, 4u + 255u);
+  std::string within = "a: " + std::string(255, '[') + std::string(255, ']') + "\n";
+  parse_ok(within);
+}
+
+TEST(YamlDocument, KeysCountTowardsTheNodeBound) {
+  ParseLimits limits;
+  limits.max_expanded_nodes = 1500;
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "k" + std::to_string(i) + ": v\n";
+  Diagnostics diags;
+  EXPECT_EQ(Document::parse("f.yaml", text, diags, limits), nullptr);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].rule, "yaml/too-many-nodes"); // not an alias bomb: there is no alias
+  EXPECT_EQ(diags[0].line, 751u);                   // key 751 is node 1501
+  limits.max_expanded_nodes = 2000;
+  diags.clear();
+  EXPECT_NE(Document::parse("f.yaml", text, diags, limits), nullptr) << format_diagnostic(diags.at(0));
+}
+
+TEST(YamlDocument, NestingDoesNotCountNodesTwice) {
+  // The key `x`, its list, and 100 maps of 4 entries: 2 + 100 * (1 + 4 + 4) = 902 nodes, whatever the depth
+  // they sit at (the root itself is not counted).
+  std::string text = "x:\n";
+  for (int i = 0; i < 100; ++i) text += "  - {a: 1, b: 2, c: 3, d: 4}\n";
+  ParseLimits limits;
+  limits.max_expanded_nodes = 902;
+  Diagnostics diags;
+  EXPECT_NE(Document::parse("f.yaml", text, diags, limits), nullptr);
+  limits.max_expanded_nodes = 901;
+  EXPECT_EQ(Document::parse("f.yaml", text, diags, limits), nullptr);
+}
+
+// A linear scan for duplicate keys made a file of many keys quadratic: a million keys (15 MB) took hours.
+TEST(YamlDocument, ManyKeysParseInLinearTime) {
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += "key" + std::to_string(i) + ": 1\n";
+  auto start = std::chrono::steady_clock::now();
+  auto doc = parse_ok(text);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_NE(doc, nullptr);
+  EXPECT_EQ(doc->root()->size(), 200000u);
+  EXPECT_LT(seconds, 20.0) << "a quadratic duplicate check takes minutes here";
+  EXPECT_EQ(parse_error(text + "key7: 2\n").message, "duplicate key 'key7' (first defined at line 8)");
 }
 
 TEST(YamlDocument, CApiNavigates) {

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace ssmd::test;
@@ -160,6 +162,22 @@ TEST_F(SealedCheck, TheEnvelopeMustBeASealedSecretOfThatName) {
     auto out = check(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api")));
     EXPECT_TRUE(has_finding(out, "sealed-secret/manifest-invalid", {expect, "`kalshi`", "`kalshi-dev`"}))
         << expect << "\n" << out.dump();
+  }
+}
+
+// Found by tests/fuzz/fuzz_sealed_manifest: yaml-cpp's LoadAll never returned on a manifest holding a lone
+// comma. The check runs in a child with an alarm, so a regression fails instead of hanging the suite.
+TEST_F(SealedCheck, AStrayCommaIsRefusedInsteadOfLoopingForever) {
+  for (const std::string text : {",\n", ",", "{a: 1}\n,\n"}) {
+    write(manifest_path(), text);
+    EXPECT_EXIT(
+        {
+          ::alarm(10);
+          auto out = check(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api")));
+          std::_Exit(out.has_rule("sealed-secret/manifest-invalid") ? 0 : 1);
+        },
+        ::testing::ExitedWithCode(0), "")
+        << "manifest: " << text;
   }
 }
 

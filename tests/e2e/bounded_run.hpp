@@ -1,0 +1,53 @@
+// Runs the real ssmd binary in a repository with a wall-clock measurement and, outside sanitizer builds, an
+// address-space limit (prlimit --as), so a test can prove that hostile input is refused quickly and within
+// a memory bound. AddressSanitizer reserves terabytes of address space for its shadow memory, so its
+// builds run without the limit (and say so through `memory_limited`).
+#pragma once
+
+#include "run_ssmd.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ssmd::test {
+
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool memory_limited = false;
+#else
+inline constexpr bool memory_limited = true;
+#endif
+
+inline constexpr uint64_t k_memory_limit_bytes = 256ull << 20;
+
+struct BoundedRun {
+  RunResult result;
+  double seconds = 0;
+};
+
+inline std::string shell_quote(const std::string &text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs `ssmd --repo <repo> args...` under `prlimit --as=<limit_bytes>` (when memory_limited).
+inline BoundedRun run_bounded(const std::filesystem::path &repo, const std::vector<std::string> &args,
+                              uint64_t limit_bytes = k_memory_limit_bytes) {
+  std::string command;
+  if (memory_limited) command = "prlimit --as=" + std::to_string(limit_bytes) + " -- ";
+  command += shell_quote(std::getenv("SSMD_BINARY")) + " --repo " + shell_quote(repo.string());
+  for (const auto &arg : args) command += " " + shell_quote(arg);
+  RunOptions options;
+  options.unset_env = {"SSMD_REPO", "SSMD_PLUGIN_PATH", "SSMD_PLUGINS", "SSMD_LOCKED"};
+  auto start = std::chrono::steady_clock::now();
+  BoundedRun out;
+  out.result = run_shell(command, options);
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+} // namespace ssmd::test
