@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 run() { echo "\$ ssmd $*"; "$ssmd" "$@"; echo; }
 run --version
 run --help
+run plugin list
+run validate
 run feed list
 run feed show kalshi --as-of 2025-06-01
+run schema list
 run env show kalshi-dev

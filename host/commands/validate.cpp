@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 
 #include "core/errors.hpp"
+#include "registry/command_support.hpp"
 #include "validate/engine.hpp"
 #include "validate/report.hpp"
 
@@ -12,7 +13,7 @@ namespace ssmd {
 
 int run_validate(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd validate [--format text|json|sarif|junit|github] [--strict] [--locked] [--no-cache]";
+  cl.usage = "ssmd validate [--at REF] [--format text|json|sarif|junit|github] [--strict] [--no-cache]";
   cl.options.add_options()
       ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
        "text, json, sarif (2.1.0), junit or github (workflow annotations)")
@@ -21,12 +22,17 @@ int run_validate(Context &ctx, const Args &args) {
       ("stats", "print what was checked, run and taken from the cache to stderr")
       ("no-isolation", "run plugins inside this process (for debugging a plugin)")
       ("plugin-timeout", po::value<double>()->value_name("SECONDS"), "per plugin call, in isolation (default 10)");
+  registry::add_at_option(cl);
   auto vm = parse_args("validate", cl, args);
   if (!vm) return kExitOk;
   validate::Format format = validate::parse_format((*vm)["format"].as<std::string>());
   validate::Options options;
   options.use_cache = !vm->count("no-cache");
   options.isolation = !vm->count("no-isolation");
+  if (vm->count("at")) {
+    options.at = (*vm)["at"].as<std::string>();
+    if (options.at->empty()) throw UsageError("--at needs a commit, branch or tag");
+  }
   if (vm->count("plugin-timeout")) {
     double seconds = (*vm)["plugin-timeout"].as<double>();
     if (!(seconds > 0 && seconds <= 3600)) throw UsageError("--plugin-timeout takes seconds between 0 and 3600");

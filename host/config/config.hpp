@@ -1,6 +1,6 @@
 // ssmd's configuration: flags beat environment variables beat the repository's .ssmd/config.yaml (local,
 // never committed) beat the user's $XDG_CONFIG_HOME/ssmd/config.yaml. Keys are dotted paths into the
-// YAML ("output", "capnp.import_paths"); plugins read their own keys through the host services table.
+// YAML ("output", "<plugin>.<key>"); plugins read their own keys through the host services table.
 #pragma once
 
 #include "core/diagnostic.hpp"

@@ -17,7 +17,7 @@ struct Diagnostic {
   uint32_t line = 0;   // 1-based; 0 when the finding is about the whole file
   uint32_t column = 0; // 1-based; 0 when unknown
   Severity severity = Severity::Error;
-  std::string rule;    // e.g. "yaml/syntax", "kalshi/endpoint-host"
+  std::string rule;    // e.g. "yaml/syntax", "acme/endpoint-host"
   std::string message;
 
   bool operator==(const Diagnostic &) const = default;

@@ -84,7 +84,8 @@ Feeds, schemas and environments for this platform, managed with ssmd.
     ssmd diff && ssmd commit -m MSG # review and commit metadata changes
 
 Layout: exchanges/feeds/, exchanges/schemas/, exchanges/environments/. Secrets never enter this
-repository: environments name where each key comes from (env, sealed-secret/NAME, vault/MOUNT/PATH).
+repository: environments name where each key comes from (a secret backend's prefix and a path;
+`ssmd plugin list` shows the backends installed).
 )ssmd";
 
 } // namespace ssmd::init

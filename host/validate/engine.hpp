@@ -27,6 +27,9 @@ struct Options {
   bool use_cache = true;                     // --no-cache turns it off
   bool isolation = true;                     // --no-isolation runs plugins in process
   std::chrono::milliseconds timeout{10000};  // per plugin call, in isolation
+  // --at REF: check the files of that commit, read from git's objects; the working tree and the cache
+  // are neither read nor written.
+  std::optional<std::string> at;
 };
 
 struct Outcome {

@@ -55,7 +55,9 @@ Diagnostic place(const PluginFinding &f, const yaml::Document *doc, const std::s
 // Everything jobs need at run time; shared by their closures and alive while any job is.
 struct Shared {
   Context *ctx;
-  std::filesystem::path root;
+  // The files the run checks (the working tree, or a commit under --at); owned by the Repository, which
+  // outlives every job.
+  const git::TreeReader *files = nullptr;
   std::vector<std::unique_ptr<MergedEnvironment>> merged;
 };
 
@@ -64,14 +66,11 @@ public:
   Planner(Context &ctx, registry::Repository &repo, const std::string &salt)
       : ctx_(ctx), repo_(repo), salt_(salt), shared_(std::make_shared<Shared>()) {
     shared_->ctx = &ctx;
-    shared_->root = repo.root();
+    shared_->files = &repo.files();
     // Files that are neither feeds, schemas nor environments (a backend's own folder, say) can matter to
     // secret checks: their digest goes into those jobs' keys.
     Sha256 others;
-    for (auto it = std::filesystem::recursive_directory_iterator(repo.root() / "exchanges", ec_);
-         !ec_ && it != std::filesystem::recursive_directory_iterator(); it.increment(ec_)) {
-      if (!it->is_regular_file(ec_)) continue;
-      auto rel = std::filesystem::relative(it->path(), repo.root(), ec_).generic_string();
+    for (const auto &rel : repo.files().list_files("exchanges", true)) {
       if (rel.rfind("exchanges/feeds/", 0) == 0 || rel.rfind("exchanges/environments/", 0) == 0 ||
           rel.rfind("exchanges/schemas/", 0) == 0)
         continue;
@@ -168,8 +167,7 @@ private:
                           [shared, format, input](const ssmd_sink *sink) {
                             auto lookup = shared->ctx->plugins().schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
-                            auto reader = git::working_tree_reader(shared->root);
-                            ssmd_file_reader files = git::make_file_reader(*reader);
+                            ssmd_file_reader files = git::make_file_reader(*shared->files);
                             ssmd_schema_input in = input->c(files);
                             lookup.table->check(shared->ctx->plugins().host_services(), &in, sink);
                           },
@@ -215,8 +213,7 @@ private:
                             auto lookup = shared->ctx->plugins().schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             if (!lookup.table->breaking) return;
-                            auto reader = git::working_tree_reader(shared->root);
-                            ssmd_file_reader files = git::make_file_reader(*reader);
+                            ssmd_file_reader files = git::make_file_reader(*shared->files);
                             ssmd_schema_input a = older->c(files), b = newer->c(files);
                             lookup.table->breaking(shared->ctx->plugins().host_services(), &a, &b, sink);
                           },
@@ -333,9 +330,10 @@ private:
                         [shared, prefix, env_name, key_name, source, file, m, key_path](const ssmd_sink *sink) {
                           auto lookup = shared->ctx->plugins().secret_backend(prefix);
                           if (!lookup) throw std::runtime_error(lookup.problem);
+                          ssmd_file_reader files = git::make_file_reader(*shared->files);
                           ssmd_secret_request req{sizeof(ssmd_secret_request), c_str(env_name), c_str(key_name),
                                                   c_str(source), yaml::Document::handle(m->document().find(key_path)),
-                                                  c_str(file)};
+                                                  c_str(file), &files};
                           lookup.table->check(shared->ctx->plugins().host_services(), &req, sink);
                         },
                         0};
@@ -362,7 +360,6 @@ private:
   registry::Repository &repo_;
   std::string salt_;
   std::shared_ptr<Shared> shared_;
-  std::error_code ec_;
   std::string others_digest_, schema_folder_digest_;
   Plan plan_;
 };

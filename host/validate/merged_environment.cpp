@@ -18,7 +18,7 @@ json::Value to_json(const yaml::Node *n) {
   return out;
 }
 
-// The first one or two steps of a path: "keys.kalshi" for keys, else the top-level key.
+// The first one or two steps of a path: "keys.acme" for keys, else the top-level key.
 std::string anchor_of(const std::string &path) {
   size_t end = path.find_first_of(".[");
   std::string top = path.substr(0, end);

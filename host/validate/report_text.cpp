@@ -24,7 +24,7 @@ std::string plain_line(const Diagnostic &d, bool color) {
          (d.rule.empty() ? "" : " [" + d.rule + "]");
 }
 
-// "exchanges/feeds/kalshi.yaml" -> ("feeds", "kalshi").
+// "exchanges/feeds/acme.yaml" -> ("feeds", "acme").
 std::pair<std::string, std::string> kind_and_name(const std::string &file) {
   std::string kind = "files", name = file;
   size_t slash = file.rfind('/');

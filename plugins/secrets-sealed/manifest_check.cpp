@@ -212,16 +212,22 @@ void check_manifest(const Host &host, const SecretRequest &req, const std::strin
     out.error("sealed-secret/config", "source", what + ": " + why);
     return;
   }
-  if (host.repo_root().empty()) {
+  // The host's reader shows the files this run checks (the working tree, or a commit under --at); a 1.0
+  // host offers none, and then the working tree under repo_root is all there is.
+  if (!req.has_files() && host.repo_root().empty()) {
     out.warning("sealed-secret/manifest-missing", "source",
                 what + ": not in a repository, so the SealedSecret `" + name + "` could not be looked for");
     return;
   }
   const fs::path root(host.repo_root());
-  std::vector<std::string> found;
+  std::vector<std::pair<std::string, std::optional<std::string>>> found; // path, bytes (read from the host)
   for (const char *extension : {".yaml", ".yml", ".json"}) {
     std::string relative = (fs::path(*dir) / (name + extension)).lexically_normal().generic_string();
-    if (fs::is_regular_file(root / relative)) found.push_back(relative);
+    if (req.has_files()) {
+      if (auto bytes = req.files.read(relative)) found.emplace_back(relative, std::move(bytes));
+    } else if (fs::is_regular_file(root / relative)) {
+      found.emplace_back(relative, std::nullopt);
+    }
   }
   if (found.empty()) {
     out.error("sealed-secret/manifest-missing", "source",
@@ -229,13 +235,19 @@ void check_manifest(const Host &host, const SecretRequest &req, const std::strin
               "create it with `ssmd sealed-secret seal " + name + " ...` and commit it");
     return;
   }
-  ManifestReport report{req, found.front(), out};
+  ManifestReport report{req, found.front().first, out};
   if (found.size() > 1) {
-    report.error("sealed-secret/manifest-invalid", {}, "is one of several manifests for `" + name + "` (" +
-                                                           found[0] + ", " + found[1] + "); keep exactly one");
+    report.error("sealed-secret/manifest-invalid", {},
+                 "is one of several manifests for `" + name + "` (" + found[0].first + ", " + found[1].first +
+                     "); keep exactly one");
     return;
   }
-  auto text = read_small_file(root / report.file, why);
+  std::optional<std::string> text = std::move(found.front().second);
+  if (text && text->size() > kMaxManifestBytes) {
+    report.error("sealed-secret/manifest-invalid", {}, "is larger than 1 MiB, the limit of a Kubernetes object");
+    return;
+  }
+  if (!text) text = read_small_file(root / report.file, why);
   if (!text) {
     report.error("sealed-secret/manifest-invalid", {}, why);
     return;

@@ -1,4 +1,4 @@
-// A plugin whose manifest claims plugin ABI 1.0 while its code hands the host a table built for ABI 99.0.
+// A plugin whose manifest claims this SDK's plugin ABI while its code hands the host a table built for major version 99.
 // Only loading can reveal it: the host must then refuse the plugin before calling any of its functions.
 #include <ssmd/plugin.hpp>
 

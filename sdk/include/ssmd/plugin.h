@@ -27,7 +27,7 @@ extern "C" {
  * of another major version. Bump the minor version when fields are appended or a reserved slot gains a
  * meaning: older plugins keep loading. */
 #define SSMD_ABI_VERSION_MAJOR 1
-#define SSMD_ABI_VERSION_MINOR 0
+#define SSMD_ABI_VERSION_MINOR 1
 
 /* The name of the ELF section that holds a plugin's manifest text. */
 #define SSMD_MANIFEST_SECTION ".ssmd_manifest"
@@ -191,6 +191,11 @@ typedef struct ssmd_secret_request {
   ssmd_str source;       /* the whole `source:` value, e.g. "vault/secret/ssmd/kalshi" */
   const ssmd_node *spec; /* the key's mapping (type, fields, required, ...) */
   ssmd_str file;         /* repository-relative environment file, for messages */
+  /* ABI 1.1: reads repository files as this run sees them: the working tree, or a commit under
+   * `ssmd validate --at REF`. A backend that keeps files in the repository (sealed-secret manifests) reads
+   * them here rather than from repo_root, so a check at a commit never sees the working tree. NULL when the
+   * host offers no reader; absent (check struct_size) from a 1.0 host. */
+  const ssmd_file_reader *files;
 } ssmd_secret_request;
 
 /* Receives resolved fields. `value` is borrowed and wiped by the plugin after the call returns. */
@@ -280,7 +285,7 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
  *   ssmd-manifest 1
  *   name feed-acme
  *   version 1.0.0
- *   abi 1.0
+ *   abi 1.1
  *   provides feed acme
  *   command acme-login Log in to the Acme exchange
  *

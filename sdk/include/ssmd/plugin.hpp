@@ -20,6 +20,7 @@
 
 #include <ssmd/plugin.h>
 
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -155,6 +156,7 @@ private:
 class Files {
 public:
   explicit Files(const ssmd_file_reader *reader) : reader_(reader) {}
+  bool available() const { return reader_ != nullptr; }
   std::optional<std::string> read(std::string_view path) const {
     std::string out;
     ssmd_bytes_sink sink{&out, [](void *ctx, ssmd_str b) { static_cast<std::string *>(ctx)->append(b.data, b.size); }};
@@ -201,9 +203,14 @@ public:
 struct SecretRequest {
   std::string_view environment, key, source, file;
   Node spec;
+  // The host's view of the repository's files, when it offers one (ABI 1.1); read() answers nullopt for
+  // every path otherwise, so check has_files() before treating nullopt as "missing".
+  Files files;
   SecretRequest(const ssmd_host *host, const ssmd_secret_request *r)
       : environment(from_c(r->environment)), key(from_c(r->key)), source(from_c(r->source)), file(from_c(r->file)),
-        spec(host->doc, r->spec, "") {}
+        spec(host->doc, r->spec, ""),
+        files(r->struct_size >= offsetof(ssmd_secret_request, files) + sizeof(r->files) ? r->files : nullptr) {}
+  bool has_files() const { return files.available(); }
 };
 
 class SecretBackend {
