@@ -29,7 +29,8 @@ std::vector<std::pair<std::string, unsigned>> status_paths(const Workspace &ws) 
   std::vector<char *> spec_ptrs;
   for (auto &s : specs) spec_ptrs.push_back(s.data());
 
-  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  git_status_options options;
+  git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
   options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   // Literal pathspecs: a directory named with glob characters must not match more than itself.
   options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,20 @@ private:
   std::filesystem::path home_, root_;
   RunOptions options_;
 };
+
+// Every file of a work tree outside .git, with its bytes: compare two to show nothing was written.
+inline std::map<std::string, std::string> work_tree_files(const std::filesystem::path &root) {
+  std::map<std::string, std::string> out;
+  for (auto it = std::filesystem::recursive_directory_iterator(root); it != std::filesystem::recursive_directory_iterator();
+       ++it) {
+    if (it->path().filename() == ".git") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) out[std::filesystem::relative(it->path(), root).string()] = read_file(it->path());
+  }
+  return out;
+}
 
 inline void write_file(const std::filesystem::path &path, const std::string &content) {
   std::filesystem::create_directories(path.parent_path());

@@ -5,25 +5,11 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 
 namespace fs = std::filesystem;
 using namespace ssmd::test;
 
 namespace {
-
-// Every file of the work tree outside .git, with its bytes.
-std::map<std::string, std::string> snapshot(const fs::path &root) {
-  std::map<std::string, std::string> out;
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
-    if (it->path().filename() == ".git") {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file()) out[fs::relative(it->path(), root).string()] = read_file(it->path());
-  }
-  return out;
-}
 
 // HEAD~1: feed alpha, schema trade v1 (the bundled file), environment dev on trade:v1.
 // HEAD: alpha's endpoint changed, feed beta, trade v1's file edited and v2 added, dev on trade:v2, env prod.
@@ -56,7 +42,7 @@ protected:
 } // namespace
 
 TEST_F(ReadAtRef, EveryShowAndListAnswersFromTheCommitAndLeavesTheWorkingTreeAlone) {
-  const auto before = snapshot(repo.root());
+  const auto before = work_tree_files(repo.root());
   const std::string status = repo.git_ok("status --porcelain");
 
   auto feed_show = at({"feed", "show", "alpha"}, "HEAD~1");
@@ -114,7 +100,7 @@ TEST_F(ReadAtRef, EveryShowAndListAnswersFromTheCommitAndLeavesTheWorkingTreeAlo
     EXPECT_TRUE(!r.out.empty() && (r.out[0] == '{' || r.out[0] == '[')) << r.out;
   }
 
-  EXPECT_EQ(snapshot(repo.root()), before) << "reading at a commit wrote to the working tree";
+  EXPECT_EQ(work_tree_files(repo.root()), before) << "reading at a commit wrote to the working tree";
   EXPECT_FALSE(fs::exists(repo.root() / ".ssmd")) << "no feed cache at a commit";
   EXPECT_EQ(repo.git_ok("status --porcelain"), status);
 }

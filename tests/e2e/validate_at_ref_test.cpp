@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 
 namespace fs = std::filesystem;
 using namespace ssmd::test;
@@ -14,18 +13,6 @@ namespace {
 
 bool has(const std::string &text, const std::string &needle) { return text.find(needle) != std::string::npos; }
 
-// Every file of the work tree outside .git, with its bytes.
-std::map<std::string, std::string> snapshot(const fs::path &root) {
-  std::map<std::string, std::string> out;
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
-    if (it->path().filename() == ".git") {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file()) out[fs::relative(it->path(), root).string()] = read_file(it->path());
-  }
-  return out;
-}
 
 void replace_in(const GitRepo &repo, const std::string &relative, const std::string &from, const std::string &to) {
   std::string text = repo.read(relative);
@@ -98,10 +85,10 @@ TEST_F(ValidateAtRef, ACommitsProblemsAreFoundThoughTheWorkingTreeIsClean) {
 }
 
 TEST_F(ValidateAtRef, NothingInTheWorkingTreeIsReadOrWritten) {
-  const auto files_before = snapshot(repo.root());
+  const auto files_before = work_tree_files(repo.root());
   auto r = validate({"--at", "HEAD", "--format", "json"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_EQ(snapshot(repo.root()), files_before) << "no cache, no state directory, no temporary file";
+  EXPECT_EQ(work_tree_files(repo.root()), files_before) << "no cache, no state directory, no temporary file";
   EXPECT_FALSE(fs::exists(repo.root() / ".ssmd")) << "--at neither reads nor writes .ssmd/cache";
   // A later working-tree run is unaffected by what the commit held.
   auto working = validate({});

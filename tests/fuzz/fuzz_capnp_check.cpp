@@ -4,9 +4,7 @@
 // follows is exchanges/schemas/other.capnp, which the first may import and which serves as the older
 // version for `breaking`. Files are served from memory. Any bytes must give findings, never a crash or an
 // exception escaping into the plugin's guard.
-#include "yaml/document.hpp"
-
-#include <ssmd/plugin.h>
+#include "plugin_harness.hpp"
 
 #include <dirent.h>
 #include <unistd.h>
@@ -18,29 +16,7 @@
 #include <string>
 #include <string_view>
 
-extern "C" const ssmd_plugin *ssmd_plugin_entry(const ssmd_host *host);
-
 namespace {
-
-struct Files {
-  std::string_view main, other;
-};
-
-ssmd_status read_file(void *ctx, ssmd_str path, const ssmd_bytes_sink *out) {
-  auto *files = static_cast<const Files *>(ctx);
-  std::string_view wanted(path.data, path.size);
-  std::string_view content;
-  if (wanted == "exchanges/schemas/fuzz.capnp") content = files->main;
-  else if (wanted == "exchanges/schemas/other.capnp") content = files->other;
-  else return SSMD_FAILED;
-  out->write(out->ctx, ssmd_str{content.data(), content.size()});
-  return SSMD_OK;
-}
-
-// An exception that escaped the plugin's own handling turns into this rule in the SDK's guard.
-void report(void *, const ssmd_diagnostic *d) {
-  if (std::string_view(d->rule.data, d->rule.size) == "plugin/exception") __builtin_trap();
-}
 
 void write_nothing(void *, ssmd_str) {}
 
@@ -63,29 +39,10 @@ std::set<int> urandom_descriptors() {
   return out;
 }
 
-const ssmd_node *no_config(ssmd_str) { return nullptr; }
-
-const ssmd_host &host() {
-  static const ssmd_host h = [] {
-    ssmd_host out{};
-    out.struct_size = sizeof out;
-    out.abi_major = SSMD_ABI_VERSION_MAJOR;
-    out.abi_minor = SSMD_ABI_VERSION_MINOR;
-    out.doc = ssmd::yaml::Document::api();
-    out.ssmd_version = ssmd_str{"fuzz", 4};
-    out.config = no_config;
-    return out;
-  }();
-  return h;
-}
-
 const ssmd_schema_format &capnp() {
-  static const ssmd_schema_format *format = [] {
-    const ssmd_plugin *plugin = ssmd_plugin_entry(&host());
-    if (!plugin || plugin->schema_format_count != 1) std::abort();
-    return plugin->schema_formats[0];
-  }();
-  return *format;
+  static const ssmd_schema_format &format =
+      ssmd::fuzz::only(&ssmd_plugin::schema_formats, &ssmd_plugin::schema_format_count);
+  return format;
 }
 
 ssmd_schema_input input(std::string_view file, std::string_view version, const ssmd_file_reader *reader) {
@@ -103,18 +60,22 @@ ssmd_schema_input input(std::string_view file, std::string_view version, const s
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string_view text(reinterpret_cast<const char *>(data), size);
   size_t nul = text.find('\0');
-  Files files{text.substr(0, nul), nul == std::string_view::npos ? std::string_view() : text.substr(nul + 1)};
-  ssmd_file_reader reader{&files, read_file};
-  ssmd_sink sink{nullptr, report};
+  std::string_view other = nul == std::string_view::npos ? "" : text.substr(nul + 1);
+  ssmd::fuzz::MemoryFiles files;
+  files.set("exchanges/schemas/fuzz.capnp", text.substr(0, nul));
+  if (nul != std::string_view::npos) files.set("exchanges/schemas/other.capnp", other);
+  const ssmd_file_reader reader = files.reader();
+  const ssmd_sink sink = ssmd::fuzz::trap_on_escaped_exception();
+  const ssmd_host &host = ssmd::fuzz::host();
   ssmd_bytes_sink bytes{nullptr, write_nothing};
   const ssmd_schema_format &format = capnp();
   const std::set<int> open_before = urandom_descriptors();
   ssmd_schema_input newer = input("exchanges/schemas/fuzz.capnp", "v2", &reader);
-  format.check(&host(), &newer, &sink);
-  if (format.fingerprint) format.fingerprint(&host(), &newer, &bytes, &sink);
-  if (format.breaking && !files.other.empty()) {
+  format.check(&host, &newer, &sink);
+  if (format.fingerprint) format.fingerprint(&host, &newer, &bytes, &sink);
+  if (format.breaking && !other.empty()) {
     ssmd_schema_input older = input("exchanges/schemas/other.capnp", "v1", &reader);
-    format.breaking(&host(), &older, &newer, &sink);
+    format.breaking(&host, &older, &newer, &sink);
   }
   for (int fd : urandom_descriptors())
     if (!open_before.count(fd)) ::close(fd);

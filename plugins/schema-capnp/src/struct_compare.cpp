@@ -47,7 +47,7 @@ class StructComparison {
 public:
   StructComparison(const Node &older, const Node &newer, std::string_view what, const std::string &owner,
                    CompareContext &ctx)
-      : older_(older), newer_(newer), what_(what), owner_(owner), ctx_(ctx), old_layout_(flatten(ctx.older, older)),
+      : newer_(newer), what_(what), owner_(owner), ctx_(ctx), old_layout_(flatten(ctx.older, older)),
         new_layout_(flatten(ctx.newer, newer)) {
     for (const auto &f : old_layout_.fields)
       if (new_layout_.by_ordinal(*f.field->ordinal)) common_.insert(*f.field->ordinal);
@@ -198,7 +198,7 @@ private:
     }
   }
 
-  const Node &older_, &newer_;
+  const Node &newer_;
   std::string what_;
   const std::string &owner_;
   CompareContext &ctx_;
