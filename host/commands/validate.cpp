@@ -1,15 +1,39 @@
 // ssmd validate: check the whole repository; what CI runs on every change.
 #include "commands/commands.hpp"
 
+#include "cli/context.hpp"
+#include "config/config.hpp"
 #include "core/errors.hpp"
 #include "registry/command_support.hpp"
 #include "validate/engine.hpp"
 #include "validate/report.hpp"
 
+#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
 namespace ssmd {
+
+namespace {
+
+// --plugin-timeout, else the configuration's validate.plugin_timeout (so CI can set it once), else 10 s.
+std::chrono::milliseconds plugin_timeout(Context &ctx, const po::variables_map &vm) {
+  double seconds = 10;
+  std::string where = "--plugin-timeout";
+  if (vm.count("plugin-timeout")) {
+    seconds = vm["plugin-timeout"].as<double>();
+  } else if (auto configured = ctx.config().get("validate.plugin_timeout")) {
+    where = "validate.plugin_timeout (" + configured->origin + ")";
+    const std::string text = configured->node->is_scalar() ? configured->node->scalar() : "";
+    char *end = nullptr;
+    seconds = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0') seconds = -1;
+  }
+  if (!(seconds > 0 && seconds <= 3600)) throw UsageError(where + " takes seconds between 0 and 3600");
+  return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+}
+
+} // namespace
 
 int run_validate(Context &ctx, const Args &args) {
   CommandLine cl;
@@ -21,7 +45,7 @@ int run_validate(Context &ctx, const Args &args) {
       ("no-cache", "ignore and do not update .ssmd/cache")
       ("stats", "print what was checked, run and taken from the cache to stderr")
       ("no-isolation", "run plugins inside this process (for debugging a plugin)")
-      ("plugin-timeout", po::value<double>()->value_name("SECONDS"), "per plugin call, in isolation (default 10)");
+      ("plugin-timeout", po::value<double>()->value_name("SECONDS"), "per plugin call, in isolation (default: validate.plugin_timeout, else 10)");
   registry::add_at_option(cl);
   auto vm = parse_args("validate", cl, args);
   if (!vm) return kExitOk;
@@ -33,11 +57,7 @@ int run_validate(Context &ctx, const Args &args) {
     options.at = (*vm)["at"].as<std::string>();
     if (options.at->empty()) throw UsageError("--at needs a commit, branch or tag");
   }
-  if (vm->count("plugin-timeout")) {
-    double seconds = (*vm)["plugin-timeout"].as<double>();
-    if (!(seconds > 0 && seconds <= 3600)) throw UsageError("--plugin-timeout takes seconds between 0 and 3600");
-    options.timeout = std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
-  }
+  options.timeout = plugin_timeout(ctx, *vm);
 
   auto outcome = validate::validate_repository(ctx, options);
   if (vm->count("strict")) outcome.report.promote_warnings();
@@ -54,6 +74,7 @@ int run_validate(Context &ctx, const Args &args) {
                                      : std::to_string(outcome.jobs) + " plugin jobs, " + std::to_string(outcome.jobs_run) +
                                            " run, " + std::to_string(outcome.jobs - outcome.jobs_run) + " from the cache")
               << "\n";
+  for (const auto &warning : outcome.warnings) std::cerr << "ssmd: warning: " << warning << "\n";
   for (const auto &failure : outcome.plugin_failures) std::cerr << "ssmd: " << failure << "\n";
   if (!outcome.plugin_failures.empty()) return kExitEnvironment;
   return outcome.report.valid() ? kExitOk : kExitFailure;

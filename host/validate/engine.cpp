@@ -1,6 +1,7 @@
 #include "validate/engine.hpp"
 
 #include "cli/context.hpp"
+#include "cli/progress.hpp"
 #include "config/config.hpp"
 #include "git/tree_reader.hpp"
 #include "core/errors.hpp"
@@ -10,6 +11,7 @@
 #include "registry/check.hpp"
 #include "registry/repository.hpp"
 #include "validate/cache.hpp"
+#include "validate/disabled_rules.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/job_plan.hpp"
 #include "version.hpp"
@@ -81,10 +83,16 @@ Outcome validate_repository(Context &ctx, const Options &options) {
   std::vector<std::string> yaml_files;
   std::string run_key = Sha256().field(salt).field(tree_digest(repo.files(), yaml_files)).hex();
 
+  // Applied to whatever the run produced, cached or fresh; the configuration is in the salt, so a change
+  // to the list never meets a stale cached report.
+  DisabledRules disabled(ctx.config().list("validate.disabled_rules"));
+  outcome.warnings = disabled.refused();
+
   // A warm run over an unchanged repository: the report as it was.
   if (auto diags = cache.get("run:" + run_key)) {
     if (auto files = cache.get("files:" + run_key)) {
       outcome.report.diagnostics = *diags;
+      disabled.apply(outcome.report.diagnostics);
       for (const auto &f : *files) outcome.report.files.push_back(f.file);
       outcome.from_cache = true;
       // Nothing is saved: the cache already holds this run and every job entry behind it.
@@ -109,9 +117,12 @@ Outcome validate_repository(Context &ctx, const Options &options) {
   for (size_t i : to_run) jobs.push_back(plan.jobs[i].job);
   std::vector<JobResult> results;
   if (!jobs.empty()) {
+    // Only plugin jobs take long enough to watch; the rest of a run is reading and hashing.
+    Progress progress(ctx, "Validating", jobs.size());
     IsolationOptions iso;
     iso.timeout = options.timeout;
-    results = options.isolation ? run_isolated(jobs, iso) : run_in_process(jobs);
+    iso.on_job_done = [&progress] { progress.tick(); };
+    results = options.isolation ? run_isolated(jobs, iso) : run_in_process(jobs, iso.on_job_done);
   }
   outcome.jobs = plan.jobs.size();
   outcome.jobs_run = jobs.size();
@@ -142,6 +153,7 @@ Outcome validate_repository(Context &ctx, const Options &options) {
     cache.put("run:" + run_key, report.diagnostics);
     cache.put("files:" + run_key, file_entries(report.files));
   }
+  disabled.apply(report.diagnostics);
   cache.save();
   return outcome;
 }

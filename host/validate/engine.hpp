@@ -40,6 +40,7 @@ struct Outcome {
   size_t jobs = 0;       // plugin jobs planned
   size_t jobs_run = 0;   // of which run (the rest came from the cache)
   bool from_cache = false; // the whole report came from the cache
+  std::vector<std::string> warnings; // about the configuration (a rule that cannot be disabled), for stderr
 };
 
 Outcome validate_repository(Context &ctx, const Options &options);

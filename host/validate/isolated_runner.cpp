@@ -128,7 +128,8 @@ void spawn(const std::vector<PluginJob> &jobs, Worker &w, std::vector<Worker> &a
 }
 
 // Consumes whole frames from the worker's buffer.
-void drain(Worker &w, std::vector<JobResult> &results, std::chrono::milliseconds timeout) {
+void drain(Worker &w, std::vector<JobResult> &results, const IsolationOptions &options) {
+  const std::chrono::milliseconds timeout = options.timeout;
   size_t pos = 0;
   while (w.buffer.size() - pos >= 9) {
     uint8_t type = static_cast<uint8_t>(w.buffer[pos]);
@@ -150,6 +151,7 @@ void drain(Worker &w, std::vector<JobResult> &results, std::chrono::milliseconds
     } else if (type == kEnd) {
       ++w.next;
       w.deadline = Clock::now() + timeout;
+      if (options.on_job_done) options.on_job_done();
     }
   }
   w.buffer.erase(0, pos);
@@ -209,7 +211,7 @@ std::vector<JobResult> run_isolated(const std::vector<PluginJob> &jobs, const Is
         ssize_t n = ::read(w.fd, buf, sizeof buf);
         if (n > 0) {
           w.buffer.append(buf, static_cast<size_t>(n));
-          drain(w, results, options.timeout);
+          drain(w, results, options);
         } else if (n == 0 || errno != EINTR) {
           ended = true;
           int status = 0;
@@ -231,6 +233,7 @@ std::vector<JobResult> run_isolated(const std::vector<PluginJob> &jobs, const Is
         JobResult &r = results[w.share[w.next]];
         if (!r.failure) r.failure = failure;
         ++w.next;
+        if (options.on_job_done) options.on_job_done();
         if (w.next < w.share.size()) spawn(jobs, w, workers, options.timeout);
       }
     }

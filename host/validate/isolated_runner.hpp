@@ -11,12 +11,15 @@
 #include "validate/plugin_job.hpp"
 
 #include <chrono>
+#include <functional>
 
 namespace ssmd::validate {
 
 struct IsolationOptions {
   std::chrono::milliseconds timeout{10000}; // per plugin call
   size_t workers_per_plugin = 0;            // 0: one per core
+  // Called in this process each time a job ends, well or not (for a progress line).
+  std::function<void()> on_job_done;
 };
 
 std::vector<JobResult> run_isolated(const std::vector<PluginJob> &jobs, const IsolationOptions &options);

@@ -92,18 +92,19 @@ public:
 private:
   // The provider of an extension point, or a planning diagnostic explaining why there is none.
   const PluginInfo *provider(std::string_view kind, const std::string &name, const yaml::Document *doc,
-                             const std::string &file, const std::string &path, Severity when_missing) {
+                             const std::string &file, const std::string &path, Severity when_missing,
+                             const std::string &subject = "") {
     Provider p = find_provider(ctx_.plugins(), kind, name);
     if (p.found()) return p.plugin;
     yaml::Mark m = doc ? doc->locate(path) : yaml::Mark{};
     if (!p.unavailable.empty()) {
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, Severity::Error, "plugin/unavailable",
-                                             "the " + std::string(kind_noun(kind)) + " for '" + name +
+                                             subject + "the " + std::string(kind_noun(kind)) + " for '" + name +
                                                  "' is needed but " + p.unavailable +
                                                  "; validation of this file is incomplete"});
     } else {
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, when_missing, "plugin/missing",
-                                             "no " + std::string(kind_noun(kind)) + " plugin provides '" + name +
+                                             subject + "no " + std::string(kind_noun(kind)) + " plugin provides '" + name +
                                                  "'; its rules were not checked (install a plugin that provides " +
                                                  std::string(kind) + " " + name + ")"});
     }
@@ -320,7 +321,8 @@ private:
       if (e && e->file == where.file) definer = e;
     }
     const PluginInfo *info = provider("secret", prefix, definer ? definer->doc.get() : nullptr, where.file,
-                                      key_path + ".source", Severity::Error);
+                                      key_path + ".source", Severity::Error,
+                                      "key '" + spec.name + "' of environment '" + env.stem + "': ");
     if (!info) return;
     std::string env_name = env.stem, key_name = spec.name, source = spec.source, file = where.file;
     const MergedEnvironment *m = &merged;

@@ -23,7 +23,7 @@ PluginFinding copy_finding(const ssmd_diagnostic &d) {
   return f;
 }
 
-std::vector<JobResult> run_in_process(const std::vector<PluginJob> &jobs) {
+std::vector<JobResult> run_in_process(const std::vector<PluginJob> &jobs, const std::function<void()> &on_job_done) {
   std::vector<JobResult> results(jobs.size());
   parallel_for(jobs.size(), [&](size_t i) {
     ssmd_sink sink{&results[i], [](void *ctx, const ssmd_diagnostic *d) {
@@ -34,6 +34,7 @@ std::vector<JobResult> run_in_process(const std::vector<PluginJob> &jobs) {
     } catch (const std::exception &e) {
       results[i].failure = std::string("failed: ") + e.what();
     }
+    if (on_job_done) on_job_done();
   });
   return results;
 }

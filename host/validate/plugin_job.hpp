@@ -37,6 +37,6 @@ struct JobResult {
 PluginFinding copy_finding(const ssmd_diagnostic &d);
 
 // Runs the jobs in this process on all cores (--no-isolation, and the mode tests debug with).
-std::vector<JobResult> run_in_process(const std::vector<PluginJob> &jobs);
+std::vector<JobResult> run_in_process(const std::vector<PluginJob> &jobs, const std::function<void()> &on_job_done = {});
 
 } // namespace ssmd::validate

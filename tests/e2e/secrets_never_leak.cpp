@@ -119,3 +119,32 @@ TEST_F(SecretsNeverLeak, BackendsThatBreakTheRulesCannotMakeSsmdPrintAValue) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(read_file(out() / "v"), kJunkCanary);
 }
+
+// Validation touches every key too (offline: references only). Neither its outputs in any format nor any
+// file it leaves behind (the cache under .ssmd/, anything in the repository) may hold a value. The run
+// also goes through a failure (an unknown prefix) and a cache hit.
+TEST_F(SecretsNeverLeak, ValidateAndEveryFileSsmdLeavesBehindHoldNoValue) {
+  for (const auto &format : {"text", "json", "sarif", "junit", "github"}) {
+    auto r = ssmd({"validate", "--format", format});
+    expect_clean(r, std::string("validate --format ") + format);
+  }
+  write_environment("leak", one_key_environment("leak", "nosuch/x"));
+  auto failing = ssmd({"validate"});
+  EXPECT_EQ(failing.exit_code, 1) << failing.out << failing.err;
+  EXPECT_TRUE(has(failing.out, "key 'only' of environment 'leak': no secret backend plugin provides 'nosuch'"))
+      << "the message names the key and the environment\n"
+      << failing.out;
+  expect_clean(failing, "validate with an unknown prefix");
+  expect_clean(ssmd({"validate"}), "validate from the cache");
+  auto checked = ssmd({"env", "check-keys", "canary"});
+  expect_clean(checked, "check-keys before the file scan");
+
+  size_t files = 0;
+  for (auto it = fs::recursive_directory_iterator(repo()); it != fs::recursive_directory_iterator(); ++it) {
+    if (!it->is_regular_file()) continue;
+    ++files;
+    expect_no_canary(read_file(it->path()), "file " + fs::relative(it->path(), repo()).string());
+  }
+  EXPECT_TRUE(fs::exists(repo() / ".ssmd/cache/validate.json")) << "the cache was written, and scanned";
+  EXPECT_GT(files, 5u);
+}

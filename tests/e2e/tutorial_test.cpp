@@ -57,18 +57,6 @@ std::vector<Step> parse_steps(const std::string &markdown) {
   return steps;
 }
 
-// The built-in commands the tutorial may use before they exist in every build: a step that runs one of
-// them is skipped, with the reason printed, only when this ssmd does not have the command at all.
-const std::vector<std::string> k_commands_in_progress = {"env check-keys", "schema breaking"};
-
-bool ssmd_has_command(const std::string &command) {
-  std::vector<std::string> args;
-  std::istringstream words(command);
-  for (std::string word; words >> word;) args.push_back(word);
-  args.push_back("--help");
-  return run_ssmd(args).exit_code == 0;
-}
-
 std::string shell_quote(const std::string &text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -111,18 +99,7 @@ TEST(Tutorial, EveryCommandRunsAndExitsAsThePageSays) {
 
   // One script: each step, then a check of its status that stops at the first surprise and names the line.
   std::string script = "cd " + shell_quote((dir.path() / "work").string()) + "\n";
-  size_t skipped = 0;
   for (const auto &step : steps) {
-    auto missing =
-        std::find_if(k_commands_in_progress.begin(), k_commands_in_progress.end(), [&](const std::string &c) {
-          return step.command.find("ssmd " + c) != std::string::npos && !ssmd_has_command(c);
-        });
-    if (missing != k_commands_in_progress.end()) {
-      std::cout << "[ SKIPPED  ] docs/tutorial.md:" << step.line << ": `ssmd " << *missing
-                << "` does not exist in this build yet: " << step.command << "\n";
-      ++skipped;
-      continue;
-    }
     script += "echo " + shell_quote("--- docs/tutorial.md:" + std::to_string(step.line) + ": " + step.command) + "\n";
     script += step.command + "\n";
     script += "status=$?\nif [ \"$status\" -ne " + std::to_string(step.expected) + " ]; then echo " +
@@ -173,5 +150,4 @@ TEST(Tutorial, EveryCommandRunsAndExitsAsThePageSays) {
   auto status = run_shell("git -C " + shell_quote(repo.string()) + " status --porcelain -- exchanges", options);
   EXPECT_EQ(status.out, "") << "metadata left uncommitted";
   EXPECT_TRUE(fs::exists(dir.path() / "work" / "feed-acme" / "CMakeLists.txt"));
-  EXPECT_LE(skipped, 4u);
 }

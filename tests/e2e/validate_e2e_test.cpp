@@ -208,3 +208,94 @@ TEST(Validate, APluginThatCrashesHangsAbortsOrThrowsIsReportedAndSsmdExits3) {
   EXPECT_TRUE(has(r.out, "[plugin/failed]")) << r.out;
   EXPECT_LT(elapsed, std::chrono::seconds(20));
 }
+
+// Each fault on its own, so a regression names the fault it broke. The combined test above checks that
+// they also coexist in one run.
+struct Fault {
+  std::string exchange, report;
+  friend void PrintTo(const Fault &f, std::ostream *os) { *os << f.exchange; }
+};
+
+class ValidateFault : public ::testing::TestWithParam<Fault> {};
+
+TEST_P(ValidateFault, IsReportedWithThePluginTheFileAndTheCauseAndSsmdExits3) {
+  const Fault &fault = GetParam();
+  BundledCopy repo;
+  repo.write("exchanges/feeds/" + fault.exchange + ".yaml",
+             as_exchange(repo.read("exchanges/feeds/kalshi-demo.yaml"), fault.exchange));
+  auto plugin_dir = build_dir() / "tests/test-plugins/faulty";
+  auto r = repo.validate({"--plugin-path", plugin_dir.string(), "--plugin-timeout", "1", "--no-cache"});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "plugin 'test-faulty' " + fault.report + " while checking exchanges/feeds/" +
+                             fault.exchange + ".yaml"))
+      << r.err;
+  // The diagnostic sits in the report too, and the bundled files were still checked by their plugins.
+  EXPECT_TRUE(has(r.out, "exchanges/feeds/" + fault.exchange + ".yaml")) << r.out;
+  EXPECT_TRUE(has(r.out, "[plugin/failed]")) << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Faults, ValidateFault,
+                         ::testing::Values(Fault{"crash", "crashed with SIGSEGV"}, Fault{"abort", "crashed with SIGABRT"},
+                                           Fault{"hang", "timed out after 1000 ms"},
+                                           Fault{"throw", "threw an exception: thrown past the C boundary"}),
+                         [](const auto &info) { return info.param.exchange; });
+
+TEST(Validate, ThePluginTimeoutComesFromTheConfigurationUnlessTheFlagSetsIt) {
+  BundledCopy repo;
+  repo.write("exchanges/feeds/hang.yaml", as_exchange(repo.read("exchanges/feeds/kalshi-demo.yaml"), "hang"));
+  repo.write(".ssmd/config.yaml", "validate:\n  plugin_timeout: 0.5\n");
+  auto plugin_dir = build_dir() / "tests/test-plugins/faulty";
+  auto configured = repo.validate({"--plugin-path", plugin_dir.string(), "--no-cache"});
+  EXPECT_EQ(configured.exit_code, 3) << configured.err;
+  EXPECT_TRUE(has(configured.err, "timed out after 500 ms")) << configured.err;
+  auto flagged = repo.validate({"--plugin-path", plugin_dir.string(), "--no-cache", "--plugin-timeout", "0.3"});
+  EXPECT_TRUE(has(flagged.err, "timed out after 300 ms")) << "the flag beats the configuration\n" << flagged.err;
+  repo.write(".ssmd/config.yaml", "validate:\n  plugin_timeout: soon\n");
+  auto bad = repo.validate({"--no-cache"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_TRUE(has(bad.err, "validate.plugin_timeout (")) << bad.err;
+  EXPECT_TRUE(has(bad.err, ".ssmd/config.yaml:2:19) takes seconds between 0 and 3600")) << bad.err;
+}
+
+TEST(Validate, DisabledRulesAreDroppedFromEveryRunButPluginFaultsAlwaysCount) {
+  BundledCopy repo;
+  repo.replace("exchanges/feeds/kalshi.yaml", "wss://api.elections.kalshi.com", "wss://api.example.com");
+  repo.write("exchanges/feeds/acme.yaml", as_exchange(repo.read("exchanges/feeds/kalshi-demo.yaml"), "acme"));
+  auto before = repo.validate();
+  EXPECT_EQ(before.exit_code, 1) << before.out;
+  ASSERT_TRUE(has(before.out, "[kalshi/endpoint-host]")) << before.out;
+
+  // One rule by id: gone from the report and from the exit code, on a warm run too.
+  repo.write(".ssmd/config.yaml", "validate:\n  disabled_rules: [kalshi/endpoint-host]\n");
+  for (int run = 0; run < 2; ++run) {
+    auto r = repo.validate();
+    EXPECT_EQ(r.exit_code, 0) << "run " << run << "\n" << r.out;
+    EXPECT_FALSE(has(r.out, "[kalshi/endpoint-host]")) << r.out;
+  }
+  // A whole family; and a protected family is refused with a warning, its finding kept.
+  repo.write(".ssmd/config.yaml", "validate:\n  disabled_rules: ['kalshi/*', 'plugin/*']\n");
+  auto r = repo.validate({"--strict"});
+  EXPECT_FALSE(has(r.out, "[kalshi/")) << r.out;
+  EXPECT_TRUE(has(r.out, "[plugin/missing]")) << "plugin findings always count\n" << r.out;
+  EXPECT_EQ(r.exit_code, 1) << "--strict: the missing acme plugin is an error" << r.out;
+  EXPECT_TRUE(has(r.err, "warning: 'plugin/*' cannot be disabled")) << r.err;
+}
+
+TEST(Validate, AProgressLineOnATerminalAndNothingWhenPiped) {
+  BundledCopy repo;
+  auto piped = repo.validate({"--no-cache"});
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_FALSE(has(piped.err, "Validating")) << piped.err;
+  EXPECT_FALSE(has(piped.err, "\r")) << piped.err;
+
+  // script(1) gives ssmd a pseudo-terminal for stdin, stdout and stderr; its transcript is what a user sees.
+  RunOptions o;
+  o.cwd = repo.dir.path();
+  o.env = {{"TERM", "xterm"}};
+  o.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH", "SSMD_OUTPUT", "NO_COLOR"};
+  auto tty = run_shell("script -qfec \"$SSMD_BINARY validate --no-cache\" /dev/null", o);
+  EXPECT_EQ(tty.exit_code, 0) << tty.out << tty.err;
+  EXPECT_TRUE(has(tty.out, "Validating")) << tty.out;
+  // The line is erased before the report, so the report starts on a clean line.
+  EXPECT_TRUE(has(tty.out, "\r")) << tty.out;
+}
