@@ -1,9 +1,12 @@
 // ssmd init [DIR]: scaffolds a metadata repository.
 #include "commands/commands.hpp"
 
+#include "cli/context.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "init/templates.hpp"
+#include "plugins/lock_builder.hpp"
+#include "plugins/plugin_settings.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -12,9 +15,25 @@ namespace fs = std::filesystem;
 
 namespace ssmd {
 
-int run_init(Context &, const Args &args) {
+namespace {
+// The plugin lock for a repository at `root`: the usable plugins on the search path (the bundled ones, and
+// those --plugin-path adds), narrowed by --plugins, exactly as `ssmd plugin lock` would pin them there.
+LockFile initial_lock(Context &ctx, const fs::path &root) {
+  PluginSettings settings = plugin_settings(ctx);
+  settings.locked = false; // the lock does not exist yet
+  settings.repo_root = root;
+  settings.lock_file = root / kLockFileName;
+  PluginManager manager(settings);
+  std::vector<std::string> refused;
+  LockFile lock = build_plugin_lock(manager, refused);
+  for (const auto &problem : refused) std::cerr << "ssmd: warning: not locked: " << problem << "\n";
+  return lock;
+}
+} // namespace
+
+int run_init(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd init [DIR] [--force]";
+  cl.usage = "ssmd init [DIR] [--no-ci] [--force]";
   cl.options.add_options()("dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
                            "where to create the repository (default: the current directory)")(
       "no-ci", "do not write CI recipes")("force", "write into a directory that already holds exchanges/");
@@ -26,7 +45,10 @@ int run_init(Context &, const Args &args) {
   if (fs::exists(root / "exchanges", ec) && !vm->count("force"))
     throw DomainError(root.string() + " already holds exchanges/; refusing to overwrite (use --force to add "
                       "missing files only)");
+  // Built before anything is written, so a plugin that cannot be pinned leaves no half-made repository.
+  const std::string lock_text = format_lock_file(initial_lock(ctx, root));
   std::vector<std::pair<fs::path, std::string_view>> files = {
+      {kLockFileName, lock_text},
       {".gitignore", init::kGitignore},
       {"README.md", init::kReadme},
       {".pre-commit-config.yaml", init::kPreCommitConfig},
@@ -52,7 +74,8 @@ int run_init(Context &, const Args &args) {
     std::cout << "  created " << relative.string() << "\n";
   }
   std::cout << "Initialized an ssmd repository in " << root.string()
-            << "\nNext: ssmd feed create NAME --type websocket --endpoint URL, then ssmd plugin lock.\n";
+            << "\nNext: ssmd feed create NAME --type websocket --endpoint URL. Run ssmd plugin lock again whenever\n"
+               "the installed plugins change: CI runs with exactly the plugins " << kLockFileName << " pins.\n";
   return kExitOk;
 }
 

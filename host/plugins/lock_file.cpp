@@ -7,11 +7,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -127,47 +124,6 @@ LockFile read_lock_file(const fs::path &path) {
     throw EnvironmentError(message);
   }
   return *lock;
-}
-
-void write_file_atomically(const fs::path &path, std::string_view content) {
-  fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
-  int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-  if (fd < 0) throw EnvironmentError("cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno));
-  auto fail = [&](const std::string &what) {
-    int saved = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw EnvironmentError("cannot write " + path.string() + ": " + what + ": " + std::strerror(saved));
-  };
-  // mkostemp creates the file 0600; a lock file is meant to be committed and read by everyone.
-  if (::fchmod(fd, 0644) != 0) fail("chmod");
-  const char *p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("write");
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("fsync");
-  if (::close(fd) != 0) {
-    int saved = errno;
-    ::unlink(temp.c_str());
-    throw EnvironmentError("cannot write " + path.string() + ": close: " + std::strerror(saved));
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(temp.c_str());
-    throw EnvironmentError("cannot replace " + path.string() + ": " + std::strerror(saved));
-  }
-  // Make the rename itself durable.
-  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
 }
 
 } // namespace ssmd

@@ -8,6 +8,7 @@
 //       sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
 #pragma once
 
+#include "core/atomic_file.hpp" // write_file_atomically(), which writers of a lock file use
 #include "core/diagnostic.hpp"
 
 #include <filesystem>
@@ -41,9 +42,5 @@ std::string format_lock_file(const LockFile &lock);
 // Reads and parses `path`. Throws EnvironmentError (exit 3) when it is missing, unreadable or malformed;
 // the message carries file:line:col.
 LockFile read_lock_file(const std::filesystem::path &path);
-
-// Replaces `path` atomically: a temporary file in the same directory, fsync, rename, fsync of the
-// directory. A reader sees the old file or the new one, never a partial write. Throws EnvironmentError.
-void write_file_atomically(const std::filesystem::path &path, std::string_view content);
 
 } // namespace ssmd

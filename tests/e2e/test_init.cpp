@@ -1,4 +1,4 @@
-#include "run_ssmd.hpp"
+#include "plugin_env.hpp"
 
 #include <gtest/gtest.h>
 
@@ -54,4 +54,79 @@ TEST(Init, ANewRepositoryValidatesWithoutFindings) {
   EXPECT_NE(stray.out.find("exchanges/schemas/stray.capnp: warning: no schema version uses this file"), std::string::npos)
       << stray.out;
   EXPECT_EQ(stray.out.find(".swp"), std::string::npos) << stray.out;
+}
+
+namespace {
+// A run in `cwd` that ignores the developer's SSMD_* settings, as a fresh shell would.
+RunOptions clean_in(const fs::path &cwd) {
+  RunOptions options;
+  options.cwd = cwd;
+  options.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH"};
+  return options;
+}
+
+size_t count_of(const std::string &text, const std::string &part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+} // namespace
+
+// CI runs `ssmd validate --locked` from the first commit on, so init pins the bundled plugins by the
+// SHA-256 of their files, as `ssmd plugin lock` would.
+TEST(Init, PinsTheBundledPluginsSoLockedValidationWorks) {
+  TempDir dir;
+  auto r = run_ssmd({"init", "meta"}, clean_in(dir.path()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "created ssmd-plugins.lock")) << r.out;
+  fs::path repo = dir.path() / "meta";
+  std::string lock = read_file(repo / "ssmd-plugins.lock");
+  size_t bundled = 0;
+  for (const auto &entry : fs::directory_iterator(build_dir() / "plugins")) {
+    if (entry.path().extension() != ".so") continue;
+    ++bundled;
+    EXPECT_TRUE(has(lock, "    sha256: " + sha256sum(entry.path()) + "\n")) << entry.path() << "\n" << lock;
+  }
+  EXPECT_GT(bundled, 0u) << "no bundled plugin was built";
+  EXPECT_EQ(count_of(lock, "  - name: "), bundled) << lock;
+  EXPECT_TRUE(has(lock, "  - name: feed-kalshi\n")) << lock;
+
+  auto locked = run_ssmd({"validate", "--locked", "--no-cache"}, clean_in(repo));
+  EXPECT_EQ(locked.exit_code, 0) << locked.out << locked.err;
+  auto list = run_ssmd({"--locked", "plugin", "list"}, clean_in(repo));
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_FALSE(has(list.out, "hash-mismatch")) << list.out;
+  // The control: the lock is what --locked reads, so without it the same command fails.
+  fs::remove(repo / "ssmd-plugins.lock");
+  EXPECT_EQ(run_ssmd({"validate", "--locked", "--no-cache"}, clean_in(repo)).exit_code, 3);
+}
+
+TEST(Init, PinsOnlyThePluginsNamedByThePluginsFlag) {
+  TempDir dir;
+  auto r = run_ssmd({"--plugins", "feed-kalshi", "init", "meta"}, clean_in(dir.path()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string lock = read_file(dir.path() / "meta/ssmd-plugins.lock");
+  EXPECT_EQ(count_of(lock, "  - name: "), 1u) << lock;
+  EXPECT_TRUE(has(lock, "  - name: feed-kalshi\n")) << lock;
+
+  // A plugin that cannot be pinned fails before anything is written.
+  auto missing = run_ssmd({"--plugins", "feed-nowhere", "init", "other"}, clean_in(dir.path()));
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_TRUE(has(missing.err, "cannot lock plugin 'feed-nowhere': no such plugin")) << missing.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "other"));
+}
+
+TEST(Init, UsageNamesEveryFlag) {
+  auto r = run_ssmd({"init", "--help"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string usage = line_containing(r.out, "ssmd init");
+  for (const char *flag : {"--no-ci", "--force"}) {
+    EXPECT_TRUE(has(usage, flag)) << flag << " missing from the usage line: " << usage;
+    EXPECT_TRUE(has(r.out, std::string("  ") + flag)) << flag << " missing from the options:\n" << r.out;
+  }
+  TempDir dir;
+  ASSERT_EQ(run_ssmd({"init", "--no-ci", "meta"}, clean_in(dir.path())).exit_code, 0);
+  EXPECT_FALSE(fs::exists(dir.path() / "meta/.gitlab-ci.yml"));
+  EXPECT_FALSE(fs::exists(dir.path() / "meta/.github"));
+  EXPECT_TRUE(fs::exists(dir.path() / "meta/ssmd-plugins.lock"));
 }

@@ -108,6 +108,4 @@ TEST(LockFile, WritesAtomicallyAndLeavesNoTemporaryFile) {
     EXPECT_EQ(entry.path().filename(), "ssmd-plugins.lock");
   }
   EXPECT_EQ(files, 1u);
-  EXPECT_THROW(write_file_atomically(dir.path() / "missing-dir" / "x.lock", "x"), EnvironmentError);
-  EXPECT_FALSE(fs::exists(dir.path() / "missing-dir"));
 }
