@@ -6,6 +6,10 @@ const std::string_view kGitignore = R"ssmd(# ssmd's local state: configuration a
 .ssmd/
 )ssmd";
 
+// The CI recipes share one shape: an install step the user fills in (it fails with a pointer to itself
+// until ssmd is on PATH), `validate --locked` with a report the CI shows, and `schema breaking --against`
+// the target branch for every schema that exists there (one new on the branch has nothing to break).
+// tests/e2e/test_ci_recipes.cpp runs their shell in a real repository with a feature branch.
 const std::string_view kGithubWorkflow = R"ssmd(# Validates metadata on every change with the hash-pinned plugin set in ssmd-plugins.lock.
 name: ssmd
 on:
@@ -22,6 +26,14 @@ jobs:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0   # `schema breaking --against` reads the target branch
+      - name: Install ssmd
+        # Fill in how your organisation ships ssmd, e.g. its .deb package: sudo apt-get install -y ./ssmd_*.deb
+        run: |
+          command -v ssmd >/dev/null || {
+            echo "::error::ssmd is not installed: fill in the 'Install ssmd' step of .github/workflows/ssmd.yml"
+            exit 1
+          }
+          ssmd --version
       - name: Validate
         run: ssmd validate --locked --format sarif > ssmd.sarif
       - name: Upload results
@@ -34,13 +46,28 @@ jobs:
         run: ssmd validate --locked --format github
       - name: Refuse wire-breaking schema changes
         if: github.event_name == 'pull_request'
+        env:
+          BASE_REF: ${{ github.base_ref }}   # passed through the environment, never spliced into the script
         run: |
-          for schema in exchanges/schemas/*.yaml; do
-            ssmd schema breaking "$(basename "$schema" .yaml)" --against "origin/${{ github.base_ref }}" --locked
+          status=0
+          for definition in exchanges/schemas/*.yaml; do
+            [ -e "$definition" ] || continue   # no schemas: the pattern matched nothing
+            schema=$(basename "$definition" .yaml)
+            if ! git cat-file -e "origin/$BASE_REF:$definition" 2>/dev/null; then
+              echo "$schema: new on this branch, nothing to compare"
+              continue
+            fi
+            ssmd --locked schema breaking "$schema" --against "origin/$BASE_REF" || status=1
           done
+          exit $status
 )ssmd";
 
 const std::string_view kGitlabCi = R"ssmd(# Validates metadata on every change with the hash-pinned plugin set in ssmd-plugins.lock.
+# Use an image that has ssmd and git, or install ssmd in before_script (e.g. apt-get install -y ./ssmd_*.deb).
+default:
+  before_script:
+    - command -v ssmd >/dev/null || { echo "ssmd is not installed; fill in before_script in .gitlab-ci.yml"; exit 1; }
+
 ssmd-validate:
   stage: test
   script:
@@ -55,11 +82,20 @@ ssmd-schema-breaking:
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   script:
-    - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    # An explicit refspec: the runner's clone may not track the target branch as origin/<branch>.
+    - git fetch origin "+refs/heads/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME:refs/remotes/origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
     - |
-      for schema in exchanges/schemas/*.yaml; do
-        ssmd schema breaking "$(basename "$schema" .yaml)" --against "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --locked
+      status=0
+      for definition in exchanges/schemas/*.yaml; do
+        [ -e "$definition" ] || continue   # no schemas: the pattern matched nothing
+        schema=$(basename "$definition" .yaml)
+        if ! git cat-file -e "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME:$definition" 2>/dev/null; then
+          echo "$schema: new on this branch, nothing to compare"
+          continue
+        fi
+        ssmd --locked schema breaking "$schema" --against "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" || status=1
       done
+      exit $status
 )ssmd";
 
 const std::string_view kPreCommitConfig = R"ssmd(# https://pre-commit.com: runs ssmd's checks before each commit.
