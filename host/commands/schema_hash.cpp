@@ -1,4 +1,4 @@
-// `ssmd schema hash NAME[:VERSION] [--update]`: computes each version's sha256 and compares it with the
+// `ssmd schema hash NAME[:VERSION] | --all [--update]`: computes each version's sha256 and compares it with the
 // recorded one; --update records the computed hash where they differ (a deliberate change).
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
@@ -17,42 +17,27 @@ namespace ssmd {
 
 using namespace registry;
 
-int run_schema_hash(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd schema hash NAME[:VERSION] [--update] [--output json]";
-  cl.options.add_options()("ref", po::value<std::string>()->required(), "the schema, or one version of it")
-      ("update", po::bool_switch(), "record the computed hash where it differs from the recorded one");
-  cl.positional.add("ref", 1);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("schema hash"), cl, args);
-  if (!vm) return kExitOk;
-  OutputFormat format = output_format(*vm);
-  const std::string text = (*vm)["ref"].as<std::string>();
-  std::string name = text, only;
-  if (text.find(':') != std::string::npos) {
-    auto ref = split_name_version(text);
-    if (!ref) throw UsageError("expected NAME or NAME:VERSION, not '" + text + "'");
-    name = ref->name;
-    only = ref->version;
-  }
-  const bool update = (*vm)["update"].as<bool>();
+namespace {
 
-  // Only --update writes, and only it needs the lock.
-  std::optional<Transaction> tx;
-  std::optional<Repository> plain;
-  if (update) tx.emplace(ctx.repo_root());
-  else plain.emplace(ctx.repo_root());
-  Repository &repo = update ? tx->repository() : *plain;
-  const LoadedSchema &loaded = require_schema(repo, name);
+struct Row {
+  std::string schema, version, file, recorded, computed, result;
+};
+
+// What checking one schema found.
+struct SchemaCheck {
+  bool mismatch = false; // a file's hash differs from the recorded one
+  bool missing = false;  // a version's file is absent or unreadable
+  std::string updated;   // the definition with computed hashes recorded (meaningful with --update)
+};
+
+// Compares the recorded hash of each version of `loaded` (or only version `only`) with its file's, appending
+// a row per version and a diagnostic per file that may not be read.
+SchemaCheck check_schema(Repository &repo, const LoadedSchema &loaded, const std::string &only, bool update,
+                         std::vector<Row> &rows, Diagnostics &refusals) {
   const Schema &schema = *loaded.model;
-
-  struct Row {
-    std::string version, file, recorded, computed, result;
-  };
-  std::vector<Row> rows;
-  std::string updated = loaded.text;
-  bool mismatch = false, missing = false;
-  Diagnostics refusals; // definition files that exist but may not be read, and why
+  SchemaCheck out;
+  out.updated = loaded.text;
+  const size_t first_row = rows.size();
   // From the last version up, so each edit leaves the offsets of the ones still to come unchanged.
   for (auto it = schema.versions.rbegin(); it != schema.versions.rend(); ++it) {
     const SchemaVersion &v = *it;
@@ -68,37 +53,95 @@ int run_schema_hash(Context &ctx, const Args &args) {
       if (!bytes && read.rule != "io/read") refusals.push_back(Diagnostic{path, 0, 0, Severity::Error, read.rule, read.problem});
     }
     std::string computed = bytes ? sha256_tag(*bytes) : "";
-    missing = missing || !bytes;
+    out.missing = out.missing || !bytes;
     bool differs = bytes && computed != v.hash;
-    mismatch = mismatch || differs;
+    out.mismatch = out.mismatch || differs;
     if (differs && update)
-      updated = replace_scalar(updated, *loaded.doc, "versions[" + std::to_string(v.index) + "].hash", computed);
-    rows.insert(rows.begin(), Row{v.version, file, v.hash, computed,
-                                  !bytes ? "missing file" : !differs ? "ok" : update ? "updated" : "mismatch"});
+      out.updated = replace_scalar(out.updated, *loaded.doc, "versions[" + std::to_string(v.index) + "].hash", computed);
+    rows.insert(rows.begin() + static_cast<long>(first_row),
+                Row{schema.name, v.version, file, v.hash, computed,
+                    !bytes ? "missing file" : !differs ? "ok" : update ? "updated" : "mismatch"});
   }
-  if (rows.empty()) throw DomainError("schema '" + name + "' has no version '" + only + "'");
+  return out;
+}
+
+void print_rows(const std::vector<Row> &rows, OutputFormat format, bool all) {
   if (format == OutputFormat::Json) {
     json::Array items;
     for (const auto &row : rows) {
       json::Value item = json::Object{};
+      if (all) item.set("schema", row.schema);
       item.set("version", row.version).set("file", row.file).set("recorded", row.recorded);
       item.set("computed", row.computed.empty() ? json::Value(nullptr) : json::Value(row.computed)).set("result", row.result);
       items.push_back(item);
     }
     std::cout << json::Value(items).dump() << "\n";
-  } else {
-    Table table({"VERSION", "FILE", "RECORDED", "COMPUTED", "RESULT"});
-    for (const auto &row : rows)
-      table.add({row.version, row.file, row.recorded.empty() ? "-" : row.recorded,
-                 row.computed.empty() ? "-" : row.computed, row.result});
-    table.print(std::cout);
+    return;
   }
+  std::vector<std::string> columns{"VERSION", "FILE", "RECORDED", "COMPUTED", "RESULT"};
+  if (all) columns.insert(columns.begin(), "SCHEMA");
+  Table table(columns);
+  for (const auto &row : rows) {
+    std::vector<std::string> cells{row.version, row.file, row.recorded.empty() ? "-" : row.recorded,
+                                   row.computed.empty() ? "-" : row.computed, row.result};
+    if (all) cells.insert(cells.begin(), row.schema);
+    table.add(cells);
+  }
+  table.print(std::cout);
+}
+
+} // namespace
+
+int run_schema_hash(Context &ctx, const Args &args) {
+  CommandLine cl;
+  cl.usage = "ssmd schema hash (NAME[:VERSION] | --all) [--update] [--output json]";
+  cl.options.add_options()("ref", po::value<std::string>(), "the schema, or one version of it")
+      ("all", po::bool_switch(), "every schema in the repository (what the pre-commit hook runs)")
+      ("update", po::bool_switch(), "record the computed hash where it differs from the recorded one");
+  cl.positional.add("ref", 1);
+  add_output_option(cl);
+  auto vm = parse_args(builtin("schema hash"), cl, args);
+  if (!vm) return kExitOk;
+  OutputFormat format = output_format(*vm);
+  const bool all = (*vm)["all"].as<bool>();
+  if (all == (vm->count("ref") > 0)) throw UsageError("schema hash takes a schema NAME[:VERSION] or --all (one of them)");
+  const std::string text = all ? "" : (*vm)["ref"].as<std::string>();
+  std::string name = text, only;
+  if (text.find(':') != std::string::npos) {
+    auto ref = split_name_version(text);
+    if (!ref) throw UsageError("expected NAME or NAME:VERSION, not '" + text + "'");
+    name = ref->name;
+    only = ref->version;
+  }
+  const bool update = (*vm)["update"].as<bool>();
+
+  // Only --update writes, and only it needs the lock.
+  std::optional<Transaction> tx;
+  std::optional<Repository> plain;
+  if (update) tx.emplace(ctx.repo_root());
+  else plain.emplace(ctx.repo_root());
+  Repository &repo = update ? tx->repository() : *plain;
+  const std::vector<std::string> names = all ? repo.names(Kind::Schema) : std::vector<std::string>{name};
+
+  std::vector<Row> rows;
+  Diagnostics refusals; // definition files that exist but may not be read, and why
+  Overlay changes;      // with --update, the definitions whose recorded hashes change
+  bool mismatch = false, missing = false;
+  for (const auto &each : names) {
+    const LoadedSchema &loaded = require_schema(repo, each);
+    SchemaCheck check = check_schema(repo, loaded, only, update, rows, refusals);
+    mismatch = mismatch || check.mismatch;
+    missing = missing || check.missing;
+    if (update && check.mismatch) changes[loaded.file] = std::move(check.updated);
+  }
+  if (rows.empty() && !all) throw DomainError("schema '" + name + "' has no version '" + only + "'");
+  print_rows(rows, format, all);
   print_diagnostics(refusals, std::cerr);
   if (missing) return kExitFailure;
-  if (update && mismatch) return tx->commit({{loaded.file, updated}}, std::cout, std::cerr);
+  if (update && mismatch) return tx->commit(changes, std::cout, std::cerr);
   if (mismatch)
     std::cerr << "ssmd: recorded hashes differ from the files; if the change is deliberate, run 'ssmd schema hash "
-              << text << " --update'\n";
+              << (all ? "--all" : text) << " --update'\n";
   return mismatch ? kExitFailure : kExitOk;
 }
 
