@@ -19,7 +19,7 @@ int run_feed_create(Context &ctx, const Args &args) {
       ("type", po::value<std::string>()->required()->value_name("TYPE"), "websocket, rest or multicast")
       ("display-name", po::value<std::string>()->value_name("TEXT"), "a human name (default: NAME)")
       ("exchange", po::value<std::string>()->value_name("NAME"), "the feed plugin that validates it (default: NAME)")
-      ("status", po::value<std::string>()->default_value("active")->value_name("S"), "active, deprecated or disabled")
+      ("status", po::value<std::string>()->default_value("active")->value_name("active|deprecated|disabled"), "the feed's status")
       ("timezone", po::value<std::string>()->default_value("UTC")->value_name("TZ"), "IANA time zone of the calendar")
       ("holiday-calendar", po::value<std::string>()->value_name("NAME"), "the holiday calendar's name");
   cl.positional.add("name", 1);

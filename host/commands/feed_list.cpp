@@ -15,7 +15,7 @@ using namespace registry;
 int run_feed_list(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd feed list [--status active|deprecated|disabled] [--at REF] [--output json]";
-  cl.options.add_options()("status", po::value<std::string>()->value_name("STATUS"), "only feeds with this status");
+  cl.options.add_options()("status", po::value<std::string>()->value_name("active|deprecated|disabled"), "only feeds with this status");
   add_at_option(cl);
   add_output_option(cl);
   auto vm = parse_args(builtin("feed list"), cl, args);

@@ -36,6 +36,7 @@ const std::map<std::string, ValueSpec, std::less<>> &flags_by_name() {
 const std::map<std::string, ValueKind, std::less<>> &kinds_by_value_name() {
   static const std::map<std::string, ValueKind, std::less<>> k_kinds = {
       {"DATE", ValueKind::Date},     {"FEED", ValueKind::Feed},        {"SCHEMA", ValueKind::Schema},
+      {"NAME:VERSION", ValueKind::SchemaVersion},
       {"ENV", ValueKind::Environment}, {"ENVIRONMENT", ValueKind::Environment}, {"PLUGIN", ValueKind::Plugin},
   };
   return k_kinds;
@@ -81,12 +82,28 @@ std::vector<std::string> schema_values(const RepoNames &repo, std::string_view p
   return out;
 }
 
+// "active|deprecated|disabled": a value name that lists its choices.
+std::vector<std::string> listed_choices(std::string_view value_name) {
+  std::vector<std::string> out;
+  if (value_name.find('|') == std::string_view::npos) return out;
+  size_t pos = 0;
+  for (;;) {
+    size_t bar = value_name.find('|', pos);
+    std::string_view choice = value_name.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
+    if (!choice.empty()) out.emplace_back(choice);
+    if (bar == std::string_view::npos) return out;
+    pos = bar + 1;
+  }
+}
+
 } // namespace
 
 ValueSpec flag_value(const OptionInfo &option) {
   if (!option.takes_value) return {};
-  if (auto it = flags_by_name().find(option.long_name); it != flags_by_name().end()) return it->second;
+  // What the command's own help says comes first: it is the most specific.
+  if (auto listed = listed_choices(option.value_name); !listed.empty()) return choices(std::move(listed));
   if (auto it = kinds_by_value_name().find(option.value_name); it != kinds_by_value_name().end()) return {it->second, {}};
+  if (auto it = flags_by_name().find(option.long_name); it != flags_by_name().end()) return it->second;
   return {};
 }
 
@@ -111,6 +128,10 @@ std::vector<std::string> values_for(const ValueSpec &spec, Context &ctx, const R
     break;
   case ValueKind::Schema:
     all = schema_values(repo, prefix);
+    break;
+  case ValueKind::SchemaVersion:
+    for (const auto &name : repo.schemas())
+      for (const auto &version : repo.schema_versions(name)) all.push_back(name + ":" + version);
     break;
   case ValueKind::Environment:
     all = repo.environments();

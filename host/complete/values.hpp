@@ -1,6 +1,7 @@
-// Which values a flag or positional argument takes, for completion. Flags are recognised by their long
-// name or, failing that, by the value name their --help shows (`--from DATE`), so a new command's flags
-// complete without a change here. Positionals cannot be recognised that way (`NAME` says nothing about
+// Which values a flag or positional argument takes, for completion. Flags are recognised by the value name
+// their --help shows when it says enough (`--status active|deprecated|disabled` lists its choices,
+// `--schema NAME:VERSION` takes a schema version, `--from DATE` a date), else by their long name, so a new
+// command's flags complete without a change here. Positionals cannot be recognised that way (`NAME` says nothing about
 // what it names), so the commands whose first argument names an existing feed, schema, environment or
 // plugin are listed below by path; a path that is not (yet) in the command table simply never matches.
 #pragma once
@@ -15,7 +16,7 @@
 
 namespace ssmd::complete {
 
-enum class ValueKind { None, Choices, Feed, Schema, Environment, Date, Plugin, CommandOrTopic };
+enum class ValueKind { None, Choices, Feed, Schema, SchemaVersion, Environment, Date, Plugin, CommandOrTopic };
 
 struct ValueSpec {
   ValueKind kind = ValueKind::None;
@@ -29,7 +30,8 @@ ValueSpec flag_value(const OptionInfo &option);
 ValueSpec positional_value(std::string_view path, size_t index);
 
 // The candidates for `spec` that start with `prefix`. Schemas offer names and NAME:VERSION pairs (only the
-// pairs of the schema named before the colon once one is typed); dates offer today and every effective date.
+// pairs of the schema named before the colon once one is typed); schema versions offer the pairs alone;
+// dates offer today and every effective date.
 std::vector<std::string> values_for(const ValueSpec &spec, Context &ctx, const RepoNames &repo, std::string_view prefix);
 
 } // namespace ssmd::complete

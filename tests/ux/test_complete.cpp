@@ -150,6 +150,8 @@ TEST(CompleteValues, NamesAndSchemaVersionsFromTheRepository) {
   EXPECT_EQ(values(ValueKind::Schema, "trade:"), (List{"trade:v1", "trade:v2"}));
   EXPECT_EQ(values(ValueKind::Schema, "trade:v2"), List{"trade:v2"});
   EXPECT_TRUE(values(ValueKind::Schema, "../feeds/alpha:").empty()) << "a path is not a schema name";
+  EXPECT_EQ(values(ValueKind::SchemaVersion, ""), (List{"orderbook:v1", "trade:v1", "trade:v2"}));
+  EXPECT_EQ(values(ValueKind::SchemaVersion, "trade:v"), (List{"trade:v1", "trade:v2"}));
   EXPECT_TRUE(values(ValueKind::Plugin, "").empty()) << "no plugin on the search path";
 
   EXPECT_EQ(complete::positional_value("feed show", 0).kind, ValueKind::Feed);
@@ -176,6 +178,16 @@ TEST(CompleteValues, FlagsAreRecognisedByNameOrValueName) {
   EXPECT_EQ(kind("source", "FEED"), ValueKind::Feed);
   EXPECT_EQ(kind("message", "TEXT"), ValueKind::None);
   EXPECT_EQ(kind("as-of", "", false), ValueKind::None) << "a flag without a value has no values";
+  EXPECT_EQ(kind("schema", "NAME:VERSION"), ValueKind::SchemaVersion) << "the value name beats the flag's name";
+  EXPECT_EQ(kind("schema", "SCHEMA"), ValueKind::Schema);
+  OptionInfo status;
+  status.long_name = "status";
+  status.takes_value = true;
+  status.value_name = "active|deprecated|disabled";
+  EXPECT_EQ(complete::flag_value(status).kind, ValueKind::Choices);
+  EXPECT_EQ(complete::flag_value(status).choices, (List{"active", "deprecated", "disabled"}));
+  status.value_name = "STATUS";
+  EXPECT_EQ(complete::flag_value(status).kind, ValueKind::None) << "an unknown value name offers nothing";
   OptionInfo format;
   format.long_name = "format";
   format.takes_value = true;

@@ -1,4 +1,5 @@
 // The generated completion scripts, driven by real shells against a temporary repository.
+#include "../test-plugins/test_plugins.hpp"
 #include "repo_fixture.hpp"
 #include "shell_driver.hpp"
 
@@ -7,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 using namespace ssmd::test;
@@ -43,6 +45,10 @@ protected:
     options.cwd = cwd.empty() ? repo_.path() / "exchanges" / "feeds" : cwd;
     options.env["PATH"] = path_with_ssmd();
     options.unset_env = {"SSMD_REPO", "SSMD_PLUGIN_PATH", "SSMD_PLUGINS", "SSMD_LOCKED"};
+    for (const auto &[key, value] : env_) {
+      options.env[key] = value;
+      std::erase(options.unset_env, key);
+    }
     auto r = run_shell("bash " + shell_quote(driver_.string()) + " " + shell_quote(script_.string()) + " " +
                            shell_quote(line),
                        options);
@@ -53,6 +59,7 @@ protected:
 
   TempDir repo_;
   std::filesystem::path script_, driver_;
+  std::map<std::string, std::string> env_; // set for the completions that follow
 };
 
 } // namespace
@@ -105,6 +112,58 @@ TEST_F(BashCompletion, ValuesAfterEqualsSign) {
   EXPECT_EQ(complete("ssmd data inventory --output=j"), List{"json"});
   EXPECT_EQ(complete("ssmd data gaps --date=2024"), List{"2024-03-15"});
   EXPECT_EQ(complete("ssmd data gaps --feed=be"), List{"beta"});
+}
+
+// bash splits `trade:v1` at ':'; the script hands bash only what follows the colon.
+TEST_F(BashCompletion, SchemaNamesAndVersions) {
+  EXPECT_EQ(complete("ssmd schema show tr"), (List{"trade", "trade:v1", "trade:v2"}));
+  EXPECT_EQ(complete("ssmd schema show trade:"), (List{"v1", "v2"}));
+  EXPECT_EQ(complete("ssmd schema show trade:v2"), List{"v2"});
+  EXPECT_EQ(complete("ssmd schema show "), (List{"orderbook", "trade"}));
+  EXPECT_EQ(complete("ssmd schema breaking o"), (List{"orderbook", "orderbook:v1"}));
+}
+
+// A flag whose value is NAME:VERSION (its --help says so) offers the pairs alone: a bare name is no answer.
+TEST_F(BashCompletion, SchemaVersionFlagOffersPairs) {
+  EXPECT_EQ(complete("ssmd env create gamma --schema "), (List{"orderbook:v1", "trade:v1", "trade:v2"}));
+  EXPECT_EQ(complete("ssmd env create gamma --schema trade:"), (List{"v1", "v2"}));
+  EXPECT_EQ(complete("ssmd env create gamma --feed alpha --schema o"), List{"orderbook:v1"});
+}
+
+TEST_F(BashCompletion, EnvironmentNames) {
+  EXPECT_EQ(complete("ssmd env show "), (List{"alpha-dev", "alpha-prod"}));
+  EXPECT_EQ(complete("ssmd env run alpha-p"), List{"alpha-prod"});
+  EXPECT_EQ(complete("ssmd env create gamma --extends alpha-d"), List{"alpha-dev"});
+}
+
+// The choices come from the command's --help (`--status active|deprecated|disabled`), not from a list here.
+TEST_F(BashCompletion, ChoicesFromTheCommandsHelp) {
+  EXPECT_EQ(complete("ssmd feed list --status "), (List{"active", "deprecated", "disabled"}));
+  EXPECT_EQ(complete("ssmd feed list --status=d"), (List{"deprecated", "disabled"}));
+  EXPECT_EQ(complete("ssmd feed create gamma --status dis"), List{"disabled"});
+}
+
+TEST_F(BashCompletion, DatesWhereADateIsExpected) {
+  EXPECT_EQ(complete("ssmd feed show alpha --as-of 2025-0"), (List{"2025-01-01", "2025-02-01", "2025-06-01", "2025-07-01"}));
+  EXPECT_EQ(complete("ssmd schema show trade --as-of 2024"), List{"2024-03-15"});
+}
+
+// Plugin commands and names come from the manifests, read from the files: the plugin is never loaded.
+TEST_F(BashCompletion, PluginCommandsFromManifestsWithoutLoading) {
+  TempDir plugins;
+  copy_test_plugin(plugins.path() / "dir", "marker", "test-marker");
+  env_ = {{"SSMD_PLUGIN_PATH", (plugins.path() / "dir").string()},
+          {"SSMD_TEST_MARKER_DIR", plugins.path().string()}};
+  EXPECT_EQ(complete("ssmd t-"), List{"t-marker"});
+  EXPECT_TRUE(has(complete("ssmd "), "t-marker"));
+  EXPECT_EQ(complete("ssmd plugin show test-m"), List{"test-marker"});
+  EXPECT_FALSE(std::filesystem::exists(plugins.path() / "test-marker.ran")) << "completion loaded the plugin";
+  // The positive control: running the command does load it.
+  RunOptions run;
+  run.cwd = repo_.path();
+  run.env = env_;
+  ASSERT_EQ(run_ssmd({"t-marker"}, run).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(plugins.path() / "test-marker.ran"));
 }
 
 TEST_F(BashCompletion, NothingWhereFilesBelong) {
