@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Packaging test: cpack builds ssmd and ssmd-sdk-dev; both unpack into a scratch root, where the installed
-# ssmd runs, finds its bundled plugins, and the SDK's CMake package is present.
+# Packaging test: cpack builds ssmd and ssmd-sdk-dev; both unpack into a scratch root (dpkg-deb -x, as dpkg
+# would lay them out, without installing anything on this machine). There the installed ssmd runs, finds
+# the bundled plugins in its own plugin directory (not the build tree's), pins them in a new repository,
+# and the man pages, completion scripts, SDK headers and CMake package are where docs/packaging.md says.
 set -euo pipefail
 build=${SSMD_BUILD_DIR:?}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+fail() { echo "packaging: $*" >&2; exit 1; }
+
 (cd "$work" && cpack --config "$build/CPackConfig.cmake" -G DEB -B "$work/out" >"$work/cpack.log" 2>&1) || {
   cat "$work/cpack.log"; exit 1; }
 runtime=$(ls "$work"/out/ssmd_*.deb)
@@ -12,19 +16,73 @@ sdk=$(ls "$work"/out/ssmd-sdk-dev_*.deb)
 # Capture first: `grep -q` closing the pipe early would fail the pipeline under pipefail.
 runtime_info=$(dpkg-deb --info "$runtime")
 sdk_info=$(dpkg-deb --info "$sdk")
-grep -q "Package: ssmd$" <<<"$runtime_info" || { echo "runtime package misnamed"; exit 1; }
-grep -q "Package: ssmd-sdk-dev$" <<<"$sdk_info" || { echo "sdk package misnamed"; exit 1; }
-dpkg-deb -x "$runtime" "$work/root"
-dpkg-deb -x "$sdk" "$work/root"
-ssmd="$work/root/usr/bin/ssmd"
-version=$("$ssmd" --version)
-[[ $version == "ssmd "* ]] || { echo "installed ssmd does not run"; exit 1; }
-test -f "$work/root/usr/include/ssmd/plugin.h" || { echo "SDK header missing"; exit 1; }
-test -f "$work/root/usr/lib/cmake/ssmd-sdk/ssmd-sdk-config.cmake" -o \
-     -f "$work/root/usr/lib/x86_64-linux-gnu/cmake/ssmd-sdk/ssmd-sdk-config.cmake" || { echo "CMake package missing"; exit 1; }
-for f in share/man/man1/ssmd.1 share/bash-completion/completions/ssmd share/zsh/vendor-completions/_ssmd \
-         share/fish/vendor_completions.d/ssmd.fish; do
-  test -f "$work/root/usr/$f" || { echo "$f missing from the runtime package"; exit 1; }
+grep -q "Package: ssmd$" <<<"$runtime_info" || fail "runtime package misnamed"
+grep -q "Package: ssmd-sdk-dev$" <<<"$sdk_info" || fail "sdk package misnamed"
+grep -q "Depends: .*ssmd (= " <<<"$sdk_info" || fail "ssmd-sdk-dev does not depend on the same ssmd version"
+# Each package holds its own files only.
+runtime_files=$(dpkg-deb --contents "$runtime")
+sdk_files=$(dpkg-deb --contents "$sdk")
+grep -q "usr/include/" <<<"$runtime_files" && fail "headers in the runtime package"
+grep -q "usr/bin/ssmd$" <<<"$sdk_files" && fail "the binary in the SDK package"
+
+root="$work/root"
+dpkg-deb -x "$runtime" "$root"
+dpkg-deb -x "$sdk" "$root"
+ssmd="$root/usr/bin/ssmd"
+# A clean environment: nothing may point the installed ssmd at the build tree.
+run() { env -u SSMD_PLUGIN_PATH -u SSMD_PLUGINS -u SSMD_LOCKED -u SSMD_REPO XDG_CONFIG_HOME="$work/config" "$ssmd" "$@"; }
+
+version=$(run --version)
+[[ $version == "ssmd "* ]] || fail "installed ssmd does not run: $version"
+
+# Every plugin the build bundles is in the package and usable from the installed plugin directory.
+plugin_dir="$root/usr/lib/ssmd/plugins"
+listing=$(cd "$work" && run plugin list)
+bundled=0
+for built in "$build"/plugins/*.so; do
+  name=$(basename "$built" .so)
+  bundled=$((bundled + 1))
+  test -f "$plugin_dir/$name.so" || fail "$name.so missing from $plugin_dir"
+  line=$(grep "^$name " <<<"$listing" || true)
+  [[ $line == *" ok "* && $line == *"$plugin_dir/$name.so"* ]] || fail "installed plugin list: '$name' not ok from $plugin_dir:
+$listing"
 done
-count=$( (find "$work/root/usr/lib/ssmd/plugins" -name "*.so" 2>/dev/null || true) | wc -l)
-echo "packages ok: $(basename "$runtime") $(basename "$sdk"), $count bundled plugins"
+((bundled > 0)) || fail "the build bundles no plugin"
+grep -q "$build" <<<"$listing" && fail "the installed ssmd uses plugins from the build tree:
+$listing"
+
+# `ssmd init` with the installed binary pins the installed plugins by their real SHA-256.
+(cd "$work" && run init meta >/dev/null)
+for so in "$plugin_dir"/*.so; do
+  hash=$(sha256sum "$so" | cut -d' ' -f1)
+  grep -q "sha256: $hash" "$work/meta/ssmd-plugins.lock" || fail "$(basename "$so") not pinned by init"
+done
+(cd "$work/meta" && run validate --locked >/dev/null) || fail "validate --locked fails in a repository init made"
+
+# Man pages: every page the build generates (ssmd.1 and one per command group) is installed.
+pages=0
+for page in "$build"/share/man/man1/*.1; do
+  pages=$((pages + 1))
+  test -f "$root/usr/share/man/man1/$(basename "$page")" || fail "$(basename "$page") missing from the package"
+done
+((pages > 1)) || fail "the build generated no per-command man pages"
+for f in share/bash-completion/completions/ssmd share/zsh/vendor-completions/_ssmd \
+         share/fish/vendor_completions.d/ssmd.fish; do
+  test -f "$root/usr/$f" || fail "$f missing from the runtime package"
+done
+# The installed scripts are the ones the installed binary prints.
+[[ "$(run completion bash)" == "$(cat "$root/usr/share/bash-completion/completions/ssmd")" ]] ||
+  fail "the installed bash completion differs from 'ssmd completion bash'"
+
+# The SDK: every public header of sdk/include and the CMake package (config, version and targets files).
+for header in $(cd "$(dirname "$0")/../../sdk/include" && ls ssmd/*); do
+  test -f "$root/usr/include/$header" || fail "SDK header $header missing"
+done
+cmake_dir=$(dirname "$(find "$root/usr/lib" -name ssmd-sdk-config.cmake | head -n1)")
+[[ -n $cmake_dir && $cmake_dir != . ]] || fail "CMake package missing"
+for f in ssmd-sdk-config.cmake ssmd-sdk-config-version.cmake ssmd-sdk-targets.cmake SsmdAddPlugin.cmake; do
+  test -f "$cmake_dir/$f" || fail "$f missing from the CMake package in $cmake_dir"
+done
+
+echo "packages ok: $(basename "$runtime") ($(du -k "$runtime" | cut -f1) KiB), $(basename "$sdk")" \
+     "($(du -k "$sdk" | cut -f1) KiB); $bundled bundled plugins, $pages man pages"
