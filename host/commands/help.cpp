@@ -1,5 +1,7 @@
 // ssmd help [COMMAND... | TOPIC]: `ssmd help feed show` is `ssmd feed show --help`; `ssmd help exit-codes`
 // prints a help topic (an embedded docs/*.md page); `ssmd help` alone lists the commands and the topics.
+// A command wins over a topic of the same name (`ssmd help data` is the data group); `--topic NAME` reaches
+// the topic, and the command's help points to it.
 #include "cli/dispatch.hpp"
 #include "commands/commands.hpp"
 
@@ -28,6 +30,11 @@ std::vector<std::string> command_words(Context &ctx) {
   return words;
 }
 
+void print_topic(const HelpTopic &topic) {
+  std::cout << topic.text;
+  if (!topic.text.ends_with('\n')) std::cout << '\n';
+}
+
 void print_topics(std::ostream &out) {
   const auto &topics = help_topics();
   if (topics.empty()) return;
@@ -42,35 +49,54 @@ void print_topics(std::ostream &out) {
 
 int run_help(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd help [COMMAND... | TOPIC]";
-  cl.options.add_options()("topic", po::value<std::vector<std::string>>()->value_name("TOPIC"),
-                           "a command, a command group or a help topic");
-  cl.positional.add("topic", -1);
+  cl.usage = "ssmd help [COMMAND... | TOPIC] [--topic TOPIC]";
+  cl.options.add_options()("command", po::value<std::vector<std::string>>()->value_name("COMMAND"),
+                           "a command, a command group or a help topic (the words after help)")(
+      "topic", po::value<std::string>()->value_name("TOPIC"),
+      "the help topic of that name, also where a command has the same name");
+  cl.positional.add("command", -1);
   auto vm = parse_args("help", cl, args);
   if (!vm) return kExitOk;
   std::vector<std::string> words;
-  if (vm->count("topic")) words = (*vm)["topic"].as<std::vector<std::string>>();
+  if (vm->count("command")) words = (*vm)["command"].as<std::vector<std::string>>();
+  std::vector<std::string> topic_names;
+  for (const auto &topic : help_topics()) topic_names.push_back(topic.name);
+  if (vm->count("topic")) {
+    if (!words.empty()) throw UsageError("help takes a command or --topic TOPIC, not both");
+    const std::string name = (*vm)["topic"].as<std::string>();
+    const HelpTopic *topic = find_help_topic(name);
+    if (!topic) {
+      std::string message = "no help topic '" + name + "'";
+      if (auto near = closest(name, topic_names)) message += "; did you mean '" + *near + "'?";
+      throw UsageError(message + " (run 'ssmd help' for the list)");
+    }
+    print_topic(*topic);
+    return kExitOk;
+  }
   if (words.empty()) {
     print_help(ctx, std::cout);
     print_topics(std::cout);
     return kExitOk;
   }
-  // A command wins over a topic of the same name: `ssmd help feed` is the feed group's help.
   auto commands = command_words(ctx);
+  const HelpTopic *topic = words.size() == 1 ? find_help_topic(words[0]) : nullptr;
   if (std::find(commands.begin(), commands.end(), words[0]) == commands.end()) {
-    if (const HelpTopic *topic = find_help_topic(words[0]); topic && words.size() == 1) {
-      std::cout << topic->text;
-      if (!topic->text.ends_with('\n')) std::cout << '\n';
+    if (topic) {
+      print_topic(*topic);
       return kExitOk;
     }
     auto candidates = commands;
-    for (const auto &topic : help_topics()) candidates.push_back(topic.name);
+    candidates.insert(candidates.end(), topic_names.begin(), topic_names.end());
     std::string message = "no help topic or command '" + words[0] + "'";
     if (auto near = closest(words[0], candidates)) message += "; did you mean '" + *near + "'?";
     throw UsageError(message + " (run 'ssmd help' for the list)");
   }
   words.push_back("--help");
-  return dispatch_words(ctx, words);
+  int status = dispatch_words(ctx, words);
+  if (topic && status == kExitOk)
+    std::cout << "\nThere is also a help topic '" << topic->name << "' (" << topic->title << "): ssmd help --topic "
+              << topic->name << "\n";
+  return status;
 }
 
 } // namespace ssmd

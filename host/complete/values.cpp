@@ -2,6 +2,7 @@
 
 #include "complete/shell_scripts.hpp"
 #include "core/date.hpp"
+#include "help/topics.hpp"
 #include "plugins/plugin_manager.hpp"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ const std::map<std::string, ValueSpec, std::less<>> &flags_by_name() {
 const std::map<std::string, ValueKind, std::less<>> &kinds_by_value_name() {
   static const std::map<std::string, ValueKind, std::less<>> k_kinds = {
       {"DATE", ValueKind::Date},     {"FEED", ValueKind::Feed},        {"SCHEMA", ValueKind::Schema},
-      {"NAME:VERSION", ValueKind::SchemaVersion},
+      {"NAME:VERSION", ValueKind::SchemaVersion}, {"TOPIC", ValueKind::Topic},
       {"ENV", ValueKind::Environment}, {"ENVIRONMENT", ValueKind::Environment}, {"PLUGIN", ValueKind::Plugin},
   };
   return k_kinds;
@@ -142,6 +143,9 @@ std::vector<std::string> values_for(const ValueSpec &spec, Context &ctx, const R
     break;
   case ValueKind::Plugin:
     all = plugin_names(ctx);
+    break;
+  case ValueKind::Topic:
+    for (const auto &topic : help_topics()) all.push_back(topic.name);
     break;
   }
   std::vector<std::string> out;

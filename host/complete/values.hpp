@@ -16,7 +16,7 @@
 
 namespace ssmd::complete {
 
-enum class ValueKind { None, Choices, Feed, Schema, SchemaVersion, Environment, Date, Plugin, CommandOrTopic };
+enum class ValueKind { None, Choices, Feed, Schema, SchemaVersion, Environment, Date, Plugin, Topic, CommandOrTopic };
 
 struct ValueSpec {
   ValueKind kind = ValueKind::None;

@@ -130,6 +130,8 @@ TEST(Complete, HelpTakesCommandsAndTopics) {
   for (const auto &topic : help_topics()) EXPECT_TRUE(has(got, topic.name)) << topic.name;
   EXPECT_EQ(complete_line(ctx, "ssmd help data "), (List{"gaps", "inventory", "quality"}));
   EXPECT_EQ(complete_line(ctx, "ssmd help exit"), List{"exit-codes"});
+  EXPECT_EQ(complete_line(ctx, "ssmd help --topic exit"), List{"exit-codes"});
+  EXPECT_TRUE(has(complete_line(ctx, "ssmd help --topic "), "data")) << "topics only, the one a group shadows too";
   EXPECT_EQ(complete_line(ctx, "ssmd completion "), (List{"bash", "fish", "zsh"}));
 }
 

@@ -82,3 +82,31 @@ TEST(HelpCommand, UnknownTopicSuggestsTheClosest) {
   EXPECT_EQ(far.exit_code, 2);
   EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;
 }
+
+// docs/data.md is a topic and `data` a command group: the group wins, names the topic, and --topic reaches it.
+TEST(HelpCommand, EveryTopicIsReachableEvenWhereACommandHasItsName) {
+  for (const auto &topic : help_topics()) {
+    auto r = run_ssmd({"help", "--topic", topic.name});
+    EXPECT_EQ(r.exit_code, 0) << topic.name << ": " << r.err;
+    EXPECT_EQ(r.out, std::string(topic.text)) << topic.name;
+  }
+  ASSERT_TRUE(find_help_topic("data")) << "the case this test is about";
+  auto group = run_ssmd({"help", "data"});
+  EXPECT_EQ(group.exit_code, 0) << group.err;
+  EXPECT_NE(group.out.find("Usage: ssmd data <command>"), std::string::npos) << group.out;
+  EXPECT_NE(group.out.find("ssmd help --topic data\n"), std::string::npos) << group.out;
+  EXPECT_EQ(run_ssmd({"help", "feed"}).out.find("--topic"), std::string::npos) << "no topic named feed";
+  auto unknown = run_ssmd({"help", "--topic", "exit-code"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("did you mean 'exit-codes'?"), std::string::npos) << unknown.err;
+  EXPECT_EQ(run_ssmd({"help", "feed", "--topic", "data"}).exit_code, 2) << "a command or --topic, not both";
+}
+
+// Every command group and top-level command answers `ssmd help WORD` with its usage.
+TEST(HelpCommand, EveryGroupHasHelp) {
+  for (const auto &word : top_words()) {
+    auto r = run_ssmd({"help", word});
+    EXPECT_EQ(r.exit_code, 0) << word << ": " << r.err;
+    EXPECT_NE(r.out.find("Usage: ssmd " + word), std::string::npos) << word << "\n" << r.out;
+  }
+}
