@@ -111,8 +111,15 @@ protected:
     const char *path = std::getenv("PATH");
     o.env["PATH"] = fs::path(std::getenv("SSMD_BINARY")).parent_path().string() + ":" + (path ? path : "/usr/bin:/bin");
     for (const auto &[key, value] : env) o.env[key] = value;
-    o.stdin_text = script;
-    return run_shell("bash --noprofile --norc -eo pipefail -s", o);
+    return run_shell("bash --noprofile --norc -eo pipefail " + script_file(script).string(), o);
+  }
+
+  // `script` in a file outside the clone, as runners write a step's script: read from stdin instead, a
+  // command that reads its standard input would swallow the rest of the script.
+  fs::path script_file(const std::string &script) const {
+    fs::path path = upstream_.base() / ("step-" + std::to_string(++scripts_) + ".sh");
+    write_file(path, script);
+    return path;
   }
 
   // The GitHub workflow's steps on a pull request into main, honouring `if:` as the runner does. Returns
@@ -143,6 +150,7 @@ protected:
   }
 
   GitRepo upstream_;
+  mutable int scripts_ = 0;
 };
 
 } // namespace
@@ -183,8 +191,7 @@ TEST_F(CiRecipes, TheInstallPlaceholderNamesItselfWhenSsmdIsMissing) {
   ASSERT_EQ(steps.front().name, "Install ssmd");
   RunOptions o = upstream_.options(work());
   o.env["PATH"] = "/usr/bin:/bin";
-  o.stdin_text = steps.front().script;
-  auto r = run_shell("bash --noprofile --norc -eo pipefail -s", o);
+  auto r = run_shell("bash --noprofile --norc -eo pipefail " + script_file(steps.front().script).string(), o);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(has(r.out, "fill in the 'Install ssmd' step")) << r.out << r.err;
 }
