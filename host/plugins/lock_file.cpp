@@ -101,7 +101,7 @@ std::string format_lock_file(const LockFile &lock) {
   std::vector<LockEntry> entries = lock.plugins;
   std::sort(entries.begin(), entries.end(), [](const LockEntry &a, const LockEntry &b) { return a.name < b.name; });
   std::string out = "# ssmd-plugins.lock: the plugins `ssmd --locked` may load, pinned by the SHA-256 of their\n"
-                    "# files. Written by `ssmd plugin lock`; commit it and review changes like code.\n";
+                    "# files. Rewrite it with `ssmd plugin lock`; commit it and review changes like code.\n";
   if (entries.empty()) return out + "plugins: []\n";
   out += "plugins:\n";
   for (const auto &e : entries)

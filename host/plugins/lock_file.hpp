@@ -1,7 +1,7 @@
 // ssmd-plugins.lock: the plugins `--locked` may load, each pinned by the SHA-256 of its file. It is YAML,
 // sorted by name, one plugin a few lines, so a change shows up as a small diff in review:
 //
-//   # ssmd-plugins.lock: written by `ssmd plugin lock`; ...
+//   # ssmd-plugins.lock: the plugins `ssmd --locked` may load, ... (written by `ssmd init` and `ssmd plugin lock`)
 //   plugins:
 //     - name: feed-acme
 //       version: "1.0.0"
