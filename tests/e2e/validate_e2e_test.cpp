@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -167,6 +169,33 @@ TEST(Validate, WarmRunParsesNothingAndAChangeRerunsOnlyItsJobs) {
   auto bypass = repo.validate({"--stats", "--no-cache"});
   EXPECT_TRUE(has(bypass.err, " from the cache")) << bypass.err;
   EXPECT_FALSE(has(bypass.err, "report from the cache")) << bypass.err;
+}
+
+// A rebuilt ssmd keeps its version string but may check differently: its cached results are not trusted.
+TEST(Validate, ARebuiltSsmdBinaryDoesNotTrustTheCache) {
+  BundledCopy repo;
+  TempDir bin;
+  const fs::path copy = bin.path() / "ssmd";
+  fs::copy_file(std::getenv("SSMD_BINARY"), copy);
+  RunOptions o;
+  o.cwd = repo.dir.path();
+  o.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH", "SSMD_OUTPUT"};
+  // The copy lives outside the build tree, so it is shown the build's plugins explicitly.
+  const std::string command =
+      "'" + copy.string() + "' validate --stats --plugin-path '" + (build_dir() / "plugins").string() + "'";
+
+  auto cold = run_shell(command, o);
+  ASSERT_EQ(cold.exit_code, 0) << cold.out << cold.err;
+  EXPECT_TRUE(has(cold.err, " run, 0 from the cache")) << cold.err;
+  auto warm = run_shell(command, o);
+  EXPECT_TRUE(has(warm.err, "report from the cache (nothing parsed)")) << warm.err;
+
+  // The same bytes with a new mtime, as a rebuild leaves them: nothing cached is reused, not even a job.
+  fs::last_write_time(copy, fs::last_write_time(copy) + std::chrono::hours(1));
+  auto rebuilt = run_shell(command, o);
+  EXPECT_EQ(rebuilt.exit_code, 0) << rebuilt.out << rebuilt.err;
+  EXPECT_FALSE(has(rebuilt.err, "report from the cache")) << rebuilt.err;
+  EXPECT_TRUE(has(rebuilt.err, " run, 0 from the cache")) << rebuilt.err;
 }
 
 TEST(Validate, ACorruptCacheIsIgnoredNeverTrusted) {
