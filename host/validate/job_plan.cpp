@@ -101,7 +101,7 @@ private:
     if (!p.unavailable.empty()) {
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, Severity::Error, "plugin/unavailable",
                                              subject + "the " + std::string(kind_noun(kind)) + " for '" + name +
-                                                 "' is needed but " + p.unavailable +
+                                                 "' is needed, but " + p.unavailable +
                                                  "; validation of this file is incomplete"});
     } else {
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, when_missing, "plugin/missing",

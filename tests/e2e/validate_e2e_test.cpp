@@ -17,6 +17,9 @@ namespace {
 
 bool has(const std::string &text, const std::string &needle) { return text.find(needle) != std::string::npos; }
 
+// The SHA-256 of a file as coreutils computes it, independent of the host's code.
+std::string sha256sum(const fs::path &file) { return run_shell("sha256sum '" + file.string() + "'").out.substr(0, 64); }
+
 // A copy of the bundled repository in a temporary directory.
 struct BundledCopy {
   TempDir dir;
@@ -118,8 +121,37 @@ TEST(Validate, ARestrictedPluginSetNeverSkipsValidationSilently) {
   BundledCopy repo;
   auto r = repo.validate({"--plugins", "feed-kalshi,feed-polymarket"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_TRUE(has(r.out, "plugin 'schema-capnp' provides it but cannot be used (not-allowed)")) << r.out;
+  EXPECT_TRUE(has(r.out, "the schema-format checker for 'capnp' is needed, but plugin 'schema-capnp' is not usable: "
+                         "not allowed by --plugins; validation of this file is incomplete"))
+      << r.out;
   EXPECT_TRUE(has(r.out, "[plugin/unavailable]")) << r.out;
+}
+
+// Under --locked a needed plugin the lock does not allow is an error naming it and both hashes.
+TEST(Validate, ALockedRunNamesTheRefusedPluginAndItsHashes) {
+  BundledCopy repo;
+  RunOptions o;
+  o.cwd = repo.dir.path();
+  o.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH", "SSMD_OUTPUT"};
+  ASSERT_EQ(run_ssmd({"plugin", "lock"}, o).exit_code, 0);
+  const std::string kalshi = sha256sum(build_dir() / "plugins" / "feed-kalshi.so");
+  const std::string polymarket = sha256sum(build_dir() / "plugins" / "feed-polymarket.so");
+  // Pin feed-kalshi to other bytes, and drop feed-polymarket from the lock.
+  std::string lock = repo.read("ssmd-plugins.lock");
+  lock.replace(lock.find(kalshi), 64, std::string(64, '0'));
+  size_t entry = lock.find("  - name: feed-polymarket\n");
+  ASSERT_NE(entry, std::string::npos) << lock;
+  lock.erase(entry, lock.find("  - ", entry + 4) - entry);
+  repo.write("ssmd-plugins.lock", lock);
+
+  auto r = repo.validate({"--locked", "--no-cache"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(has(r.out, "the feed validator for 'kalshi' is needed, but plugin 'feed-kalshi' is not usable: its hash "
+                         "differs from ssmd-plugins.lock: expected sha256 " + std::string(64, '0') + ", actual " + kalshi))
+      << r.out;
+  EXPECT_TRUE(has(r.out, "the feed validator for 'polymarket' is needed, but plugin 'feed-polymarket' is not usable: not "
+                         "in ssmd-plugins.lock (actual sha256 " + polymarket + ")"))
+      << r.out;
 }
 
 TEST(Validate, EveryFormatHasItsStructure) {
