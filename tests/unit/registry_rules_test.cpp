@@ -265,3 +265,10 @@ TEST(RegistryRules, CatalogueIsSortedAndCoversEveryReportedRule) {
   const auto &rules = core_rules();
   for (size_t i = 1; i < rules.size(); ++i) EXPECT_LT(rules[i - 1].id, rules[i].id);
 }
+
+// docs/file-formats.md lists every core rule in its rule reference, so the page cannot fall behind the code.
+TEST(RegistryRules, EveryCoreRuleIsInTheRuleReference) {
+  const std::string doc = test::read_file(test::source_dir() / "docs/file-formats.md");
+  for (const auto &rule : core_rules())
+    EXPECT_NE(doc.find("| `" + std::string(rule.id) + "` |"), std::string::npos) << rule.id << " is not documented";
+}
