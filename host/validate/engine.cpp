@@ -142,7 +142,8 @@ Outcome validate_repository(Context &ctx, const Options &options) {
     if (result.failure) {
       std::string what = "plugin '" + planned.job.plugin + "' " + *result.failure + " while checking " + planned.job.file;
       outcome.plugin_failures.push_back(what);
-      mapped.push_back(Diagnostic{planned.job.file, 0, 0, Severity::Error, "plugin/failed",
+      // The whole file went unchecked, so the finding points at its start.
+      mapped.push_back(Diagnostic{planned.job.file, 1, 1, Severity::Error, "plugin/failed",
                                   what + "; its findings for this file are incomplete"});
     } else {
       cache.put("job:" + planned.cache_key, mapped);

@@ -266,6 +266,7 @@ TEST(Validate, APluginThatCrashesHangsAbortsOrThrowsIsReportedAndSsmdExits3) {
   EXPECT_TRUE(has(r.err, "plugin 'test-faulty' threw an exception")) << r.err;
   // The healthy validator of the same plugin, and every other plugin, still reported.
   EXPECT_TRUE(has(r.out, "[faulty/calm]")) << r.out;
+  EXPECT_TRUE(has(r.out, "exchanges/feeds/crash.yaml:1:1: error: plugin 'test-faulty' crashed with SIGSEGV")) << r.out;
   EXPECT_TRUE(has(r.out, "[plugin/failed]")) << r.out;
   EXPECT_LT(elapsed, std::chrono::seconds(20));
 }
