@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/command_support.hpp"
+#include "registry/reporter.hpp"
 #include "registry/resolve.hpp"
 #include "registry/views.hpp"
 
@@ -31,7 +32,11 @@ int run_env_list(Context &ctx, const Args &args) {
     if (!resolved.env) {
       for (const auto &d : loaded->diagnostics)
         if (d.severity == Severity::Error) problems.push_back(d);
-      if (!resolved.problem.empty()) problems.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, "env/extends", resolved.problem});
+      // The same rule ids as `ssmd validate`, at the `extends:` that leads to the cycle or the missing parent.
+      if (!resolved.problem.empty())
+        Reporter(loaded->doc.get(), loaded->file, problems)
+            .error(resolved.failure == Resolution::Failure::Cycle ? "env/extends-cycle" : "env/unknown-parent", "extends",
+                   resolved.problem);
       continue;
     }
     const ResolvedEnvironment &env = *resolved.env;

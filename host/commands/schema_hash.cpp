@@ -46,11 +46,11 @@ SchemaCheck check_schema(Repository &repo, const LoadedSchema &loaded, const std
     std::optional<std::string> bytes;
     const std::string path = Repository::schema_path(file);
     if (auto problem = file.empty() ? std::nullopt : schema_file_problem(repo, file)) {
-      refusals.push_back(Diagnostic{path, 0, 0, Severity::Error, "schema/file-outside", *problem});
+      refusals.push_back(Diagnostic{path, 1, 1, Severity::Error, "schema/file-outside", *problem});
     } else if (!file.empty()) {
       FileRead read = repo.read_file(path);
       bytes = std::move(read.text);
-      if (!bytes && read.rule != "io/read") refusals.push_back(Diagnostic{path, 0, 0, Severity::Error, read.rule, read.problem});
+      if (!bytes && read.rule != "io/read") refusals.push_back(Diagnostic{path, 1, 1, Severity::Error, read.rule, read.problem});
     }
     std::string computed = bytes ? sha256_tag(*bytes) : "";
     out.missing = out.missing || !bytes;

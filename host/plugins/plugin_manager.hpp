@@ -33,8 +33,8 @@ struct PluginSettings {
 enum class PluginStatus {
   Ok,           // usable; loaded when first asked for
   AbiMismatch,  // its manifest names another ABI major version than the host's
-  NotAllowed,   // not named by --plugins
-  HashMismatch, // under --locked: not in the lock file, or its SHA-256 differs
+  NotAllowed,   // not named by --plugins, or under --locked not in the lock file
+  HashMismatch, // under --locked: its SHA-256 differs from the lock file's
   Conflict,     // provides what another usable plugin provides, or a command name the host has
   Unsafe,       // the file or its directory is writable by group or others
   Invalid,      // the manifest or the ELF file is malformed
@@ -49,6 +49,7 @@ struct PluginInfo {
   Manifest manifest;     // for Invalid plugins only `name` is set (the file name without .so)
   PluginStatus status = PluginStatus::Ok;
   std::string problem;   // why status is not Ok, one sentence naming the plugin
+  std::string reason;    // the same without naming it, to follow "plugin 'x' is not usable: " (may be empty)
   std::string sha256;    // set when the lock file was checked (--locked)
 };
 

@@ -14,9 +14,11 @@ namespace ssmd {
 
 namespace {
 
-void set(PluginInfo &p, PluginStatus status, const std::string &problem) {
+// `reason` says why without naming the plugin; `problem` is the sentence that names it.
+void set(PluginInfo &p, PluginStatus status, const std::string &problem, const std::string &reason) {
   p.status = status;
   p.problem = problem;
+  p.reason = reason;
 }
 
 std::string quoted_list(const std::vector<std::string> &names) {
@@ -55,7 +57,7 @@ void mark_conflicts(std::vector<PluginInfo> &plugins, const PluginSettings &sett
   for (auto &[i, list] : problems) {
     std::string joined;
     for (const auto &p : list) joined += (joined.empty() ? "" : "; ") + p;
-    set(plugins[i], PluginStatus::Conflict, joined);
+    set(plugins[i], PluginStatus::Conflict, joined, joined);
   }
 }
 
@@ -87,39 +89,47 @@ void apply_plugin_policy(std::vector<PluginInfo> &plugins, const PluginSettings 
     if (p.status != PluginStatus::Ok) continue;
     const Manifest &m = p.manifest;
     if (m.abi_major != SSMD_ABI_VERSION_MAJOR) {
+      const std::string reason = "built for plugin ABI " + std::to_string(m.abi_major) + "." +
+                                 std::to_string(m.abi_minor) + " while this ssmd has ABI " + host_abi +
+                                 "; rebuild it against this SDK";
       set(p, PluginStatus::AbiMismatch,
           "plugin '" + m.name + "' (" + p.path.string() + ") was built for plugin ABI " + std::to_string(m.abi_major) +
               "." + std::to_string(m.abi_minor) + ", but this ssmd has ABI " + host_abi +
-              "; rebuild it against this SDK");
+              "; rebuild it against this SDK",
+          reason);
       continue;
     }
     if (settings.allowlist &&
         std::find(settings.allowlist->begin(), settings.allowlist->end(), m.name) == settings.allowlist->end()) {
-      set(p, PluginStatus::NotAllowed, "plugin '" + m.name + "' is not allowed by --plugins");
+      set(p, PluginStatus::NotAllowed, "plugin '" + m.name + "' is not allowed by --plugins", "not allowed by --plugins");
       continue;
     }
     if (auto why = unsafe_permissions(p.path)) {
-      set(p, PluginStatus::Unsafe, "plugin '" + m.name + "' refused: " + *why);
+      set(p, PluginStatus::Unsafe, "plugin '" + m.name + "' refused: " + *why, *why);
       continue;
     }
     if (!lock) continue;
+    // Hashing reads the file's bytes; nothing of it is loaded, so a refused plugin's code never runs.
     const LockEntry *entry = lock->find(m.name);
-    if (!entry) {
-      set(p, PluginStatus::HashMismatch,
-          "plugin '" + m.name + "' is not in " + kLockFileName + "; run 'ssmd plugin lock' to pin it");
-      continue;
-    }
     std::string error;
     auto actual = sha256_file(p.path, error);
     if (!actual) {
-      set(p, PluginStatus::HashMismatch, "plugin '" + m.name + "' (" + p.path.string() + "): " + error);
+      set(p, PluginStatus::HashMismatch, "plugin '" + m.name + "' (" + p.path.string() + "): " + error, error);
       continue;
     }
     p.sha256 = *actual;
-    if (*actual != entry->sha256)
-      set(p, PluginStatus::HashMismatch,
-          "plugin '" + m.name + "' (" + p.path.string() + ") has SHA-256 " + *actual + ", but " + kLockFileName +
-              " expects " + entry->sha256);
+    // An unlisted plugin was never allowed; a listed one whose bytes changed is not the plugin allowed.
+    if (!entry) {
+      const std::string reason = std::string("not in ") + kLockFileName + " (actual sha256 " + *actual +
+                                 "); run 'ssmd plugin lock' to pin it";
+      set(p, PluginStatus::NotAllowed, "plugin '" + m.name + "' (" + p.path.string() + ") is " + reason, reason);
+      continue;
+    }
+    if (*actual != entry->sha256) {
+      const std::string reason = std::string("its hash differs from ") + kLockFileName + ": expected sha256 " +
+                                 entry->sha256 + ", actual " + *actual;
+      set(p, PluginStatus::HashMismatch, "plugin '" + m.name + "' (" + p.path.string() + "): " + reason, reason);
+    }
   }
   mark_conflicts(plugins, settings);
 }

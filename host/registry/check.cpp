@@ -69,6 +69,7 @@ const std::vector<RuleInfo> &core_rules() {
       {"schema/unknown-status", "Checks that a version's status is draft, active or deprecated."},
       {"schema/version-name", "Checks that version names are short and free of ':' and spaces."},
       {"schema/wrong-type", "Checks that each schema field has the type its format defines."},
+      {"yaml/alias", "Checks that every alias refers to an anchor defined before it."},
       {"yaml/alias-bomb", "Refuses documents that expand beyond a bound through aliases."},
       {"yaml/complex-key", "Checks that mapping keys are plain strings."},
       {"yaml/duplicate-key", "Checks that no mapping repeats a key."},
@@ -89,7 +90,7 @@ template <class T> void check_names(const Loaded<T> &loaded, Kind kind, std::map
   Reporter r(loaded.doc.get(), loaded.file, out);
   if (!loaded.model) {
     if (!valid_name(loaded.stem))
-      out.push_back(Diagnostic{loaded.file, 0, 0, Severity::Error, "repo/invalid-name",
+      out.push_back(Diagnostic{loaded.file, 1, 1, Severity::Error, "repo/invalid-name",
                                "file name '" + loaded.stem + "' must match ^[a-z][a-z0-9_-]{0,63}$"});
     return;
   }
@@ -121,9 +122,10 @@ void check_layout(Repository &repo, Diagnostics &out) {
     for (const auto &v : schema->model->versions)
       if (!v.file.empty()) used[v.file] = true;
   }
+  // A finding about a whole file points at its start, as every location carries a line and a column.
   for (const auto &file : repo.schema_folder_files())
     if (!used.count(file))
-      out.push_back(Diagnostic{"exchanges/schemas/" + file, 0, 0, Severity::Warning, "repo/orphan-schema-file",
+      out.push_back(Diagnostic{"exchanges/schemas/" + file, 1, 1, Severity::Warning, "repo/orphan-schema-file",
                                "no schema version uses this file; register it or remove it"});
 }
 

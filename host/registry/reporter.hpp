@@ -26,7 +26,8 @@ public:
 
 private:
   void add(Severity severity, const std::string &rule, const std::string &path, const std::string &message) {
-    yaml::Mark m = doc_ ? doc_->locate(path) : yaml::Mark{};
+    // Without a parsed document a finding can only point at the file's start.
+    yaml::Mark m = doc_ ? doc_->locate(path) : yaml::Mark{1, 1};
     out_.push_back(Diagnostic{file_, m.line, m.column, severity, rule, message});
   }
   const yaml::Document *doc_;

@@ -123,7 +123,8 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
     if constexpr (std::is_same_v<T, Feed>)
       if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded);
   } else {
-    loaded->diagnostics.push_back(Diagnostic{loaded->file, 0, 0, Severity::Error, file.rule, file.problem});
+    // The whole file is refused, so the finding points at its start.
+    loaded->diagnostics.push_back(Diagnostic{loaded->file, 1, 1, Severity::Error, file.rule, file.problem});
   }
   Loaded<T> *out = loaded.get();
   if constexpr (std::is_same_v<T, Feed>) feeds_.emplace(std::string(name), std::move(loaded));

@@ -26,16 +26,25 @@ namespace ssmd::validate {
 
 namespace {
 
-// What, besides the files, decides the result: ssmd's version, every plugin's identity and status (an
+// A file's identity without reading it: a rebuild or a replacement changes its size, mtime or inode.
+std::string file_identity(const char *path) {
+  struct stat st {};
+  if (::stat(path, &st) != 0) return "unknown";
+  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino);
+}
+
+// What, besides the files, decides the result: the ssmd binary (a rebuild with the same version string
+// may change a core rule, so the version alone is not enough), every plugin's identity and status (an
 // allowlist or lock changes which rules run), and the effective configuration (plugins read it).
 std::string run_salt(Context &ctx) {
   Sha256 h;
   h.field(kVersion);
+  // /proc/self/exe names the running binary itself, wherever it was started from.
+  h.field(file_identity("/proc/self/exe"));
   for (const auto &info : ctx.plugins().plugins()) {
-    struct stat st {};
-    ::stat(info.path.c_str(), &st);
     h.field(info.manifest.name).field(info.manifest.version).field(plugin_status_name(info.status));
-    h.field(std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec));
+    h.field(file_identity(info.path.c_str()));
   }
   for (const auto &[key, value] : ctx.config().effective()) {
     h.field(key);
@@ -133,7 +142,8 @@ Outcome validate_repository(Context &ctx, const Options &options) {
     if (result.failure) {
       std::string what = "plugin '" + planned.job.plugin + "' " + *result.failure + " while checking " + planned.job.file;
       outcome.plugin_failures.push_back(what);
-      mapped.push_back(Diagnostic{planned.job.file, 0, 0, Severity::Error, "plugin/failed",
+      // The whole file went unchecked, so the finding points at its start.
+      mapped.push_back(Diagnostic{planned.job.file, 1, 1, Severity::Error, "plugin/failed",
                                   what + "; its findings for this file are incomplete"});
     } else {
       cache.put("job:" + planned.cache_key, mapped);

@@ -45,7 +45,8 @@ Diagnostic place(const PluginFinding &f, const yaml::Document *doc, const std::s
     return d;
   }
   std::string path = prefix.empty() ? f.path : f.path.empty() ? prefix : prefix + "." + f.path;
-  yaml::Mark m = doc ? doc->locate(path) : yaml::Mark{};
+  // Without a parsed document the finding can only point at the file's start.
+  yaml::Mark m = doc ? doc->locate(path) : yaml::Mark{1, 1};
   d.file = file;
   d.line = m.line;
   d.column = m.column;
@@ -96,11 +97,11 @@ private:
                              const std::string &subject = "") {
     Provider p = find_provider(ctx_.plugins(), kind, name);
     if (p.found()) return p.plugin;
-    yaml::Mark m = doc ? doc->locate(path) : yaml::Mark{};
+    yaml::Mark m = doc ? doc->locate(path) : yaml::Mark{1, 1};
     if (!p.unavailable.empty()) {
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, Severity::Error, "plugin/unavailable",
                                              subject + "the " + std::string(kind_noun(kind)) + " for '" + name +
-                                                 "' is needed but " + p.unavailable +
+                                                 "' is needed, but " + p.unavailable +
                                                  "; validation of this file is incomplete"});
     } else {
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, when_missing, "plugin/missing",

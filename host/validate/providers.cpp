@@ -21,8 +21,8 @@ Provider find_provider(PluginManager &plugins, std::string_view kind, std::strin
       return out;
     }
     if (info.status != PluginStatus::Shadowed && out.unavailable.empty())
-      out.unavailable = "plugin '" + info.manifest.name + "' provides it but cannot be used (" +
-                        std::string(plugin_status_name(info.status)) + "): " + info.problem;
+      out.unavailable = "plugin '" + info.manifest.name + "' is not usable: " +
+                        (info.reason.empty() ? info.problem : info.reason);
   }
   return out;
 }

@@ -238,7 +238,7 @@ std::unique_ptr<Document> Document::parse(std::string file, std::string_view tex
     return nullptr;
   };
   if (text.size() > limits.max_bytes)
-    return error({}, "yaml/too-large",
+    return error({1, 1}, "yaml/too-large",
                  "file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(limits.max_bytes));
   Mark where;
   std::string why;
@@ -372,18 +372,18 @@ std::unique_ptr<Document> load_file(const std::string &path, const std::string &
                                     const ParseLimits &limits) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    out.push_back(Diagnostic{display_name, 0, 0, Severity::Error, "io/read", "cannot read file: not found"});
+    out.push_back(Diagnostic{display_name, 1, 1, Severity::Error, "io/read", "cannot read file: not found"});
     return nullptr;
   }
   if (static_cast<uint64_t>(st.st_size) > limits.max_bytes) {
-    out.push_back(Diagnostic{display_name, 0, 0, Severity::Error, "yaml/too-large",
+    out.push_back(Diagnostic{display_name, 1, 1, Severity::Error, "yaml/too-large",
                              "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
                                  std::to_string(limits.max_bytes)});
     return nullptr;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    out.push_back(Diagnostic{display_name, 0, 0, Severity::Error, "io/read", "cannot open file"});
+    out.push_back(Diagnostic{display_name, 1, 1, Severity::Error, "io/read", "cannot open file"});
     return nullptr;
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

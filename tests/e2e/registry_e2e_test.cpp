@@ -82,6 +82,23 @@ TEST(RegistryE2E, JsonOutputForEveryListingAndShow) {
   EXPECT_TRUE(contains(schema.out, "struct Trade")) << schema.out;
 }
 
+// env list cannot resolve an environment whose extends: chain is broken; it names the place and the rule.
+TEST(RegistryE2E, EnvListLocatesABrokenExtendsChain) {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("exchanges/environments/a.yaml", "name: a\nextends: b\n");
+  dir.write("exchanges/environments/b.yaml", "name: b\nextends: a\n");
+  dir.write("exchanges/environments/c.yaml", "# orphaned\nname: c\nextends: gone\n");
+  auto r = in_repo(dir, {"env", "list"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "exchanges/environments/a.yaml:2:10: error: extends forms a cycle: a → b → a [env/extends-cycle]"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, "exchanges/environments/c.yaml:3:10: error: 'c' extends 'gone', which does not exist "
+                              "[env/unknown-parent]"))
+      << r.err;
+  EXPECT_TRUE(contains(r.out, "dev")) << "the environments that resolve are still listed: " << r.out;
+}
+
 TEST(RegistryE2E, RepositoryFromFlagEnvironmentOrParentDirectory) {
   TempDir dir;
   write_fixture(dir);

@@ -66,8 +66,9 @@ Commands schema_commands(const std::string &name, const fs::path &definition) {
           {{"schema", "hash", name, "--update"}, {"schema", "register", name, "--file", definition.string()}}};
 }
 
-// Runs every command and expects a refusal that names `where` ("exchanges/feeds/x.yaml:2:5", or just the
-// file when the problem has no place in it) with `rule`, in time, in memory, with every file as it was.
+// Runs every command and expects a refusal that names `where` ("exchanges/feeds/x.yaml:2:5", or
+// "exchanges/feeds/x.yaml:1:1" when the whole file is refused) with `rule`, in time, in memory, with every
+// file as it was.
 void expect_refused(const fs::path &repo, const Commands &commands, const std::string &where, const std::string &rule) {
   const auto before = snapshot(repo);
   std::vector<std::vector<std::string>> all = commands.reading;
@@ -136,9 +137,9 @@ TEST_F(Hostile, TenThousandLevelsOfNestingAreRefused) {
 TEST_F(Hostile, AFileOver16MiBIsRefusedUnread) {
   // A valid document padded with a comment, so only the size can be the reason.
   dir_.write("exchanges/feeds/big.yaml", "name: big\n#" + std::string((16u << 20) + 1, 'x') + "\n");
-  expect_refused(repo(), feed_commands("big"), "exchanges/feeds/big.yaml", "yaml/too-large");
+  expect_refused(repo(), feed_commands("big"), "exchanges/feeds/big.yaml:1:1", "yaml/too-large");
   dir_.write("exchanges/schemas/big.yaml", "name: big\n#" + std::string((16u << 20) + 1, 'x') + "\n");
-  expect_refused(repo(), schema_commands("big", definition()), "exchanges/schemas/big.yaml", "yaml/too-large");
+  expect_refused(repo(), schema_commands("big", definition()), "exchanges/schemas/big.yaml:1:1", "yaml/too-large");
 }
 
 TEST_F(Hostile, AMillionKeysStopAtTheNodeBound) {
@@ -170,7 +171,7 @@ TEST_F(Hostile, NulBytesAndInvalidUtf8AreRefusedAtTheirPlace) {
 
 TEST_F(Hostile, ASymlinkToEtcPasswdIsNeverRead) {
   fs::create_symlink("/etc/passwd", repo() / "exchanges/feeds/passwd.yaml");
-  expect_refused(repo(), feed_commands("passwd"), "exchanges/feeds/passwd.yaml", "io/outside-repository");
+  expect_refused(repo(), feed_commands("passwd"), "exchanges/feeds/passwd.yaml:1:1", "io/outside-repository");
   // Not one line of the target reaches the output.
   BoundedRun run = run_bounded(repo(), {"feed", "show", "passwd"});
   EXPECT_EQ(run.result.out.find("root:"), std::string::npos);
@@ -181,12 +182,12 @@ TEST_F(Hostile, SymlinksLeavingTheRepositoryAreRefusedAndNeverWrittenThrough) {
   const std::string outside_env = "name: elsewhere\nfeed: acme\nschema: trade:v1\n";
   fs::path target = outside_.write("elsewhere.yaml", outside_env);
   fs::create_symlink(target, repo() / "exchanges/environments/elsewhere.yaml");
-  expect_refused(repo(), env_commands("elsewhere"), "exchanges/environments/elsewhere.yaml", "io/outside-repository");
+  expect_refused(repo(), env_commands("elsewhere"), "exchanges/environments/elsewhere.yaml:1:1", "io/outside-repository");
   EXPECT_EQ(read_file(target), outside_env);
   // A relative link climbing out is the same.
   fs::path feed = outside_.write("feed.yaml", k_feed_yaml);
   fs::create_symlink(fs::relative(feed, repo() / "exchanges/feeds"), repo() / "exchanges/feeds/climb.yaml");
-  expect_refused(repo(), feed_commands("climb"), "exchanges/feeds/climb.yaml", "io/outside-repository");
+  expect_refused(repo(), feed_commands("climb"), "exchanges/feeds/climb.yaml:1:1", "io/outside-repository");
   EXPECT_EQ(read_file(feed), k_feed_yaml);
 }
 
@@ -195,7 +196,7 @@ TEST_F(Hostile, ADirectoryLinkedOutsideIsNeitherReadNorWrittenInto) {
   // not created there.
   fs::rename(repo() / "exchanges/environments", outside_.path() / "environments");
   fs::create_symlink(outside_.path() / "environments", repo() / "exchanges/environments");
-  expect_refused(repo(), env_commands("dev"), "exchanges/environments/dev.yaml", "io/outside-repository");
+  expect_refused(repo(), env_commands("dev"), "exchanges/environments/dev.yaml:1:1", "io/outside-repository");
   const auto before = snapshot(outside_.path());
   BoundedRun create = run_bounded(repo(), {"env", "create", "fresh", "--feed", "acme", "--schema", "trade:v1"});
   EXPECT_NE(create.result.exit_code, 0);
@@ -210,26 +211,26 @@ TEST_F(Hostile, HardLinkedFilesAreRefused) {
   feed.replace(feed.find("name: acme"), 10, "name: linked");
   fs::path original = outside_.write("linked.yaml", feed);
   fs::create_hard_link(original, repo() / "exchanges/feeds/linked.yaml");
-  expect_refused(repo(), feed_commands("linked"), "exchanges/feeds/linked.yaml", "io/hard-link");
+  expect_refused(repo(), feed_commands("linked"), "exchanges/feeds/linked.yaml:1:1", "io/hard-link");
   EXPECT_EQ(read_file(original), feed);
   // A schema definition file is held to the same rule.
   fs::path definition = repo() / "exchanges/schemas/trade.v1.fmt";
   fs::create_hard_link(definition, outside_.path() / "trade.v1.fmt");
   BoundedRun hash = run_bounded(repo(), {"schema", "hash", "trade"});
   EXPECT_EQ(hash.result.exit_code, 1);
-  EXPECT_NE(hash.result.err.find("exchanges/schemas/trade.v1.fmt: error: file has 2 hard links"), std::string::npos)
+  EXPECT_NE(hash.result.err.find("exchanges/schemas/trade.v1.fmt:1:1: error: file has 2 hard links"), std::string::npos)
       << hash.result.err;
 }
 
 TEST_F(Hostile, AFifoNeverBlocksAReader) {
   ASSERT_EQ(::mkfifo((repo() / "exchanges/feeds/fifo.yaml").c_str(), 0644), 0);
-  expect_refused(repo(), feed_commands("fifo"), "exchanges/feeds/fifo.yaml", "io/not-regular");
+  expect_refused(repo(), feed_commands("fifo"), "exchanges/feeds/fifo.yaml:1:1", "io/not-regular");
   fs::remove(repo() / "exchanges/schemas/trade.v1.fmt");
   ASSERT_EQ(::mkfifo((repo() / "exchanges/schemas/trade.v1.fmt").c_str(), 0644), 0);
   BoundedRun hash = run_bounded(repo(), {"schema", "hash", "trade"});
   EXPECT_EQ(hash.result.exit_code, 1);
   EXPECT_LT(hash.seconds, k_max_seconds);
-  EXPECT_NE(hash.result.err.find("exchanges/schemas/trade.v1.fmt: error: path is a directory, FIFO"), std::string::npos)
+  EXPECT_NE(hash.result.err.find("exchanges/schemas/trade.v1.fmt:1:1: error: path is a directory, FIFO"), std::string::npos)
       << hash.result.err;
 }
 
@@ -238,7 +239,7 @@ TEST_F(Hostile, AFileNameWithANewlineIsRefusedOnOneLine) {
   BoundedRun run = run_bounded(repo(), {"feed", "list"});
   EXPECT_EQ(run.result.exit_code, 1);
   EXPECT_LT(run.seconds, k_max_seconds);
-  EXPECT_NE(run.result.err.find("exchanges/feeds/two\\nlines.yaml: error: file name holds a control character"),
+  EXPECT_NE(run.result.err.find("exchanges/feeds/two\\nlines.yaml:1:1: error: file name holds a control character"),
             std::string::npos) << run.result.err;
   EXPECT_NE(run.result.err.find("[io/file-name]"), std::string::npos);
   EXPECT_EQ(std::count(run.result.err.begin(), run.result.err.end(), '\n'), 1) << run.result.err;

@@ -97,7 +97,8 @@ TEST(PluginLocked, AChangedPluginNeverRuns) {
   auto r = env.run({"--locked", "t-marker"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(has(r.err, "plugin 'test-marker'")) << r.err;
-  EXPECT_TRUE(has(r.err, "has SHA-256 " + actual + ", but ssmd-plugins.lock expects " + expected)) << r.err;
+  EXPECT_TRUE(has(r.err, "its hash differs from ssmd-plugins.lock: expected sha256 " + expected + ", actual " + actual))
+      << r.err;
   auto list = env.run({"--locked", "plugin", "list"});
   EXPECT_TRUE(has(line_starting(list.out, "test-marker "), "hash-mismatch")) << list.out;
   EXPECT_FALSE(env.ran("test-marker"));
@@ -106,11 +107,15 @@ TEST(PluginLocked, AChangedPluginNeverRuns) {
 TEST(PluginLocked, AnUnlistedPluginNeverRuns) {
   PluginEnv env;
   env.add("good", "test-good");
-  env.add("marker", "test-marker");
+  fs::path marker = env.add("marker", "test-marker");
   ASSERT_EQ(env.run({"--plugins", "test-good", "plugin", "lock"}).exit_code, 0);
   auto r = env.run({"--locked", "t-marker"});
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_TRUE(has(r.err, "plugin 'test-marker' is not in ssmd-plugins.lock")) << r.err;
+  EXPECT_TRUE(has(r.err, "plugin 'test-marker' (")) << r.err;
+  EXPECT_TRUE(has(r.err, ") is not in ssmd-plugins.lock (actual sha256 " + sha256sum(marker) + ")"))
+      << r.err;
+  auto list = env.run({"--locked", "plugin", "list"});
+  EXPECT_TRUE(has(line_starting(list.out, "test-marker "), "not-allowed")) << list.out;
   EXPECT_FALSE(env.ran("test-marker"));
   auto good = env.run({"--locked", "t-hello"});
   EXPECT_EQ(good.exit_code, 0) << good.err;

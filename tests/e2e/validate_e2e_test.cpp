@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -14,6 +16,9 @@ namespace fs = std::filesystem;
 namespace {
 
 bool has(const std::string &text, const std::string &needle) { return text.find(needle) != std::string::npos; }
+
+// The SHA-256 of a file as coreutils computes it, independent of the host's code.
+std::string sha256sum(const fs::path &file) { return run_shell("sha256sum '" + file.string() + "'").out.substr(0, 64); }
 
 // A copy of the bundled repository in a temporary directory.
 struct BundledCopy {
@@ -116,8 +121,37 @@ TEST(Validate, ARestrictedPluginSetNeverSkipsValidationSilently) {
   BundledCopy repo;
   auto r = repo.validate({"--plugins", "feed-kalshi,feed-polymarket"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_TRUE(has(r.out, "plugin 'schema-capnp' provides it but cannot be used (not-allowed)")) << r.out;
+  EXPECT_TRUE(has(r.out, "the schema-format checker for 'capnp' is needed, but plugin 'schema-capnp' is not usable: "
+                         "not allowed by --plugins; validation of this file is incomplete"))
+      << r.out;
   EXPECT_TRUE(has(r.out, "[plugin/unavailable]")) << r.out;
+}
+
+// Under --locked a needed plugin the lock does not allow is an error naming it and both hashes.
+TEST(Validate, ALockedRunNamesTheRefusedPluginAndItsHashes) {
+  BundledCopy repo;
+  RunOptions o;
+  o.cwd = repo.dir.path();
+  o.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH", "SSMD_OUTPUT"};
+  ASSERT_EQ(run_ssmd({"plugin", "lock"}, o).exit_code, 0);
+  const std::string kalshi = sha256sum(build_dir() / "plugins" / "feed-kalshi.so");
+  const std::string polymarket = sha256sum(build_dir() / "plugins" / "feed-polymarket.so");
+  // Pin feed-kalshi to other bytes, and drop feed-polymarket from the lock.
+  std::string lock = repo.read("ssmd-plugins.lock");
+  lock.replace(lock.find(kalshi), 64, std::string(64, '0'));
+  size_t entry = lock.find("  - name: feed-polymarket\n");
+  ASSERT_NE(entry, std::string::npos) << lock;
+  lock.erase(entry, lock.find("  - ", entry + 4) - entry);
+  repo.write("ssmd-plugins.lock", lock);
+
+  auto r = repo.validate({"--locked", "--no-cache"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(has(r.out, "the feed validator for 'kalshi' is needed, but plugin 'feed-kalshi' is not usable: its hash "
+                         "differs from ssmd-plugins.lock: expected sha256 " + std::string(64, '0') + ", actual " + kalshi))
+      << r.out;
+  EXPECT_TRUE(has(r.out, "the feed validator for 'polymarket' is needed, but plugin 'feed-polymarket' is not usable: not "
+                         "in ssmd-plugins.lock (actual sha256 " + polymarket + ")"))
+      << r.out;
 }
 
 TEST(Validate, EveryFormatHasItsStructure) {
@@ -169,6 +203,33 @@ TEST(Validate, WarmRunParsesNothingAndAChangeRerunsOnlyItsJobs) {
   EXPECT_FALSE(has(bypass.err, "report from the cache")) << bypass.err;
 }
 
+// A rebuilt ssmd keeps its version string but may check differently: its cached results are not trusted.
+TEST(Validate, ARebuiltSsmdBinaryDoesNotTrustTheCache) {
+  BundledCopy repo;
+  TempDir bin;
+  const fs::path copy = bin.path() / "ssmd";
+  fs::copy_file(std::getenv("SSMD_BINARY"), copy);
+  RunOptions o;
+  o.cwd = repo.dir.path();
+  o.unset_env = {"SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_PLUGIN_PATH", "SSMD_OUTPUT"};
+  // The copy lives outside the build tree, so it is shown the build's plugins explicitly.
+  const std::string command =
+      "'" + copy.string() + "' validate --stats --plugin-path '" + (build_dir() / "plugins").string() + "'";
+
+  auto cold = run_shell(command, o);
+  ASSERT_EQ(cold.exit_code, 0) << cold.out << cold.err;
+  EXPECT_TRUE(has(cold.err, " run, 0 from the cache")) << cold.err;
+  auto warm = run_shell(command, o);
+  EXPECT_TRUE(has(warm.err, "report from the cache (nothing parsed)")) << warm.err;
+
+  // The same bytes with a new mtime, as a rebuild leaves them: nothing cached is reused, not even a job.
+  fs::last_write_time(copy, fs::last_write_time(copy) + std::chrono::hours(1));
+  auto rebuilt = run_shell(command, o);
+  EXPECT_EQ(rebuilt.exit_code, 0) << rebuilt.out << rebuilt.err;
+  EXPECT_FALSE(has(rebuilt.err, "report from the cache")) << rebuilt.err;
+  EXPECT_TRUE(has(rebuilt.err, " run, 0 from the cache")) << rebuilt.err;
+}
+
 TEST(Validate, ACorruptCacheIsIgnoredNeverTrusted) {
   BundledCopy repo;
   repo.validate();
@@ -205,6 +266,7 @@ TEST(Validate, APluginThatCrashesHangsAbortsOrThrowsIsReportedAndSsmdExits3) {
   EXPECT_TRUE(has(r.err, "plugin 'test-faulty' threw an exception")) << r.err;
   // The healthy validator of the same plugin, and every other plugin, still reported.
   EXPECT_TRUE(has(r.out, "[faulty/calm]")) << r.out;
+  EXPECT_TRUE(has(r.out, "exchanges/feeds/crash.yaml:1:1: error: plugin 'test-faulty' crashed with SIGSEGV")) << r.out;
   EXPECT_TRUE(has(r.out, "[plugin/failed]")) << r.out;
   EXPECT_LT(elapsed, std::chrono::seconds(20));
 }

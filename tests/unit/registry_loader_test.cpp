@@ -130,6 +130,8 @@ TEST(RegistryLoader, FileOver16MiBIsRefusedUnread) {
   auto diags = repo.feed("big")->diagnostics;
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].rule, "yaml/too-large");
+  EXPECT_EQ(diags[0].line, 1u) << "a whole-file finding points at the file's start";
+  EXPECT_EQ(diags[0].column, 1u);
   EXPECT_FALSE(repo.feed("big")->model);
 }
 

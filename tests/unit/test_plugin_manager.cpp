@@ -217,10 +217,13 @@ TEST_F(PluginManagerTest, LockedChecksHashesBeforeLoading) {
   const auto &m = info(manager, "test-marker");
   EXPECT_EQ(m.status, PluginStatus::HashMismatch);
   EXPECT_TRUE(contains(m.problem, "plugin 'test-marker'")) << m.problem;
-  EXPECT_TRUE(contains(m.problem, "has SHA-256 " + *sha256_file(marker, error))) << m.problem;
-  EXPECT_TRUE(contains(m.problem, "expects " + std::string(64, '0'))) << m.problem;
-  EXPECT_EQ(info(manager, "test-command").status, PluginStatus::HashMismatch);
-  EXPECT_TRUE(contains(info(manager, "test-command").problem, "is not in ssmd-plugins.lock"));
+  EXPECT_TRUE(contains(m.problem, "expected sha256 " + std::string(64, '0') + ", actual " + *sha256_file(marker, error)))
+      << m.problem;
+  // Never pinned is never allowed: not a mismatch, and named with the hash it would need.
+  const auto &unlisted = info(manager, "test-command");
+  EXPECT_EQ(unlisted.status, PluginStatus::NotAllowed);
+  EXPECT_TRUE(contains(unlisted.problem, "is not in ssmd-plugins.lock (actual sha256 " + *sha256_file(unlisted.path, error)))
+      << unlisted.problem;
   EXPECT_FALSE(manager.subcommand("t-marker"));
   EXPECT_FALSE(ran("test-marker"));
   EXPECT_TRUE(manager.feed_validator("t-good"));

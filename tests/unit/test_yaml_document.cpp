@@ -96,6 +96,7 @@ TEST(YamlDocument, TooLargeIsRefusedUnparsed) {
   EXPECT_EQ(Document::parse("f.yaml", "name: something-long\n", diags, limits), nullptr);
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].rule, "yaml/too-large");
+  EXPECT_EQ(format_diagnostic(diags[0]), "f.yaml:1:1: error: file is 21 bytes; the limit is 10 [yaml/too-large]");
 }
 
 // Found by fuzz_registry_edit: yaml-cpp 0.7 lets the end of the file close a quoted value after a line break,
