@@ -34,7 +34,7 @@ constexpr std::array k_rules = {
              k_ssmd},
     RuleSpec{rule::binary, E, C::Structure, "Checks that a schema file is text: it contains no NUL byte.", k_ssmd},
     RuleSpec{rule::too_deep, E, C::Structure,
-             "Checks that brackets and dotted names nest at most 64 deep, which the compiler's recursive parser "
+             "Checks that brackets and dotted names nest at most 128 deep, which the compiler's recursive parser "
              "needs to stay within its stack.",
              k_ssmd},
     RuleSpec{rule::error_limit, I, C::Structure, "Says how many further compiler errors were not listed.", k_ssmd},

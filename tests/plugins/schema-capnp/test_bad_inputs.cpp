@@ -89,7 +89,7 @@ TEST(CapnpBadInput, DeepBracketsAreRefusedInsteadOfOverflowingTheParser) {
   EXPECT_EQ(r.status, SSMD_FAILED);
   const Finding *f = r.findings.find("capnp/too-deeply-nested");
   ASSERT_NE(f, nullptr) << r.findings.dump();
-  EXPECT_EQ(place(*f), "deep.capnp:2:88"); // the 65th bracket
+  EXPECT_EQ(place(*f), "deep.capnp:2:152"); // the 129th bracket
 }
 
 TEST(CapnpBadInput, LongMemberChainsAreRefusedInsteadOfOverflowingTheCompiler) {
