@@ -64,7 +64,7 @@ std::unique_ptr<CompiledSchema> compile_schema(const ssmd::SchemaInput &input, c
   auto out = std::make_unique<CompiledSchema>();
   out->files_ = std::make_unique<FileSet>(input.files, settings.import_dirs);
   out->session_ = std::make_unique<CompileSession>(*out->files_);
-  out->key_ = FileKey{Origin::Repository, "", *path};
+  out->key_ = main_file_key(*path);
   GuardFailure failure;
   out->text_ = out->files_->load(out->key_, &failure);
   if (!out->text_) {
