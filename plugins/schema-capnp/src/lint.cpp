@@ -30,13 +30,16 @@ void check_root(const Model &model, const CompiledSchema &compiled, std::string_
                 Report &report) {
   std::string wanted = root.empty() ? default_root(schema_name) : std::string(root);
   if (wanted.empty()) return;
+  std::string structs;
+  for (const auto &[id, n] : model.nodes)
+    if (n.local && n.kind == Node::Kind::Struct && !n.is_group && !n.is_implicit)
+      structs += (structs.empty() ? "`" : ", `") + n.path + "`";
   const Node *node = model.find_local(wanted);
   if (node && node->is_group) node = nullptr;
   if (!node) {
-    std::string structs;
-    for (const auto &[id, n] : model.nodes)
-      if (n.local && n.kind == Node::Kind::Struct && !n.is_group && !n.is_implicit)
-        structs += (structs.empty() ? "`" : ", `") + n.path + "`";
+    // A file that declares no struct (only annotations, constants, enums or interfaces, like
+    // /capnp/c++.capnp) has no type to provide: the default root is then not required, an explicit one is.
+    if (root.empty() && structs.empty()) return;
     report.at(rule::root_missing, compiled.display(), compiled.index().file_id(),
               "the root type `" + wanted + "` is not declared in this file" +
                   (root.empty() ? " (it is the schema name in UpperCamelCase; set `root:` to name another)" : "") +
