@@ -103,6 +103,17 @@ constexpr std::array k_rules = {
              "Notes a pointer field replaced by a generic parameter of a newly generic type (allowed when users "
              "bind it).",
              k_guide},
+    RuleSpec{rule::type_added, I, C::Note, "Notes a new struct, enum or interface (allowed).", k_guide},
+    RuleSpec{rule::field_added, I, C::Note,
+             "Notes a field or method parameter added under a new, higher ordinal (allowed: old readers skip it).",
+             k_guide},
+    RuleSpec{rule::enumerant_added, I, C::Note,
+             "Notes an enumerant added under a new, higher number (allowed: old readers see an unknown value).",
+             k_guide},
+    RuleSpec{rule::method_added, I, C::Note,
+             "Notes an interface method added under a new, higher number (allowed: old servers answer "
+             "unimplemented).",
+             k_guide},
 };
 
 } // namespace
