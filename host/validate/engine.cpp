@@ -26,6 +26,19 @@ namespace ssmd::validate {
 
 namespace {
 
+// A configuration value with everything it holds: a list such as `capnp.import_paths` can change
+// (`--import-path`, an edited entry) without moving in the file, so its position would not tell.
+std::string value_text(const yaml::Node &node) {
+  if (node.is_scalar()) return node.scalar();
+  std::string out = node.is_map() ? "{" : "[";
+  for (size_t i = 0; i < node.size(); ++i) {
+    std::string item = node.at(i) ? value_text(*node.at(i)) : "";
+    if (node.is_map()) out += std::to_string(node.key_at(i).size()) + ":" + node.key_at(i) + "=";
+    out += std::to_string(item.size()) + ":" + item + ",";
+  }
+  return out + (node.is_map() ? "}" : "]");
+}
+
 // What, besides the files, decides the result: ssmd's version, every plugin's identity and status (an
 // allowlist or lock changes which rules run), and the effective configuration (plugins read it).
 std::string run_salt(Context &ctx) {
@@ -38,9 +51,7 @@ std::string run_salt(Context &ctx) {
     h.field(std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec));
   }
   for (const auto &[key, value] : ctx.config().effective()) {
-    h.field(key);
-    // The value's text and position are enough to tell configurations apart.
-    h.field(value.node->is_scalar() ? value.node->scalar() : value.origin);
+    h.field(key).field(value_text(*value.node));
   }
   return h.hex();
 }
