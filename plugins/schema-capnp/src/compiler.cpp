@@ -96,7 +96,6 @@ std::unique_ptr<CompiledSchema> compile_schema(const ssmd::SchemaInput &input, c
               std::to_string(messages.size() - k_max_listed_errors) + " more compiler errors are not listed");
 
   out->ok_ = messages.empty() && report.errors() == errors_before;
-  out->index_ = SourceIndex::scan(*out->text_);
   return out;
 }
 

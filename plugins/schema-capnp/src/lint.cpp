@@ -53,7 +53,8 @@ void check_root(const Model &model, const CompiledSchema &compiled, std::string_
 }
 
 void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Report &report) {
-  const SourceIndex &index = compiled.index();
+  // Positions are looked up only for findings: a clean file is never scanned.
+  auto index = [&compiled]() -> const SourceIndex & { return compiled.index(); };
   const std::string file = compiled.display();
   // Nodes come in ID order; the findings go out in source order.
   struct Finding {
@@ -67,7 +68,7 @@ void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Re
   };
   auto member_name = [&](const Node &node, std::string_view name, std::string_view what) {
     if (is_lower_camel(name)) return;
-    add(rule::field_name_case, index.locate(member_path(node, name)),
+    add(rule::field_name_case, index().locate(member_path(node, name)),
         std::string(what) + " `" + std::string(name) + "` should be lowerCamelCase with acronyms as words, e.g. `" +
             to_lower_camel(name) + "`");
   };
@@ -76,7 +77,7 @@ void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Re
     bool is_type = (node.kind == Node::Kind::Struct && !node.is_group && !node.is_implicit) ||
                    node.kind == Node::Kind::Enum || node.kind == Node::Kind::Interface;
     if (is_type && !is_upper_camel(node.name()))
-      add(rule::type_name_case, index.locate(node.path),
+      add(rule::type_name_case, index().locate(node.path),
           kind_name(node.kind) + " `" + node.name() + "` should be UpperCamelCase with acronyms as words, e.g. `" +
               to_upper_camel(node.name()) + "`");
     for (const auto &field : node.fields) {
@@ -84,7 +85,7 @@ void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Re
       using K = TypeRef::Kind;
       if (!field.is_group && (field.type.kind == K::Float32 || field.type.kind == K::Float64) &&
           is_price_like(field.name))
-        add(rule::float_price, index.locate(member_path(node, field.name)),
+        add(rule::float_price, index().locate(member_path(node, field.name)),
             "field `" + field.name + "` holds a price or amount in " + describe(field.type, model) +
                 ", which cannot represent most decimal prices exactly; use a fixed-point integer "
                 "(e.g. Int64 in units of 1e-8, with the scale documented) instead");
