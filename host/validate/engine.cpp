@@ -26,7 +26,7 @@ namespace ssmd::validate {
 
 namespace {
 
-// A configuration value with everything it holds: a list such as `capnp.import_paths` can change
+// A configuration value with everything it holds: a list such as `acme.import_paths` can change
 // (`--import-path`, an edited entry) without moving in the file, so its position would not tell.
 std::string value_text(const yaml::Node &node) {
   if (node.is_scalar()) return node.scalar();
