@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "registry/command_support.hpp"
+#include "schema/format_plugin.hpp"
 #include "validate/engine.hpp"
 #include "validate/report.hpp"
 
@@ -37,7 +38,8 @@ std::chrono::milliseconds plugin_timeout(Context &ctx, const po::variables_map &
 
 int run_validate(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd validate [--at REF] [--format text|json|sarif|junit|github] [--strict] [--no-cache]";
+  cl.usage = "ssmd validate [--at REF] [--format text|json|sarif|junit|github] [--strict] [--no-cache] "
+             "[--import-path DIR]...";
   cl.options.add_options()
       ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
        "text, json, sarif (2.1.0), junit or github (workflow annotations)")
@@ -47,8 +49,11 @@ int run_validate(Context &ctx, const Args &args) {
       ("no-isolation", "run plugins inside this process (for debugging a plugin)")
       ("plugin-timeout", po::value<double>()->value_name("SECONDS"), "per plugin call, in isolation (default: validate.plugin_timeout, else 10)");
   registry::add_at_option(cl);
+  schema::add_import_path_option(cl);
   auto vm = parse_args("validate", cl, args);
   if (!vm) return kExitOk;
+  // Before anything is checked or the cache is keyed: the directories are part of the configuration.
+  schema::apply_import_paths_to_every_format(ctx, *vm);
   validate::Format format = validate::parse_format((*vm)["format"].as<std::string>());
   validate::Options options;
   options.use_cache = !vm->count("no-cache");

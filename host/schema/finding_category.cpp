@@ -19,7 +19,7 @@ std::string_view category_name(Category category) {
   switch (category) {
   case Category::WireBreaking: return "wire-breaking";
   case Category::SourceBreaking: return "source-breaking";
-  case Category::Note: return "note";
+  case Category::Note: return "safe";
   case Category::Other: break;
   }
   return "other";

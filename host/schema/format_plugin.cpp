@@ -6,6 +6,8 @@
 #include "plugins/plugin_manager.hpp"
 #include "validate/plugin_job.hpp"
 
+#include <set>
+
 namespace ssmd::schema {
 
 namespace {
@@ -81,6 +83,15 @@ void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::st
   for (const auto &dir : ctx.config().list(key)) dirs.push_back(dir);
   // A JSON array of strings is a YAML flow sequence, with every directory quoted.
   ctx.config().set(key, json::Value(dirs).dump(-1), "flag --import-path");
+}
+
+void apply_import_paths_to_every_format(Context &ctx, const po::variables_map &vm) {
+  if (!vm.count("import-path")) return;
+  std::set<std::string> formats;
+  for (const auto &info : ctx.plugins().plugins())
+    for (const auto &provided : info.manifest.provides)
+      if (provided.kind == "schema-format") formats.insert(provided.name);
+  for (const auto &format : formats) apply_import_paths(ctx, vm, format);
 }
 
 CallResult call_breaking(const FormatPlugin &plugin, const VersionInput &older, const VersionInput &newer) {

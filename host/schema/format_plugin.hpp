@@ -39,6 +39,8 @@ void add_import_path_option(CommandLine &cl);
 // Sets the configuration key `<format>.import_paths` to the --import-path directories followed by the
 // configured ones, so plugins read them through the host's config(). Nothing happens without the flag.
 void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::string &format);
+// The same for every format a discovered plugin declares (`ssmd validate` checks schemas of any format).
+void apply_import_paths_to_every_format(Context &ctx, const po::variables_map &vm);
 
 // One version of a schema as the plugin sees it. The reader must outlive the call.
 struct VersionInput {

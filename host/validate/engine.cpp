@@ -34,6 +34,19 @@ std::string file_identity(const char *path) {
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino);
 }
 
+// A configuration value with everything it holds: a list such as `acme.import_paths` can change
+// (`--import-path`, an edited entry) without moving in the file, so its position would not tell.
+std::string value_text(const yaml::Node &node) {
+  if (node.is_scalar()) return node.scalar();
+  std::string out = node.is_map() ? "{" : "[";
+  for (size_t i = 0; i < node.size(); ++i) {
+    std::string item = node.at(i) ? value_text(*node.at(i)) : "";
+    if (node.is_map()) out += std::to_string(node.key_at(i).size()) + ":" + node.key_at(i) + "=";
+    out += std::to_string(item.size()) + ":" + item + ",";
+  }
+  return out + (node.is_map() ? "}" : "]");
+}
+
 // What, besides the files, decides the result: the ssmd binary (a rebuild with the same version string
 // may change a core rule, so the version alone is not enough), every plugin's identity and status (an
 // allowlist or lock changes which rules run), and the effective configuration (plugins read it).
@@ -47,9 +60,7 @@ std::string run_salt(Context &ctx) {
     h.field(file_identity(info.path.c_str()));
   }
   for (const auto &[key, value] : ctx.config().effective()) {
-    h.field(key);
-    // The value's text and position are enough to tell configurations apart.
-    h.field(value.node->is_scalar() ? value.node->scalar() : value.origin);
+    h.field(key).field(value_text(*value.node));
   }
   return h.hex();
 }

@@ -39,9 +39,36 @@ TEST(SchemaBreakingE2E, WireBreakingPairExits1WithRuleIdsAndTheNewerFilesPositio
       << r.out;
 }
 
-TEST(SchemaBreakingE2E, AnAddedFieldIsSafeAndExits0) {
+TEST(SchemaBreakingE2E, AnAddedFieldIsASafeInfoFindingAndExits0) {
   GitRepo repo;
   two_versions(repo, trade_with_added_field());
+  auto r = repo.ssmd({"schema", "breaking", "trade"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  // venue is the line after outcome, the bundled file's last field (line 14).
+  EXPECT_TRUE(has(line_starting(r.out, "exchanges/schemas/trade.v2.capnp:15:3: info: field `venue` @8 of `Trade` was added"),
+                  "[capnp/note/field-added]"))
+      << r.out;
+  EXPECT_TRUE(has(r.out, "trade v1 \u2192 v2: 0 wire-breaking changes, 0 source-breaking changes, 1 safe note\n"))
+      << r.out;
+
+  auto json = repo.ssmd({"schema", "breaking", "trade", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  ssmd::json::Node doc;
+  ASSERT_FALSE(ssmd::json::parse(json.out, doc)) << json.out;
+  EXPECT_EQ(doc.get("notes")->as_uint(), 1u);
+  EXPECT_EQ(doc.get("wire_breaking")->as_uint(), 0u);
+  const ssmd::json::Node *findings = doc.get("findings");
+  ASSERT_TRUE(findings && findings->items.size() == 1u) << json.out;
+  const auto &f = findings->items[0];
+  EXPECT_EQ(f.get("category")->text, "safe");
+  EXPECT_EQ(f.get("severity")->text, "info");
+  EXPECT_EQ(f.get("rule")->text, "capnp/note/field-added");
+  EXPECT_EQ(f.get("line")->as_uint(), 15u);
+}
+
+TEST(SchemaBreakingE2E, AReformattedVersionHasNoFindingsAndExits0) {
+  GitRepo repo;
+  two_versions(repo, trade_reformatted());
   auto r = repo.ssmd({"schema", "breaking", "trade"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.out, "trade v1 \u2192 v2: 0 wire-breaking changes, 0 source-breaking changes, 0 safe notes\n");

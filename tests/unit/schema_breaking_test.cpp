@@ -23,6 +23,7 @@ TEST(SchemaFindingCategory, TheSecondSegmentOfTheRuleIdDecides) {
   EXPECT_EQ(category_of("breaking/field/x"), Category::Other);
   EXPECT_EQ(category_of(""), Category::Other);
   EXPECT_EQ(category_name(Category::WireBreaking), "wire-breaking");
+  EXPECT_EQ(category_name(Category::Note), "safe");
   EXPECT_EQ(category_name(Category::Other), "other");
 }
 

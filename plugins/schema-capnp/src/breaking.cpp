@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace ssmd::capnp_schema {
 
@@ -51,13 +52,29 @@ std::vector<std::pair<const Node *, const Node *>> match_declarations(CompareCon
   return pairs;
 }
 
+// Types of the newer file that no older declaration became: allowed. (New constants and annotations do
+// not travel on the wire and are not reported.)
+void report_new_types(const std::vector<std::pair<const Node *, const Node *>> &pairs, CompareContext &ctx) {
+  std::unordered_set<uint64_t> matched;
+  for (auto [old, now] : pairs) matched.insert(now->id);
+  for (const auto &[id, now] : ctx.newer.nodes) {
+    bool is_type = now.kind == Node::Kind::Struct || now.kind == Node::Kind::Enum || now.kind == Node::Kind::Interface;
+    if (!is_declaration(now) || !is_type || matched.contains(id)) continue;
+    ctx.at(rule::type_added, ctx.index.locate(now.path),
+           kind_name(now.kind) + " `" + now.path + "` " + id_text(id) + " was added");
+  }
+}
+
 // Members known by number and name: enumerants and methods.
 template <class Named>
 void compare_numbered(const std::vector<Named> &older, const std::vector<Named> &newer,
                       std::string (*name_of)(const Named &), const Node &now, std::string_view what,
-                      std::string_view removed, std::string_view moved, std::string_view renamed, CompareContext &ctx) {
+                      std::string_view removed, std::string_view moved, std::string_view renamed,
+                      std::string_view added, CompareContext &ctx) {
   std::unordered_map<std::string, size_t> numbers; // newer name -> number
   for (size_t i = 0; i < newer.size(); ++i) numbers.emplace(name_of(newer[i]), i);
+  std::unordered_map<std::string, size_t> old_numbers; // older name -> number
+  for (size_t i = 0; i < older.size(); ++i) old_numbers.emplace(name_of(older[i]), i);
   auto index_of = [&](const std::string &name) -> std::optional<size_t> {
     auto it = numbers.find(name);
     return it == numbers.end() ? std::nullopt : std::optional<size_t>(it->second);
@@ -80,6 +97,16 @@ void compare_numbered(const std::vector<Named> &older, const std::vector<Named> 
              std::string(what) + " `" + name + "` @" + std::to_string(i) + of + " is now `" + new_name +
                  "`: the wire is unchanged, but code that uses the old name breaks");
     }
+  }
+  // Numbers past the older version's last: new members, unless one is an older member that moved there
+  // (reported above as moved).
+  for (size_t i = older.size(); i < newer.size(); ++i) {
+    std::string name = name_of(newer[i]);
+    if (old_numbers.contains(name)) continue;
+    ctx.at(added, ctx.index.locate(now.path + "." + name),
+           std::string(what) + " `" + name + "` @" + std::to_string(i) + of + " was added" +
+               (what == "method" ? ": servers of the older version answer it as unimplemented"
+                                 : ": readers of the older version see an unknown value"));
   }
 }
 
@@ -124,7 +151,7 @@ void compare_interfaces(const Node &old, const Node &now, CompareContext &ctx) {
                  "`; callers holding it as that interface would break");
     }
   compare_numbered(old.methods, now.methods, method_name, now, "method", rule::method_removed,
-                   rule::method_ordinal_changed, rule::method_renamed, ctx);
+                   rule::method_ordinal_changed, rule::method_renamed, rule::method_added, ctx);
   compare_signatures(old, now, ctx);
 }
 
@@ -138,6 +165,7 @@ void compare_versions(const Model &older, const Model &newer, const SourceIndex 
            "the file ID changed from " + id_text(older.file_id) + " to " + id_text(newer.file_id) +
                "; every type without an explicit ID changes its ID with it");
   auto pairs = match_declarations(ctx);
+  report_new_types(pairs, ctx);
   for (auto [old, now] : pairs) {
     if (old->kind != now->kind) {
       ctx.at(rule::kind_changed, newer_index.locate(now->path),
@@ -149,7 +177,7 @@ void compare_versions(const Model &older, const Model &newer, const SourceIndex 
     case Node::Kind::Struct: compare_struct(*old, *now, "field", now->path, ctx); break;
     case Node::Kind::Enum:
       compare_numbered(old->enumerants, now->enumerants, enumerant_name, *now, "enumerant", rule::enumerant_removed,
-                       rule::enumerant_ordinal_changed, rule::enumerant_renamed, ctx);
+                       rule::enumerant_ordinal_changed, rule::enumerant_renamed, rule::enumerant_added, ctx);
       break;
     case Node::Kind::Interface: compare_interfaces(*old, *now, ctx); break;
     default: break; // constants and annotations do not travel on the wire

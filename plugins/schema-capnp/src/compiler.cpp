@@ -64,7 +64,7 @@ std::unique_ptr<CompiledSchema> compile_schema(const ssmd::SchemaInput &input, c
   auto out = std::make_unique<CompiledSchema>();
   out->files_ = std::make_unique<FileSet>(input.files, settings.import_dirs);
   out->session_ = std::make_unique<CompileSession>(*out->files_);
-  out->key_ = FileKey{Origin::Repository, "", *path};
+  out->key_ = main_file_key(*path);
   GuardFailure failure;
   out->text_ = out->files_->load(out->key_, &failure);
   if (!out->text_) {
@@ -96,7 +96,6 @@ std::unique_ptr<CompiledSchema> compile_schema(const ssmd::SchemaInput &input, c
               std::to_string(messages.size() - k_max_listed_errors) + " more compiler errors are not listed");
 
   out->ok_ = messages.empty() && report.errors() == errors_before;
-  out->index_ = SourceIndex::scan(*out->text_);
   return out;
 }
 

@@ -29,7 +29,12 @@ public:
   // What diagnostics call the main file.
   std::string display() const { return key_.display(); }
   const std::string &text() const { return *text_; }
-  const SourceIndex &index() const { return index_; }
+  // Where declarations are in the main file. Scanned on first use: only a finding needs a position, and a
+  // clean check (the common case) reports none, so most checks never pay for the scan.
+  const SourceIndex &index() const {
+    if (!index_) index_ = SourceIndex::scan(text_ ? std::string_view(*text_) : std::string_view());
+    return *index_;
+  }
   // The text and index of another file the compilation read (for findings located there).
   const std::string *text_of(const FileKey &key) const { return files_->load(key); }
   // Import edges the compiler followed.
@@ -48,7 +53,7 @@ private:
   capnp::ParsedSchema file_;
   FileKey key_;
   const std::string *text_ = nullptr;
-  SourceIndex index_;
+  mutable std::optional<SourceIndex> index_;
   bool ok_ = false;
 };
 

@@ -18,6 +18,11 @@ std::string_view directory_of(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
+
+// Whether the normalized `path` lies under directory `dir` ("" is the whole repository).
+bool inside(std::string_view path, std::string_view dir) {
+  return dir.empty() || (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/');
+}
 } // namespace
 
 std::optional<std::string> normalize_path(std::string_view base, std::string_view relative) {
@@ -84,16 +89,24 @@ const std::string *FileSet::load(const FileKey &key, GuardFailure *failure) {
   return it->second.content ? &*it->second.content : nullptr;
 }
 
+FileKey main_file_key(const std::string &path) {
+  return FileKey{Origin::Repository, "", path, inside(path, k_schema_dir) ? std::string(k_schema_dir) : std::string()};
+}
+
 std::optional<FileKey> FileSet::resolve(const FileKey &importer, std::string_view import_path, std::string &reason) {
   GuardFailure failure;
   if (!import_path.starts_with('/')) {
+    // Checked lexically before anything is read: a path that leaves its scope is never looked at.
     auto path = normalize_path(directory_of(importer.path), import_path);
+    const std::string &scope = importer.scope;
+    if (path && !inside(*path, scope)) path.reset();
     if (!path) {
-      reason = importer.origin == Origin::Repository ? "the path climbs out of the repository"
-                                                     : "the path climbs out of import directory " + importer.root;
+      reason = importer.origin == Origin::Disk ? "the path climbs out of import directory " + importer.root
+               : scope.empty()                 ? "the path climbs out of the repository"
+                                               : "the path climbs out of " + scope;
       return std::nullopt;
     }
-    FileKey key{importer.origin, importer.root, *path};
+    FileKey key{importer.origin, importer.root, *path, scope};
     if (load(key, &failure)) return key;
     reason = key.display() + " " + failure.reason;
     return std::nullopt;
@@ -106,8 +119,8 @@ std::optional<FileKey> FileSet::resolve(const FileKey &importer, std::string_vie
   std::string searched;
   for (const auto &dir : import_dirs_) {
     FileKey key = dir.origin == Origin::Repository
-                      ? FileKey{Origin::Repository, "", dir.dir.empty() ? *path : dir.dir + "/" + *path}
-                      : FileKey{Origin::Disk, dir.dir, *path};
+                      ? FileKey{Origin::Repository, "", dir.dir.empty() ? *path : dir.dir + "/" + *path, dir.dir}
+                      : FileKey{Origin::Disk, dir.dir, *path, ""};
     if (load(key, &failure)) return key;
     if (failure.rule != rule::unreadable) {
       reason = key.display() + " " + failure.reason;

@@ -1,7 +1,8 @@
 // The schema files one compilation may read: the repository's (through the host's reader, so a git
 // commit works as well as the working tree) and those under import directories. Imports are resolved here
-// with lexical path rules: `..` may never climb above the repository root (or above the import directory a
-// system schema came from), and every file passes `guard_schema_text` before the compiler sees it.
+// with lexical path rules: `..` may never climb above exchanges/schemas (for the registry's files), the
+// import directory a file came from, or the repository root; and every file passes `guard_schema_text`
+// before the compiler sees it.
 #pragma once
 
 #include "input_guard.hpp"
@@ -14,21 +15,33 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace ssmd::capnp_schema {
 
 enum class Origin { Repository, Disk };
 
+// The directory the registry keeps schema files in: relative imports of a version's file stay inside it.
+inline constexpr std::string_view k_schema_dir = "exchanges/schemas";
+
 struct FileKey {
   Origin origin = Origin::Repository;
   std::string root; // Disk: the absolute import directory; Repository: empty
   std::string path; // normalized, '/'-separated, relative to the repository or `root`
+  // Repository: the directory relative imports from this file may not climb out of ("" is the whole
+  // repository). Where a file was reached from does not make it another file, so it is not compared.
+  std::string scope;
 
   // What diagnostics call the file: the repository path, or the absolute path on disk.
   std::string display() const { return origin == Origin::Repository ? path : root + "/" + path; }
-  auto operator<=>(const FileKey &) const = default;
+  auto operator<=>(const FileKey &o) const { return std::tie(origin, root, path) <=> std::tie(o.origin, o.root, o.path); }
+  bool operator==(const FileKey &o) const { return std::tie(origin, root, path) == std::tie(o.origin, o.root, o.path); }
 };
+
+// The key of a version's file `path` (normalized, repository-relative): one under exchanges/schemas may
+// import only from there; any other (a file checked outside the registry's layout) from the repository.
+FileKey main_file_key(const std::string &path);
 
 struct ImportDir {
   Origin origin = Origin::Repository;

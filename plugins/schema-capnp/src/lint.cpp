@@ -30,13 +30,16 @@ void check_root(const Model &model, const CompiledSchema &compiled, std::string_
                 Report &report) {
   std::string wanted = root.empty() ? default_root(schema_name) : std::string(root);
   if (wanted.empty()) return;
+  std::string structs;
+  for (const auto &[id, n] : model.nodes)
+    if (n.local && n.kind == Node::Kind::Struct && !n.is_group && !n.is_implicit)
+      structs += (structs.empty() ? "`" : ", `") + n.path + "`";
   const Node *node = model.find_local(wanted);
   if (node && node->is_group) node = nullptr;
   if (!node) {
-    std::string structs;
-    for (const auto &[id, n] : model.nodes)
-      if (n.local && n.kind == Node::Kind::Struct && !n.is_group && !n.is_implicit)
-        structs += (structs.empty() ? "`" : ", `") + n.path + "`";
+    // A file that declares no struct (only annotations, constants, enums or interfaces, like
+    // /capnp/c++.capnp) has no type to provide: the default root is then not required, an explicit one is.
+    if (root.empty() && structs.empty()) return;
     report.at(rule::root_missing, compiled.display(), compiled.index().file_id(),
               "the root type `" + wanted + "` is not declared in this file" +
                   (root.empty() ? " (it is the schema name in UpperCamelCase; set `root:` to name another)" : "") +
@@ -50,7 +53,8 @@ void check_root(const Model &model, const CompiledSchema &compiled, std::string_
 }
 
 void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Report &report) {
-  const SourceIndex &index = compiled.index();
+  // Positions are looked up only for findings: a clean file is never scanned.
+  auto index = [&compiled]() -> const SourceIndex & { return compiled.index(); };
   const std::string file = compiled.display();
   // Nodes come in ID order; the findings go out in source order.
   struct Finding {
@@ -64,7 +68,7 @@ void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Re
   };
   auto member_name = [&](const Node &node, std::string_view name, std::string_view what) {
     if (is_lower_camel(name)) return;
-    add(rule::field_name_case, index.locate(member_path(node, name)),
+    add(rule::field_name_case, index().locate(member_path(node, name)),
         std::string(what) + " `" + std::string(name) + "` should be lowerCamelCase with acronyms as words, e.g. `" +
             to_lower_camel(name) + "`");
   };
@@ -73,7 +77,7 @@ void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Re
     bool is_type = (node.kind == Node::Kind::Struct && !node.is_group && !node.is_implicit) ||
                    node.kind == Node::Kind::Enum || node.kind == Node::Kind::Interface;
     if (is_type && !is_upper_camel(node.name()))
-      add(rule::type_name_case, index.locate(node.path),
+      add(rule::type_name_case, index().locate(node.path),
           kind_name(node.kind) + " `" + node.name() + "` should be UpperCamelCase with acronyms as words, e.g. `" +
               to_upper_camel(node.name()) + "`");
     for (const auto &field : node.fields) {
@@ -81,7 +85,7 @@ void lint_names_and_types(const Model &model, const CompiledSchema &compiled, Re
       using K = TypeRef::Kind;
       if (!field.is_group && (field.type.kind == K::Float32 || field.type.kind == K::Float64) &&
           is_price_like(field.name))
-        add(rule::float_price, index.locate(member_path(node, field.name)),
+        add(rule::float_price, index().locate(member_path(node, field.name)),
             "field `" + field.name + "` holds a price or amount in " + describe(field.type, model) +
                 ", which cannot represent most decimal prices exactly; use a fixed-point integer "
                 "(e.g. Int64 in units of 1e-8, with the scale documented) instead");

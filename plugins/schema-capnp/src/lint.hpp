@@ -15,7 +15,8 @@ namespace ssmd::capnp_schema {
 std::string default_root(std::string_view schema_name);
 
 // Checks that `root` (or the default root of `schema_name`) is a struct of the file. Skipped when both
-// are empty: a file checked outside any schema has no root to provide.
+// are empty (a file checked outside any schema has no root to provide), and when only the default is
+// known, is not declared and the file declares no struct at all (an annotation-only file like c++.capnp).
 void check_root(const Model &model, const CompiledSchema &compiled, std::string_view root, std::string_view schema_name,
                 Report &report);
 

@@ -34,7 +34,7 @@ constexpr std::array k_rules = {
              k_ssmd},
     RuleSpec{rule::binary, E, C::Structure, "Checks that a schema file is text: it contains no NUL byte.", k_ssmd},
     RuleSpec{rule::too_deep, E, C::Structure,
-             "Checks that brackets and dotted names nest at most 64 deep, which the compiler's recursive parser "
+             "Checks that brackets and dotted names nest at most 128 deep, which the compiler's recursive parser "
              "needs to stay within its stack.",
              k_ssmd},
     RuleSpec{rule::error_limit, I, C::Structure, "Says how many further compiler errors were not listed.", k_ssmd},
@@ -102,6 +102,17 @@ constexpr std::array k_rules = {
     RuleSpec{rule::made_generic, I, C::Note,
              "Notes a pointer field replaced by a generic parameter of a newly generic type (allowed when users "
              "bind it).",
+             k_guide},
+    RuleSpec{rule::type_added, I, C::Note, "Notes a new struct, enum or interface (allowed).", k_guide},
+    RuleSpec{rule::field_added, I, C::Note,
+             "Notes a field or method parameter added under a new, higher ordinal (allowed: old readers skip it).",
+             k_guide},
+    RuleSpec{rule::enumerant_added, I, C::Note,
+             "Notes an enumerant added under a new, higher number (allowed: old readers see an unknown value).",
+             k_guide},
+    RuleSpec{rule::method_added, I, C::Note,
+             "Notes an interface method added under a new, higher number (allowed: old servers answer "
+             "unimplemented).",
              k_guide},
 };
 

@@ -71,6 +71,10 @@ inline constexpr std::string_view declaration_removed = "capnp/source/declaratio
 inline constexpr std::string_view field_wrapped = "capnp/note/field-wrapped-in-union";
 inline constexpr std::string_view list_upgraded = "capnp/note/list-upgraded-to-struct";
 inline constexpr std::string_view made_generic = "capnp/note/made-generic";
+inline constexpr std::string_view type_added = "capnp/note/type-added";
+inline constexpr std::string_view field_added = "capnp/note/field-added";
+inline constexpr std::string_view enumerant_added = "capnp/note/enumerant-added";
+inline constexpr std::string_view method_added = "capnp/note/method-added";
 } // namespace rule
 
 // All rules, in the order the README lists them.

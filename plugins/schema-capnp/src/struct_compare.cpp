@@ -56,6 +56,7 @@ public:
   void run() {
     size_t errors_before = ctx_.errors();
     for (const auto &f : old_layout_.fields) compare_field(f);
+    report_added();
     compare_unions();
     // Offsets follow from ordinals and types; report them only when nothing above already explains why.
     if (ctx_.errors() == errors_before) compare_offsets();
@@ -94,6 +95,17 @@ private:
               label(old) + " is now `" + same_number->path +
                   "`: the wire is unchanged, but code that uses the old name breaks");
     compare_type_and_default(old, *same_number);
+  }
+
+  // Fields under ordinals the older version did not use: allowed, old readers skip them.
+  void report_added() {
+    for (const auto &f : new_layout_.fields) {
+      uint16_t ordinal = *f.field->ordinal;
+      if (old_layout_.by_ordinal(ordinal)) continue;
+      ctx_.at(rule::field_added, where(f),
+              what_ + " `" + f.path + "` @" + std::to_string(ordinal) + " of `" + owner_ +
+                  "` was added: readers of the older version skip it, and see its default in older data");
+    }
   }
 
   void compare_type_and_default(const FlatField &old, const FlatField &now) {

@@ -1,5 +1,6 @@
 // `breaking`: one older/newer pair per rule of the language guide's "Evolving Your Protocol", and
-// the changes it allows, which must produce nothing (or only a note). Places are in the newer file.
+// the changes it allows, which produce only info notes (or nothing, when the compiled schema is the
+// same). Places are in the newer file.
 #include "schema_repo.hpp"
 
 #include <gtest/gtest.h>
@@ -56,7 +57,7 @@ TEST(CapnpBreaking, IdenticalVersionsProduceNothing) {
   EXPECT_TRUE(r.findings.findings.empty()) << r.findings.dump();
 }
 
-TEST(CapnpBreaking, SafeChangesProduceNothing) {
+TEST(CapnpBreaking, SafeChangesAreOnlyInfoNotes) {
   // New fields, enumerants, methods, parameters (with defaults) and types; reordered declarations;
   // other comments and layout.
   auto r = compare(k_v1, k_id + R"(
@@ -89,7 +90,84 @@ struct Quote {
 }
 )");
   EXPECT_EQ(r.status, SSMD_OK);
+  for (const auto &f : r.findings.findings) {
+    EXPECT_EQ(f.severity, SSMD_SEVERITY_INFO) << r.findings.dump();
+    EXPECT_TRUE(f.rule.starts_with("capnp/note/")) << r.findings.dump();
+  }
+  EXPECT_EQ(of_rule(r.findings, "capnp/note/type-added").size(), 1u) << r.findings.dump();      // Quote
+  EXPECT_EQ(of_rule(r.findings, "capnp/note/enumerant-added").size(), 1u) << r.findings.dump(); // short
+  EXPECT_EQ(of_rule(r.findings, "capnp/note/method-added").size(), 2u) << r.findings.dump();    // close, status
+  // takerSide, conditions, the parameter snapshot and the result first.
+  EXPECT_EQ(of_rule(r.findings, "capnp/note/field-added").size(), 4u) << r.findings.dump();
+  EXPECT_EQ(r.findings.findings.size(), 8u) << r.findings.dump();
+}
+
+TEST(CapnpBreaking, ReorderedSourceAndCommentsProduceNothing) {
+  // The compiled schema is the same, so there is nothing to note.
+  auto r = compare(k_v1, k_id + R"(
+# Trades, as printed by the venue.
+const defaultVenue :Text = "XNYS";   # moved up
+interface Stream {}
+enum Side { buy @0; sell @1; }  # one line now
+struct Trade {
+  venue @3 :Text;   # where it printed
+  side @2 :Side;
+  size @1 :UInt32 = 100;
+  price @0 :Int64;  # fixed point
+}
+interface Feed {
+  unsubscribe @1 (symbol :Text);
+  subscribe @0 (symbol :Text, depth :UInt8 = 10) -> (stream :Stream);
+}
+)");
+  EXPECT_EQ(r.status, SSMD_OK);
   EXPECT_TRUE(r.findings.findings.empty()) << r.findings.dump();
+}
+
+TEST(CapnpBreaking, AddedFieldIsASafeNote) {
+  auto r = compare(k_id + "struct Trade {\n  price @0 :Int64;\n}\n",
+                   k_id + "struct Trade {\n  price @0 :Int64;\n  venue @1 :Text;\n}\n");
+  EXPECT_EQ(r.status, SSMD_OK);
+  Finding f = only(r, "capnp/note/field-added");
+  EXPECT_EQ(f.severity, SSMD_SEVERITY_INFO);
+  EXPECT_EQ(place(f), "schemas/trade.v2.capnp:4:3");
+  EXPECT_NE(f.message.find("field `venue` @1 of `Trade` was added"), std::string::npos) << f.message;
+  EXPECT_EQ(r.findings.findings.size(), 1u) << r.findings.dump();
+}
+
+TEST(CapnpBreaking, AddedEnumerantIsASafeNote) {
+  auto r = compare(k_id + "enum Side {\n  buy @0;\n}\n", k_id + "enum Side {\n  buy @0;\n  sell @1;\n}\n");
+  EXPECT_EQ(r.status, SSMD_OK);
+  Finding f = only(r, "capnp/note/enumerant-added");
+  EXPECT_EQ(f.severity, SSMD_SEVERITY_INFO);
+  EXPECT_EQ(place(f), "schemas/trade.v2.capnp:4:3");
+  EXPECT_NE(f.message.find("enumerant `sell` @1 of `Side` was added"), std::string::npos) << f.message;
+  EXPECT_EQ(r.findings.findings.size(), 1u) << r.findings.dump();
+}
+
+TEST(CapnpBreaking, AddedMethodIsASafeNote) {
+  auto r = compare(k_id + "interface Feed {\n  ping @0 ();\n}\n",
+                   k_id + "interface Feed {\n  ping @0 ();\n  status @1 () -> (up :Bool);\n}\n");
+  EXPECT_EQ(r.status, SSMD_OK);
+  Finding f = only(r, "capnp/note/method-added");
+  EXPECT_EQ(f.severity, SSMD_SEVERITY_INFO);
+  EXPECT_EQ(place(f), "schemas/trade.v2.capnp:4:3");
+  EXPECT_NE(f.message.find("method `status` @1 of `Feed` was added"), std::string::npos) << f.message;
+  EXPECT_EQ(r.findings.findings.size(), 1u) << r.findings.dump(); // its parameters come with it
+}
+
+TEST(CapnpBreaking, AddedTypeIsASafeNote) {
+  auto r = compare(k_id + "struct Trade {\n  price @0 :Int64;\n}\n",
+                   k_id + "struct Trade {\n  price @0 :Int64;\n  struct Leg {\n    qty @0 :Int64;\n  }\n}\n"
+                          "enum Side {\n  buy @0;\n}\n");
+  EXPECT_EQ(r.status, SSMD_OK);
+  auto added = of_rule(r.findings, "capnp/note/type-added");
+  ASSERT_EQ(added.size(), 2u) << r.findings.dump();
+  EXPECT_EQ(place(added[0]), "schemas/trade.v2.capnp:4:10");
+  EXPECT_NE(added[0].message.find("struct `Trade.Leg`"), std::string::npos) << added[0].message;
+  EXPECT_EQ(place(added[1]), "schemas/trade.v2.capnp:8:6");
+  EXPECT_NE(added[1].message.find("enum `Side`"), std::string::npos) << added[1].message;
+  EXPECT_EQ(r.findings.findings.size(), 2u) << r.findings.dump(); // not the new type's fields
 }
 
 TEST(CapnpBreaking, RemovedFieldIsAnError) {
@@ -322,7 +400,8 @@ TEST(CapnpBreaking, OneExistingFieldWrappedInANewUnionIsAllowed) {
   Finding f = only(r, "capnp/note/field-wrapped-in-union");
   EXPECT_EQ(f.severity, SSMD_SEVERITY_INFO);
   EXPECT_EQ(place(f), "schemas/trade.v2.capnp:4:5");
-  EXPECT_EQ(r.findings.findings.size(), 1u) << r.findings.dump();
+  EXPECT_EQ(place(only(r, "capnp/note/field-added")), "schemas/trade.v2.capnp:5:5"); // side
+  EXPECT_EQ(r.findings.findings.size(), 2u) << r.findings.dump();
 }
 
 TEST(CapnpBreaking, NamedUnionGroupWithNewMembersIsAllowed) {
@@ -339,7 +418,8 @@ TEST(CapnpBreaking, NewFieldsInAnExistingUnionAreAllowed) {
                    k_id + "struct Shape {\n  union {\n    circle @0 :Float64;\n    square @1 :Float64;\n    tri @2 "
                           ":Float64;\n  }\n}\n");
   EXPECT_EQ(r.status, SSMD_OK);
-  EXPECT_TRUE(r.findings.findings.empty()) << r.findings.dump();
+  EXPECT_EQ(place(only(r, "capnp/note/field-added")), "schemas/trade.v2.capnp:6:5");
+  EXPECT_EQ(r.findings.findings.size(), 1u) << r.findings.dump();
 }
 
 TEST(CapnpBreaking, DissolvingAGroupInsideAUnionChangesTheLayout) {

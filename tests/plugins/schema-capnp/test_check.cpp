@@ -125,6 +125,25 @@ TEST(CapnpCheck, RootMayBeANestedStruct) {
   EXPECT_TRUE(repo.check({"book.capnp", "book", "Level"}).findings.has_rule("capnp/root-missing"));
 }
 
+TEST(CapnpCheck, FileWithoutStructsNeedsNoDefaultRoot) {
+  // Annotation-only files (like /capnp/c++.capnp) provide no type: the default root is not required...
+  SchemaRepo repo;
+  repo.write("cxx.capnp", "@0xdbb9ad1f14bf0b36;\nannotation namespace(file) :Text;\nconst lot :UInt32 = 100;\n");
+  auto r = repo.check({"cxx.capnp", "cxx", ""});
+  EXPECT_EQ(r.status, SSMD_OK) << r.findings.dump();
+  EXPECT_TRUE(r.findings.findings.empty()) << r.findings.dump();
+
+  // ...but a root the version names is, and so is a default root that names a non-struct.
+  auto named = repo.check({"cxx.capnp", "cxx", "Cxx"});
+  EXPECT_EQ(named.status, SSMD_FAILED);
+  const Finding *f = named.findings.find("capnp/root-missing");
+  ASSERT_NE(f, nullptr) << named.findings.dump();
+  EXPECT_NE(f->message.find("structs here: none"), std::string::npos) << f->message;
+
+  repo.write("side.capnp", "@0xdbb9ad1f14bf0b36;\nenum Side {\n  buy @0;\n}\n");
+  EXPECT_TRUE(repo.check({"side.capnp", "side", ""}).findings.has_rule("capnp/root-not-struct"));
+}
+
 TEST(CapnpCheck, NoRootCheckWithoutASchemaName) {
   SchemaRepo repo;
   repo.write("e.capnp", "@0xdbb9ad1f14bf0b36;\nenum Side {\n  buy @0;\n}\n");

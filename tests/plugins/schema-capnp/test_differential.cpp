@@ -1,13 +1,82 @@
 // The plugin's verdict (valid or not) equals `capnp compile -o-`'s exit status on the same files, over
-// valid schemas and broken variants. The expected verdict is computed by running the capnp tool, never
-// written down here.
+// the bundled schemas, every schema installed under /usr/include/capnp, broken variants of both and
+// hand-written variants. The expected verdict is computed by running the capnp tool, never written down
+// here.
 #include "schema_repo.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+
 using namespace ssmd::test;
+namespace fs = std::filesystem;
 
 namespace {
+
+struct Verdicts {
+  bool tool_accepts = false;
+  bool plugin_accepts = false;
+};
+
+// Compiles `file` (repository-relative) with the capnp tool, system imports from /usr/include as the
+// plugin has them, and checks it with the plugin. Fails the test when they disagree.
+Verdicts compare_verdicts(const SchemaRepo &repo, const std::string &file, const std::string &label) {
+  RunOptions options;
+  options.cwd = repo.root();
+  auto tool = run_shell("capnp compile -o- -I/usr/include --src-prefix=. '" + file + "' > /dev/null 2>&1", options);
+  EXPECT_GE(tool.exit_code, 0) << label;
+  Verdicts v;
+  v.tool_accepts = tool.exit_code == 0;
+  auto r = repo.check({file, "", ""});
+  v.plugin_accepts = r.findings.errors() == 0;
+  EXPECT_EQ(v.plugin_accepts, v.tool_accepts) << label << ": capnp compile exit " << tool.exit_code << "\n"
+                                              << r.findings.dump();
+  EXPECT_EQ(r.status, v.plugin_accepts ? SSMD_OK : SSMD_FAILED) << label;
+  return v;
+}
+
+// Every .capnp file under `dir`, recursively, sorted.
+std::vector<fs::path> schemas_under(const fs::path &dir) {
+  std::vector<fs::path> out;
+  for (const auto &entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().extension() == ".capnp") out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Broken copies of a real file: cut just after a `{` past its middle (so a brace stays open), and
+// without its file ID.
+std::vector<std::pair<std::string, std::string>> broken_copies(const std::string &text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  size_t brace = text.find('{', text.size() / 2);
+  if (brace == std::string::npos) brace = text.find('{');
+  if (brace != std::string::npos) out.emplace_back("truncated", text.substr(0, brace + 1));
+  size_t id = text.find("@0x");
+  size_t end = id == std::string::npos ? id : text.find(';', id);
+  if (end != std::string::npos) out.emplace_back("without file id", text.substr(0, id) + text.substr(end + 1));
+  return out;
+}
+
+// Checks every file of `files` (copied into a repository under `prefix` with the paths they have under
+// `base`), then the broken copies of each; returns how many of the originals both accept.
+size_t compare_corpus(const std::vector<fs::path> &files, const fs::path &base, const std::string &prefix) {
+  size_t accepted = 0;
+  for (const auto &path : files) {
+    SchemaRepo repo;
+    std::string relative = prefix + fs::relative(path, base).string();
+    std::string text = read_file(path);
+    repo.write(relative, text);
+    auto v = compare_verdicts(repo, relative, relative);
+    accepted += v.tool_accepts && v.plugin_accepts;
+    for (const auto &[name, broken] : broken_copies(text)) {
+      repo.write(relative, broken);
+      auto b = compare_verdicts(repo, relative, relative + " (" + name + ")");
+      EXPECT_FALSE(b.tool_accepts) << relative << " (" << name << ") should be broken";
+    }
+  }
+  return accepted;
+}
 
 const std::string k_id = "@0xdbb9ad1f14bf0b36;\n";
 
@@ -15,6 +84,12 @@ struct Variant {
   const char *name;
   std::string text;
 };
+
+std::string repeated(const std::string &part, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += part;
+  return out;
+}
 
 const std::vector<Variant> &variants() {
   static const std::vector<Variant> v = {
@@ -60,6 +135,8 @@ const std::vector<Variant> &variants() {
       {"unknown keyword", k_id + "record T {}\n"},
       {"unterminated string", k_id + "const x :Text = \"abc;\n"},
       {"non-utf8 identifier", k_id + "struct Caf\xe9 {}\n"},
+      {"List nested 100 deep", k_id + "struct T {\n  a @0 :" + repeated("List(", 100) + "Int8" +
+                                   std::string(100, ')') + ";\n}\n"},
       {"deep nesting", k_id + "const x :List(Int32) = " + std::string(5000, '[') + std::string(5000, ']') + ";\n"},
       {"binary", std::string("\x7f"
                              "ELF\x02\x01\x01\x00\x00\x00",
@@ -71,26 +148,29 @@ const std::vector<Variant> &variants() {
 
 } // namespace
 
-TEST(CapnpDifferential, VerdictMatchesCapnpCompile) {
+TEST(CapnpDifferential, HandWrittenVariantsMatchCapnpCompile) {
   size_t valid = 0, invalid = 0;
   for (const auto &variant : variants()) {
     SchemaRepo repo;
     repo.write("lib.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Lib {\n  x @0 :Int8;\n}\n");
     repo.write("cycle.capnp", "@0xdbb9ad1f14bf0b38;\nusing T = import \"t.capnp\";\nstruct C {\n  t @0 :T.T;\n}\n");
     repo.write("t.capnp", variant.text);
-    RunOptions options;
-    options.cwd = repo.root();
-    auto tool = run_shell("capnp compile -o- t.capnp > /dev/null 2>&1", options);
-    ASSERT_GE(tool.exit_code, 0) << variant.name;
-    bool tool_accepts = tool.exit_code == 0;
-    auto r = repo.check({"t.capnp", "", ""});
-    bool plugin_accepts = r.findings.errors() == 0;
-    EXPECT_EQ(plugin_accepts, tool_accepts) << variant.name << ": capnp compile exit " << tool.exit_code << "\n"
-                                            << r.findings.dump();
-    EXPECT_EQ(r.status, plugin_accepts ? SSMD_OK : SSMD_FAILED) << variant.name;
-    (tool_accepts ? valid : invalid)++;
+    (compare_verdicts(repo, "t.capnp", variant.name).tool_accepts ? valid : invalid)++;
   }
   // The set must exercise both verdicts, or the comparison proves nothing.
   EXPECT_GE(valid, 10u);
   EXPECT_GE(invalid, 20u);
+}
+
+TEST(CapnpDifferential, BundledSchemasAndTheirBrokenCopiesMatchCapnpCompile) {
+  auto files = schemas_under(source_dir() / "exchanges/schemas");
+  ASSERT_GE(files.size(), 3u);
+  EXPECT_EQ(compare_corpus(files, source_dir() / "exchanges/schemas", "exchanges/schemas/"), files.size());
+}
+
+TEST(CapnpDifferential, SystemSchemasAndTheirBrokenCopiesMatchCapnpCompile) {
+  auto files = schemas_under("/usr/include/capnp");
+  ASSERT_GE(files.size(), 7u) << "expected schema.capnp, c++.capnp, compat/json.capnp, ...";
+  ASSERT_TRUE(std::any_of(files.begin(), files.end(), [](const fs::path &p) { return p.parent_path().filename() == "compat"; }));
+  EXPECT_EQ(compare_corpus(files, "/usr/include/capnp", "schemas/"), files.size());
 }
