@@ -74,7 +74,10 @@ public:
                                   std::lock_guard lock(x->mutex);
                                   if (index >= x->results.size()) return;
                                   Fetched &f = x->results[index];
-                                  f.found = status != SSMD_FAILED;
+                                  // Only listed keys are fetched, and a backend's failures all look alike
+                                  // (a body over max_bytes is SSMD_FAILED too), so a key that cannot be
+                                  // fetched is present and unreadable, never silently absent.
+                                  f.found = true;
                                   f.ok = status == SSMD_OK;
                                   if (f.ok) f.content = from(content);
                                   else f.error = from(error);

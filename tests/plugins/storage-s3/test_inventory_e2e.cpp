@@ -1,26 +1,15 @@
 // `ssmd data inventory` and `data gaps` through the real binary, the real storage-s3 plugin and s3rver.
-#include "run_ssmd.hpp"
-#include "test_servers.hpp"
+#include "cli_run.hpp"
 
 #include <gtest/gtest.h>
-
-#include <filesystem>
 
 using namespace ssmd::test;
 
 namespace {
-RunOptions s3_env(const s3::NodeServer &server, const std::string &secret) {
-  RunOptions o;
-  o.env = {{"AWS_ACCESS_KEY_ID", "S3RVER"},       {"AWS_SECRET_ACCESS_KEY", secret},
-           {"AWS_ENDPOINT_URL_S3", server.endpoint()}, {"AWS_REGION", "us-east-1"},
-           {"SSMD_S3_MAX_KEYS", "100"}};
-  o.unset_env = {"AWS_SESSION_TOKEN", "SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED"};
-  return o;
-}
+RunOptions s3_env(const s3::NodeServer &server, const std::string &secret) { return s3::s3_env(server.endpoint(), secret); }
 
 std::vector<std::string> inventory(const std::string &from, const std::string &to) {
-  return {"data", "inventory", "--feed", "kalshi", "--from", from, "--to", to, "--raw",
-          std::string("s3://") + s3::k_bucket, "--plugin-path", std::filesystem::path(STORAGE_S3_PLUGIN).parent_path()};
+  return s3::data_command("inventory", "kalshi", {"--from", from, "--to", to, "--raw", s3::raw_root()});
 }
 } // namespace
 
