@@ -32,7 +32,7 @@ TEST(PluginList, ShowsEveryStatusWithoutLoadingAnything) {
   EXPECT_TRUE(has(line_starting(r.out, "test-broken "), "invalid")) << r.out;
   EXPECT_TRUE(has(line_containing(r.out, shadowed.string()), " shadowed ")) << r.out;
   // The problems say why, naming the plugin.
-  EXPECT_TRUE(has(r.out, "plugin ABI 99.0, but this ssmd has ABI 1.1")) << r.out;
+  EXPECT_TRUE(has(r.out, "plugin ABI 99.0, but this ssmd has ABI 1.2")) << r.out;
   EXPECT_TRUE(has(r.out, "shadowed by " + good.string())) << r.out;
   EXPECT_TRUE(has(r.out, "manifest lacks name, version or abi")) << r.out;
   EXPECT_TRUE(has(r.out, loose.string() + " is writable by group or others")) << r.out;
