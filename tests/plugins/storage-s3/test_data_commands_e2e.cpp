@@ -153,3 +153,62 @@ TEST_F(S3DataCommands, AnInvalidManifestStopsGapsWithItsUrlAndReason) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(contains(r.err, k_flaky_raw_02 + ": invalid manifest: field 'quality_score' must be in [0, 1]")) << r.err;
 }
+
+// The seeded kalshi manifests say `"schema_version": "v1"` and `"data_type": "trades"`; the bundled
+// registry has trade:v1 in force from 2025-01-01.
+class BareSchemaVersion : public S3DataCommands {
+protected:
+  BareSchemaVersion() {
+    std::filesystem::copy(source_dir() / "exchanges", repo_.path() / "exchanges",
+                          std::filesystem::copy_options::recursive);
+    repo_.write("exchanges/environments/kalshi-lab.yaml",
+                "name: kalshi-lab\nfeed: kalshi\nschemas: [orderbook:v1, trade:v1]\nstorage: { type: s3, raw: \"" +
+                    raw_root() + "\" }\n");
+  }
+  RunResult quality(const std::string &date, std::vector<std::string> source) {
+    source.insert(source.begin(), {"--date", date, "--output", "json"});
+    RunOptions options = env();
+    options.cwd = repo_.path();
+    return run_ssmd(data_command("quality", "kalshi", source), options);
+  }
+  TempDir repo_;
+};
+
+TEST_F(BareSchemaVersion, IsResolvedAgainstTheEnvironmentsSchemasByDataType) {
+  auto r = quality("2025-01-15", {"--env", "kalshi-lab"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = parse_json(r.out);
+  ASSERT_TRUE(out.get("raw")) << r.out;
+  EXPECT_EQ(out.get("raw")->get("schema_version")->text, "v1");
+  ASSERT_TRUE(out.get("raw")->get("schema")) << r.out;
+  EXPECT_EQ(out.get("raw")->get("schema")->text, "trade:v1");
+  EXPECT_EQ(out.get("warnings")->items.size(), 0u) << r.out;
+
+  // Before trade:v1 took effect, the resolved version is checked like a written one.
+  auto early = quality("2024-06-01", {"--env", "kalshi-lab"});
+  ASSERT_EQ(early.exit_code, 0) << early.err;
+  EXPECT_TRUE(contains(early.out, "schema_version trade:v1 (from 'v1' via environment kalshi-lab)")) << early.out;
+}
+
+TEST_F(BareSchemaVersion, WithoutEnvIsResolvedAgainstTheFeedsEnvironments) {
+  auto r = quality("2025-01-15", {"--raw", raw_root()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = parse_json(r.out);
+  ASSERT_TRUE(out.get("raw") && out.get("raw")->get("schema")) << r.out;
+  EXPECT_EQ(out.get("raw")->get("schema")->text, "trade:v1");
+  EXPECT_EQ(out.get("warnings")->items.size(), 0u) << r.out;
+}
+
+TEST_F(BareSchemaVersion, AnEnvironmentWithoutAMatchingSchemaIsAWarning) {
+  repo_.write("exchanges/environments/kalshi-books.yaml",
+              "name: kalshi-books\nfeed: kalshi\nschemas: [orderbook:v1, market_status:v1]\n");
+  auto r = quality("2025-01-15", {"--env", "kalshi-books", "--raw", raw_root()});
+  EXPECT_EQ(r.exit_code, 2) << r.err; // --env and --raw are alternatives
+  repo_.write("exchanges/environments/kalshi-books.yaml",
+              "name: kalshi-books\nfeed: kalshi\nschemas: [orderbook:v1, market_status:v1]\nstorage: { type: s3, raw: \"" +
+                  raw_root() + "\" }\n");
+  auto books = quality("2025-01-15", {"--env", "kalshi-books"});
+  ASSERT_EQ(books.exit_code, 0) << books.err;
+  EXPECT_TRUE(contains(books.out, "data_type 'trades' names none of market_status, orderbook")) << books.out;
+  EXPECT_FALSE(contains(books.out, "\"schema\":")) << books.out;
+}
