@@ -49,3 +49,22 @@ TEST(S3InventoryE2E, UnreachableEndpointIsExit3) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("cannot"), std::string::npos) << r.err;
 }
+
+TEST(S3InventoryE2E, AProgressLineOnATerminalAndNothingWhenPiped) {
+  auto server = s3::start_s3rver("S3RVER", "S3RVER");
+  auto args = inventory("2024-01-01", "2025-02-03");
+  auto piped = run_ssmd(args, s3_env(*server, "S3RVER"));
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.err, "");
+
+  // script(1) gives ssmd a pseudo-terminal; its transcript is what a user sees.
+  RunOptions o = s3_env(*server, "S3RVER");
+  o.env["TERM"] = "xterm";
+  std::string command = "$SSMD_BINARY";
+  for (const auto &a : args) command += " '" + a + "'";
+  auto tty = run_shell("script -qfec \"" + command + "\" /dev/null", o);
+  EXPECT_NE(tty.out.find("Reading manifests"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("/400 ("), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("\r\033[K"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("398/400 days"), std::string::npos) << tty.out;
+}
