@@ -49,11 +49,14 @@ void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, S
   }
 }
 
+// The worse-of order. A manifest missing from a configured tree while the other tree has one ranks just
+// below complete: it is worth a look, but says less than a failed or partial capture.
 int status_rank(const std::string &status) {
   if (status == "failed") return 0;
   if (status == "processing") return 1;
   if (status == "partial") return 2;
-  return 3;
+  if (status == "raw-missing" || status == "normalized-missing") return 3;
+  return 4;
 }
 
 } // namespace
@@ -72,9 +75,12 @@ std::string day_status(const DayRecord &day) {
   const DayManifest *a = day.raw.manifest ? &*day.raw.manifest : nullptr;
   const DayManifest *b = day.normalized.manifest ? &*day.normalized.manifest : nullptr;
   if (!a && !b) return "-";
-  if (!a) return b->status;
-  if (!b) return a->status;
-  return status_rank(a->status) <= status_rank(b->status) ? a->status : b->status;
+  // A slot has a URL only when its tree is configured; an unconfigured tree says nothing about the day.
+  std::string first = a ? a->status : day.raw.url.empty() ? "" : "raw-missing";
+  std::string second = b ? b->status : day.normalized.url.empty() ? "" : "normalized-missing";
+  if (first.empty()) return second;
+  if (second.empty()) return first;
+  return status_rank(first) <= status_rank(second) ? first : second;
 }
 
 std::string human_size(uint64_t bytes) {

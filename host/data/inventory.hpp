@@ -34,7 +34,8 @@ std::vector<DayRecord> collect_days(Store *raw, Store *normalized, const std::st
                                     const std::function<void(size_t)> &progress = {});
 
 // The day's status: "-" without manifests, "invalid" when one is invalid, else the worse of the two
-// statuses (failed < processing < partial < complete).
+// statuses (failed < processing < partial < raw-missing, normalized-missing < complete), where a tree that
+// is configured but has no manifest for a day the other tree has counts as "<tree>-missing".
 std::string day_status(const DayRecord &day);
 
 // 523MB, 1.2GB, 0B: decimal units, as storage consoles show them.

@@ -70,7 +70,8 @@ TEST_F(S3DataCommands, InventoryOfRawAndNormalizedRootsReportsBadManifestsAndGoe
       << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\\n2025-03-02 +invalid +- +invalid +- +-\\n"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\\n2025-03-03 +invalid +- +invalid +- +-\\n"))) << r.out;
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("\\n2025-03-04 +- +[0-9.]+MB +complete +1\\.00 +0\\n"))) << r.out;
+  // Raw missing, normalized complete: the day is not whole (raw is the source of truth), so it says so.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\\n2025-03-04 +- +[0-9.]+MB +raw-missing +1\\.00 +0\\n"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\\n2025-03-05 +- +- +- +- +-\\n"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\\nTOTAL .* 4/5 days +1\\n"))) << r.out;
 }
@@ -96,6 +97,8 @@ TEST_F(S3DataCommands, InventoryReadsTheEnvironmentsS3Storage) {
   auto bad = day_row(out, "2025-03-02");
   EXPECT_EQ(bad.get("status")->text, "invalid");
   EXPECT_TRUE(contains(field(bad, "raw", "invalid"), "quality_score")) << r.out;
+  EXPECT_EQ(day_row(out, "2025-03-04").get("status")->text, "raw-missing");
+  EXPECT_EQ(field(day_row(out, "2025-03-04"), "normalized", "status"), "complete");
   EXPECT_EQ(day_row(out, "2025-03-05").get("status")->text, "-");
   const auto *totals = out.get("totals");
   ASSERT_TRUE(totals);
