@@ -20,7 +20,7 @@ void add_source_options(Context &ctx, CommandLine &cl) {
       ("raw", po::value<std::string>()->value_name("URL"), "root of the raw data (a path, file:// or a plugin's scheme)")
       ("normalized", po::value<std::string>()->value_name("URL"), "root of the normalized data")
       ("endpoint", po::value<std::string>()->value_name("URL"),
-       "endpoint of the storage service (an S3-compatible store, say); sets <scheme>.endpoint");
+       "endpoint of the storage service (an object store on a private address, say); sets <scheme>.endpoint");
   for (const auto &scheme : storage_schemes(ctx))
     cl.options.add_options()((scheme + "-endpoint").c_str(), po::value<std::string>()->value_name("URL"),
                              ("endpoint for " + scheme + ":// URLs; beats --endpoint and the plugin's "
