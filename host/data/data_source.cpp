@@ -3,8 +3,8 @@
 #include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
-#include "registry/repository.hpp"
 #include "plugins/plugin_manager.hpp"
+#include "registry/repository.hpp"
 #include "registry/resolve.hpp"
 
 #include <set>
