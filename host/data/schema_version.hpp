@@ -14,7 +14,7 @@ namespace ssmd::data {
 struct ResolvedSchemaVersion {
   std::string text;    // "trade:v1"; empty when a bare version could not be resolved
   std::string problem; // why not, one sentence for a warning
-  std::string via;     // how a bare version was resolved, for messages: "environment kalshi-prod"
+  std::string via;     // how a bare version was resolved, for messages: "environment acme-prod"
 };
 
 // `manifest.schema_version` when it is `NAME:VERSION`. A bare version takes the schema name from the
