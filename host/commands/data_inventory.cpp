@@ -1,6 +1,7 @@
 // ssmd data inventory --feed F --from DATE --to DATE: one row a day of what was captured.
 #include "commands/commands.hpp"
 
+#include "cli/progress.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -51,7 +52,7 @@ json::Value slot_json(const data::Slot &slot) {
 int run_data_inventory(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd data inventory --feed FEED --from DATE --to DATE (--env ENV | --raw URL [--normalized URL]) [--output json]";
-  data::add_source_options(cl);
+  data::add_source_options(ctx, cl);
   cl.options.add_options()("from", po::value<std::string>()->required()->value_name("DATE"), "first day (YYYY-MM-DD)")(
       "to", po::value<std::string>()->required()->value_name("DATE"), "last day, inclusive");
   add_output_option(cl);
@@ -63,7 +64,14 @@ int run_data_inventory(Context &ctx, const Args &args) {
   if (to.days() - from.days() >= 3660) throw UsageError("the range spans more than ten years; narrow --from/--to");
   auto format = output_format(*vm);
   auto source = data::open_source(ctx, *vm);
-  auto days = data::collect_days(source.raw.get(), source.normalized.get(), source.feed, from, to);
+  std::vector<data::DayRecord> days;
+  {
+    // One manifest per day and store; the line is erased before the table (see cli/progress.hpp).
+    size_t stores = (source.raw ? 1 : 0) + (source.normalized ? 1 : 0);
+    Progress progress(ctx, "Reading manifests", static_cast<size_t>(to.days() - from.days() + 1) * stores);
+    days = data::collect_days(source.raw.get(), source.normalized.get(), source.feed, from, to,
+                              [&progress](size_t n) { progress.tick(n); });
+  }
 
   uint64_t raw_total = 0, normalized_total = 0;
   size_t present = 0, invalid = 0, gaps = 0;

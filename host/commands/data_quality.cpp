@@ -7,6 +7,7 @@
 #include "core/table.hpp"
 #include "data/data_source.hpp"
 #include "data/inventory.hpp"
+#include "data/schema_version.hpp"
 #include "registry/as_of.hpp"
 #include "registry/repository.hpp"
 
@@ -17,9 +18,11 @@ namespace ssmd {
 
 namespace {
 
-// Registry cross-checks: the feed exists, and the manifest's schema_version (NAME:VERSION) is a
-// registered version in force that day. Each finding is a warning sentence.
-std::vector<std::string> cross_check(Context &ctx, const std::string &feed, const data::DayManifest &m) {
+// Registry cross-checks: the feed exists, and the manifest's schema_version (NAME:VERSION, or a bare
+// version resolved against the environment's schemas) is a registered version in force that day. Each
+// finding is a warning sentence; `resolved` receives the NAME:VERSION that was checked.
+std::vector<std::string> cross_check(Context &ctx, const std::string &feed, const data::DayManifest &m,
+                                     const std::optional<std::string> &environment, std::string &resolved) {
   std::vector<std::string> out;
   auto root = ctx.find_repo_root();
   if (!root) {
@@ -28,23 +31,27 @@ std::vector<std::string> cross_check(Context &ctx, const std::string &feed, cons
   }
   registry::Repository repo(*root);
   if (!repo.has(registry::Kind::Feed, feed)) out.push_back("feed '" + feed + "' is not registered in exchanges/feeds/");
-  size_t colon = m.schema_version.find(':');
-  if (colon == std::string::npos) {
-    out.push_back("schema_version '" + m.schema_version + "' does not name its schema (expected NAME:VERSION); "
-                  "it cannot be checked against the registry");
+  auto schema_version = data::resolve_schema_version(repo, m, environment);
+  if (schema_version.text.empty()) {
+    out.push_back(schema_version.problem + "; it cannot be checked against the registry");
     return out;
   }
-  std::string name = m.schema_version.substr(0, colon), version = m.schema_version.substr(colon + 1);
+  resolved = schema_version.text;
+  std::string shown = schema_version.via.empty()
+                          ? schema_version.text
+                          : schema_version.text + " (from '" + m.schema_version + "' via " + schema_version.via + ")";
+  size_t colon = resolved.find(':');
+  std::string name = resolved.substr(0, colon), version = resolved.substr(colon + 1);
   const registry::LoadedSchema *schema = repo.schema(name);
   if (!schema || !schema->model) {
-    out.push_back("schema '" + name + "' (from schema_version " + m.schema_version + ") is not registered");
+    out.push_back("schema '" + name + "' (from schema_version " + shown + ") is not registered");
     return out;
   }
   auto in_force = registry::schema_version_as_of(*schema->model, m.date);
   if (!in_force)
-    out.push_back("schema_version " + m.schema_version + ": " + in_force.why_none);
+    out.push_back("schema_version " + shown + ": " + in_force.why_none);
   else if (schema->model->versions[*in_force.index].version != version)
-    out.push_back("schema_version " + m.schema_version + " was not in force on " + m.date.str() + "; " + name + ":" +
+    out.push_back("schema_version " + shown + " was not in force on " + m.date.str() + "; " + name + ":" +
                   schema->model->versions[*in_force.index].version + " was");
   return out;
 }
@@ -60,7 +67,7 @@ std::string fixed(double v) {
 int run_data_quality(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd data quality --feed FEED --date DATE (--env ENV | --raw URL [--normalized URL]) [--output json]";
-  data::add_source_options(cl);
+  data::add_source_options(ctx, cl);
   cl.options.add_options()("date", po::value<std::string>()->required()->value_name("DATE"), "the day (YYYY-MM-DD)");
   add_output_option(cl);
   auto vm = parse_args("data quality", cl, args);
@@ -74,6 +81,8 @@ int run_data_quality(Context &ctx, const Args &args) {
     if (s->invalid()) throw DomainError(s->url + ": invalid manifest: " + s->problem);
   if (!day.raw.manifest && !day.normalized.manifest)
     throw DomainError("no manifest for " + source.feed + " on " + date.str());
+  std::optional<std::string> environment;
+  if (vm->count("env")) environment = (*vm)["env"].as<std::string>();
 
   json::Value out;
   out.set("feed", source.feed).set("date", date.str());
@@ -99,8 +108,11 @@ int run_data_quality(Context &ctx, const Args &args) {
         .set("open_gaps", static_cast<uint64_t>(open))
         .set("schema_version", m.schema_version)
         .set("connector_version", m.connector_version);
+    std::string resolved;
+    auto warnings_of_slot = cross_check(ctx, source.feed, m, environment, resolved);
+    if (!resolved.empty()) item.set("schema", resolved);
     out.set(name, std::move(item));
-    for (auto &w : cross_check(ctx, source.feed, m)) {
+    for (auto &w : warnings_of_slot) {
       std::string line = std::string(name) + ": " + w;
       if (std::find(warnings.begin(), warnings.end(), line) == warnings.end()) warnings.push_back(line);
     }

@@ -1,5 +1,6 @@
 #include "core/json.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -63,9 +64,10 @@ void Value::write(std::string &out, int indent, int depth) const {
     if (!std::isfinite(*d)) {
       out += "null";
     } else {
+      // The shortest text that reads back as the same double: 0.97, not %.17g's 0.96999999999999997.
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%.17g", *d);
-      out += buf;
+      auto end = std::to_chars(buf, buf + sizeof buf, *d).ptr;
+      out.append(buf, end);
     }
   } else if (auto *s = std::get_if<std::string>(&v_)) {
     out += '"' + escape(*s) + '"';

@@ -1,22 +1,46 @@
 #include "data/data_source.hpp"
 
+#include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
+#include "plugins/plugin_manager.hpp"
 #include "registry/repository.hpp"
 #include "registry/resolve.hpp"
+
+#include <set>
 
 namespace fs = std::filesystem;
 
 namespace ssmd::data {
 
-void add_source_options(CommandLine &cl) {
+void add_source_options(Context &ctx, CommandLine &cl) {
   cl.options.add_options()
       ("feed", po::value<std::string>()->required()->value_name("FEED"), "the feed whose data to inspect")
       ("env", po::value<std::string>()->value_name("ENV"), "read where the data lives from this environment's storage")
       ("raw", po::value<std::string>()->value_name("URL"), "root of the raw data (a path, file:// or a plugin's scheme)")
       ("normalized", po::value<std::string>()->value_name("URL"), "root of the normalized data")
       ("endpoint", po::value<std::string>()->value_name("URL"),
-       "endpoint of the storage service (an S3-compatible store, say); sets <scheme>.endpoint");
+       "endpoint of the storage service (an object store on a private address, say); sets <scheme>.endpoint");
+  for (const auto &scheme : storage_schemes(ctx))
+    cl.options.add_options()((scheme + "-endpoint").c_str(), po::value<std::string>()->value_name("URL"),
+                             ("endpoint for " + scheme + ":// URLs; beats --endpoint and the plugin's "
+                              "environment variables").c_str());
+}
+
+std::vector<std::string> storage_schemes(Context &ctx) {
+  std::set<std::string> schemes;
+  try {
+    // Only usable plugins: a flag for a plugin --plugins leaves out would have nothing to pass its value to.
+    for (const auto &plugin : ctx.plugins().plugins()) {
+      if (plugin.status != PluginStatus::Ok) continue;
+      for (const auto &p : plugin.manifest.provides)
+        if (p.kind == "storage" && p.name != "file") schemes.insert(p.name);
+    }
+  } catch (const EnvironmentError &) {
+    // Discovery failed (--locked without a lock file, say): no per-scheme flags. Opening a plugin store
+    // reports the failure itself, and --help must still answer.
+  }
+  return {schemes.begin(), schemes.end()};
 }
 
 namespace {
@@ -69,12 +93,17 @@ Source open_source(Context &ctx, const po::variables_map &vm) {
   }
   if (raw.empty() && normalized.empty())
     throw UsageError("say where the data lives: --env ENV, or --raw URL and/or --normalized URL");
-  if (vm.count("endpoint")) {
-    for (const auto &url : {raw, normalized}) {
-      size_t sep = url.find("://");
-      if (sep != std::string::npos && url.substr(0, sep) != "file")
-        ctx.config().set(url.substr(0, sep) + ".endpoint", vm["endpoint"].as<std::string>(), "flag --endpoint");
-    }
+  // The endpoint flags reach the plugin as configuration `<scheme>.endpoint` with a flag origin, which a
+  // plugin ranks above its own environment variables (ssmd_host.flag_config); the per-scheme flag wins.
+  for (const auto &url : {raw, normalized}) {
+    size_t sep = url.find("://");
+    if (sep == std::string::npos || url.substr(0, sep) == "file") continue;
+    std::string scheme = url.substr(0, sep);
+    std::string specific = scheme + "-endpoint";
+    if (vm.count(specific))
+      ctx.config().set(scheme + ".endpoint", vm[specific].as<std::string>(), "flag --" + specific);
+    else if (vm.count("endpoint"))
+      ctx.config().set(scheme + ".endpoint", vm["endpoint"].as<std::string>(), "flag --endpoint");
   }
   if (!raw.empty()) source.raw = open_store(ctx, raw);
   if (!normalized.empty()) source.normalized = open_store(ctx, normalized);

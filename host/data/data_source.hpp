@@ -6,10 +6,16 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ssmd::data {
 
-void add_source_options(CommandLine &cl);
+// --feed, --env, --raw, --normalized, --endpoint, and `--<scheme>-endpoint URL` for every scheme a storage
+// plugin's manifest provides (read without loading the plugin).
+void add_source_options(Context &ctx, CommandLine &cl);
+
+// The URL schemes storage plugins provide, from their manifests, sorted; empty when discovery fails.
+std::vector<std::string> storage_schemes(Context &ctx);
 
 struct Source {
   std::string feed;
@@ -18,7 +24,8 @@ struct Source {
 };
 
 // Opens the stores named by --raw/--normalized, or by the `storage:` of the environment named by --env
-// (see docs/data.md). --endpoint URL sets configuration key `<scheme>.endpoint` for the storage plugin.
+// (see docs/data.md). `--<scheme>-endpoint URL`, else `--endpoint URL`, sets configuration key
+// `<scheme>.endpoint` for the storage plugin, as a flag.
 // Throws UsageError when no location is given, EnvironmentError when a store cannot be opened.
 Source open_source(Context &ctx, const po::variables_map &vm);
 

@@ -9,7 +9,8 @@ namespace {
 
 // Fills `slot(day)` for every day from one store: probes keys directly on a local disk, otherwise lists
 // once per year of the range and fetches only what exists (one listing beats hundreds of misses).
-void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, Slot DayRecord::*slot) {
+void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, Slot DayRecord::*slot,
+          const std::function<void(size_t)> &progress) {
   std::vector<std::string> keys;
   for (auto &day : days) {
     keys.push_back(manifest_key(feed, day.date));
@@ -27,9 +28,13 @@ void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, S
     for (size_t i = 0; i < days.size(); ++i)
       if (existing.count(keys[i])) wanted.push_back(i);
   }
+  // Days a listing showed absent are settled already; the others as each fetch completes.
+  if (progress && days.size() > wanted.size()) progress(days.size() - wanted.size());
   std::vector<std::string> fetch_keys;
   for (size_t i : wanted) fetch_keys.push_back(keys[i]);
-  auto results = store.fetch(fetch_keys, kMaxManifestBytes);
+  Store::OnFetched on_fetched;
+  if (progress) on_fetched = [&progress] { progress(1); };
+  auto results = store.fetch(fetch_keys, kMaxManifestBytes, on_fetched);
   for (size_t k = 0; k < wanted.size() && k < results.size(); ++k) {
     DayRecord &day = days[wanted[k]];
     Slot &s = day.*slot;
@@ -44,20 +49,24 @@ void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, S
   }
 }
 
+// The worse-of order. A manifest missing from a configured tree while the other tree has one ranks just
+// below complete: it is worth a look, but says less than a failed or partial capture.
 int status_rank(const std::string &status) {
   if (status == "failed") return 0;
   if (status == "processing") return 1;
   if (status == "partial") return 2;
-  return 3;
+  if (status == "raw-missing" || status == "normalized-missing") return 3;
+  return 4;
 }
 
 } // namespace
 
-std::vector<DayRecord> collect_days(Store *raw, Store *normalized, const std::string &feed, Date from, Date to) {
+std::vector<DayRecord> collect_days(Store *raw, Store *normalized, const std::string &feed, Date from, Date to,
+                                    const std::function<void(size_t)> &progress) {
   std::vector<DayRecord> days;
   for (int64_t d = from.days(); d <= to.days(); ++d) days.push_back(DayRecord{Date::from_days(d), {}, {}});
-  if (raw) fill(*raw, feed, days, &DayRecord::raw);
-  if (normalized) fill(*normalized, feed, days, &DayRecord::normalized);
+  if (raw) fill(*raw, feed, days, &DayRecord::raw, progress);
+  if (normalized) fill(*normalized, feed, days, &DayRecord::normalized, progress);
   return days;
 }
 
@@ -66,9 +75,12 @@ std::string day_status(const DayRecord &day) {
   const DayManifest *a = day.raw.manifest ? &*day.raw.manifest : nullptr;
   const DayManifest *b = day.normalized.manifest ? &*day.normalized.manifest : nullptr;
   if (!a && !b) return "-";
-  if (!a) return b->status;
-  if (!b) return a->status;
-  return status_rank(a->status) <= status_rank(b->status) ? a->status : b->status;
+  // A slot has a URL only when its tree is configured; an unconfigured tree says nothing about the day.
+  std::string first = a ? a->status : day.raw.url.empty() ? "" : "raw-missing";
+  std::string second = b ? b->status : day.normalized.url.empty() ? "" : "normalized-missing";
+  if (first.empty()) return second;
+  if (second.empty()) return first;
+  return status_rank(first) <= status_rank(second) ? first : second;
 }
 
 std::string human_size(uint64_t bytes) {

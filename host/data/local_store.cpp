@@ -24,9 +24,11 @@ std::vector<std::string> LocalStore::list(std::string_view prefix) {
   return keys;
 }
 
-std::vector<Fetched> LocalStore::fetch(const std::vector<std::string> &keys, uint64_t max_bytes) {
+std::vector<Fetched> LocalStore::fetch(const std::vector<std::string> &keys, uint64_t max_bytes,
+                                       const OnFetched &on_fetched) {
   std::vector<Fetched> out(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
+    if (on_fetched && i > 0) on_fetched(); // the previous key is done, whichever way it ended
     fs::path path = fs::path(root_) / keys[i];
     std::error_code ec;
     auto status = fs::status(path, ec);
@@ -51,6 +53,7 @@ std::vector<Fetched> LocalStore::fetch(const std::vector<std::string> &keys, uin
     out[i].ok = static_cast<bool>(in) || in.eof();
     if (!out[i].ok) out[i].error = "read failed";
   }
+  if (on_fetched && !keys.empty()) on_fetched();
   return out;
 }
 

@@ -59,7 +59,8 @@ public:
     return std::move(ctx.keys);
   }
 
-  std::vector<Fetched> fetch(const std::vector<std::string> &keys, uint64_t max_bytes) override {
+  std::vector<Fetched> fetch(const std::vector<std::string> &keys, uint64_t max_bytes,
+                             const OnFetched &on_fetched = {}) override {
     std::vector<std::string> urls;
     for (const auto &k : keys) urls.push_back(url(k));
     std::vector<ssmd_str> c_urls;
@@ -67,17 +68,22 @@ public:
     struct Ctx {
       std::mutex mutex;
       std::vector<Fetched> results;
-    } ctx;
+      const OnFetched *on_fetched;
+    } ctx{{}, {}, &on_fetched};
     ctx.results.resize(keys.size());
     ssmd_storage_fetch_sink out{&ctx, [](void *c, size_t index, ssmd_status status, ssmd_str content, ssmd_str error) {
                                   auto *x = static_cast<Ctx *>(c);
                                   std::lock_guard lock(x->mutex);
                                   if (index >= x->results.size()) return;
                                   Fetched &f = x->results[index];
-                                  f.found = status != SSMD_FAILED;
+                                  // Only listed keys are fetched, and a backend's failures all look alike
+                                  // (a body over max_bytes is SSMD_FAILED too), so a key that cannot be
+                                  // fetched is present and unreadable, never silently absent.
+                                  f.found = true;
                                   f.ok = status == SSMD_OK;
                                   if (f.ok) f.content = from(content);
                                   else f.error = from(error);
+                                  if (*x->on_fetched) (*x->on_fetched)();
                                 }};
     MessageSink messages;
     ssmd_status status = backend_->fetch(host_, c_urls.data(), c_urls.size(), max_bytes, &out, &messages.sink);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,8 +30,11 @@ public:
   // Keys (relative to the root, '/'-separated) of every object under `prefix`. Throws EnvironmentError
   // when the store cannot be reached.
   virtual std::vector<std::string> list(std::string_view prefix) = 0;
+  // Called once per key as its result arrives, possibly from several threads at once (for progress).
+  using OnFetched = std::function<void()>;
   // Fetches objects by key, at most `max_bytes` each; one result per key, in order.
-  virtual std::vector<Fetched> fetch(const std::vector<std::string> &keys, uint64_t max_bytes) = 0;
+  virtual std::vector<Fetched> fetch(const std::vector<std::string> &keys, uint64_t max_bytes,
+                                     const OnFetched &on_fetched = {}) = 0;
   // True when probing keys directly is cheaper than listing (a local disk).
   virtual bool prefers_direct_fetch() const { return false; }
 };

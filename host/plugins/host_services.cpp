@@ -22,6 +22,15 @@ const ssmd_node *lookup_config(ssmd_str key) {
   auto value = config->get(std::string(key.data, key.size));
   return value ? yaml::Document::handle(value->node) : nullptr;
 }
+
+// Only values whose winning origin is a flag ("flag --acme-endpoint"): a plugin ranks these above its own
+// environment variables, as ssmd ranks flags above environment variables.
+const ssmd_node *lookup_flag_config(ssmd_str key) {
+  const Config *config = g_config.load();
+  if (!config || !key.data) return nullptr;
+  auto value = config->get(std::string(key.data, key.size));
+  return value && value->origin.rfind("flag ", 0) == 0 ? yaml::Document::handle(value->node) : nullptr;
+}
 } // namespace
 
 void HostServices::use_config(const Config *config) { g_config.store(config); }
@@ -43,6 +52,7 @@ HostServices::HostServices(const std::filesystem::path &repo_root) : repo_root_(
   table_.repo_root = ssmd_str{repo_root_.data(), repo_root_.size()};
   table_.ssmd_version = ssmd_str{kVersion, std::strlen(kVersion)};
   table_.config = lookup_config;
+  table_.flag_config = lookup_flag_config;
 }
 
 } // namespace ssmd

@@ -131,3 +131,26 @@ TEST(DataInventory, ReadsTheLocationFromAnEnvironment) {
                        in_repo);
   EXPECT_EQ(both.exit_code, 2);
 }
+
+TEST(DataInventory, AProgressLineOnATerminalAndNothingWhenPiped) {
+  DataTree tree;
+  std::vector<std::string> args = {"data", "inventory", "--feed", "kalshi", "--from", "2025-01-01", "--to", "2025-12-31",
+                                   "--raw", tree.raw()};
+  auto piped = run_ssmd(args);
+  EXPECT_EQ(piped.exit_code, 1) << piped.err; // the tree's malformed day
+  EXPECT_FALSE(piped.err.find("Reading manifests") != std::string::npos) << piped.err;
+  EXPECT_EQ(piped.err.find('\r'), std::string::npos) << piped.err;
+
+  // script(1) gives ssmd a pseudo-terminal; its transcript is what a user sees.
+  RunOptions o;
+  o.env = {{"TERM", "xterm"}};
+  o.unset_env = {"SSMD_REPO", "SSMD_OUTPUT", "NO_COLOR"};
+  std::string command = "$SSMD_BINARY";
+  for (const auto &a : args) command += " '" + a + "'";
+  auto tty = run_shell("script -qfec \"" + command + "\" /dev/null", o);
+  EXPECT_NE(tty.out.find("Reading manifests"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("/365 ("), std::string::npos) << tty.out; // one manifest a day, one store
+  // The line is erased before the table, which starts on a clean line.
+  EXPECT_NE(tty.out.find("\r\033[K"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("2025-12-02  1.2GB"), std::string::npos) << tty.out;
+}

@@ -60,6 +60,6 @@ TEST(PluginRefusals, CodeThatContradictsTheManifestsAbiIsRefusedBeforeItRuns) {
   auto run = env.run({"t-abi-liar"});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_TRUE(has(run.err, "refused plugin 'test-abi-liar'")) << run.err;
-  EXPECT_TRUE(has(run.err, "its code was built for plugin ABI 99.1 although its manifest says 1.1")) << run.err;
+  EXPECT_TRUE(has(run.err, "its code was built for plugin ABI 99.2 although its manifest says 1.2")) << run.err;
   EXPECT_FALSE(has(run.out, "the ABI liar ran")) << run.out;
 }

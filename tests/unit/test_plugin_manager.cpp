@@ -1,8 +1,10 @@
 // The plugin manager with real test plugins: lazy loading, statuses, lookups, and loading from threads.
 #include "../test-plugins/test_plugins.hpp"
+#include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugin_harness.hpp"
 #include "plugins/file_hash.hpp"
+#include "plugins/host_services.hpp"
 #include "plugins/lock_file.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "run_ssmd.hpp"
@@ -137,7 +139,7 @@ TEST_F(PluginManagerTest, AbiMismatchIsRefusedWithoutLoading) {
   const auto &p = info(manager, "test-abi99");
   EXPECT_EQ(p.status, PluginStatus::AbiMismatch);
   EXPECT_TRUE(contains(p.problem, "plugin 'test-abi99'")) << p.problem;
-  EXPECT_TRUE(contains(p.problem, "plugin ABI 99.0, but this ssmd has ABI 1.1")) << p.problem;
+  EXPECT_TRUE(contains(p.problem, "plugin ABI 99.0, but this ssmd has ABI 1.2")) << p.problem;
   auto feed = manager.feed_validator("t-abi99");
   EXPECT_EQ(feed.failure, LookupFailure::Unavailable);
   EXPECT_FALSE(ran("test-abi99"));
@@ -302,6 +304,26 @@ TEST_F(PluginManagerTest, HostServicesDescribeTheHost) {
   EXPECT_GT(host->ssmd_version.size, 0u);
   ASSERT_NE(host->config, nullptr);
   EXPECT_EQ(host->config(ssmd_str{"any.key", 7}), nullptr);
+  ASSERT_NE(host->flag_config, nullptr); // ABI 1.2
+  EXPECT_EQ(host->flag_config(ssmd_str{"any.key", 7}), nullptr);
   for (void *slot : host->reserved) EXPECT_EQ(slot, nullptr);
   EXPECT_EQ(manager.host_services(), host) << "one table for the manager's lifetime";
+}
+
+TEST_F(PluginManagerTest, FlagConfigAnswersOnlyValuesAFlagSet) {
+  PluginManager manager(settings({}));
+  const ssmd_host *host = manager.host_services();
+  Config config = Config::load(std::nullopt);
+  config.set("acme.endpoint", "http://flag.test:9000", "flag --acme-endpoint");
+  config.set("acme.region", "eu-1", "env ACME_REGION");
+  HostServices::use_config(&config);
+  auto text = [&](const ssmd_node *node) {
+    ssmd_str s = host->doc->scalar(node);
+    return std::string(s.data ? s.data : "", s.size);
+  };
+  EXPECT_EQ(text(host->flag_config(ssmd_str{"acme.endpoint", 13})), "http://flag.test:9000");
+  EXPECT_EQ(text(host->config(ssmd_str{"acme.endpoint", 13})), "http://flag.test:9000");
+  EXPECT_EQ(host->flag_config(ssmd_str{"acme.region", 11}), nullptr) << "set by a variable, not a flag";
+  EXPECT_EQ(text(host->config(ssmd_str{"acme.region", 11})), "eu-1");
+  HostServices::use_config(nullptr);
 }

@@ -20,9 +20,10 @@ std::optional<std::string> from_environment(const std::string &name) {
 
 // Reads `s3.*` keys of the repository configuration. A value of the wrong shape is passed on as text that
 // fails validation, so it is reported rather than ignored.
-Lookup configuration(const ssmd::Host &host) {
-  return [&host](const std::string &key) -> std::optional<std::string> {
-    ssmd::Node node = host.config(key);
+// `flags_only` asks only for values a command-line flag set (ABI 1.2), which outrank the environment.
+Lookup configuration(const ssmd::Host &host, bool flags_only = false) {
+  return [&host, flags_only](const std::string &key) -> std::optional<std::string> {
+    ssmd::Node node = flags_only ? host.flag_config(key) : host.config(key);
     if (node.is_scalar()) return std::string(node.str());
     if (node.is_map()) return std::string("(a mapping)");
     if (node.is_sequence()) return std::string("(a list)");
@@ -32,7 +33,7 @@ Lookup configuration(const ssmd::Host &host) {
 
 std::optional<Settings> settings_for(const ssmd::Host &host, ssmd::Diagnostics &out, ssmd_status &status) {
   SettingsProblem problem;
-  std::optional<Settings> settings = load_settings(from_environment, configuration(host), problem);
+  std::optional<Settings> settings = load_settings(from_environment, configuration(host), problem, configuration(host, true));
   if (!settings) {
     out.error(problem.rule, "", problem.message);
     status = problem.environment ? SSMD_ENV_ERROR : SSMD_FAILED;

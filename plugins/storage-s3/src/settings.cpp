@@ -95,8 +95,12 @@ std::optional<Endpoint> parse_endpoint(std::string_view url, std::string &error)
   return out;
 }
 
-std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, SettingsProblem &problem) {
+std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, SettingsProblem &problem,
+                                      const Lookup &flags) {
   Settings s;
+  // A configuration key set by a command-line flag for this run, which outranks every variable.
+  auto flag = [&](const std::string &key) { return flags ? nonempty(flags, key) : std::nullopt; };
+  auto flag_where = [](const std::string &key) { return key + " (from the command line)"; };
 
   auto key_id = nonempty(env, "AWS_ACCESS_KEY_ID");
   auto secret = nonempty(env, "AWS_SECRET_ACCESS_KEY");
@@ -112,8 +116,9 @@ std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, S
   s.credentials.secret_access_key = *secret;
   s.credentials.session_token = nonempty(env, "AWS_SESSION_TOKEN").value_or("");
 
-  std::string region_source = "AWS_REGION";
-  auto region = nonempty(env, "AWS_REGION");
+  std::string region_source = flag_where("s3.region");
+  auto region = flag("s3.region");
+  if (!region) region = nonempty(env, region_source = "AWS_REGION");
   if (!region) region = nonempty(env, region_source = "AWS_DEFAULT_REGION");
   if (!region) region = nonempty(config, region_source = "s3.region");
   if (region) {
@@ -123,8 +128,9 @@ std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, S
     s.region = *region;
   }
 
-  std::string endpoint_source = "AWS_ENDPOINT_URL_S3";
-  auto endpoint = nonempty(env, endpoint_source);
+  std::string endpoint_source = flag_where("s3.endpoint");
+  auto endpoint = flag("s3.endpoint");
+  if (!endpoint) endpoint = nonempty(env, endpoint_source = "AWS_ENDPOINT_URL_S3");
   if (!endpoint) endpoint = nonempty(config, endpoint_source = "s3.endpoint");
   if (!endpoint) endpoint = nonempty(env, endpoint_source = "AWS_ENDPOINT_URL");
   std::string url = endpoint.value_or("https://s3." + s.region + ".amazonaws.com");
@@ -134,8 +140,9 @@ std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, S
   s.endpoint = *parsed;
 
   for (const auto &n : k_numbers) {
-    std::string where = n.env;
-    auto text = nonempty(env, where);
+    std::string where = flag_where(n.config);
+    auto text = flag(n.config);
+    if (!text) text = nonempty(env, where = n.env);
     if (!text) text = nonempty(config, where = n.config);
     if (!text) continue;
     long value = 0;

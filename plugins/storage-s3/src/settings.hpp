@@ -1,5 +1,6 @@
-// Where the plugin's settings come from: environment variables first (so `--s3-endpoint` and one-off
-// overrides win), then the repository configuration (`s3.*` keys), then defaults. See README.md.
+// Where the plugin's settings come from: a command-line flag for this run first (`--s3-endpoint`, through
+// the host's flag_config), then environment variables (so one-off overrides beat the repository), then the
+// repository configuration (`s3.*` keys), then defaults. See README.md.
 #pragma once
 
 #include "sigv4.hpp"
@@ -42,7 +43,10 @@ struct SettingsProblem {
 // Looks a name up; nullopt when unset. Empty values count as unset.
 using Lookup = std::function<std::optional<std::string>(const std::string &name)>;
 
-std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, SettingsProblem &problem);
+// Each setting comes from the first of: `flags` (configuration keys a command-line flag set for this run,
+// such as `s3.endpoint` from `--s3-endpoint`; may be empty), `env`, `config`, the default.
+std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, SettingsProblem &problem,
+                                      const Lookup &flags = {});
 
 // Parses "http://host:port" or "https://host" (an IPv6 host in brackets). A path is refused: addressing is
 // path-style from the endpoint's root.

@@ -146,6 +146,12 @@ public:
   Node config(std::string_view key) const {
     return Node(host_->doc, host_->config ? host_->config(to_c(key)) : nullptr, std::string(key));
   }
+  // A configuration value set by a command-line flag for this run (ABI 1.2); absent from an older host.
+  Node flag_config(std::string_view key) const {
+    bool offered = host_->struct_size >= offsetof(ssmd_host, flag_config) + sizeof(host_->flag_config) &&
+                   host_->abi_minor >= 2 && host_->flag_config;
+    return Node(host_->doc, offered ? host_->flag_config(to_c(key)) : nullptr, std::string(key));
+  }
   const ssmd_host *raw() const { return host_; }
 
 private:

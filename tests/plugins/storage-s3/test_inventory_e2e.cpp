@@ -1,26 +1,15 @@
 // `ssmd data inventory` and `data gaps` through the real binary, the real storage-s3 plugin and s3rver.
-#include "run_ssmd.hpp"
-#include "test_servers.hpp"
+#include "cli_run.hpp"
 
 #include <gtest/gtest.h>
-
-#include <filesystem>
 
 using namespace ssmd::test;
 
 namespace {
-RunOptions s3_env(const s3::NodeServer &server, const std::string &secret) {
-  RunOptions o;
-  o.env = {{"AWS_ACCESS_KEY_ID", "S3RVER"},       {"AWS_SECRET_ACCESS_KEY", secret},
-           {"AWS_ENDPOINT_URL_S3", server.endpoint()}, {"AWS_REGION", "us-east-1"},
-           {"SSMD_S3_MAX_KEYS", "100"}};
-  o.unset_env = {"AWS_SESSION_TOKEN", "SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED"};
-  return o;
-}
+RunOptions s3_env(const s3::NodeServer &server, const std::string &secret) { return s3::s3_env(server.endpoint(), secret); }
 
 std::vector<std::string> inventory(const std::string &from, const std::string &to) {
-  return {"data", "inventory", "--feed", "kalshi", "--from", from, "--to", to, "--raw",
-          std::string("s3://") + s3::k_bucket, "--plugin-path", std::filesystem::path(STORAGE_S3_PLUGIN).parent_path()};
+  return s3::data_command("inventory", "kalshi", {"--from", from, "--to", to, "--raw", s3::raw_root()});
 }
 } // namespace
 
@@ -59,4 +48,23 @@ TEST(S3InventoryE2E, UnreachableEndpointIsExit3) {
   auto r = run_ssmd(inventory("2024-01-01", "2024-01-02"), o);
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("cannot"), std::string::npos) << r.err;
+}
+
+TEST(S3InventoryE2E, AProgressLineOnATerminalAndNothingWhenPiped) {
+  auto server = s3::start_s3rver("S3RVER", "S3RVER");
+  auto args = inventory("2024-01-01", "2025-02-03");
+  auto piped = run_ssmd(args, s3_env(*server, "S3RVER"));
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.err, "");
+
+  // script(1) gives ssmd a pseudo-terminal; its transcript is what a user sees.
+  RunOptions o = s3_env(*server, "S3RVER");
+  o.env["TERM"] = "xterm";
+  std::string command = "$SSMD_BINARY";
+  for (const auto &a : args) command += " '" + a + "'";
+  auto tty = run_shell("script -qfec \"" + command + "\" /dev/null", o);
+  EXPECT_NE(tty.out.find("Reading manifests"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("/400 ("), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("\r\033[K"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("398/400 days"), std::string::npos) << tty.out;
 }

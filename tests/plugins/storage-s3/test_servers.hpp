@@ -14,7 +14,8 @@
 namespace ssmd::test::s3 {
 
 // The seeded bucket: kalshi manifests for 410 days from 2024-01-01 except the two `k_gap_days`, plus the
-// objects seed.js adds with --extras (odd keys, polymarket, kalshi-archive, big/large.bin).
+// objects seed.js adds with --extras (odd keys, polymarket, kalshi-archive, big/large.bin, and the `flaky` feed
+// whose days go wrong on purpose, raw at the root and normalized under normalized/).
 inline constexpr const char *k_bucket = "market-data";
 inline constexpr const char *k_first_day = "2024-01-01";
 inline constexpr int k_days = 410;

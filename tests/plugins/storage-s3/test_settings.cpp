@@ -42,6 +42,24 @@ TEST(Settings, DefaultsToAwsInUsEast1) {
   EXPECT_TRUE(s->credentials.session_token.empty());
 }
 
+TEST(Settings, AFlagWinsOverTheEnvironmentAndIsNamedWhenWrong) {
+  SettingsProblem problem;
+  auto env = from(with({{"AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"}, {"SSMD_S3_MAX_KEYS", "100"}}));
+  auto config = from({{"s3.endpoint", "http://config.invalid:1"}});
+  auto s = load_settings(env, config, problem, from({{"s3.endpoint", "http://flag.test:8080"}}));
+  ASSERT_TRUE(s) << problem.message;
+  EXPECT_EQ(s->endpoint.base_url(), "http://flag.test:8080");
+  EXPECT_EQ(s->max_keys, 100); // no flag for it: the environment still wins over the configuration
+
+  auto none = load_settings(env, config, problem, from({}));
+  ASSERT_TRUE(none) << problem.message;
+  EXPECT_EQ(none->endpoint.base_url(), "http://127.0.0.1:9000");
+
+  EXPECT_FALSE(load_settings(env, config, problem, from({{"s3.endpoint", "ftp://x.test"}})));
+  EXPECT_EQ(problem.where, "s3.endpoint (from the command line)");
+  EXPECT_NE(problem.message.find("must use http or https"), std::string::npos) << problem.message;
+}
+
 TEST(Settings, EnvironmentWinsOverConfiguration) {
   SettingsProblem problem;
   auto s = load_settings(from(with({{"AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"},

@@ -19,7 +19,8 @@ function manifestKey(feed, date) {
   return `${feed}/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/manifest.json`;
 }
 
-function manifest(feed, date) {
+// `overrides` replaces fields (or adds unknown ones), for manifests that must differ from the usual day.
+function manifest(feed, date, overrides = {}) {
   const day = Number(date.replace(/-/g, ''));
   const records = 100000 + (day % 9973) * 17;
   return JSON.stringify({
@@ -36,6 +37,7 @@ function manifest(feed, date) {
     quality_score: 1.0,
     connector_version: '0.1.0',
     created_at: `${date}T23:59:59Z`,
+    ...overrides,
   });
 }
 

@@ -23,6 +23,26 @@ function args() {
   return out;
 }
 
+// A feed, `flaky`, with a day of every kind the command-line tests need, in two trees: raw at the bucket's
+// root and normalized under `normalized/`.
+//   2025-03-01  raw and normalized, each with a gap (the raw one still open)
+//   2025-03-02  raw invalid: quality_score 1.5
+//   2025-03-03  raw over 1 MiB: refused, not parsed
+//   2025-03-04  normalized only: the raw manifest is missing
+//   2025-03-05  nothing
+function flaky() {
+  const gap = resolved => [
+    { start: '2025-03-01T10:00:00Z', end: '2025-03-01T10:05:30Z', type: 'disconnect', resolved },
+  ];
+  return [
+    [manifestKey('flaky', '2025-03-01'), manifest('flaky', '2025-03-01', { status: 'partial', quality_score: 0.9, gaps: gap(false) })],
+    [`normalized/${manifestKey('flaky', '2025-03-01')}`, manifest('flaky', '2025-03-01', { quality_score: 0.97, gaps: gap(true) })],
+    [manifestKey('flaky', '2025-03-02'), manifest('flaky', '2025-03-02', { quality_score: 1.5 })],
+    [manifestKey('flaky', '2025-03-03'), manifest('flaky', '2025-03-03', { padding: 'x'.repeat(1100 * 1024) })],
+    [`normalized/${manifestKey('flaky', '2025-03-04')}`, manifest('flaky', '2025-03-04')],
+  ];
+}
+
 // Objects the test suite needs besides the feed's manifests: keys that need URI encoding and entity
 // decoding, a neighbour folder sharing the feed's name as a prefix, a second feed, and a large object.
 function extras() {
@@ -38,6 +58,7 @@ function extras() {
   for (const date of days('2024-01-01', 3)) out.push([manifestKey('kalshi-archive', date), manifest('kalshi-archive', date)]);
   for (const date of days('2025-01-01', 10)) out.push([manifestKey('polymarket', date), manifest('polymarket', date)]);
   out.push(['big/large.bin', 'x'.repeat(200 * 1024)]);
+  out.push(...flaky());
   return out;
 }
 
