@@ -164,8 +164,8 @@ bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
 void Repository::store_feed_in_cache(const LoadedFeed &loaded) {
   // Best effort: a read-only checkout or a full disk only costs speed.
   try {
-    write_file_atomically(cache_path(root_, loaded.stem),
-                          encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
+    write_disposable_file_atomically(cache_path(root_, loaded.stem),
+                                     encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
   } catch (const std::exception &) {
   }
 }
