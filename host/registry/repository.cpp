@@ -8,6 +8,7 @@
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
 #include "registry/loaders.hpp"
+#include "registry/overlay_reader.hpp"
 #include "registry/sha256.hpp"
 
 #include <algorithm>
@@ -19,11 +20,15 @@ namespace fs = std::filesystem;
 namespace ssmd::registry {
 
 Repository::Repository(fs::path root, Overlay overlay, ReadCache cache)
-    : root_(std::move(root)), reader_(git::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {}
+    : root_(std::move(root)), reader_(git::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {
+  if (!overlay_.empty()) view_ = overlay_reader(*reader_, overlay_);
+}
 
 Repository::Repository(fs::path root, std::unique_ptr<git::TreeReader> reader, Overlay overlay)
     : root_(std::move(root)), reader_(std::move(reader)), working_tree_(false), overlay_(std::move(overlay)),
-      cache_(ReadCache::Skip) {}
+      cache_(ReadCache::Skip) {
+  if (!overlay_.empty()) view_ = overlay_reader(*reader_, overlay_);
+}
 Repository::Repository(Repository &&) noexcept = default;
 Repository::~Repository() = default;
 
