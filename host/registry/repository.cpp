@@ -157,9 +157,15 @@ fs::path cache_path(const fs::path &root, const std::string &stem) { return stat
 } // namespace
 
 bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
-  std::ifstream in(cache_path(root_, loaded.stem), std::ios::binary);
+  std::ifstream in(cache_path(root_, loaded.stem), std::ios::binary | std::ios::ate);
   if (!in) return false;
-  std::string entry((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Sized once from the end position: an entry for a feed of 10,000 versions is megabytes, and growing a
+  // string character by character copied it over and over.
+  const std::streamoff size = in.tellg();
+  if (size <= 0) return false;
+  std::string entry(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(entry.data(), size)) return false;
   Feed feed;
   if (!decode_feed_cache(entry, sha256_tag(loaded.text), feed, loaded.diagnostics)) return false;
   loaded.model = std::move(feed);
