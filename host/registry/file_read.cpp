@@ -23,13 +23,13 @@ struct Descriptor {
 } // namespace
 
 FileRead read_repository_file(const fs::path &root, const std::string &relative, uint64_t max_bytes,
-                              const std::string &too_large_rule) {
+                              const std::string &too_large_rule, const fs::path *real_root) {
   const fs::path path = root / relative;
   std::error_code root_error, path_error;
-  const fs::path real_root = fs::weakly_canonical(root, root_error);
+  const fs::path resolved_root = real_root ? *real_root : fs::weakly_canonical(root, root_error);
   const fs::path real = fs::weakly_canonical(path, path_error);
   if (!root_error && !path_error) {
-    fs::path inside = real.lexically_relative(real_root);
+    fs::path inside = real.lexically_relative(resolved_root);
     if (inside.empty() || *inside.begin() == "..")
       return refuse("io/outside-repository", "file resolves through a symbolic link to " + real.string() +
                                                  ", outside the repository; refusing to read it");

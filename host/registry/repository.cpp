@@ -22,6 +22,9 @@ namespace ssmd::registry {
 Repository::Repository(fs::path root, Overlay overlay, ReadCache cache)
     : root_(std::move(root)), reader_(git::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {
   if (!overlay_.empty()) view_ = overlay_reader(*reader_, overlay_);
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(root_, ec);
+  if (!ec) real_root_ = std::move(real);
 }
 
 Repository::Repository(fs::path root, std::unique_ptr<git::TreeReader> reader, Overlay overlay)
@@ -80,7 +83,7 @@ FileRead Repository::read_file(const std::string &relative, const std::string &t
     return FileRead{std::nullopt, "io/read", "cannot read file: not found", true};
   }
   const uint64_t limit = yaml::ParseLimits{}.max_bytes;
-  if (working_tree_) return read_repository_file(root_, relative, limit, too_large_rule);
+  if (working_tree_) return read_repository_file(root_, relative, limit, too_large_rule, real_root_ ? &*real_root_ : nullptr);
   // A commit's blobs cannot be links out of the repository, FIFOs or devices; only their size needs a bound.
   try {
     auto text = reader_->read(relative);
@@ -152,12 +155,13 @@ LoadedEnvironment *Repository::environment(std::string_view name) {
   return load<Environment>(Kind::Environment, name);
 }
 
-namespace {
-fs::path cache_path(const fs::path &root, const std::string &stem) { return state_dir(root, "cache/feeds") / (stem + ".bin"); }
-} // namespace
+fs::path Repository::feed_cache_dir() {
+  if (!feed_cache_dir_) feed_cache_dir_ = state_dir(root_, "cache/feeds");
+  return *feed_cache_dir_;
+}
 
 bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
-  std::ifstream in(cache_path(root_, loaded.stem), std::ios::binary | std::ios::ate);
+  std::ifstream in(feed_cache_dir() / (loaded.stem + ".bin"), std::ios::binary | std::ios::ate);
   if (!in) return false;
   // Sized once from the end position: an entry for a feed of 10,000 versions is megabytes, and growing a
   // string character by character copied it over and over.
@@ -175,7 +179,7 @@ bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
 void Repository::store_feed_in_cache(const LoadedFeed &loaded) {
   // Best effort: a read-only checkout or a full disk only costs speed.
   try {
-    write_disposable_file_atomically(cache_path(root_, loaded.stem),
+    write_disposable_file_atomically(feed_cache_dir() / (loaded.stem + ".bin"),
                                      encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
   } catch (const std::exception &) {
   }

@@ -86,7 +86,11 @@ private:
   template <class T> Loaded<T> *load(Kind kind, std::string_view name);
   bool load_feed_from_cache(LoadedFeed &loaded);
   void store_feed_in_cache(const LoadedFeed &loaded);
+  std::filesystem::path feed_cache_dir();
   std::filesystem::path root_;
+  // root_ with its links resolved, once: every working-tree read checks that the file stays inside it.
+  std::optional<std::filesystem::path> real_root_;
+  std::optional<std::filesystem::path> feed_cache_dir_; // .ssmd/cache/feeds, created on first use
   std::unique_ptr<git::TreeReader> reader_;
   std::unique_ptr<git::TreeReader> view_; // reader_ with the overlay on top; null without an overlay
   bool working_tree_ = true;
