@@ -1,11 +1,16 @@
-// `ssmd env create NAME --feed F --schema S:V [--schema ...] [--extends E]`: a new environment file.
+// `ssmd env create NAME --feed F --schema S:V [--schema ...] [--extends E] [--key NAME --key-source SOURCE
+// [--key-fields a,b] [--key-type TYPE]]`: a new environment file. A feed's plugin may require a key (an
+// exchange that signs requests needs its fields), so the one key an environment usually has can be
+// declared here; the check before writing refuses the file otherwise.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "registry/change.hpp"
 #include "registry/command_support.hpp"
 #include "registry/env_edit.hpp"
 #include "registry/names.hpp"
+#include "validate/write_check.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace ssmd {
@@ -14,13 +19,59 @@ using namespace registry;
 
 std::vector<SchemaRef> schema_flags(const po::variables_map &vm);
 
+namespace {
+
+// "a, b" -> {"a", "b"}; each field must be a valid name, since it becomes part of where the secret is found.
+std::vector<std::string> key_fields(const std::string &text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = std::min(text.find(',', pos), text.size());
+    std::string field = text.substr(pos, end - pos);
+    field.erase(0, field.find_first_not_of(' '));
+    field.erase(field.find_last_not_of(' ') + 1);
+    if (!valid_name(field))
+      throw UsageError("--key-fields takes names separated by commas such as key_id,private_key, not '" + text + "'");
+    out.push_back(field);
+    pos = end + 1;
+  }
+  return out;
+}
+
+// The key of --key and its companions, or nullopt without --key; companions without --key are a usage error.
+std::optional<KeySpec> key_flags(const po::variables_map &vm) {
+  if (!vm.count("key")) {
+    for (const char *flag : {"key-source", "key-fields", "key-type"})
+      if (vm.count(flag)) throw UsageError(std::string("--") + flag + " describes the key of --key NAME; give --key too");
+    return std::nullopt;
+  }
+  KeySpec key;
+  key.name = vm["key"].as<std::string>();
+  require_valid_name(key.name, "key");
+  if (!vm.count("key-source"))
+    throw UsageError("--key needs --key-source SOURCE: where the secret comes from, e.g. env");
+  key.source = vm["key-source"].as<std::string>();
+  if (key.source.empty()) throw UsageError("--key-source must not be empty");
+  key.type = vm.count("key-type") ? vm["key-type"].as<std::string>() : "api_key";
+  if (key.type.empty()) throw UsageError("--key-type must not be empty");
+  if (vm.count("key-fields")) key.fields = key_fields(vm["key-fields"].as<std::string>());
+  return key;
+}
+
+} // namespace
+
 int run_env_create(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd env create NAME --feed FEED --schema NAME:VERSION [--schema ...] [--extends ENV]";
+  cl.usage = "ssmd env create NAME --feed FEED --schema NAME:VERSION [--schema ...] [--extends ENV] "
+             "[--key NAME --key-source SOURCE [--key-fields A,B] [--key-type TYPE]]";
   cl.options.add_options()("name", po::value<std::string>()->required(), "the environment")
       ("feed", po::value<std::string>()->value_name("FEED"), "the feed it connects to (may be inherited)")
       ("schema", po::value<std::vector<std::string>>()->value_name("NAME:VERSION"), "a schema version (repeatable)")
-      ("extends", po::value<std::string>()->value_name("ENV"), "the environment it builds on");
+      ("extends", po::value<std::string>()->value_name("ENV"), "the environment it builds on")
+      ("key", po::value<std::string>()->value_name("NAME"), "declare a key under keys: (else the keys are inherited)")
+      ("key-source", po::value<std::string>()->value_name("SOURCE"), "where the key's secret comes from (required with --key)")
+      ("key-fields", po::value<std::string>()->value_name("A,B"), "the key's fields, separated by commas")
+      ("key-type", po::value<std::string>()->value_name("TYPE"), "the key's type (default: api_key)");
   cl.positional.add("name", 1);
   auto vm = parse_args(builtin("env create"), cl, args);
   if (!vm) return kExitOk;
@@ -30,12 +81,21 @@ int run_env_create(Context &ctx, const Args &args) {
   if (vm->count("feed")) feed = (*vm)["feed"].as<std::string>();
   if (vm->count("extends")) extends = (*vm)["extends"].as<std::string>();
   std::vector<SchemaRef> schemas = schema_flags(*vm);
+  std::optional<KeySpec> key = key_flags(*vm);
 
-  Transaction tx(ctx.repo_root());
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
   std::string file = Repository::file_of(Kind::Environment, name);
   if (tx.repository().has(Kind::Environment, name))
     throw DomainError("environment '" + name + "' exists already (" + file + ")");
-  return tx.commit({{file, render_environment_file(name, extends, feed, schemas)}}, std::cout, std::cerr);
+  int rc = tx.commit({{file, render_environment_file(name, extends, feed, schemas, key)}}, std::cout, std::cerr);
+  // A feed plugin that needs a key says which fields; the way to declare it from here is less obvious.
+  bool about_keys = std::any_of(tx.refusal().begin(), tx.refusal().end(), [](const Diagnostic &d) {
+    return d.rule.find("key") != std::string::npos || d.message.find("keys:") != std::string::npos;
+  });
+  if (about_keys && !key)
+    std::cerr << "ssmd: hint: declare the key with --key NAME --key-source SOURCE --key-fields A,B "
+                 "(e.g. --key acme --key-source env --key-fields key_id,secret)\n";
+  return rc;
 }
 
 // The --schema flags as references; a malformed one is a usage error.

@@ -6,6 +6,7 @@
 #include "registry/change.hpp"
 #include "registry/command_support.hpp"
 #include "registry/feed_edit.hpp"
+#include "validate/write_check.hpp"
 
 #include <iostream>
 
@@ -26,7 +27,7 @@ int run_feed_add_version(Context &ctx, const Args &args) {
   date_arg(*vm, "effective-from");
   const std::string name = (*vm)["name"].as<std::string>();
 
-  Transaction tx(ctx.repo_root());
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
   const LoadedFeed &loaded = require_feed(tx.repository(), name);
   Date from = *Date::parse((*vm)["effective-from"].as<std::string>());
   // The version in force before the new one: the latest that takes effect earlier.

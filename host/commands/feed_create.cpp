@@ -4,6 +4,7 @@
 #include "registry/change.hpp"
 #include "registry/command_support.hpp"
 #include "registry/feed_edit.hpp"
+#include "validate/write_check.hpp"
 
 #include <iostream>
 
@@ -50,7 +51,7 @@ int run_feed_create(Context &ctx, const Args &args) {
   apply_feed_version_flags(*vm, v);
   feed.versions.push_back(v);
 
-  Transaction tx(ctx.repo_root());
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
   std::string file = Repository::file_of(Kind::Feed, name);
   if (tx.repository().has(Kind::Feed, name)) throw DomainError("feed '" + name + "' exists already (" + file + ")");
   return tx.commit({{file, render_feed_file(feed)}}, std::cout, std::cerr);

@@ -10,6 +10,7 @@
 #include "registry/schema_files.hpp"
 #include "registry/sha256.hpp"
 #include "registry/text_edit.hpp"
+#include "validate/write_check.hpp"
 
 #include <iostream>
 
@@ -118,7 +119,7 @@ int run_schema_hash(Context &ctx, const Args &args) {
   // Only --update writes, and only it needs the lock.
   std::optional<Transaction> tx;
   std::optional<Repository> plain;
-  if (update) tx.emplace(ctx.repo_root());
+  if (update) tx.emplace(ctx.repo_root(), validate::write_checker(ctx));
   else plain.emplace(ctx.repo_root());
   Repository &repo = update ? tx->repository() : *plain;
   const std::vector<std::string> names = all ? repo.names(Kind::Schema) : std::vector<std::string>{name};

@@ -8,6 +8,7 @@
 #include "registry/names.hpp"
 #include "registry/schema_edit.hpp"
 #include "registry/sha256.hpp"
+#include "validate/write_check.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -77,7 +78,7 @@ int run_schema_register(Context &ctx, const Args &args) {
     }
   }
 
-  Transaction tx(ctx.repo_root());
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
   Repository &repo = tx.repository();
   Overlay change;
   const std::string yaml_file = Repository::file_of(Kind::Schema, name);

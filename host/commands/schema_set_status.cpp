@@ -6,6 +6,7 @@
 #include "registry/command_support.hpp"
 #include "registry/names.hpp"
 #include "registry/text_edit.hpp"
+#include "validate/write_check.hpp"
 
 #include <iostream>
 
@@ -30,7 +31,7 @@ int run_schema_set_status(Context &ctx, const Args &args) {
   const std::string status = (*vm)["status"].as<std::string>();
   if (rank(status) < 0) throw UsageError("status must be draft, active or deprecated, not '" + status + "'");
 
-  Transaction tx(ctx.repo_root());
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
   const LoadedSchema &loaded = require_schema(tx.repository(), ref->name);
   for (const auto &v : loaded.model->versions) {
     if (v.version != ref->version) continue;

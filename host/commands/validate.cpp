@@ -2,14 +2,12 @@
 #include "commands/commands.hpp"
 
 #include "cli/context.hpp"
-#include "config/config.hpp"
 #include "core/errors.hpp"
 #include "registry/command_support.hpp"
 #include "schema/format_plugin.hpp"
 #include "validate/engine.hpp"
 #include "validate/report.hpp"
 
-#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -19,18 +17,9 @@ namespace {
 
 // --plugin-timeout, else the configuration's validate.plugin_timeout (so CI can set it once), else 10 s.
 std::chrono::milliseconds plugin_timeout(Context &ctx, const po::variables_map &vm) {
-  double seconds = 10;
-  std::string where = "--plugin-timeout";
-  if (vm.count("plugin-timeout")) {
-    seconds = vm["plugin-timeout"].as<double>();
-  } else if (auto configured = ctx.config().get("validate.plugin_timeout")) {
-    where = "validate.plugin_timeout (" + configured->origin + ")";
-    const std::string text = configured->node->is_scalar() ? configured->node->scalar() : "";
-    char *end = nullptr;
-    seconds = std::strtod(text.c_str(), &end);
-    if (text.empty() || *end != '\0') seconds = -1;
-  }
-  if (!(seconds > 0 && seconds <= 3600)) throw UsageError(where + " takes seconds between 0 and 3600");
+  if (!vm.count("plugin-timeout")) return validate::configured_plugin_timeout(ctx);
+  double seconds = vm["plugin-timeout"].as<double>();
+  if (!(seconds > 0 && seconds <= 3600)) throw UsageError("--plugin-timeout takes seconds between 0 and 3600");
   return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
 }
 

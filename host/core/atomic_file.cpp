@@ -18,7 +18,10 @@ namespace {
 }
 } // namespace
 
-void write_file_atomically(const fs::path &path, std::string_view content, unsigned mode) {
+namespace {
+enum class Durability { Synced, Unsynced };
+
+void replace_file(const fs::path &path, std::string_view content, unsigned mode, Durability durability) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::error_code dir_error;
   fs::create_directories(dir, dir_error);
@@ -44,7 +47,7 @@ void write_file_atomically(const fs::path &path, std::string_view content, unsig
     done += static_cast<size_t>(n);
   }
   if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) abandon("chmod failed");
-  if (::fsync(fd) != 0) abandon("fsync failed");
+  if (durability == Durability::Synced && ::fsync(fd) != 0) abandon("fsync failed");
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
@@ -55,12 +58,22 @@ void write_file_atomically(const fs::path &path, std::string_view content, unsig
     ::unlink(tmp.c_str());
     fail(path, "rename failed", err);
   }
+  if (durability == Durability::Unsynced) return;
   // Make the rename itself durable.
   int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
   if (dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
   }
+}
+} // namespace
+
+void write_file_atomically(const fs::path &path, std::string_view content, unsigned mode) {
+  replace_file(path, content, mode, Durability::Synced);
+}
+
+void write_disposable_file_atomically(const fs::path &path, std::string_view content, unsigned mode) {
+  replace_file(path, content, mode, Durability::Unsynced);
 }
 
 bool is_atomic_temporary(std::string_view name) {

@@ -13,6 +13,12 @@ namespace ssmd {
 // file is left behind.
 void write_file_atomically(const std::filesystem::path &path, std::string_view content, unsigned mode = 0644);
 
+// The same without either fsync, for files that can be rebuilt from others (caches): readers still see the
+// old or the new content, never a torn file, but after a power loss the file may hold its old content or be
+// empty. Each fsync costs milliseconds, which adds up to seconds when a listing fills a cache of 1,000 entries.
+void write_disposable_file_atomically(const std::filesystem::path &path, std::string_view content,
+                                      unsigned mode = 0644);
+
 // Whether `name` is a temporary of write_file_atomically(): `.<target>.tmp-XXXXXX`.
 bool is_atomic_temporary(std::string_view name);
 

@@ -91,11 +91,26 @@ void write_all(const fs::path &root, const Overlay &change) {
 
 Diagnostics added_errors(const Diagnostics &before, const Diagnostics &after) { return added(before, after, true); }
 
-Transaction::Transaction(const fs::path &root)
+Diagnostics refusing_errors(const Diagnostics &before, const Diagnostics &after, const Overlay &change) {
+  Diagnostics out = added(before, after, true);
+  std::map<Key, int> listed;
+  for (const auto &d : out) ++listed[key_of(d)];
+  for (const auto &d : after) {
+    if (d.severity != Severity::Error || d.rule != "plugin/unavailable" || !change.count(d.file)) continue;
+    if (auto it = listed.find(key_of(d)); it != listed.end() && it->second > 0) {
+      --it->second; // already among the added errors
+      continue;
+    }
+    out.push_back(d);
+  }
+  return out;
+}
+
+Transaction::Transaction(const fs::path &root, Checker check)
     : lock_(std::make_unique<FileLock>(state_dir(root) / "lock", lock_wait(),
                                        "repository is locked by another ssmd process (" +
                                            (root / ".ssmd/lock").string() + "); try again when it has finished")),
-      before_(root) {
+      before_(root), check_(check ? std::move(check) : Checker(check_repository)) {
   // A writer killed between creating its temporary and renaming it leaves `.<name>.tmp-XXXXXX` behind.
   // Every writer of these folders holds the lock now held here, so any temporary in them is stale. The read
   // cache is written without the lock, so only its temporaries older than a minute are taken.
@@ -107,12 +122,13 @@ Transaction::Transaction(const fs::path &root)
 Transaction::~Transaction() = default;
 
 int Transaction::commit(const Overlay &change, std::ostream &out, std::ostream &err) {
-  Diagnostics before = check_repository(before_);
+  Diagnostics before = check_(before_);
   Repository after_repo(before_.root(), change);
-  Diagnostics after = check_repository(after_repo);
-  Diagnostics errors = added(before, after, true);
+  Diagnostics after = check_(after_repo);
+  Diagnostics errors = refusing_errors(before, after, change);
+  refusal_ = errors;
   if (!errors.empty()) {
-    err << "ssmd: refused: the change would add " << errors.size() << (errors.size() == 1 ? " error" : " errors")
+    err << "ssmd: refused: the change would leave " << errors.size() << (errors.size() == 1 ? " error" : " errors")
         << "; nothing was written\n";
     for (const auto &d : errors) err << format_diagnostic(d) << "\n";
     return kExitFailure;

@@ -10,7 +10,8 @@
 namespace ssmd::registry {
 
 std::string render_environment_file(const std::string &name, const std::optional<std::string> &extends,
-                                    const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas) {
+                                    const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas,
+                                    const std::optional<KeySpec> &key) {
   std::string out = "name: " + yaml_string(name) + "\n";
   if (extends) out += "extends: " + yaml_string(*extends) + "\n";
   if (feed) out += "feed: " + yaml_string(*feed) + "\n";
@@ -18,6 +19,11 @@ std::string render_environment_file(const std::string &name, const std::optional
   for (const auto &ref : schemas) refs.push_back(ref.text());
   if (refs.size() == 1) out += "schema: " + yaml_string(refs[0]) + "\n";
   else if (!refs.empty()) out += "schemas: " + yaml_flow_list(refs) + "\n";
+  if (key) {
+    out += "keys:\n  " + yaml_string(key->name) + ":\n    type: " + yaml_string(key->type) + "\n";
+    if (!key->fields.empty()) out += "    fields: " + yaml_flow_list(key->fields) + "\n";
+    out += "    source: " + yaml_string(key->source) + "\n";
+  }
   return out;
 }
 

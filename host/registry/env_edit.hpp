@@ -6,8 +6,11 @@
 
 namespace ssmd::registry {
 
+// A new environment file. `key`, when given, is written as the one entry of a `keys:` block (name, type,
+// fields and source; nothing else), after the schema references.
 std::string render_environment_file(const std::string &name, const std::optional<std::string> &extends,
-                                    const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas);
+                                    const std::optional<std::string> &feed, const std::vector<SchemaRef> &schemas,
+                                    const std::optional<KeySpec> &key = std::nullopt);
 
 // The edit that sets `feed:` (replacing its value, or adding the line after `extends:`/`name:`).
 TextEdit env_feed_edit(const LoadedEnvironment &env, const std::string &feed);

@@ -1,5 +1,6 @@
 #include "registry/feed_cache.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ssmd::registry {
@@ -116,6 +117,8 @@ bool decode_feed_cache(std::string_view entry, const std::string &source_hash, F
   for (std::string *s : {&f.name, &f.display_name, &f.exchange, &f.type, &f.status}) *s = r.str();
   if (r.u64() == 1) f.calendar = Calendar{r.str(), r.str()};
   uint64_t count = r.u64();
+  // Each version takes well over 8 bytes, so a corrupt count cannot reserve more than the entry could hold.
+  f.versions.reserve(static_cast<size_t>(std::min<uint64_t>(count, entry.size() / 8)));
   for (uint64_t i = 0; r.ok() && i < count; ++i) {
     FeedVersion v;
     v.index = r.u64();

@@ -26,7 +26,9 @@ struct FileRead {
 //    one may lie outside the repository (a link to a file the attacker wants read or changed); git never
 //    creates hard links in a working tree, so ssmd refuses them all;
 //  - `too_large_rule`: it is larger than `max_bytes` (checked before reading, and again while reading).
+// `real_root`, when given, is `root` with its symbolic links resolved (std::filesystem::weakly_canonical): a
+// caller reading many files resolves it once instead of once per file.
 FileRead read_repository_file(const std::filesystem::path &root, const std::string &relative, uint64_t max_bytes,
-                              const std::string &too_large_rule);
+                              const std::string &too_large_rule, const std::filesystem::path *real_root = nullptr);
 
 } // namespace ssmd::registry

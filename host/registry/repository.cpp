@@ -8,6 +8,7 @@
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
 #include "registry/loaders.hpp"
+#include "registry/overlay_reader.hpp"
 #include "registry/sha256.hpp"
 
 #include <algorithm>
@@ -19,11 +20,18 @@ namespace fs = std::filesystem;
 namespace ssmd::registry {
 
 Repository::Repository(fs::path root, Overlay overlay, ReadCache cache)
-    : root_(std::move(root)), reader_(git::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {}
+    : root_(std::move(root)), reader_(git::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {
+  if (!overlay_.empty()) view_ = overlay_reader(*reader_, overlay_);
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(root_, ec);
+  if (!ec) real_root_ = std::move(real);
+}
 
 Repository::Repository(fs::path root, std::unique_ptr<git::TreeReader> reader, Overlay overlay)
     : root_(std::move(root)), reader_(std::move(reader)), working_tree_(false), overlay_(std::move(overlay)),
-      cache_(ReadCache::Skip) {}
+      cache_(ReadCache::Skip) {
+  if (!overlay_.empty()) view_ = overlay_reader(*reader_, overlay_);
+}
 Repository::Repository(Repository &&) noexcept = default;
 Repository::~Repository() = default;
 
@@ -75,7 +83,7 @@ FileRead Repository::read_file(const std::string &relative, const std::string &t
     return FileRead{std::nullopt, "io/read", "cannot read file: not found", true};
   }
   const uint64_t limit = yaml::ParseLimits{}.max_bytes;
-  if (working_tree_) return read_repository_file(root_, relative, limit, too_large_rule);
+  if (working_tree_) return read_repository_file(root_, relative, limit, too_large_rule, real_root_ ? &*real_root_ : nullptr);
   // A commit's blobs cannot be links out of the repository, FIFOs or devices; only their size needs a bound.
   try {
     auto text = reader_->read(relative);
@@ -148,14 +156,21 @@ LoadedEnvironment *Repository::environment(std::string_view name) {
   return load<Environment>(Kind::Environment, name);
 }
 
-namespace {
-fs::path cache_path(const fs::path &root, const std::string &stem) { return state_dir(root, "cache/feeds") / (stem + ".bin"); }
-} // namespace
+fs::path Repository::feed_cache_dir() {
+  if (!feed_cache_dir_) feed_cache_dir_ = state_dir(root_, "cache/feeds");
+  return *feed_cache_dir_;
+}
 
 bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
-  std::ifstream in(cache_path(root_, loaded.stem), std::ios::binary);
+  std::ifstream in(feed_cache_dir() / (loaded.stem + ".bin"), std::ios::binary | std::ios::ate);
   if (!in) return false;
-  std::string entry((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Sized once from the end position: an entry for a feed of 10,000 versions is megabytes, and growing a
+  // string character by character copied it over and over.
+  const std::streamoff size = in.tellg();
+  if (size <= 0) return false;
+  std::string entry(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(entry.data(), size)) return false;
   Feed feed;
   if (!decode_feed_cache(entry, sha256_tag(loaded.text), feed, loaded.diagnostics)) return false;
   loaded.model = std::move(feed);
@@ -165,8 +180,8 @@ bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
 void Repository::store_feed_in_cache(const LoadedFeed &loaded) {
   // Best effort: a read-only checkout or a full disk only costs speed.
   try {
-    write_file_atomically(cache_path(root_, loaded.stem),
-                          encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
+    write_disposable_file_atomically(feed_cache_dir() / (loaded.stem + ".bin"),
+                                     encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
   } catch (const std::exception &) {
   }
 }

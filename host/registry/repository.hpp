@@ -49,8 +49,10 @@ public:
   bool reads_working_tree() const { return working_tree_; }
   // Where the files come from, for messages: "the working tree" or "commit 1a2b3c4 (HEAD~1)".
   std::string describe() const;
-  // The reader every read goes through (without the overlay).
-  const git::TreeReader &files() const { return *reader_; }
+  // The files as this repository shows them, the overlay included: what plugins read (schema definitions,
+  // secret-backend files) and what `ssmd validate` hashes. Reads of the underlying files go through the
+  // reader given to the constructor (the working tree by default).
+  const git::TreeReader &files() const { return view_ ? *view_ : *reader_; }
 
   // "exchanges/feeds/acme.yaml" for (Feed, "acme").
   static std::string file_of(Kind kind, std::string_view name);
@@ -84,8 +86,13 @@ private:
   template <class T> Loaded<T> *load(Kind kind, std::string_view name);
   bool load_feed_from_cache(LoadedFeed &loaded);
   void store_feed_in_cache(const LoadedFeed &loaded);
+  std::filesystem::path feed_cache_dir();
   std::filesystem::path root_;
+  // root_ with its links resolved, once: every working-tree read checks that the file stays inside it.
+  std::optional<std::filesystem::path> real_root_;
+  std::optional<std::filesystem::path> feed_cache_dir_; // .ssmd/cache/feeds, created on first use
   std::unique_ptr<git::TreeReader> reader_;
+  std::unique_ptr<git::TreeReader> view_; // reader_ with the overlay on top; null without an overlay
   bool working_tree_ = true;
   Overlay overlay_;
   ReadCache cache_;

@@ -88,7 +88,7 @@ void Cache::save() {
   std::string body = root.dump(-1);
   try {
     fs::create_directories(file_.parent_path());
-    write_file_atomically(file_, sha256_hex(body) + "\n" + body);
+    write_disposable_file_atomically(file_, sha256_hex(body) + "\n" + body);
   } catch (...) {
     // Read-only checkout or full disk: validation results stand without a cache.
   }

@@ -17,6 +17,7 @@
 #include "version.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sys/stat.h>
 
@@ -90,15 +91,22 @@ Diagnostics file_entries(const std::vector<std::string> &files) {
 } // namespace
 
 Outcome validate_repository(Context &ctx, const Options &options) {
-  Outcome outcome;
-  for (const auto &r : registry::core_rules())
-    outcome.report.rules.push_back(RuleInfo{std::string(r.id), std::string(r.purpose), ""});
   const fs::path &root = ctx.repo_root();
   // At a commit nothing in the working tree is read or written, the cache included.
   const bool use_cache = options.use_cache && !options.at;
   registry::Repository repo = options.at ? registry::Repository(root, git::commit_reader(root, *options.at))
                                          : registry::Repository(root);
   Cache cache((use_cache ? state_dir(root, "cache") : root / ".ssmd" / "cache") / "validate.json", use_cache);
+  Outcome outcome = check_all(ctx, repo, cache, options);
+  // A warm run found everything in the cache already, the run's own entries included.
+  if (!outcome.from_cache) cache.save();
+  return outcome;
+}
+
+Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const Options &options) {
+  Outcome outcome;
+  for (const auto &r : registry::core_rules())
+    outcome.report.rules.push_back(RuleInfo{std::string(r.id), std::string(r.purpose), ""});
   std::string salt = run_salt(ctx);
   std::vector<std::string> yaml_files;
   std::string run_key = Sha256().field(salt).field(tree_digest(repo.files(), yaml_files)).hex();
@@ -108,14 +116,13 @@ Outcome validate_repository(Context &ctx, const Options &options) {
   DisabledRules disabled(ctx.config().list("validate.disabled_rules"));
   outcome.warnings = disabled.refused();
 
-  // A warm run over an unchanged repository: the report as it was.
+  // A run over an unchanged repository: the report as it was.
   if (auto diags = cache.get("run:" + run_key)) {
     if (auto files = cache.get("files:" + run_key)) {
       outcome.report.diagnostics = *diags;
       disabled.apply(outcome.report.diagnostics);
       for (const auto &f : *files) outcome.report.files.push_back(f.file);
       outcome.from_cache = true;
-      // Nothing is saved: the cache already holds this run and every job entry behind it.
       outcome.report.tool_version = kVersion;
       outcome.report.normalize();
       return outcome;
@@ -175,8 +182,18 @@ Outcome validate_repository(Context &ctx, const Options &options) {
     cache.put("files:" + run_key, file_entries(report.files));
   }
   disabled.apply(report.diagnostics);
-  cache.save();
   return outcome;
+}
+
+std::chrono::milliseconds configured_plugin_timeout(Context &ctx) {
+  auto configured = ctx.config().get("validate.plugin_timeout");
+  if (!configured) return std::chrono::milliseconds(10000);
+  const std::string text = configured->node->is_scalar() ? configured->node->scalar() : "";
+  char *end = nullptr;
+  double seconds = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(seconds > 0 && seconds <= 3600))
+    throw UsageError("validate.plugin_timeout (" + configured->origin + ") takes seconds between 0 and 3600");
+  return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
 }
 
 } // namespace ssmd::validate

@@ -8,6 +8,9 @@
 //
 // Results are cached in .ssmd/cache/validate.json keyed by content hashes, the plugin set and the
 // configuration: a warm run over an unchanged repository reads the files and the cache, and parses nothing.
+//
+// check_all() is the same run on any repository, including one with an overlay: writing commands check the
+// repository they are about to produce with it (validate/write_check.hpp).
 #pragma once
 
 #include "validate/report.hpp"
@@ -19,7 +22,10 @@
 
 namespace ssmd {
 class Context;
+namespace registry {
+class Repository;
 }
+} // namespace ssmd
 
 namespace ssmd::validate {
 
@@ -43,6 +49,18 @@ struct Outcome {
   std::vector<std::string> warnings; // about the configuration (a rule that cannot be disabled), for stderr
 };
 
+class Cache;
+
+// `ssmd validate`: the working tree, or the commit `options.at` names, checked and the cache saved.
 Outcome validate_repository(Context &ctx, const Options &options);
+
+// Every rule `ssmd validate` runs (the core rules, every plugin job, `validate.disabled_rules`) on `repo`,
+// whose files plugins read through repo.files(), the overlay included. Results come from and go to `cache`;
+// the caller saves it. `options.at` and `options.use_cache` are not read: `repo` and `cache` decide them.
+Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const Options &options);
+
+// `validate.plugin_timeout` from the configuration, else 10 s. Throws UsageError naming the setting's origin
+// when it is not a number of seconds in (0, 3600].
+std::chrono::milliseconds configured_plugin_timeout(Context &ctx);
 
 } // namespace ssmd::validate

@@ -267,7 +267,17 @@ private:
       const registry::LoadedFeed *feed = repo_.feed(*resolution.env->feed);
       if (feed && feed->model && feed->doc) {
         Provider p = find_provider(ctx_.plugins(), "feed", feed->model->exchange);
-        if (p.found()) plan_env_feed_job(*env, *m, *feed, *p.plugin, chain_text);
+        if (p.found()) {
+          plan_env_feed_job(*env, *m, *feed, *p.plugin, chain_text);
+        } else if (!p.unavailable.empty()) {
+          // The feed's file reports it too; this file says so as well because its own checks (the keys
+          // the feed needs, ...) are what goes missing, and a write to it must not pass unchecked.
+          yaml::Mark at = env->doc->locate(env->doc->find("feed") ? "feed" : "name");
+          plan_.diagnostics.push_back(Diagnostic{env->file, at.line, at.column, Severity::Error, "plugin/unavailable",
+                                                 "the feed validator for '" + feed->model->exchange + "' (feed '" +
+                                                     *resolution.env->feed + "') is needed but " + p.unavailable +
+                                                     "; validation of this file is incomplete"});
+        }
       }
     }
     for (const auto &key : resolution.env->keys) plan_key(*env, *m, key.spec, chain_text);

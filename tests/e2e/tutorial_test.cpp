@@ -136,6 +136,8 @@ TEST(Tutorial, EveryCommandRunsAndExitsAsThePageSays) {
   EXPECT_NE(r.out.find("[capnp/breaking/field-removed]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[schema/hash-mismatch]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("no version of kalshi in force on 2024-12-31"), std::string::npos) << r.out;
+  // Writes are checked by the plugins too: the environment without a key is refused by feed-kalshi's rule.
+  EXPECT_NE(r.out.find("[kalshi/env-key-fields]"), std::string::npos) << r.out;
   // Secret values never reach ssmd's output, even from the steps that check them (the script's own echo of
   // each command is left out).
   std::string printed_by_commands;
