@@ -57,7 +57,7 @@ Date Date::today() {
 std::string Date::str() const {
   int y, m, d;
   civil_from_days(days_, y, m, d);
-  char buf[16];
+  char buf[32]; // room for any int year, so the compiler can prove nothing is truncated
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

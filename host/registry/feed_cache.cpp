@@ -110,9 +110,15 @@ std::string encode_feed_cache(const std::string &source_hash, const Feed &feed, 
 }
 
 bool decode_feed_cache(std::string_view entry, const std::string &source_hash, Feed &feed, Diagnostics &diagnostics) {
+  return decode_feed_cache(entry, [&](std::string_view key) { return key == source_hash; }, feed, diagnostics);
+}
+
+bool decode_feed_cache(std::string_view entry, const std::function<bool(std::string_view key)> &accept, Feed &feed,
+                       Diagnostics &diagnostics) {
   if (!entry.starts_with(k_magic)) return false;
   Reader r(entry.substr(k_magic.size()));
-  if (r.str() != source_hash) return false;
+  if (!r.ok()) return false;
+  if (std::string key = r.str(); !r.ok() || !accept(key)) return false;
   Feed f;
   for (std::string *s : {&f.name, &f.display_name, &f.exchange, &f.type, &f.status}) *s = r.str();
   if (r.u64() == 1) f.calendar = Calendar{r.str(), r.str()};

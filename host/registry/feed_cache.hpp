@@ -8,6 +8,7 @@
 
 #include "registry/model.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,5 +20,9 @@ std::string encode_feed_cache(const std::string &source_hash, const Feed &feed, 
 // Fills `feed` and `diagnostics` from an entry; false when it is malformed, of another format version,
 // or for other bytes than `source_hash`.
 bool decode_feed_cache(std::string_view entry, const std::string &source_hash, Feed &feed, Diagnostics &diagnostics);
+// The same for a caller whose key holds more than the hash (registry/repository.cpp keys entries by the
+// content hash and the file's identity): `accept` decides on the stored key.
+bool decode_feed_cache(std::string_view entry, const std::function<bool(std::string_view key)> &accept, Feed &feed,
+                       Diagnostics &diagnostics);
 
 } // namespace ssmd::registry

@@ -7,13 +7,17 @@
 #include "core/printable.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
+#include "registry/file_identity.hpp"
 #include "registry/loaders.hpp"
 #include "registry/overlay_reader.hpp"
 #include "registry/sha256.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <fcntl.h>
 #include <set>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -112,6 +116,14 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
   loaded->file = file_of(kind, name);
   yaml::ParseLimits limits;
   bool on_disk = working_tree_ && !overlay_.count(loaded->file);
+  std::optional<std::string> identity;
+  if constexpr (std::is_same_v<T, Feed>) {
+    if (cache_ == ReadCache::Use && on_disk && !has_control_character(name) && load_feed_by_identity(*loaded, identity)) {
+      Loaded<T> *out = loaded.get();
+      feeds_.emplace(std::string(name), std::move(loaded));
+      return out;
+    }
+  }
   // Oversized files are refused unread (the parser checks overlay text itself), and so are unsafe ones.
   FileRead file = has_control_character(name)
                       ? FileRead{std::nullopt, "io/file-name",
@@ -120,7 +132,7 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
   if (file.text) {
     loaded->text = std::move(*file.text);
     if constexpr (std::is_same_v<T, Feed>) {
-      if (cache_ == ReadCache::Use && on_disk && load_feed_from_cache(*loaded)) {
+      if (cache_ == ReadCache::Use && on_disk && load_feed_from_cache(*loaded, identity)) {
         Loaded<T> *out = loaded.get();
         feeds_.emplace(std::string(name), std::move(loaded));
         return out;
@@ -129,7 +141,7 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
     loaded->doc = yaml::Document::parse(loaded->file, loaded->text, loaded->diagnostics, limits);
     if (loaded->doc) loaded->model = load_model(*loaded->doc, loaded->diagnostics, static_cast<T *>(nullptr));
     if constexpr (std::is_same_v<T, Feed>)
-      if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded);
+      if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded, identity);
   } else {
     // The whole file is refused, so the finding points at its start.
     loaded->diagnostics.push_back(Diagnostic{loaded->file, 1, 1, Severity::Error, file.rule, file.problem});
@@ -161,27 +173,88 @@ fs::path Repository::feed_cache_dir() {
   return *feed_cache_dir_;
 }
 
-bool Repository::load_feed_from_cache(LoadedFeed &loaded) {
-  std::ifstream in(feed_cache_dir() / (loaded.stem + ".bin"), std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  // Sized once from the end position: an entry for a feed of 10,000 versions is megabytes, and growing a
-  // string character by character copied it over and over.
-  const std::streamoff size = in.tellg();
-  if (size <= 0) return false;
-  std::string entry(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(entry.data(), size)) return false;
+// An entry's key is "<sha256 tag of the bytes>|<file identity>", the identity empty when the file could not
+// be trusted by its metadata when the entry was written.
+namespace {
+std::string_view hash_part(std::string_view key) { return key.substr(0, key.find('|')); }
+std::string_view identity_part(std::string_view key) {
+  size_t bar = key.find('|');
+  return bar == std::string_view::npos ? std::string_view() : key.substr(bar + 1);
+}
+} // namespace
+
+std::optional<std::string> Repository::trusted_identity(const std::string &relative) {
+  if (!real_root_) return std::nullopt;
+  const std::string folder = fs::path(relative).parent_path().string();
+  auto [it, added] = folder_inside_.try_emplace(folder, false);
+  if (added) {
+    std::error_code ec;
+    fs::path inside = fs::weakly_canonical(root_ / folder, ec).lexically_relative(*real_root_);
+    it->second = !ec && !inside.empty() && *inside.begin() != "..";
+  }
+  if (!it->second) return std::nullopt;
+  return stable_file_identity(root_ / relative, yaml::ParseLimits{}.max_bytes);
+}
+
+std::optional<std::string> Repository::read_feed_cache_entry(const std::string &stem) {
+  const fs::path path = feed_cache_dir() / (stem + ".bin");
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> entry;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    // Sized once: an entry for a feed of 10,000 versions is megabytes.
+    std::string bytes(static_cast<size_t>(st.st_size), '\0');
+    size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    if (done == bytes.size()) entry = std::move(bytes);
+  }
+  ::close(fd);
+  return entry;
+}
+
+bool Repository::load_feed_by_identity(LoadedFeed &loaded, std::optional<std::string> &identity) {
+  identity = trusted_identity(loaded.file);
+  if (!identity) return false;
+  std::optional<std::string> entry = read_feed_cache_entry(loaded.stem);
+  if (!entry) return false;
   Feed feed;
-  if (!decode_feed_cache(entry, sha256_tag(loaded.text), feed, loaded.diagnostics)) return false;
+  Diagnostics diagnostics;
+  if (!decode_feed_cache(*entry, [&](std::string_view key) { return identity_part(key) == *identity; }, feed, diagnostics))
+    return false;
   loaded.model = std::move(feed);
+  loaded.diagnostics = std::move(diagnostics);
   return true;
 }
 
-void Repository::store_feed_in_cache(const LoadedFeed &loaded) {
+bool Repository::load_feed_from_cache(LoadedFeed &loaded, const std::optional<std::string> &identity) {
+  std::optional<std::string> entry = read_feed_cache_entry(loaded.stem);
+  if (!entry) return false;
+  const std::string hash = sha256_tag(loaded.text);
+  std::string stored_identity;
+  Feed feed;
+  auto accept = [&](std::string_view key) {
+    stored_identity = identity_part(key);
+    return hash_part(key) == hash;
+  };
+  if (!decode_feed_cache(*entry, accept, feed, loaded.diagnostics)) return false;
+  loaded.model = std::move(feed);
+  // The bytes were read and matched: record the file's identity so the next run need not read them.
+  if (identity && *identity != stored_identity) store_feed_in_cache(loaded, identity);
+  return true;
+}
+
+void Repository::store_feed_in_cache(const LoadedFeed &loaded, const std::optional<std::string> &identity) {
   // Best effort: a read-only checkout or a full disk only costs speed.
   try {
+    std::string key = sha256_tag(loaded.text) + "|" + identity.value_or("");
     write_disposable_file_atomically(feed_cache_dir() / (loaded.stem + ".bin"),
-                                     encode_feed_cache(sha256_tag(loaded.text), *loaded.model, loaded.diagnostics));
+                                     encode_feed_cache(key, *loaded.model, loaded.diagnostics));
   } catch (const std::exception &) {
   }
 }

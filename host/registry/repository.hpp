@@ -84,13 +84,23 @@ public:
 
 private:
   template <class T> Loaded<T> *load(Kind kind, std::string_view name);
-  bool load_feed_from_cache(LoadedFeed &loaded);
-  void store_feed_in_cache(const LoadedFeed &loaded);
+  // A cached model for a feed file whose stat data is unchanged, taken without reading the file.
+  // `identity` receives the file's identity as it was before any read (nullopt when not trustable): an entry
+  // is only ever keyed by an identity taken before its bytes were read, so a write racing the read leaves
+  // the entry keyed by an identity the file no longer has.
+  bool load_feed_by_identity(LoadedFeed &loaded, std::optional<std::string> &identity);
+  bool load_feed_from_cache(LoadedFeed &loaded, const std::optional<std::string> &identity);
+  void store_feed_in_cache(const LoadedFeed &loaded, const std::optional<std::string> &identity);
+  std::optional<std::string> read_feed_cache_entry(const std::string &stem);
+  // The identity of a working-tree file that may stand for its bytes (registry/file_identity.hpp), when
+  // its folder also resolves inside the repository; nullopt sends the caller to the full, checked read.
+  std::optional<std::string> trusted_identity(const std::string &relative);
   std::filesystem::path feed_cache_dir();
   std::filesystem::path root_;
   // root_ with its links resolved, once: every working-tree read checks that the file stays inside it.
   std::optional<std::filesystem::path> real_root_;
   std::optional<std::filesystem::path> feed_cache_dir_; // .ssmd/cache/feeds, created on first use
+  std::map<std::string, bool> folder_inside_;             // folder -> resolves inside real_root_
   std::unique_ptr<git::TreeReader> reader_;
   std::unique_ptr<git::TreeReader> view_; // reader_ with the overlay on top; null without an overlay
   bool working_tree_ = true;
