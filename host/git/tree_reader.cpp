@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -80,13 +83,33 @@ private:
 
   bool inside_root(const fs::path &full) const {
     std::error_code ec;
-    fs::path real = fs::weakly_canonical(full, ec);
+    fs::path real = resolved(full, ec);
     if (ec) return false;
     auto rel = real.lexically_relative(root_);
     return !rel.empty() && !rel.generic_string().starts_with("..");
   }
 
+  // fs::weakly_canonical(full), with each folder resolved once: resolving costs a readlink per path
+  // component, and a validate run checks thousands of files in a handful of folders. A path that is itself
+  // a symbolic link, or does not exist, is resolved in full.
+  fs::path resolved(const fs::path &full, std::error_code &ec) const {
+    struct stat st {};
+    if (!full.has_parent_path() || ::lstat(full.c_str(), &st) != 0 || S_ISLNK(st.st_mode))
+      return fs::weakly_canonical(full, ec);
+    const fs::path parent = full.parent_path();
+    std::lock_guard lock(folders_mutex_);
+    auto it = folders_.find(parent);
+    if (it == folders_.end()) {
+      fs::path real = fs::weakly_canonical(parent, ec);
+      if (ec) return {};
+      it = folders_.emplace(parent, std::move(real)).first;
+    }
+    return it->second / full.filename();
+  }
+
   fs::path root_;
+  mutable std::mutex folders_mutex_;                // plugin jobs read from several threads
+  mutable std::map<fs::path, fs::path> folders_;   // folder -> its resolved path
 };
 
 class CommitReader final : public TreeReader {

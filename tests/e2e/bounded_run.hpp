@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 namespace ssmd::test {
@@ -25,8 +26,17 @@ inline constexpr uint64_t k_memory_limit_bytes = 256ull << 20;
 
 struct BoundedRun {
   RunResult result;
-  double seconds = 0;
+  double seconds = 0;     // wall clock
+  double cpu_seconds = 0; // user + system time of the processes run: unaffected by other load on the machine
 };
+
+// User + system seconds of every child this process has waited for.
+inline double children_cpu_seconds() {
+  rusage usage {};
+  ::getrusage(RUSAGE_CHILDREN, &usage);
+  auto seconds = [](const timeval &t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 inline std::string shell_quote(const std::string &text) {
   std::string out = "'";
@@ -44,9 +54,11 @@ inline BoundedRun run_bounded(const std::filesystem::path &repo, const std::vect
   RunOptions options;
   options.unset_env = {"SSMD_REPO", "SSMD_PLUGIN_PATH", "SSMD_PLUGINS", "SSMD_LOCKED"};
   auto start = std::chrono::steady_clock::now();
+  const double cpu_start = children_cpu_seconds();
   BoundedRun out;
   out.result = run_shell(command, options);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.cpu_seconds = children_cpu_seconds() - cpu_start;
   return out;
 }
 
