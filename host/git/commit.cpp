@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <set>
+#include <sys/stat.h>
+#include <vector>
 
 namespace ssmd::git {
 
@@ -66,12 +69,42 @@ git_oid build_tree(const Workspace &ws, const std::vector<PendingChange> &change
   return tree;
 }
 
+// Git trusts an index entry whose stat data matches the file, except when the entry is "racily clean": its
+// file was modified in the same second the index was written, so a second edit of the same size in that
+// second leaves the stat data as it was. Git recognises such entries by comparing them with the index
+// file's own time; rewriting the index moves that time on and the recognition is lost, so every writer
+// of the index must first smudge them (git's ce_smudge_racily_clean_entry). Setting the recorded size to 0
+// makes the next `git status` hash the file: an unchanged file is refreshed, a changed one is reported.
+// Paths in `keep` were just staged from the working tree and are left as they are.
+void smudge_racily_clean_entries(git_index *index, const std::set<std::string> &keep) {
+  struct stat st {};
+  const char *path = git_index_path(index);
+  if (!path || ::stat(path, &st) != 0) return; // no index file yet: nothing was recorded against its time
+  // Copied out first: adding an entry replaces (and frees) the one of the same path.
+  std::vector<std::pair<git_index_entry, std::string>> smudged;
+  for (size_t i = 0, n = git_index_entrycount(index); i < n; ++i) {
+    const git_index_entry *entry = git_index_get_byindex(index, i);
+    if (!entry || git_index_entry_stage(entry) != 0 || keep.count(entry->path)) continue;
+    if (static_cast<int64_t>(entry->mtime.seconds) < static_cast<int64_t>(st.st_mtim.tv_sec) || entry->file_size == 0)
+      continue;
+    smudged.emplace_back(*entry, entry->path);
+  }
+  for (auto &[entry, entry_path] : smudged) {
+    entry.path = entry_path.c_str();
+    entry.file_size = 0;
+    check(git_index_add(index, &entry), "cannot update the index for " + entry_path);
+  }
+}
+
 // The repository index with exactly `changes` brought up to the working tree (not yet written).
 IndexHandle updated_index(const Workspace &ws, const std::vector<PendingChange> &changes) {
   git_index *raw = nullptr;
   check(git_repository_index(&raw, ws.repo().get()), "cannot open the index");
   IndexHandle index(raw);
   check(git_index_read(raw, 0), "cannot read the index");
+  std::set<std::string> changed;
+  for (const auto &change : changes) changed.insert(change.path);
+  smudge_racily_clean_entries(raw, changed);
   for (const auto &change : changes) {
     if (change.after) {
       check(git_index_add_bypath(raw, change.path.c_str()), "cannot update the index for " + change.path);

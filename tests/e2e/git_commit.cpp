@@ -1,6 +1,7 @@
 // `ssmd commit` against real repositories, every result checked with the git CLI.
 #include "git_fixture.hpp"
 
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 using namespace ssmd::test;
@@ -218,6 +219,41 @@ TEST(GitCommit, JsonOutput) {
   EXPECT_TRUE(contains(r.out, "\"commit\": \"" + id.substr(0, id.size() - 1) + "\"")) << r.out;
   EXPECT_TRUE(contains(r.out, "\"files\": [\n    \"exchanges/feeds/kalshi.yaml\"\n  ]")) << r.out;
   EXPECT_TRUE(contains(r.out, "\"feed kalshi: - version v2\"")) << r.out;
+}
+
+// Git trusts an index entry whose stat data matches, unless the entry is "racily clean": modified in the
+// second the index was written (git compares whole seconds). libgit2 compares nanoseconds, so an entry a
+// few milliseconds older than the index is not racy to it, and rewriting the index would hide an edit made
+// in that second. Here the race is made certain: the file is edited to the same size, its mtime put back
+// to the recorded one, ctime ignored (core.trustctime false), and the index file's time set to the end of
+// the same second. Git sees the edit before ssmd commits; it must still see it after.
+TEST(GitCommit, AnUnrelatedEditInTheIndexsOwnSecondStaysVisibleToGit) {
+  GitRepo repo;
+  repo.git_ok("config core.trustctime false");
+  repo.write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1"}));
+  repo.write("notes.txt", "draft one\n");
+  repo.commit_all("initial");
+  std::string debug = repo.git_ok("ls-files --debug notes.txt");
+  size_t at = debug.find("mtime: ");
+  ASSERT_NE(at, std::string::npos) << debug;
+  std::string mtime = debug.substr(at + 7, debug.find('\n', at) - at - 7); // "sec:nsec"
+  const std::string second = mtime.substr(0, mtime.find(':'));
+  std::string nanoseconds = mtime.substr(mtime.find(':') + 1);
+  nanoseconds.insert(0, 9 - nanoseconds.size(), '0');
+  ASSERT_LT(nanoseconds, "999999999");
+  const std::string stamp = "@" + second + "." + nanoseconds, index_stamp = "@" + second + ".999999999";
+  repo.write("notes.txt", "draft two\n"); // same size
+  ASSERT_EQ(std::system(("touch -d " + stamp + " " + (repo.root() / "notes.txt").string() + " && touch -d " +
+                         index_stamp + " " + (repo.root() / ".git/index").string()).c_str()), 0);
+  // Git itself sees it (without rewriting the index, which would smudge the entry itself).
+  ASSERT_EQ(repo.git_ok("--no-optional-locks status --porcelain"), " M notes.txt\n");
+  repo.write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1", "v2"}));
+
+  auto r = repo.ssmd({"commit", "-m", "v2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(repo.git_ok("show --name-only --format= HEAD"), "exchanges/feeds/kalshi.yaml\n");
+  EXPECT_EQ(repo.git_ok("status --porcelain"), " M notes.txt\n");
+  EXPECT_EQ(repo.git_ok("diff --stat"), " notes.txt | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n");
 }
 
 TEST(GitCommit, SsmdRootInASubdirectoryOfTheWorkTree) {
