@@ -117,6 +117,9 @@ Transaction::Transaction(const fs::path &root, Checker check)
   for (const char *folder : {"feeds", "schemas", "environments"})
     remove_stale_temporaries(root / "exchanges" / folder, std::string_view(folder) == "schemas");
   remove_stale_temporaries(root / ".ssmd/cache", true, std::chrono::seconds(60));
+  // validate.json is saved only under this lock (by writers and by `ssmd validate`), so any temporary of
+  // it is a killed process's.
+  remove_stale_temporaries(root / ".ssmd/cache", false);
 }
 
 Transaction::~Transaction() = default;

@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "git/tree_reader.hpp"
 #include "core/errors.hpp"
+#include "core/file_lock.hpp"
 #include "core/sha256.hpp"
 #include "core/state_dir.hpp"
 #include "plugins/plugin_manager.hpp"
@@ -98,8 +99,17 @@ Outcome validate_repository(Context &ctx, const Options &options) {
                                          : registry::Repository(root);
   Cache cache((use_cache ? state_dir(root, "cache") : root / ".ssmd" / "cache") / "validate.json", use_cache);
   Outcome outcome = check_all(ctx, repo, cache, options);
-  // A warm run found everything in the cache already, the run's own entries included.
-  if (!outcome.from_cache) cache.save();
+  // A warm run found everything in the cache already, the run's own entries included. The cache is saved
+  // under the repository lock, as writers save it (registry/change.hpp), so that a writer may remove any
+  // temporary of validate.json it finds as one a killed process left. A lock held by a writer for longer
+  // than a moment only costs this run its cache entries.
+  if (!outcome.from_cache && use_cache) {
+    try {
+      FileLock lock(state_dir(root) / "lock", std::chrono::milliseconds(500), "repository is locked");
+      cache.save();
+    } catch (const EnvironmentError &) {
+    }
+  }
   return outcome;
 }
 
