@@ -1,16 +1,14 @@
-// SHA-256 through OpenSSL, as lowercase hex: schema hashes, plugin lock pins and cache keys.
+// SHA-256 through OpenSSL's libcrypto, as lowercase hex: schema hashes, plugin lock pins and cache keys.
+// The one place the host calls libcrypto, which it opens on first use (core/lazy_library.hpp).
 #pragma once
 
-#include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 
 namespace ssmd {
 
+// Throws EnvironmentError when libcrypto cannot be loaded.
 std::string sha256_hex(std::string_view bytes);
-// Hashes a file's bytes; nullopt when it cannot be read.
-std::optional<std::string> sha256_file(const std::filesystem::path &path);
 
 // Feeds many parts into one digest (cache keys over several inputs).
 class Sha256 {

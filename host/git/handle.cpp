@@ -8,7 +8,11 @@ namespace ssmd::git {
 
 void ensure_libgit2() {
   static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });
+  // A throw leaves the flag unset, so a later call reports the missing library again.
+  std::call_once(once, [] {
+    resolve_libgit2();
+    git_libgit2_init();
+  });
 }
 
 std::string last_error() {

@@ -2,7 +2,7 @@
 // failing call becomes an exception naming what was being done. Nothing else in ssmd calls a `*_free`.
 #pragma once
 
-#include <git2.h>
+#include "git/libgit2.hpp"
 
 #include <memory>
 #include <string>
@@ -10,10 +10,12 @@
 
 namespace ssmd::git {
 
-template <class T, void (*Free)(T *)> struct Deleter {
-  void operator()(T *p) const { Free(p); }
+// `Free` is one of the libgit2 functions of git/libgit2.hpp, resolved by ensure_libgit2() before any handle
+// exists, so a deleter never has a library to open.
+template <class T, auto &Free> struct Deleter {
+  void operator()(T *p) const { Free.get()(p); }
 };
-template <class T, void (*Free)(T *)> using Handle = std::unique_ptr<T, Deleter<T, Free>>;
+template <class T, auto &Free> using Handle = std::unique_ptr<T, Deleter<T, Free>>;
 
 using RepositoryHandle = Handle<git_repository, git_repository_free>;
 using ObjectHandle = Handle<git_object, git_object_free>;
@@ -39,7 +41,8 @@ struct Buffer {
   std::string str() const { return buf.ptr ? std::string(buf.ptr, buf.size) : std::string(); }
 };
 
-// Initialises libgit2 once per process. It is never shut down: handles may live until exit.
+// Opens and initialises libgit2 once per process; throws EnvironmentError when it cannot be loaded. It is
+// never shut down: handles may live until exit.
 void ensure_libgit2();
 
 // The message of the last libgit2 error on this thread, or "unknown error".

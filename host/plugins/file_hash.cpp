@@ -1,6 +1,6 @@
 #include "plugins/file_hash.hpp"
 
-#include <openssl/evp.h>
+#include "core/sha256.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -15,35 +15,15 @@ std::optional<std::string> sha256_file(const std::filesystem::path &path, std::s
     error = std::string("cannot read: ") + std::strerror(errno);
     return std::nullopt;
   }
-  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
-    error = "cannot initialise SHA-256";
-    return std::nullopt;
-  }
-  unsigned char buffer[1 << 16];
+  Sha256 hash;
+  char buffer[1 << 16];
   size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0)
-    if (EVP_DigestUpdate(ctx.get(), buffer, n) != 1) {
-      error = "SHA-256 update failed";
-      return std::nullopt;
-    }
+  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) hash.add(std::string_view(buffer, n));
   if (std::ferror(file.get())) {
     error = std::string("cannot read: ") + std::strerror(errno);
     return std::nullopt;
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1) {
-    error = "SHA-256 final failed";
-    return std::nullopt;
-  }
-  static const char hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 0xf];
-  }
-  return out;
+  return hash.hex();
 }
 
 } // namespace ssmd

@@ -1,6 +1,6 @@
 #include "secrets/secret_bytes.hpp"
 
-#include <openssl/crypto.h>
+#include <string.h> // explicit_bzero: a wipe the compiler may not drop as a dead store
 
 #include <cstring>
 #include <utility>
@@ -34,13 +34,13 @@ SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept {
 
 void SecretBytes::wipe() noexcept {
   // The allocation holds size_ + 1 bytes: the value and a terminating NUL for C APIs.
-  if (bytes_) OPENSSL_cleanse(bytes_.get(), size_ + 1);
+  if (bytes_) ::explicit_bzero(bytes_.get(), size_ + 1);
   bytes_.reset();
   size_ = 0;
 }
 
 void wipe_string(std::string &text) noexcept {
-  if (text.capacity() > 0) OPENSSL_cleanse(text.data(), text.capacity());
+  if (text.capacity() > 0) ::explicit_bzero(text.data(), text.capacity());
   text.clear();
 }
 

@@ -19,6 +19,11 @@ sdk_info=$(dpkg-deb --info "$sdk")
 grep -q "Package: ssmd$" <<<"$runtime_info" || fail "runtime package misnamed"
 grep -q "Package: ssmd-sdk-dev$" <<<"$sdk_info" || fail "sdk package misnamed"
 grep -q "Depends: .*ssmd (= " <<<"$sdk_info" || fail "ssmd-sdk-dev does not depend on the same ssmd version"
+# Opened on first use, not linked, so dpkg-shlibdeps cannot find them: the package must name them itself.
+for soname in libgit2.so libcrypto.so; do
+  owner=$(dpkg-query -S "*/$soname.*" 2>/dev/null | head -n1 | cut -d: -f1) || true
+  [ -z "$owner" ] || grep -q "Depends: .*\b$owner\b" <<<"$runtime_info" || fail "ssmd does not depend on $owner ($soname)"
+done
 # Each package holds its own files only.
 runtime_files=$(dpkg-deb --contents "$runtime")
 sdk_files=$(dpkg-deb --contents "$sdk")
