@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace {
 
 // The section-name table is read whole; real ones are a few hundred bytes.
 constexpr uint64_t kMaxNameTableBytes = 1 << 20;
+// How much of the file before the section headers is read with them, hoping to find the section-name table.
+constexpr uint64_t kNameTableLead = 4096;
 
 // Owns a file descriptor for the duration of one read.
 class File {
@@ -87,13 +90,14 @@ ElfSection read_elf_section(const std::filesystem::path &path, std::string_view 
   if (!S_ISREG(st.st_mode)) return fail(ElfReadStatus::NotElf, "not a regular file");
   const uint64_t file_size = static_cast<uint64_t>(st.st_size);
 
-  // The identification bytes first: anything without the magic number is simply not a plugin.
-  unsigned char ident[EI_NIDENT];
-  if (file_size < SELFMAG || !read_at(file.fd(), ident, SELFMAG, 0) || std::memcmp(ident, ELFMAG, SELFMAG) != 0)
+  // The ELF header in one read (plus the section headers, the section-name table and the section: four
+  // reads a plugin, since `ssmd plugin list` reads every plugin on the path). Anything without the magic
+  // number is simply not a plugin.
+  Elf64_Ehdr eh{};
+  const size_t header_bytes = static_cast<size_t>(std::min<uint64_t>(file_size, sizeof eh));
+  if (header_bytes < SELFMAG || !read_at(file.fd(), &eh, header_bytes, 0) || std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0)
     return fail(ElfReadStatus::NotElf, "not an ELF file");
-  Elf64_Ehdr eh;
-  if (file_size < sizeof eh || !read_at(file.fd(), &eh, sizeof eh, 0))
-    return fail(ElfReadStatus::Malformed, "truncated ELF header");
+  if (header_bytes < sizeof eh) return fail(ElfReadStatus::Malformed, "truncated ELF header");
   if (eh.e_ident[EI_CLASS] != ELFCLASS64) return fail(ElfReadStatus::Malformed, "not a 64-bit ELF file");
   if (eh.e_ident[EI_DATA] != native_data_encoding())
     return fail(ElfReadStatus::Malformed, "ELF byte order differs from this machine's");
@@ -106,24 +110,39 @@ ElfSection read_elf_section(const std::filesystem::path &path, std::string_view 
   if (!in_file(eh.e_shoff, sizeof(Elf64_Shdr), file_size)) return bad("section headers lie outside the file");
 
   // Extended numbering: with 0xff00 or more sections the real count and string-table index live in
-  // section header 0.
-  Elf64_Shdr first;
-  if (!read_at(file.fd(), &first, sizeof first, eh.e_shoff)) return bad("cannot read section headers");
-  uint64_t count = eh.e_shnum != 0 ? eh.e_shnum : first.sh_size;
-  uint64_t names_index = eh.e_shstrndx != SHN_XINDEX ? eh.e_shstrndx : first.sh_link;
+  // section header 0, which then has to be read on its own first.
+  uint64_t count = eh.e_shnum;
+  uint64_t names_index = eh.e_shstrndx;
+  if (count == 0 || names_index == SHN_XINDEX) {
+    Elf64_Shdr first;
+    if (!read_at(file.fd(), &first, sizeof first, eh.e_shoff)) return bad("cannot read section headers");
+    if (count == 0) count = first.sh_size;
+    if (names_index == SHN_XINDEX) names_index = first.sh_link;
+  }
   if (count == 0 || count > (file_size - eh.e_shoff) / sizeof(Elf64_Shdr)) return bad("section headers lie outside the file");
   if (names_index == SHN_UNDEF || names_index >= count) return bad("bad section-name table index");
 
+  // Linkers put the section-name table just before the section headers, at the end of the file, so one
+  // read of the headers and the few KiB before them usually brings both.
+  const uint64_t headers_size = count * sizeof(Elf64_Shdr);
+  const uint64_t lead = std::min<uint64_t>(eh.e_shoff, kNameTableLead);
+  std::string tail(lead + headers_size, '\0');
+  if (!read_at(file.fd(), tail.data(), tail.size(), eh.e_shoff - lead)) return bad("cannot read section headers");
   std::vector<Elf64_Shdr> headers(count);
-  if (!read_at(file.fd(), headers.data(), count * sizeof(Elf64_Shdr), eh.e_shoff))
-    return bad("cannot read section headers");
+  std::memcpy(headers.data(), tail.data() + lead, headers_size);
 
   const Elf64_Shdr &names_header = headers[names_index];
   if (names_header.sh_type != SHT_STRTAB) return bad("section-name table is not a string table");
   if (names_header.sh_size > kMaxNameTableBytes) return bad("section-name table is too large");
   if (!in_file(names_header.sh_offset, names_header.sh_size, file_size)) return bad("section-name table lies outside the file");
-  std::string names(names_header.sh_size, '\0');
-  if (!read_at(file.fd(), names.data(), names.size(), names_header.sh_offset)) return bad("cannot read section names");
+  std::string names;
+  const uint64_t tail_start = eh.e_shoff - lead;
+  if (names_header.sh_offset >= tail_start && in_file(names_header.sh_offset - tail_start, names_header.sh_size, lead)) {
+    names = tail.substr(names_header.sh_offset - tail_start, names_header.sh_size);
+  } else {
+    names.assign(names_header.sh_size, '\0');
+    if (!read_at(file.fd(), names.data(), names.size(), names_header.sh_offset)) return bad("cannot read section names");
+  }
 
   const Elf64_Shdr *found = nullptr;
   for (const auto &header : headers) {
