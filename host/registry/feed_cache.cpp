@@ -1,13 +1,20 @@
 #include "registry/feed_cache.hpp"
 
+#include "version.hpp"
+
 #include <algorithm>
 #include <cstring>
 
 namespace ssmd::registry {
 
 namespace {
-// Bump when the layout below or the model changes; older entries then miss and are rewritten.
-constexpr std::string_view k_magic = "ssmd-feed-cache 2\n";
+// Bump the number when the layout below or the model changes; older entries then miss and are rewritten.
+// The ssmd version is part of it too: another release may parse the same bytes into other diagnostics, so an
+// upgrade must not be served what the previous ssmd concluded.
+const std::string &magic() {
+  static const std::string text = std::string("ssmd-feed-cache 2 ssmd ") + kVersion + "\n";
+  return text;
+}
 
 class Writer {
 public:
@@ -75,7 +82,7 @@ private:
 
 std::string encode_feed_cache(const std::string &source_hash, const Feed &feed, const Diagnostics &diagnostics) {
   Writer w;
-  w.out = std::string(k_magic);
+  w.out = magic();
   w.str(source_hash);
   for (const std::string *s : {&feed.name, &feed.display_name, &feed.exchange, &feed.type, &feed.status}) w.str(*s);
   w.u64(feed.calendar ? 1 : 0);
@@ -115,8 +122,8 @@ bool decode_feed_cache(std::string_view entry, const std::string &source_hash, F
 
 bool decode_feed_cache(std::string_view entry, const std::function<bool(std::string_view key)> &accept, Feed &feed,
                        Diagnostics &diagnostics) {
-  if (!entry.starts_with(k_magic)) return false;
-  Reader r(entry.substr(k_magic.size()));
+  if (!entry.starts_with(magic())) return false;
+  Reader r(entry.substr(magic().size()));
   if (!r.ok()) return false;
   if (std::string key = r.str(); !r.ok() || !accept(key)) return false;
   Feed f;

@@ -4,6 +4,7 @@
 #include "registry/repository.hpp"
 #include "registry/sha256.hpp"
 #include "registry_fixture.hpp"
+#include "version.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -56,6 +57,20 @@ TEST(RegistryCache, EntriesForOtherBytesOrDamagedAreRejected) {
   EXPECT_FALSE(decode_feed_cache(entry, sha256_tag("b"), out, diags));
   EXPECT_FALSE(decode_feed_cache(entry.substr(0, entry.size() - 3), sha256_tag("a"), out, diags));
   EXPECT_FALSE(decode_feed_cache("garbage", sha256_tag("a"), out, diags));
+}
+
+TEST(RegistryCache, AnEntryWrittenByAnotherSsmdVersionIsRejected) {
+  Feed feed;
+  feed.name = "acme";
+  std::string entry = encode_feed_cache(sha256_tag("a"), feed, {});
+  const std::string ours = std::string("ssmd ") + kVersion + "\n";
+  ASSERT_NE(entry.find(ours), std::string::npos) << "the entry records the ssmd that wrote it";
+  std::string older = entry;
+  older.replace(older.find(ours), ours.size(), "ssmd 0.0.1\n");
+  Feed out;
+  Diagnostics diags;
+  EXPECT_TRUE(decode_feed_cache(entry, sha256_tag("a"), out, diags));
+  EXPECT_FALSE(decode_feed_cache(older, sha256_tag("a"), out, diags)) << "another release may parse differently";
 }
 
 TEST(RegistryCache, ARecentlyChangedFileHasNoTrustedIdentity) {
