@@ -7,6 +7,7 @@
 #include "registry/repository.hpp"
 #include "registry/resolve.hpp"
 
+#include <iostream>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -95,15 +96,27 @@ Source open_source(Context &ctx, const po::variables_map &vm) {
     throw UsageError("say where the data lives: --env ENV, or --raw URL and/or --normalized URL");
   // The endpoint flags reach the plugin as configuration `<scheme>.endpoint` with a flag origin, which a
   // plugin ranks above its own environment variables (ssmd_host.flag_config); the per-scheme flag wins.
+  std::set<std::string> used_flags;
   for (const auto &url : {raw, normalized}) {
     size_t sep = url.find("://");
     if (sep == std::string::npos || url.substr(0, sep) == "file") continue;
+    used_flags.insert("endpoint"); // used, or beaten by the scheme's own flag: either way not a mistake
     std::string scheme = url.substr(0, sep);
     std::string specific = scheme + "-endpoint";
-    if (vm.count(specific))
+    if (vm.count(specific)) {
       ctx.config().set(scheme + ".endpoint", vm[specific].as<std::string>(), "flag --" + specific);
-    else if (vm.count("endpoint"))
+      used_flags.insert(specific);
+    } else if (vm.count("endpoint")) {
       ctx.config().set(scheme + ".endpoint", vm["endpoint"].as<std::string>(), "flag --endpoint");
+    }
+  }
+  // An endpoint flag that reaches no plugin is most likely a mistyped URL or environment: say so rather
+  // than let the run quietly read somewhere else.
+  for (const auto &[flag, value] : vm) {
+    if (value.defaulted() || used_flags.count(flag) || !(flag == "endpoint" || flag.ends_with("-endpoint"))) continue;
+    const std::string where = flag == "endpoint" ? "no data location here uses a plugin's URL scheme"
+                                                 : "no data location here uses " + flag.substr(0, flag.size() - 9) + "://";
+    std::cerr << "ssmd: warning: --" << flag << " is ignored: " << where << "\n";
   }
   if (!raw.empty()) source.raw = open_store(ctx, raw);
   if (!normalized.empty()) source.normalized = open_store(ctx, normalized);

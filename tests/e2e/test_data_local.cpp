@@ -154,3 +154,25 @@ TEST(DataInventory, AProgressLineOnATerminalAndNothingWhenPiped) {
   EXPECT_NE(tty.out.find("\r\033[K"), std::string::npos) << tty.out;
   EXPECT_NE(tty.out.find("2025-12-02  1.2GB"), std::string::npos) << tty.out;
 }
+
+TEST(DataInventory, AnEndpointFlagThatReachesNoPluginIsAWarning) {
+  DataTree tree;
+  // --endpoint with data on local disk: nothing to send it to.
+  auto generic = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-01",
+                           "--raw", tree.raw(), "--endpoint", "http://127.0.0.1:9"});
+  EXPECT_EQ(generic.exit_code, 0) << generic.err;
+  EXPECT_NE(generic.err.find("ssmd: warning: --endpoint is ignored: no data location here uses a plugin's URL scheme"),
+            std::string::npos)
+      << generic.err;
+  // --s3-endpoint (the bundled storage-s3 plugin's flag) with no s3:// location.
+  auto scheme = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-01",
+                          "--raw", tree.raw(), "--s3-endpoint", "http://127.0.0.1:9"});
+  EXPECT_EQ(scheme.exit_code, 0) << scheme.err;
+  EXPECT_NE(scheme.err.find("ssmd: warning: --s3-endpoint is ignored: no data location here uses s3://"),
+            std::string::npos)
+      << scheme.err;
+  // Without an endpoint flag, no warning.
+  auto plain = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-01",
+                         "--raw", tree.raw()});
+  EXPECT_EQ(plain.err.find("warning"), std::string::npos) << plain.err;
+}
