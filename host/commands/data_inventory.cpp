@@ -51,7 +51,7 @@ json::Value slot_json(const data::Slot &slot) {
 
 int run_data_inventory(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd data inventory --feed FEED --from DATE --to DATE (--env ENV | --raw URL [--normalized URL]) [--output json]";
+  cl.usage = "ssmd data inventory --feed FEED --from DATE --to DATE (--env ENV | --raw URL [--normalized URL]) [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
   data::add_source_options(ctx, cl);
   cl.options.add_options()("from", po::value<std::string>()->required()->value_name("DATE"), "first day (YYYY-MM-DD)")(
       "to", po::value<std::string>()->required()->value_name("DATE"), "last day, inclusive");

@@ -66,7 +66,7 @@ std::string fixed(double v) {
 
 int run_data_quality(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd data quality --feed FEED --date DATE (--env ENV | --raw URL [--normalized URL]) [--output json]";
+  cl.usage = "ssmd data quality --feed FEED --date DATE (--env ENV | --raw URL [--normalized URL]) [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
   data::add_source_options(ctx, cl);
   cl.options.add_options()("date", po::value<std::string>()->required()->value_name("DATE"), "the day (YYYY-MM-DD)");
   add_output_option(cl);

@@ -24,7 +24,7 @@ std::optional<std::string> blob_text(const git::Repository &repo, const std::opt
 int run_log(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd log [feed|schema|env NAME] [-n N] [--output json]";
-  cl.options.add_options()("kind", po::value<std::string>()->value_name("KIND"), "feed, schema or env")(
+  cl.options.add_options()("kind", po::value<std::string>()->value_name("feed|schema|env"), "what kind of definition to follow")(
       "name", po::value<std::string>()->value_name("NAME"), "the definition's name")(
       "max-count,n", po::value<int>()->value_name("N"), "show at most N commits");
   cl.positional.add("kind", 1).add("name", 1);

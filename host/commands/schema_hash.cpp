@@ -96,7 +96,7 @@ void print_rows(const std::vector<Row> &rows, OutputFormat format, bool all) {
 int run_schema_hash(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd schema hash (NAME[:VERSION] | --all) [--update] [--output json]";
-  cl.options.add_options()("ref", po::value<std::string>(), "the schema, or one version of it")
+  cl.options.add_options()("ref", po::value<std::string>()->value_name("NAME[:VERSION]"), "the schema, or one version of it")
       ("all", po::bool_switch(), "every schema in the repository (what the pre-commit hook runs)")
       ("update", po::bool_switch(), "record the computed hash where it differs from the recorded one");
   cl.positional.add("ref", 1);

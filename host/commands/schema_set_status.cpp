@@ -21,8 +21,8 @@ int rank(const std::string &status) { return status == "draft" ? 0 : status == "
 int run_schema_set_status(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd schema set-status NAME:VERSION draft|active|deprecated";
-  cl.options.add_options()("ref", po::value<std::string>()->required(), "the schema version")
-      ("status", po::value<std::string>()->required(), "the new status");
+  cl.options.add_options()("ref", po::value<std::string>()->required()->value_name("NAME:VERSION"), "the schema version")
+      ("status", po::value<std::string>()->required()->value_name("draft|active|deprecated"), "the new status");
   cl.positional.add("ref", 1).add("status", 1);
   auto vm = parse_args(builtin("schema set-status"), cl, args);
   if (!vm) return kExitOk;

@@ -27,8 +27,8 @@ std::chrono::milliseconds plugin_timeout(Context &ctx, const po::variables_map &
 
 int run_validate(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd validate [--at REF] [--format text|json|sarif|junit|github] [--strict] [--no-cache] "
-             "[--import-path DIR]...";
+  cl.usage = "ssmd validate [--at REF] [--format text|json|sarif|junit|github] [--strict] [--no-cache] [--stats] "
+             "[--no-isolation] [--plugin-timeout SECONDS] [--import-path DIR]...";
   cl.options.add_options()
       ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
        "text, json, sarif (2.1.0), junit or github (workflow annotations)")

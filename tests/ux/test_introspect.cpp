@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 using namespace ssmd;
@@ -119,6 +121,39 @@ TEST(Introspect, EveryVisibleCommandDescribesItself) {
     EXPECT_FALSE(help->summary.empty()) << command->path;
   }
   EXPECT_EQ(std::cout.rdbuf(), before);
+}
+
+// The usage line is the synopsis a reader scans first (and the man page's SYNOPSIS): every flag --help lists
+// is on it, by its long or short name. Two documented groups stand for several flags: "[version flags]" on
+// the feed commands, and "--SCHEME-endpoint" for the flags storage plugins add.
+TEST(Introspect, EveryFlagOfAVisibleCommandIsInItsUsageLine) {
+  const std::set<std::string> version_flags{"version",        "effective-from",     "effective-to",
+                                            "endpoint",       "protocol",           "auth-method",
+                                            "rate-limit-per-second", "max-symbols-per-connection",
+                                            "supports-orderbook", "supports-trades", "channels"};
+  Context ctx = test_context();
+  for (const Command *command : visible_commands()) {
+    auto help = introspect(ctx, *command);
+    ASSERT_TRUE(help) << command->path;
+    const std::string usage = help->usage + " ";
+    auto named = [&](const std::string &text) { return usage.find(text) != std::string::npos; };
+    // "--all" in "(NAME | --all)", not the start of "--all-feeds".
+    auto flag_named = [&](const std::string &flag) {
+      for (size_t at = usage.find(flag); at != std::string::npos; at = usage.find(flag, at + 1)) {
+        char next = usage[at + flag.size()];
+        if (!std::isalnum(static_cast<unsigned char>(next)) && next != '-') return true;
+      }
+      return false;
+    };
+    for (const OptionInfo *flag : help->flags()) {
+      if (flag->long_name == "help") continue;
+      bool listed = (!flag->long_name.empty() && flag_named("--" + flag->long_name)) ||
+                    (!flag->short_name.empty() && flag_named("-" + flag->short_name));
+      listed = listed || (named("version flags]") && version_flags.count(flag->long_name)) ||
+               (named("--SCHEME-endpoint") && flag->long_name.ends_with("-endpoint"));
+      EXPECT_TRUE(listed) << command->path << ": --" << flag->long_name << " is not in \"" << help->usage << "\"";
+    }
+  }
 }
 
 TEST(Introspect, RestoresStdoutWhenTheCommandThrows) {
