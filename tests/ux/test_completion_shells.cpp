@@ -232,4 +232,36 @@ TEST(FishCompletion, ScriptPassesFishSyntaxCheckAndCompletes) {
   EXPECT_EQ(run("ssmd data "), (List{"gaps", "inventory", "quality"}));
   EXPECT_EQ(run("ssmd data gaps --feed "), (List{"alpha", "beta"}));
   EXPECT_TRUE(has(run("ssmd data inventory --f"), "--feed"));
+  // fish does not split words at ':', so NAME:VERSION candidates arrive whole.
+  EXPECT_EQ(run("ssmd schema show tr"), (List{"trade", "trade:v1", "trade:v2"}));
+  EXPECT_EQ(run("ssmd schema show trade:"), (List{"trade:v1", "trade:v2"}));
+  EXPECT_EQ(run("ssmd feed list --status "), (List{"active", "deprecated", "disabled"}));
+}
+
+// zsh's completion system needs a terminal to drive; the script's function is driven directly instead, with
+// compadd (zsh's builtin that offers candidates) replaced by one that prints them.
+TEST(ZshCompletion, TheFunctionOffersWhatSsmdCompletes) {
+  auto zsh = find_program("zsh");
+  if (!zsh) GTEST_SKIP() << "zsh is not installed (scripts/setup.sh installs it)";
+  TempDir dir;
+  write_sample_repo(dir);
+  auto script = dir.write("_ssmd", run_ssmd({"completion", "zsh"}).out);
+  RunOptions options;
+  options.cwd = dir.path();
+  options.env["PATH"] = path_with_ssmd();
+  // `words` as zsh sets it: the line's words, the one being completed (PREFIX) last.
+  auto run = [&](const std::string &words, const std::string &prefix) {
+    const std::string program = "compdef() { :; }; compadd() { shift; print -rl -- \"$@\"; }; _files() { print FILES; }; "
+                                "source " + shell_quote(script.string()) + "; words=(" + words + " " +
+                                shell_quote(prefix) + "); CURRENT=${#words}; PREFIX=" + shell_quote(prefix) + "; _ssmd";
+    auto r = run_shell(*zsh + " -f -c " + shell_quote(program), options);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return lines(r.out);
+  };
+  EXPECT_EQ(run("ssmd data", ""), (List{"gaps", "inventory", "quality"}));
+  EXPECT_EQ(run("ssmd schema show", "tr"), (List{"trade", "trade:v1", "trade:v2"}));
+  EXPECT_EQ(run("ssmd schema show", "trade:"), (List{"trade:v1", "trade:v2"}));
+  EXPECT_EQ(run("ssmd feed list --status", ""), (List{"active", "deprecated", "disabled"}));
+  EXPECT_EQ(run("ssmd env create gamma --schema", "o"), List{"orderbook:v1"});
+  EXPECT_EQ(run("ssmd validate --import-path", ""), List{"FILES"}) << "no candidates: zsh completes files";
 }
