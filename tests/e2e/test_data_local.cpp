@@ -157,22 +157,24 @@ TEST(DataInventory, AProgressLineOnATerminalAndNothingWhenPiped) {
 
 TEST(DataInventory, AnEndpointFlagThatReachesNoPluginIsAWarning) {
   DataTree tree;
+  auto inventory = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-01",
+                                  "--raw", tree.raw()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_ssmd(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.err;
+  };
   // --endpoint with data on local disk: nothing to send it to.
-  auto generic = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-01",
-                           "--raw", tree.raw(), "--endpoint", "http://127.0.0.1:9"});
-  EXPECT_EQ(generic.exit_code, 0) << generic.err;
-  EXPECT_NE(generic.err.find("ssmd: warning: --endpoint is ignored: no data location here uses a plugin's URL scheme"),
+  const std::string generic = inventory({"--endpoint", "http://127.0.0.1:9"});
+  EXPECT_NE(generic.find("ssmd: warning: --endpoint is ignored: no data location here uses a plugin's URL scheme"),
             std::string::npos)
-      << generic.err;
+      << generic;
   // --s3-endpoint (the bundled storage-s3 plugin's flag) with no s3:// location.
-  auto scheme = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-01",
-                          "--raw", tree.raw(), "--s3-endpoint", "http://127.0.0.1:9"});
-  EXPECT_EQ(scheme.exit_code, 0) << scheme.err;
-  EXPECT_NE(scheme.err.find("ssmd: warning: --s3-endpoint is ignored: no data location here uses s3://"),
-            std::string::npos)
-      << scheme.err;
+  const std::string scheme = inventory({"--s3-endpoint", "http://127.0.0.1:9"});
+  EXPECT_NE(scheme.find("ssmd: warning: --s3-endpoint is ignored: no data location here uses s3://"), std::string::npos)
+      << scheme;
   // Without an endpoint flag, no warning.
-  auto plain = run_ssmd({"data", "inventory", "--feed", "kalshi", "--from", "2025-12-01", "--to", "2025-12-01",
-                         "--raw", tree.raw()});
-  EXPECT_EQ(plain.err.find("warning"), std::string::npos) << plain.err;
+  const std::string plain = inventory({});
+  EXPECT_EQ(plain.find("warning"), std::string::npos) << plain;
 }
