@@ -4,6 +4,7 @@
 
 #include <dlfcn.h>
 
+#include <cstdio>
 #include <string>
 
 namespace ssmd {
@@ -14,7 +15,7 @@ void *LazyLibrary::open() {
     handle_ = ::dlopen(soname_, RTLD_NOW | RTLD_LOCAL);
     if (!handle_) {
       const char *why = ::dlerror();
-      open_error_ = why ? why : "not found";
+      std::snprintf(open_error_, sizeof open_error_, "%s", why ? why : "not found");
     }
   });
   if (!handle_)

@@ -12,7 +12,6 @@
 
 #include <atomic>
 #include <mutex>
-#include <string>
 
 namespace ssmd {
 
@@ -35,7 +34,9 @@ private:
   const char *soname_;
   std::once_flag opened_;
   void *handle_ = nullptr;
-  std::string open_error_; // dlerror() of the one attempt to open it
+  // dlerror() of the one attempt to open it. A buffer, not a std::string, so that a LazyLibrary is
+  // constant-initialized (constinit) under clang 14 too, before any constructor of another file runs.
+  char open_error_[512] = {};
 };
 
 template <class Signature> class LazyFunction;
