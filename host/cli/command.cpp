@@ -5,6 +5,8 @@
 #include "core/date.hpp"
 #include "core/errors.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 
 namespace ssmd {
@@ -34,7 +36,52 @@ std::vector<std::string> long_names(const po::options_description &options) {
   for (const auto &option : options.options()) names.push_back("--" + option->long_name());
   return names;
 }
+
+// The option names that positional arguments fill, in order ("name" for `ssmd feed show NAME`).
+std::vector<std::string> positional_names(const po::positional_options_description &positional) {
+  std::vector<std::string> names;
+  // An unbounded last argument (ARGS...) reports a huge count and repeats its name; 16 covers every command.
+  for (unsigned i = 0; i < positional.max_total_count() && i < 16; ++i) {
+    const std::string &name = positional.name_for_position(i);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
+// How the usage line shows a positional argument: the value name its author gave (ENV, NAME:VERSION), else
+// the option's name in capitals.
+std::string placeholder(const po::option_description &option) {
+  std::string name = option.semantic()->name();
+  if (!name.empty() && name != "arg") return name;
+  name = option.long_name();
+  for (auto &c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name;
+}
 } // namespace
+
+void print_help(std::ostream &out, const Command &command, const CommandLine &cl) {
+  out << "Usage: " << cl.usage << "\n\n" << command.summary << "\n\n";
+  // Positional arguments are options to boost (that is how it fills them), but a reader knows them by
+  // their placeholder: they get their own section instead of reading as `--name arg` among the flags.
+  const std::vector<std::string> positional = positional_names(cl.positional);
+  po::options_description flags("Options");
+  std::vector<std::pair<std::string, std::string>> arguments;
+  for (const auto &option : cl.options.options()) {
+    if (std::find(positional.begin(), positional.end(), option->long_name()) != positional.end())
+      arguments.emplace_back(placeholder(*option), option->description());
+    else
+      flags.add(option);
+  }
+  if (!arguments.empty()) {
+    size_t width = 0;
+    for (const auto &[name, description] : arguments) width = std::max(width, name.size());
+    out << "Arguments:\n";
+    for (const auto &[name, description] : arguments)
+      out << "  " << name << std::string(width - name.size() + 2, ' ') << description << "\n";
+    out << "\n";
+  }
+  out << flags;
+}
 
 std::optional<po::variables_map> parse_args(const Command &command, CommandLine &cl, const Args &args) {
   cl.options.add_options()("help,h", "show this help");
@@ -47,7 +94,7 @@ std::optional<po::variables_map> parse_args(const Command &command, CommandLine 
                   .run(),
               vm);
     if (vm.count("help")) {
-      std::cout << "Usage: " << cl.usage << "\n\n" << command.summary << "\n\n" << cl.options;
+      print_help(std::cout, command, cl);
       return std::nullopt;
     }
     po::notify(vm);

@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,10 @@ struct CommandLine {
   po::options_description options{"Options"};
   po::positional_options_description positional;
 };
+
+// Prints `ssmd <command> --help`: the usage line, the summary, the positional arguments under
+// "Arguments:" by their placeholders, then the flags under "Options:".
+void print_help(std::ostream &out, const Command &command, const CommandLine &cl);
 
 enum class OutputFormat { Text, Json };
 

@@ -2,6 +2,7 @@
 
 #include "cli/global_options.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <iostream>
 #include <sstream>
@@ -197,6 +198,34 @@ std::vector<OptionInfo> parse_option_list(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The "Arguments:" section print_help() writes: rows of "  PLACEHOLDER  description" up to a blank line.
+// Returns the arguments and removes the section from `rest`.
+std::vector<OptionInfo> take_arguments(std::vector<std::string_view> &rest) {
+  std::vector<OptionInfo> out;
+  auto caption = std::find_if(rest.begin(), rest.end(), [](std::string_view line) { return line == "Arguments:"; });
+  if (caption == rest.end()) return out;
+  auto end = caption + 1;
+  for (; end != rest.end() && !trim(*end).empty(); ++end) {
+    std::string_view row = end->substr(std::min<size_t>(2, end->size()));
+    if (end->starts_with("   ") && !out.empty()) { // a wrapped description
+      out.back().description += " " + trim(row);
+      continue;
+    }
+    OptionInfo argument;
+    argument.positional = true;
+    argument.takes_value = true;
+    argument.value_name = take_token(row);
+    argument.description = trim(row);
+    out.push_back(std::move(argument));
+  }
+  rest.erase(caption, end);
+  return out;
+}
+
+} // namespace
+
 CommandHelp parse_help(std::string_view path, std::string_view text) {
   CommandHelp help;
   help.path = path;
@@ -205,11 +234,12 @@ CommandHelp parse_help(std::string_view path, std::string_view text) {
   size_t i = 0;
   while (i < lines.size() && trim(lines[i]).empty()) ++i;
   if (i < lines.size() && lines[i].starts_with("Usage: ")) help.usage = trim(lines[i++].substr(7));
-  // The summary runs up to the options caption ("Options:") or the first option row.
+  // The summary runs up to the first caption ("Arguments:", "Options:") or the first option row.
   std::string summary;
   for (; i < lines.size(); ++i) {
     std::string_view line = lines[i];
-    bool caption = !line.empty() && line[0] != ' ' && line.ends_with(':') && i + 1 < lines.size() && is_option_row(lines[i + 1]);
+    bool caption = !line.empty() && line[0] != ' ' && line.ends_with(':') && i + 1 < lines.size() &&
+                   lines[i + 1].starts_with("  ") && !trim(lines[i + 1]).empty();
     if (caption || is_option_row(line)) break;
     std::string t = trim(line);
     if (t.empty()) {
@@ -220,10 +250,14 @@ CommandHelp parse_help(std::string_view path, std::string_view text) {
   }
   while (summary.ends_with('\n')) summary.pop_back();
   help.summary = summary;
-  size_t consumed = 0;
-  for (size_t k = 0; k < i && k < lines.size(); ++k) consumed += lines[k].size() + 1;
-  help.options = parse_option_list(consumed < text.size() ? text.substr(consumed) : std::string_view{});
+  std::vector<std::string_view> rest(lines.begin() + static_cast<std::ptrdiff_t>(std::min(i, lines.size())), lines.end());
+  std::vector<OptionInfo> arguments = take_arguments(rest);
+  std::string options_text;
+  for (std::string_view line : rest) options_text.append(line).append("\n");
+  help.options = parse_option_list(options_text);
+  // Help printed some other way (a plugin's command, say) may still list an argument as `--name`.
   mark_positionals(help);
+  help.options.insert(help.options.begin(), arguments.begin(), arguments.end());
   return help;
 }
 

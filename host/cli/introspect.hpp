@@ -3,7 +3,8 @@
 // `--help` prints and cannot drift from the command table or from a command's own options.
 //
 // Every built-in prints its help through parse_args() (cli/command.cpp): "Usage: ...", a blank line, the
-// summary, a blank line, then boost::program_options' option list, whose rows look like
+// summary, a blank line, the positional arguments under "Arguments:" ("  NAME  the feed"), then
+// boost::program_options' option list, whose rows look like
 //   --as-of DATE                   the version in force on this day
 //   -o [ --output ] FORMAT (=text) output format: text or json
 //   --force                        write into a directory that already holds exchanges/

@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -154,6 +155,28 @@ TEST(Introspect, EveryFlagOfAVisibleCommandIsInItsUsageLine) {
       EXPECT_TRUE(listed) << command->path << ": --" << flag->long_name << " is not in \"" << help->usage << "\"";
     }
   }
+}
+
+// Positional arguments are listed by their placeholders under "Arguments:", never as `--name arg` flags.
+TEST(Introspect, ArgumentsAreListedByTheirPlaceholders) {
+  Context ctx = test_context();
+  std::map<std::string, CommandHelp> helps;
+  for (const Command *command : visible_commands())
+    if (std::string_view(command->path) == "feed show" || std::string_view(command->path) == "schema set-status")
+      helps.emplace(command->path, *introspect(ctx, *command));
+  ASSERT_EQ(helps.size(), 2u);
+  for (const auto &[path, help] : helps) {
+    EXPECT_NE(help.text.find("\n\nArguments:\n  "), std::string::npos) << help.text;
+    EXPECT_EQ(help.text.find("--name"), std::string::npos) << help.text;
+    EXPECT_EQ(help.text.find("--ref"), std::string::npos) << help.text;
+    EXPECT_FALSE(help.find("name")) << path << ": an argument is not a flag";
+  }
+  std::vector<std::string> arguments;
+  for (const OptionInfo *arg : helps.at("schema set-status").positionals())
+    arguments.push_back(arg->value_name + " = " + arg->description);
+  EXPECT_EQ(arguments, (std::vector<std::string>{"NAME:VERSION = the schema version",
+                                                 "draft|active|deprecated = the new status"}));
+  EXPECT_EQ(helps.at("schema set-status").flags().size(), 1u) << "only --help";
 }
 
 TEST(Introspect, RestoresStdoutWhenTheCommandThrows) {
