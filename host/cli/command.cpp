@@ -108,9 +108,8 @@ std::optional<po::variables_map> parse_args(const Command &command, CommandLine 
   } catch (const po::required_option &e) {
     std::string name = e.get_option_name();
     // Positional arguments are reported by their placeholder rather than as a flag.
-    for (unsigned i = 0; i < cl.positional.max_total_count() && i < 16; ++i)
-      if ("--" + cl.positional.name_for_position(i) == name)
-        throw UsageError("missing argument " + cl.positional.name_for_position(i) + "; usage: " + cl.usage);
+    for (const auto &positional : positional_names(cl.positional))
+      if ("--" + positional == name) throw UsageError("missing argument " + positional + "; usage: " + cl.usage);
     throw UsageError("missing required flag " + name + "; usage: " + cl.usage);
   } catch (const po::error &e) {
     throw UsageError(std::string(e.what()) + "; usage: " + cl.usage);

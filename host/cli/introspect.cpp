@@ -129,14 +129,10 @@ std::string upper(std::string_view s) {
 void mark_positionals(CommandHelp &help) {
   for (auto &option : help.options) {
     if (option.long_name.empty() || contains_word(help.usage, "--" + option.long_name)) continue;
-    // The placeholder is the option's name in capitals (NAME for --name), or the value name its author
-    // gave (ENV, NAME:VERSION, draft|active|deprecated) when the usage line spells it that way.
     std::string placeholder = upper(option.long_name);
     if (contains_word(help.usage, placeholder)) {
       option.positional = true;
       option.value_name = placeholder;
-    } else if (option.takes_value && option.value_name != "arg" && contains_word(help.usage, option.value_name)) {
-      option.positional = true;
     }
   }
 }

@@ -25,7 +25,6 @@ public:
   // The address of `name`, opening the library on first use. Throws EnvironmentError when the library
   // cannot be opened or lacks the symbol.
   void *symbol(const char *name);
-  const char *soname() const { return soname_; }
 
 private:
   void *open();

@@ -112,10 +112,11 @@ Source open_source(Context &ctx, const po::variables_map &vm) {
   }
   // An endpoint flag that reaches no plugin is most likely a mistyped URL or environment: say so rather
   // than let the run quietly read somewhere else.
+  constexpr std::string_view suffix = "-endpoint";
   for (const auto &[flag, value] : vm) {
-    if (value.defaulted() || used_flags.count(flag) || !(flag == "endpoint" || flag.ends_with("-endpoint"))) continue;
+    if (value.defaulted() || used_flags.count(flag) || !(flag == "endpoint" || flag.ends_with(suffix))) continue;
     const std::string where = flag == "endpoint" ? "no data location here uses a plugin's URL scheme"
-                                                 : "no data location here uses " + flag.substr(0, flag.size() - 9) + "://";
+                                                 : "no data location here uses " + flag.substr(0, flag.size() - suffix.size()) + "://";
     std::cerr << "ssmd: warning: --" << flag << " is ignored: " << where << "\n";
   }
   if (!raw.empty()) source.raw = open_store(ctx, raw);

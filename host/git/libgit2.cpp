@@ -2,8 +2,8 @@
 
 namespace ssmd::git {
 
-// SSMD_LIBGIT2_SONAME comes from the build: the soname of the libgit2 ssmd was compiled against, whose
-// headers fixed the signatures above.
+// SSMD_LIBGIT2_SONAME comes from the build: the soname of the libgit2 whose headers gave the functions of
+// git/libgit2.hpp their signatures.
 constinit LazyLibrary libgit2_library{"libgit2", SSMD_LIBGIT2_SONAME};
 
 void resolve_libgit2() {

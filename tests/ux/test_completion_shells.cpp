@@ -196,6 +196,17 @@ TEST(CompletionCommand, HiddenCompleteRejectsABadWordIndex) {
   EXPECT_EQ(ok.out, "data\n");
 }
 
+// A shell run in `dir` that finds the ssmd under test and no user configuration.
+RunOptions shell_in(const TempDir &dir) {
+  RunOptions options;
+  options.cwd = dir.path();
+  options.env["PATH"] = path_with_ssmd();
+  options.env["HOME"] = dir.path().string();
+  options.env["XDG_CONFIG_HOME"] = (dir.path() / "config").string();
+  options.env["XDG_DATA_HOME"] = (dir.path() / "data").string();
+  return options;
+}
+
 TEST(ZshCompletion, ScriptPassesZshSyntaxCheck) {
   auto zsh = find_program("zsh");
   if (!zsh) GTEST_SKIP() << "zsh is not installed (scripts/setup.sh installs it)";
@@ -214,12 +225,7 @@ TEST(FishCompletion, ScriptPassesFishSyntaxCheckAndCompletes) {
   auto check = run_shell(*fish + " -n " + shell_quote(script.string()));
   EXPECT_EQ(check.exit_code, 0) << check.err;
   // `complete -C LINE` asks fish for the completions of LINE, through the function the script registers.
-  RunOptions options;
-  options.cwd = dir.path();
-  options.env["PATH"] = path_with_ssmd();
-  options.env["HOME"] = dir.path().string(); // no user fish configuration
-  options.env["XDG_CONFIG_HOME"] = (dir.path() / "config").string();
-  options.env["XDG_DATA_HOME"] = (dir.path() / "data").string();
+  const RunOptions options = shell_in(dir);
   auto run = [&](const std::string &line) {
     auto r = run_shell(*fish + " --no-config -c " +
                            shell_quote("source " + shell_quote(script.string()) + "; complete -C " + shell_quote(line)),
@@ -246,9 +252,7 @@ TEST(ZshCompletion, TheFunctionOffersWhatSsmdCompletes) {
   TempDir dir;
   write_sample_repo(dir);
   auto script = dir.write("_ssmd", run_ssmd({"completion", "zsh"}).out);
-  RunOptions options;
-  options.cwd = dir.path();
-  options.env["PATH"] = path_with_ssmd();
+  const RunOptions options = shell_in(dir);
   // `words` as zsh sets it: the line's words, the one being completed (PREFIX) last.
   auto run = [&](const std::string &words, const std::string &prefix) {
     const std::string program = "compdef() { :; }; compadd() { shift; print -rl -- \"$@\"; }; _files() { print FILES; }; "
