@@ -68,10 +68,22 @@ fs::path executable_path(const std::string &argv0) {
   return fs::absolute(argv0, ec);
 }
 
+// Host settings that choose code or where data goes, read from trusted layers only (see config.hpp). A
+// repository file that sets one is named in a warning, so a user who put it there learns where it belongs.
+constexpr const char *k_trusted_only_keys[] = {"plugin_path"};
+
 // Applies configured defaults that every command shares, and reports a broken configuration file once.
 void apply_configuration(Context &ctx) {
   Config &config = ctx.config();
   for (const auto &d : config.diagnostics()) std::cerr << "ssmd: warning: ignoring configuration: " << format_diagnostic(d) << "\n";
+  for (const char *key : k_trusted_only_keys) {
+    if (auto origin = config.untrusted_origin(key)) {
+      auto user = Config::user_file();
+      std::cerr << "ssmd: warning: ignoring '" << key << "' at " << *origin
+                << ": a repository's files cannot choose which plugins run; set it in "
+                << (user ? user->string() : std::string("your user configuration")) << ", with --plugin-path or SSMD_PLUGIN_PATH\n";
+    }
+  }
   if (auto output = config.scalar("output")) {
     if (*output == "json") set_default_output(OutputFormat::Json);
     else if (*output == "text") set_default_output(OutputFormat::Text);

@@ -47,12 +47,14 @@ Config Config::load(const std::optional<fs::path> &repo_root) {
   Config config;
   config.overrides_ = std::make_shared<Layer>();
   config.overrides_->name = "override";
+  config.overrides_->trusted = true;
   config.layers_.push_back(config.overrides_);
-  auto add_file = [&](const fs::path &path, const std::string &display) {
+  auto add_file = [&](const fs::path &path, const std::string &display, bool trusted) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return;
     auto layer = std::make_shared<Layer>();
     layer->name = display;
+    layer->trusted = trusted;
     layer->doc = yaml::load_file(path.string(), display, config.diagnostics_);
     if (layer->doc && !layer->doc->root()->is_map()) {
       config.diagnostics_.push_back(Diagnostic{display, 1, 1, Severity::Error, "config/not-a-map",
@@ -61,8 +63,9 @@ Config Config::load(const std::optional<fs::path> &repo_root) {
     }
     if (layer->doc) config.layers_.push_back(std::move(layer));
   };
-  if (repo_root) add_file(*repo_root / ".ssmd" / "config.yaml", (*repo_root / ".ssmd" / "config.yaml").string());
-  if (auto user = user_file()) add_file(*user, user->string());
+  if (repo_root) add_file(*repo_root / ".ssmd" / "config.yaml", (*repo_root / ".ssmd" / "config.yaml").string(), false);
+  if (auto user = user_file()) add_file(*user, user->string(), true);
+  if (repo_root) add_file(*repo_root / kTeamSettingsFileName, (*repo_root / kTeamSettingsFileName).string(), false);
   return config;
 }
 
@@ -73,16 +76,29 @@ void Config::set(const std::string &key, const std::string &yaml_value, const st
   if (doc) overrides_->values[key] = std::move(doc);
 }
 
-std::optional<ConfigValue> Config::get(const std::string &key) const {
+std::optional<ConfigValue> Config::find(const std::string &key, bool trusted_only) const {
   for (const auto &layer : layers_) {
+    if (trusted_only && !layer->trusted) continue;
     if (layer->doc) {
-      if (const yaml::Node *n = lookup(layer->doc->root(), key)) return ConfigValue{n, position(layer->name, n->mark())};
+      if (const yaml::Node *n = lookup(layer->doc->root(), key))
+        return ConfigValue{n, position(layer->name, n->mark()), layer->trusted};
     } else if (auto it = layer->values.find(key); it != layer->values.end()) {
-      return ConfigValue{it->second->root(), it->second->file()};
+      return ConfigValue{it->second->root(), it->second->file(), layer->trusted};
     }
   }
   return std::nullopt;
 }
+
+std::vector<std::string> Config::items(const std::optional<ConfigValue> &v) {
+  std::vector<std::string> out;
+  if (!v) return out;
+  if (v->node->is_scalar()) out.push_back(v->node->scalar());
+  for (size_t i = 0; v->node->is_sequence() && i < v->node->size(); ++i)
+    if (v->node->at(i)->is_scalar()) out.push_back(v->node->at(i)->scalar());
+  return out;
+}
+
+std::optional<ConfigValue> Config::get(const std::string &key) const { return find(key, false); }
 
 std::optional<std::string> Config::scalar(const std::string &key) const {
   auto v = get(key);
@@ -90,14 +106,23 @@ std::optional<std::string> Config::scalar(const std::string &key) const {
   return v->node->scalar();
 }
 
-std::vector<std::string> Config::list(const std::string &key) const {
-  std::vector<std::string> out;
-  auto v = get(key);
-  if (!v) return out;
-  if (v->node->is_scalar()) out.push_back(v->node->scalar());
-  for (size_t i = 0; v->node->is_sequence() && i < v->node->size(); ++i)
-    if (v->node->at(i)->is_scalar()) out.push_back(v->node->at(i)->scalar());
-  return out;
+std::vector<std::string> Config::list(const std::string &key) const { return items(get(key)); }
+
+std::optional<ConfigValue> Config::trusted_get(const std::string &key) const { return find(key, true); }
+
+std::optional<std::string> Config::trusted_scalar(const std::string &key) const {
+  auto v = trusted_get(key);
+  if (!v || !v->node->is_scalar()) return std::nullopt;
+  return v->node->scalar();
+}
+
+std::vector<std::string> Config::trusted_list(const std::string &key) const { return items(trusted_get(key)); }
+
+std::optional<std::string> Config::untrusted_origin(const std::string &key) const {
+  for (const auto &layer : layers_)
+    if (!layer->trusted && layer->doc)
+      if (const yaml::Node *n = lookup(layer->doc->root(), key)) return position(layer->name, n->mark());
+  return std::nullopt;
 }
 
 std::vector<std::pair<std::string, ConfigValue>> Config::effective() const {

@@ -45,9 +45,9 @@ std::vector<fs::path> plugin_search_path(const std::vector<std::string> &plugin_
 
 PluginSettings plugin_settings(Context &ctx) {
   PluginSettings s;
-  // Flags and SSMD_PLUGIN_PATH arrive as the configuration's top layer; else .ssmd/config.yaml, else the
-  // user's config.
-  s.search_path = plugin_search_path(ctx.config().list("plugin_path"), ctx.executable());
+  // Flags and SSMD_PLUGIN_PATH arrive as the configuration's top layer, else the user's config. The
+  // repository's files are never asked: a clone must not choose the code ssmd runs.
+  s.search_path = plugin_search_path(ctx.config().trusted_list("plugin_path"), ctx.executable());
   s.allowlist = ctx.options().plugins;
   s.locked = ctx.options().locked;
   if (auto root = ctx.find_repo_root()) {

@@ -1,7 +1,8 @@
 // Configuration precedence, proved by what each setting does rather than by what `config show` says:
 // flags beat environment variables beat the repository's .ssmd/config.yaml beat the user's
-// $XDG_CONFIG_HOME/ssmd/config.yaml, for the output format, colour, the plugin path, disabled lint rules
-// and capnp import paths. (Settings with no flag or variable are checked on the layers they have.)
+// $XDG_CONFIG_HOME/ssmd/config.yaml beat the committed ssmd.yaml, for the output format, colour, disabled
+// lint rules and capnp import paths; the plugin path comes from flags, variables and the user's file only.
+// (Settings with no flag or variable are checked on the layers they have.)
 #include "../test-plugins/test_plugins.hpp"
 #include "plugin_env.hpp"
 #include "schema_fixture.hpp"
@@ -39,6 +40,10 @@ bool coloured(const RunResult &r) { return has(r.out, "\x1b["); }
 } // namespace
 
 TEST_F(ConfigLayers, OutputFormat) {
+  repo_.write("ssmd.yaml", "output: json\n");
+  EXPECT_TRUE(is_json(ssmd({"feed", "list"}))) << "the committed team settings";
+  user_config("output: text\n");
+  EXPECT_TRUE(is_table(ssmd({"feed", "list"}))) << "user config beats the team settings";
   user_config("output: json\n");
   EXPECT_TRUE(is_json(ssmd({"feed", "list"}))) << "user config";
   repo_config("output: text\n");
@@ -75,15 +80,21 @@ TEST_F(ConfigLayers, PluginPath) {
   user_config("plugin_path: [" + user.string() + "]\n");
   auto u = ssmd({"plugin", "list"});
   EXPECT_TRUE(listed(u, user)) << u.out;
+  // A repository's files never choose plugin folders: its plugin_path is ignored, with a warning naming it.
   repo_config("plugin_path: [" + repo.string() + "]\n");
   auto r = ssmd({"plugin", "list"});
-  EXPECT_TRUE(listed(r, repo) && !listed(r, user)) << "repository config replaces user config\n" << r.out;
+  EXPECT_TRUE(listed(r, user) && !listed(r, repo)) << "the repository's plugin_path is ignored\n" << r.out;
+  EXPECT_TRUE(has(r.err, "ignoring 'plugin_path' at " + (repo_.root() / ".ssmd/config.yaml").string() + ":1:"))
+      << r.err;
+  repo_.write("ssmd.yaml", "plugin_path: [" + repo.string() + "]\n");
+  auto t = ssmd({"plugin", "list"});
+  EXPECT_TRUE(listed(t, user) && !listed(t, repo)) << "nor the committed team settings'\n" << t.out;
   auto e = ssmd({"plugin", "list"}, {{"SSMD_PLUGIN_PATH", env.string()}});
-  EXPECT_TRUE(listed(e, env) && !listed(e, repo)) << "SSMD_PLUGIN_PATH replaces the configured path\n" << e.out;
+  EXPECT_TRUE(listed(e, env) && !listed(e, user)) << "SSMD_PLUGIN_PATH replaces the configured path\n" << e.out;
   // --plugin-path comes first and SSMD_PLUGIN_PATH after it (docs/environment.md): test-good from the flag's
   // directory wins, and the variable's directory is still searched.
   auto f = ssmd({"--plugin-path", flag.string(), "plugin", "list"}, {{"SSMD_PLUGIN_PATH", env.string()}});
-  EXPECT_TRUE(listed(f, flag) && listed(f, env) && !listed(f, repo)) << f.out;
+  EXPECT_TRUE(listed(f, flag) && listed(f, env) && !listed(f, user)) << f.out;
 }
 
 TEST_F(ConfigLayers, DisabledRules) {
