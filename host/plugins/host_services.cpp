@@ -31,6 +31,13 @@ const ssmd_node *lookup_flag_config(ssmd_str key) {
   auto value = config->get(std::string(key.data, key.size));
   return value && value->origin.rfind("flag ", 0) == 0 ? yaml::Document::handle(value->node) : nullptr;
 }
+// Only values from trusted layers (flags, environment, the user's file), never the repository's files.
+const ssmd_node *lookup_trusted_config(ssmd_str key) {
+  const Config *config = g_config.load();
+  if (!config || !key.data) return nullptr;
+  auto value = config->trusted_get(std::string(key.data, key.size));
+  return value ? yaml::Document::handle(value->node) : nullptr;
+}
 } // namespace
 
 void HostServices::use_config(const Config *config) { g_config.store(config); }
@@ -53,6 +60,7 @@ HostServices::HostServices(const std::filesystem::path &repo_root) : repo_root_(
   table_.ssmd_version = ssmd_str{kVersion, std::strlen(kVersion)};
   table_.config = lookup_config;
   table_.flag_config = lookup_flag_config;
+  table_.trusted_config = lookup_trusted_config;
 }
 
 } // namespace ssmd

@@ -91,6 +91,7 @@ LoadedPlugin::LoadedPlugin(const std::string &name_or_path) {
   host_.repo_root = ssmd_str{"", 0};
   host_.ssmd_version = ssmd_str{"test", 4};
   host_.config = config_lookup;
+  host_.trusted_config = config_lookup; // a test's settings stand for the user's own
   plugin_ = entry(&host_);
   if (!plugin_) throw std::runtime_error("entry point returned NULL");
 }

@@ -139,7 +139,7 @@ TEST_F(PluginManagerTest, AbiMismatchIsRefusedWithoutLoading) {
   const auto &p = info(manager, "test-abi99");
   EXPECT_EQ(p.status, PluginStatus::AbiMismatch);
   EXPECT_TRUE(contains(p.problem, "plugin 'test-abi99'")) << p.problem;
-  EXPECT_TRUE(contains(p.problem, "plugin ABI 99.0, but this ssmd has ABI 1.2")) << p.problem;
+  EXPECT_TRUE(contains(p.problem, "plugin ABI 99.0, but this ssmd has ABI 1.3")) << p.problem;
   auto feed = manager.feed_validator("t-abi99");
   EXPECT_EQ(feed.failure, LookupFailure::Unavailable);
   EXPECT_FALSE(ran("test-abi99"));
@@ -306,6 +306,8 @@ TEST_F(PluginManagerTest, HostServicesDescribeTheHost) {
   EXPECT_EQ(host->config(ssmd_str{"any.key", 7}), nullptr);
   ASSERT_NE(host->flag_config, nullptr); // ABI 1.2
   EXPECT_EQ(host->flag_config(ssmd_str{"any.key", 7}), nullptr);
+  ASSERT_NE(host->trusted_config, nullptr); // ABI 1.3
+  EXPECT_EQ(host->trusted_config(ssmd_str{"any.key", 7}), nullptr);
   for (void *slot : host->reserved) EXPECT_EQ(slot, nullptr);
   EXPECT_EQ(manager.host_services(), host) << "one table for the manager's lifetime";
 }

@@ -18,12 +18,14 @@ std::optional<std::string> from_environment(const std::string &name) {
   return value ? std::optional<std::string>(value) : std::nullopt;
 }
 
-// Reads `s3.*` keys of the repository configuration. A value of the wrong shape is passed on as text that
-// fails validation, so it is reported rather than ignored.
+// Reads `s3.*` configuration keys. A value of the wrong shape is passed on as text that fails validation,
+// so it is reported rather than ignored. Every `s3.*` key says where signed requests go or how they are
+// made, so only trusted layers are asked (ABI 1.3): a cloned repository's files cannot point ssmd's
+// credentials at another server.
 // `flags_only` asks only for values a command-line flag set (ABI 1.2), which outrank the environment.
 Lookup configuration(const ssmd::Host &host, bool flags_only = false) {
   return [&host, flags_only](const std::string &key) -> std::optional<std::string> {
-    ssmd::Node node = flags_only ? host.flag_config(key) : host.config(key);
+    ssmd::Node node = flags_only ? host.flag_config(key) : host.trusted_config(key);
     if (node.is_scalar()) return std::string(node.str());
     if (node.is_map()) return std::string("(a mapping)");
     if (node.is_sequence()) return std::string("(a list)");

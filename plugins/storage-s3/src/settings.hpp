@@ -1,6 +1,6 @@
 // Where the plugin's settings come from: a command-line flag for this run first (`--s3-endpoint`, through
-// the host's flag_config), then environment variables (so one-off overrides beat the repository), then the
-// repository configuration (`s3.*` keys), then defaults. See README.md.
+// the host's flag_config), then environment variables, then the user's configuration (`s3.*` keys, through
+// the host's trusted_config: never the repository's files), then defaults. See README.md.
 #pragma once
 
 #include "sigv4.hpp"

@@ -27,7 +27,7 @@ extern "C" {
  * of another major version. Bump the minor version when fields are appended or a reserved slot gains a
  * meaning: older plugins keep loading. */
 #define SSMD_ABI_VERSION_MAJOR 1
-#define SSMD_ABI_VERSION_MINOR 2
+#define SSMD_ABI_VERSION_MINOR 3
 
 /* The name of the ELF section that holds a plugin's manifest text. */
 #define SSMD_MANIFEST_SECTION ".ssmd_manifest"
@@ -122,13 +122,19 @@ typedef struct ssmd_host {
   const ssmd_doc_api *doc;   /* navigation over ssmd_node handles */
   ssmd_str repo_root;        /* absolute path of the repository root; empty outside a repository */
   ssmd_str ssmd_version;     /* the host's version string */
-  /* Looks up a repository configuration value (dotted key, e.g. "capnp.import_paths"); NULL if unset. */
+  /* Looks up a configuration value (dotted key, e.g. "capnp.import_paths") over every layer, the
+   * repository's files included; NULL if unset. */
   const ssmd_node *(*config)(ssmd_str key);
   /* ABI 1.2: like `config`, but answers only values a command-line flag set for this run (`--acme-endpoint
    * URL` on `ssmd data` sets "acme.endpoint"); NULL otherwise. Flags outrank environment variables, so a
    * plugin that reads variables of its own asks this first. NULL (the function) from a 1.0 or 1.1 host. */
   const ssmd_node *(*flag_config)(ssmd_str key);
-  void *reserved[7]; /* must be NULL */
+  /* ABI 1.3: like `config`, but answers only from trusted layers: flags, environment variables and the
+   * user's own configuration file, never the repository's files. A plugin reads every value that chooses a
+   * network destination, credentials or code to run (an endpoint, an auth method) here, so a cloned
+   * repository cannot redirect them. NULL (the function) from an older host. */
+  const ssmd_node *(*trusted_config)(ssmd_str key);
+  void *reserved[6]; /* must be NULL */
 } ssmd_host;
 
 /* What a rule is, for `ssmd rules list` and the docs. */

@@ -152,6 +152,14 @@ public:
                    host_->abi_minor >= 2 && host_->flag_config;
     return Node(host_->doc, offered ? host_->flag_config(to_c(key)) : nullptr, std::string(key));
   }
+  // A configuration value from a trusted layer only (flags, environment, the user's file; ABI 1.3). Read
+  // endpoints, credentials and anything else a cloned repository must not choose here. An older host
+  // offers no such lookup, so this answers absent rather than falling back to config().
+  Node trusted_config(std::string_view key) const {
+    bool offered = host_->struct_size >= offsetof(ssmd_host, trusted_config) + sizeof(host_->trusted_config) &&
+                   host_->abi_minor >= 3 && host_->trusted_config;
+    return Node(host_->doc, offered ? host_->trusted_config(to_c(key)) : nullptr, std::string(key));
+  }
   const ssmd_host *raw() const { return host_; }
 
 private:

@@ -19,7 +19,7 @@ std::string from(ssmd_str s) { return std::string(s.data, s.size); }
 
 TEST_F(KalshiTest, ManifestInTheLibraryNamesTheFeedItProvides) {
   std::string bytes = read_file(build_dir() / "plugins" / "feed-kalshi.so");
-  EXPECT_NE(bytes.find("ssmd-manifest 1\nname feed-kalshi\nversion 0.1.0\nabi 1.2\nprovides feed kalshi\n"),
+  EXPECT_NE(bytes.find("ssmd-manifest 1\nname feed-kalshi\nversion 0.1.0\nabi 1.3\nprovides feed kalshi\n"),
             std::string::npos);
 }
 

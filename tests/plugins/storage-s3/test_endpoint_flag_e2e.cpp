@@ -65,3 +65,24 @@ TEST(S3EndpointFlag, HelpListsTheFlagFromThePluginsManifest) {
   EXPECT_TRUE(contains(none.out, "--endpoint URL")) << none.out;
   EXPECT_FALSE(contains(none.out, "--s3-endpoint")) << none.out;
 }
+
+// Every `s3.*` key says where signed requests go, so storage-s3 reads them from trusted layers only: the
+// user's own file counts, a cloned repository's .ssmd/config.yaml and ssmd.yaml do not (ABI 1.3's
+// trusted_config). Without that, a repository could point the user's signed requests at its own server.
+TEST(S3EndpointFlag, TheRepositorysFilesCannotRedirectTheEndpoint) {
+  auto server = start_s3rver("S3RVER", "S3RVER");
+  TempDir dirs;
+  const auto repo = dirs.path() / "repo", home = dirs.path() / "home";
+  dirs.write("repo/exchanges/.keep", "");
+  dirs.write("repo/.ssmd/config.yaml", "s3:\n  endpoint: " + closed_endpoint() + "\n");
+  dirs.write("repo/ssmd.yaml", "s3:\n  endpoint: " + closed_endpoint() + "\n");
+  dirs.write("home/.config/ssmd/config.yaml", "s3:\n  endpoint: " + server->endpoint() + "\n");
+  RunOptions o = s3_env(server->endpoint());
+  o.env.erase("AWS_ENDPOINT_URL_S3");
+  o.env["HOME"] = home.string();
+  o.unset_env.push_back("XDG_CONFIG_HOME");
+  o.cwd = repo;
+  auto r = run_ssmd(one_day({}), o);
+  EXPECT_EQ(r.exit_code, 0) << "the user's endpoint is used, the repository's ignored\n" << r.err;
+  EXPECT_TRUE(contains(r.out, "2/2 days")) << r.out;
+}
