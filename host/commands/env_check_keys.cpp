@@ -84,7 +84,8 @@ int run_env_check_keys(Context &ctx, const Args &args) {
   if (!vm) return kExitOk;
   const OutputFormat format = output_format(*vm);
   const bool all = (*vm)["all"].as<bool>();
-  if (all == (vm->count("name") > 0)) throw UsageError("env check-keys takes an environment ENV or --all (one of them)");
+  if (all == (vm->count("name") > 0))
+    throw UsageError("env check-keys takes an environment ENV or --all (one of them)");
   const std::set<std::string> fail_on = fail_on_statuses(ctx, *vm);
 
   registry::Repository repo(ctx.repo_root());
@@ -114,7 +115,8 @@ int run_env_check_keys(Context &ctx, const Args &args) {
     for (const auto &row : rows)
       if (row.result->key->environment == name) c.rows.push_back(row);
     for (const auto &result : results)
-      if (result.key->environment == name) c.findings.insert(c.findings.end(), result.findings.begin(), result.findings.end());
+      if (result.key->environment == name)
+        c.findings.insert(c.findings.end(), result.findings.begin(), result.findings.end());
     checked.push_back(std::move(c));
   }
 
@@ -137,8 +139,9 @@ int run_env_check_keys(Context &ctx, const Args &args) {
     Table table(headers);
     for (const auto &row : rows) {
       const EnvironmentKey &key = *row.result->key;
+      const std::string detail = row.detail.empty() ? "-" : one_line(without_subject(key, row.detail));
       std::vector<std::string> cells{key.name, row.field ? row.field->field.name : "-", key.source, row.status,
-                                     age_cell(row), row.detail.empty() ? "-" : one_line(without_subject(key, row.detail))};
+                                     age_cell(row), detail};
       if (all) cells.insert(cells.begin(), key.environment);
       table.add(std::move(cells));
     }

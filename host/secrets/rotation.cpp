@@ -10,8 +10,10 @@ constexpr int64_t kSecondsPerDay = 86400;
 
 std::string days(int64_t n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
 
-// Floor division, so a value set late yesterday is 0 days old only until midnight's worth of seconds pass.
-int64_t floor_days(int64_t seconds) { return seconds >= 0 ? seconds / kSecondsPerDay : -((-seconds + kSecondsPerDay - 1) / kSecondsPerDay); }
+// The calendar day (UTC) of a moment, also before 1970: division rounds toward zero, days must round down.
+int64_t floor_days(int64_t seconds) {
+  return seconds >= 0 ? seconds / kSecondsPerDay : -((-seconds + kSecondsPerDay - 1) / kSecondsPerDay);
+}
 } // namespace
 
 std::string last_set_text(int64_t unix_seconds) { return format_timestamp(Timestamp{unix_seconds * 1000}); }
