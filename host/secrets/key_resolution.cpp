@@ -84,6 +84,7 @@ bool find_backend(PluginManager &plugins, KeyResult &result) {
 // (unless the host cannot pass it on), the key's first error, and otherwise a contract violation.
 void classify_field(KeyResult &result, FieldResult &field, ResolveCall &call, size_t position, KeepValues keep,
                     const Diagnostic *key_error, ssmd_status status) {
+  field.last_set = call.last_set(position);
   // The backend's findings are the first entries of result.findings, in the same order, located.
   std::optional<size_t> own_error, own_missing;
   for (size_t i = 0; i < call.findings().size(); ++i) {
@@ -154,14 +155,16 @@ const Diagnostic *KeyResult::first_error() const {
   return it == findings.end() ? nullptr : &*it;
 }
 
-KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep) {
+KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep, const AgeQuery *ages) {
   KeyResult result;
   result.key = &key;
-  for (const auto &field : key.fields) result.fields.push_back(FieldResult{field, FieldStatus::Error, "", "", {}, ""});
+  for (const auto &field : key.fields)
+    result.fields.push_back(FieldResult{field, FieldStatus::Error, "", "", {}, "", std::nullopt});
   if (!find_backend(plugins, result)) return result;
 
   ResolveCall call(key);
-  ssmd_status status = call.run(result.backend, plugins.host_services());
+  ssmd_status status =
+      call.run(result.backend, plugins.host_services(), ages != nullptr, ages ? ages->history : nullptr);
   for (const auto &f : call.findings()) result.findings.push_back(locate(key, f));
   const size_t backend_findings = result.findings.size();
 
@@ -206,9 +209,18 @@ KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepVal
   return result;
 }
 
-std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep) {
+std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep,
+                                    const AgeQuery *ages) {
   std::vector<KeyResult> results;
-  for (const auto &key : keys) results.push_back(resolve_key(plugins, key, keep));
+  for (const auto &key : keys) results.push_back(resolve_key(plugins, key, keep, ages));
+  // A 1.0-1.2 plugin's table has a NULL reserved slot where end_run is: it kept nothing to wipe.
+  std::vector<const ssmd_secret_backend *> ended;
+  for (const auto &result : results) {
+    const ssmd_secret_backend *backend = result.backend;
+    if (!backend || std::find(ended.begin(), ended.end(), backend) != ended.end()) continue;
+    ended.push_back(backend);
+    if (backend->end_run) backend->end_run(plugins.host_services());
+  }
   return results;
 }
 

@@ -8,6 +8,8 @@
 
 #include <ssmd/plugin.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,10 +31,17 @@ struct FieldResult {
   std::string detail;   // that finding's message; never a value
   SecretBytes value;    // the value, kept only under KeepValues::Yes
   std::string variable; // the environment variable that carries the field (see name_variables())
+  std::optional<int64_t> last_set; // when the value was set (seconds since the epoch), if the backend said
 };
 
 // `env check-keys` and `env run --dry-run` only learn that a field arrived; `env run` needs the bytes.
 enum class KeepValues { No, Yes };
+
+// What `env check-keys` asks besides presence: when each value was set (ABI 1.3). `history` is the
+// repository's git history for backends that read it (sealed-secret manifests); null outside git.
+struct AgeQuery {
+  const ssmd_file_history *history = nullptr;
+};
 
 struct KeyResult {
   const EnvironmentKey *key = nullptr;
@@ -53,10 +62,16 @@ inline constexpr size_t kMaxValueBytes = 131072 - 257;
 // Calls the backend's resolve() for `key` and classifies every field. Exit code 3 when no usable plugin
 // provides the prefix, the backend reports an environment error or breaks the ABI's contract; 1 when the
 // reference is malformed, the backend finds an error, or a required field is not present.
-KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep);
+// With `ages`, the backend is also asked when each value was set.
+KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep,
+                      const AgeQuery *ages = nullptr);
 
-// resolve_key() for every key, in order.
-std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep);
+// resolve_key() for every key, in order; then tells every backend it called that the run's resolution is
+// over (`end_run`, ABI 1.3), so what a backend kept between calls (a login token, a secret it read once for
+// several keys) is wiped before the caller goes on. Keys of several environments resolved together share
+// one run: a secret path they have in common is read once.
+std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep,
+                                    const AgeQuery *ages = nullptr);
 
 // The worst exit code over all keys: 3 before 1 before 0.
 int overall_exit_code(const std::vector<KeyResult> &results);
