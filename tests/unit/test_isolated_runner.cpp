@@ -24,7 +24,7 @@ void report(const ssmd_sink *sink, const char *rule, const char *path) {
 }
 
 PluginJob job(const std::string &plugin, const std::string &file, std::function<void(const ssmd_sink *)> run) {
-  return PluginJob{plugin, file, std::move(run), 0};
+  return PluginJob{plugin, file, [run](const ssmd_sink *sink, const ssmd_bytes_sink *) { run(sink); }, 0};
 }
 
 std::vector<PluginJob> hostile_jobs() {
