@@ -1,17 +1,19 @@
 // `ssmd env check-keys ENV [--output json]`: asks the secret backend of every key of the environment
 // (`extends:` applied) for every field, and says which are present, missing or in error, and why. Values
-// are never printed: the host's sink holds each one only until the backend's findings are redacted against
-// it, then wipes it.
+// are never printed: each backend runs in a supervised worker (secrets/isolated_resolution.hpp), whose sink
+// holds each value only until the backend's findings are redacted against it, then wipes it; no value
+// leaves the worker.
 //
 // Exit 0 when every required field is present; 1 when one is missing, a reference is malformed or a
 // backend finds an error; 3 when a backend cannot be reached or no plugin provides a key's prefix.
 #include "commands/commands.hpp"
 #include "core/json.hpp"
 #include "core/table.hpp"
-#include "plugins/plugin_manager.hpp"
 #include "registry/command_support.hpp"
 #include "secrets/environment_keys.hpp"
+#include "secrets/isolated_resolution.hpp"
 #include "secrets/key_resolution.hpp"
+#include "secrets/process_protection.hpp"
 #include "secrets/report.hpp"
 
 #include <iostream>
@@ -57,7 +59,8 @@ int run_env_check_keys(Context &ctx, const Args &args) {
 
   registry::Repository repo(ctx.repo_root());
   const std::vector<EnvironmentKey> keys = environment_keys(repo, name);
-  const std::vector<KeyResult> results = resolve_keys(ctx.plugins(), keys, KeepValues::No);
+  protect_secret_holder();
+  const std::vector<KeyResult> results = resolve_keys_isolated(ctx, keys, ResolveOptions{KeepValues::No, false});
   const std::vector<Row> rows = rows_of(results);
 
   const Diagnostics findings = all_findings(results);

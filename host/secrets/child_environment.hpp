@@ -15,7 +15,7 @@ namespace ssmd::secrets {
 class ChildEnvironment {
 public:
   // `added` maps names to values; a name also set in `inherited` (a NULL-terminated array such as
-  // `environ`) replaces it. Names must be valid and distinct (see name_variables()).
+  // `environ`) replaces it. Names must be valid and distinct (see name_fields()).
   ChildEnvironment(char *const *inherited, const std::vector<std::pair<std::string, std::string_view>> &added);
   ChildEnvironment(const ChildEnvironment &) = delete;
   ChildEnvironment &operator=(const ChildEnvironment &) = delete;

@@ -206,12 +206,6 @@ KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepVal
   return result;
 }
 
-std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep) {
-  std::vector<KeyResult> results;
-  for (const auto &key : keys) results.push_back(resolve_key(plugins, key, keep));
-  return results;
-}
-
 int overall_exit_code(const std::vector<KeyResult> &results) {
   int code = 0;
   for (const auto &r : results) code = std::max(code, r.exit_code);

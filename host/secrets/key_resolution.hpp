@@ -28,7 +28,7 @@ struct FieldResult {
   std::string rule;     // the finding that explains a field that is not present
   std::string detail;   // that finding's message; never a value
   SecretBytes value;    // the value, kept only under KeepValues::Yes
-  std::string variable; // the environment variable that carries the field (see name_variables())
+  std::string variable; // the environment variable that carries the field (see name_fields())
 };
 
 // `env check-keys` and `env run --dry-run` only learn that a field arrived; `env run` needs the bytes.
@@ -50,13 +50,11 @@ struct KeyResult {
 // `NAME=VALUE` and its NUL, and a name may take 255 bytes.
 inline constexpr size_t kMaxValueBytes = 131072 - 257;
 
-// Calls the backend's resolve() for `key` and classifies every field. Exit code 3 when no usable plugin
+// Calls the backend's resolve() for `key` and classifies every field. Runs the backend's code, so commands call
+// it in a worker (resolve_keys_isolated(), secrets/isolated_resolution.hpp). Exit code 3 when no usable plugin
 // provides the prefix, the backend reports an environment error or breaks the ABI's contract; 1 when the
 // reference is malformed, the backend finds an error, or a required field is not present.
 KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep);
-
-// resolve_key() for every key, in order.
-std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep);
 
 // The worst exit code over all keys: 3 before 1 before 0.
 int overall_exit_code(const std::vector<KeyResult> &results);
