@@ -101,6 +101,19 @@ void classify_field(KeyResult &result, FieldResult &field, ResolveCall &call, si
   }
   if (call.arrived(position)) {
     const std::string what = "field `" + field.field.name + "`";
+    if (call.size_of(position) == 0) {
+      // An empty value counts as missing, whichever backend sent it (docs/secrets.md): the bundled backends
+      // say so themselves; this holds any other to the same meaning.
+      const EnvironmentKey &key = *result.key;
+      host_finding(result, 0, key.required ? Severity::Error : Severity::Warning, std::string(kMissingField),
+                   what + " arrived empty; an empty value counts as missing" +
+                       (key.required ? "" : " (the key is not required)"),
+                   field.field.path());
+      field.status = FieldStatus::Missing;
+      field.rule = result.findings.back().rule;
+      field.detail = result.findings.back().message;
+      return;
+    }
     if (call.holds_nul(position)) {
       host_finding(result, 1, Severity::Error, "secrets/unusable-value",
                    what + " has a value with a NUL byte, which an environment variable cannot carry",
