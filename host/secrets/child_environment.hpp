@@ -20,7 +20,7 @@ public:
   ChildEnvironment(const ChildEnvironment &) = delete;
   ChildEnvironment &operator=(const ChildEnvironment &) = delete;
 
-  // The NULL-terminated array to pass to posix_spawn or execve. Valid until wipe().
+  // The NULL-terminated array to pass to execve and its family. Valid until wipe().
   char *const *envp() const { return envp_.data(); }
   // Overwrites the secret strings and empties the array.
   void wipe();

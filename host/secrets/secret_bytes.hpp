@@ -1,5 +1,5 @@
 // Bytes that may be a secret value, held in one allocation of exactly their size and overwritten with
-// `OPENSSL_cleanse` when they go away, so a value never lingers in freed memory. The buffer never grows,
+// `explicit_bzero` when they go away, so a value never lingers in freed memory. The buffer never grows,
 // so no reallocation leaves an unwiped copy behind.
 #pragma once
 
