@@ -81,9 +81,8 @@ std::optional<int> run_plugin_command(Context &ctx, const std::vector<std::strin
   const int signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
   // Stopped by a signal it was sent (by the terminal, or forwarded): as a shell reports it.
   if (secrets::forwarded_signal(signal)) return 128 + signal;
-  throw EnvironmentError("plugin '" + usable->manifest.name + "' " +
-                         (signal ? "crashed with " + validate::signal_name(signal) : std::string("stopped unexpectedly")) +
-                         " while running `ssmd " + name + "`");
+  const std::string what = signal ? "crashed with " + validate::signal_name(signal) : "stopped unexpectedly";
+  throw EnvironmentError("plugin '" + usable->manifest.name + "' " + what + " while running `ssmd " + name + "`");
 }
 
 } // namespace ssmd

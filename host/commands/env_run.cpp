@@ -5,8 +5,10 @@
 // The backends run in supervised workers (secrets/isolated_resolution.hpp); the values reach this process
 // over their pipes and exist only in SecretBytes buffers and in the child's environment block: ssmd never
 // calls setenv, and the buffers are wiped as soon as the child has its own copy, before ssmd waits for it.
-// The process cannot dump core (secrets/process_protection.hpp), and the child dies with it. A required field that is not
-// available refuses the run (exit 1; 3 when a backend cannot be reached), naming keys and fields only.
+// The process cannot dump core (secrets/process_protection.hpp), and the child dies with it.
+//
+// A required field that is not available refuses the run (exit 1; 3 when a backend cannot be reached),
+// naming keys and fields only.
 // Otherwise the exit code is the child's: 128 + N when signal N killed it, 127 when COMMAND is not found.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"

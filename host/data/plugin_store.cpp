@@ -30,7 +30,9 @@ constexpr char kNoTable = 'L'; // 'L' why: the worker could not get the backend'
 
 void write_record(const ssmd_bytes_sink *out, const std::string &bytes) { out->write(out->ctx, to(bytes)); }
 
-template <class T> void put(std::string &out, T value) { out.append(reinterpret_cast<const char *>(&value), sizeof value); }
+template <class T> void put(std::string &out, T value) {
+  out.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
 template <class T> bool get(std::string_view in, size_t &pos, T &value) {
   if (pos + sizeof value > in.size()) return false;
   std::memcpy(&value, in.data() + pos, sizeof value);
@@ -76,7 +78,8 @@ public:
                              (call.messages.empty() ? "unknown error" : call.messages));
     std::vector<std::string> keys;
     for (const auto &record : call.result.records)
-      if (record.size() > 0 && record.data()[0] == kEntry) keys.push_back(relative(std::string(record.view().substr(1)), folder));
+      if (record.size() > 0 && record.data()[0] == kEntry)
+        keys.push_back(relative(std::string(record.view().substr(1)), folder));
     return keys;
   }
 
@@ -154,7 +157,10 @@ private:
     validate::IsolationOptions options;
     options.timeout = timeout_;
     options.timeout_from_last_output = true;
-    if (on_fetched) options.on_record = [&on_fetched](size_t) { on_fetched(); };
+    if (on_fetched)
+      options.on_record = [&on_fetched](size_t, const secrets::SecretBytes &record) {
+        if (record.size() > 0 && record.data()[0] == kFetched) on_fetched();
+      };
     Call call;
     call.result = validate::run_isolated(std::move(job), options);
     call.messages = messages_of(call.result);
@@ -193,7 +199,8 @@ std::unique_ptr<Store> open_store(Context &ctx, const std::string &url) {
   ctx.config(); // loaded here, once, so that every worker starts with it
   validate::Provider provider = validate::find_provider(ctx.plugins(), "storage", scheme);
   if (!provider.found())
-    throw EnvironmentError("cannot read " + url + ": " + validate::provider_problem(provider, "storage backend", scheme) +
+    throw EnvironmentError("cannot read " + url + ": " +
+                           validate::provider_problem(provider, "storage backend", scheme) +
                            " (a storage plugin for '" + scheme + "://' URLs is needed)");
   return std::make_unique<PluginStore>(ctx, scheme, url, provider.plugin->manifest.name);
 }

@@ -140,7 +140,8 @@ KeyResult failed(const EnvironmentKey &key, const std::string &plugin, const std
   result.plugin = plugin;
   result.findings.push_back(key.finding(Severity::Error, "plugin/failed", key.subject() + ": " + why, "source"));
   for (const auto &field : key.fields)
-    result.fields.push_back(FieldResult{field, FieldStatus::Error, "plugin/failed", result.findings.back().message, {}, ""});
+    result.fields.push_back(
+        FieldResult{field, FieldStatus::Error, "plugin/failed", result.findings.back().message, {}, ""});
   result.exit_code = 3;
   return result;
 }

@@ -162,7 +162,7 @@ void drain(Worker &w, std::vector<JobResult> &results, const IsolationOptions &o
         if (decode(payload, f)) results[job].findings.push_back(std::move(f));
       } else if (type == kRecord) {
         results[job].records.emplace_back(payload);
-        if (options.on_record) options.on_record(job);
+        if (options.on_record) options.on_record(job, results[job].records.back());
       } else if (type == kError) {
         results[job].failure = std::string(payload);
       } else if (type == kEnd) {

@@ -37,7 +37,7 @@ struct IsolationOptions {
   // Called in this process each time a job ends, well or not (for a progress line).
   std::function<void()> on_job_done;
   // Called in this process for each record a job writes, with the job's index (for a progress line).
-  std::function<void(size_t job)> on_record;
+  std::function<void(size_t job, const secrets::SecretBytes &record)> on_record;
 };
 
 std::vector<JobResult> run_isolated(const std::vector<PluginJob> &jobs, const IsolationOptions &options);

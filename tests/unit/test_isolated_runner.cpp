@@ -202,7 +202,7 @@ TEST(IsolatedRunner, TheTimeoutCanCountFromTheLastOutput) {
   EXPECT_EQ(run_isolated(chatty, options).failure.value_or(""), "timed out after 300 ms");
   options.timeout_from_last_output = true;
   size_t seen = 0;
-  options.on_record = [&seen](size_t) { ++seen; };
+  options.on_record = [&seen](size_t, const ssmd::secrets::SecretBytes &record) { seen += record.view() == "tick"; };
   JobResult result = run_isolated(chatty, options);
   EXPECT_FALSE(result.failure) << *result.failure;
   EXPECT_EQ(seen, 10u);
