@@ -165,13 +165,13 @@ TEST(CapnpBadInput, AChainPassedBackAndForthBetweenFilesIsMeasuredWhole) {
 
 TEST(CapnpBadInput, AChainUnderTheLimitCompilesOnTheCompilersOwnStackWhateverTheCallersStack) {
   // 490 constants, each naming the next, need about 4.8 MiB of stack; the check runs here on a thread with
-  // 1 MiB, which the compiler would overflow (killing this test) if it did not run on its own stack.
+  // 2 MiB, which the compiler would overflow (killing this test) if it did not run on its own stack.
   SchemaRepo repo;
   repo.write("consts.capnp", "@0xdbb9ad1f14bf0b36;\n" + chain("const", 490) + "struct S {\n  f @0 :UInt32 = .c0;\n}\n");
   SchemaCall r;
   pthread_attr_t attributes;
   ASSERT_EQ(pthread_attr_init(&attributes), 0);
-  ASSERT_EQ(pthread_attr_setstacksize(&attributes, 1u << 20), 0);
+  ASSERT_EQ(pthread_attr_setstacksize(&attributes, 2u << 20), 0);
   struct Job {
     SchemaRepo *repo;
     SchemaCall *result;
