@@ -1,8 +1,9 @@
 // `ssmd env check-keys (ENV | --all) [--fail-on STATUS] [--output json]`: asks the secret backend of every
 // key of the environment (`extends:` applied) for every field, and says which are present, missing or in
 // error, and why; where a backend knows when a value was set, how old it is and whether the key's
-// `rotation_days` says it is due. Values are never printed: the host's sink holds each one only until the
-// backend's findings are redacted against it, then wipes it.
+// `rotation_days` says it is due. Values are never printed: each backend runs in a supervised worker
+// (secrets/isolated_resolution.hpp), whose sink holds each value only until the backend's findings are
+// redacted against it, then wipes it; no value leaves the worker.
 //
 // With --all, every environment's keys are resolved in one run (a secret path they share is read once) and
 // each environment gets a summary line, for a nightly job.
@@ -16,11 +17,12 @@
 #include "core/json.hpp"
 #include "core/table.hpp"
 #include "git/file_history.hpp"
-#include "plugins/plugin_manager.hpp"
 #include "registry/command_support.hpp"
 #include "secrets/check_keys_report.hpp"
 #include "secrets/environment_keys.hpp"
+#include "secrets/isolated_resolution.hpp"
 #include "secrets/key_resolution.hpp"
+#include "secrets/process_protection.hpp"
 #include "secrets/report.hpp"
 
 #include <ctime>
@@ -104,9 +106,10 @@ int run_env_check_keys(Context &ctx, const Args &args) {
     }
   }
 
+  protect_secret_holder();
   git::FileHistory history(ctx.repo_root());
   AgeQuery ages{history.in_git() ? history.table() : nullptr};
-  std::vector<KeyResult> results = resolve_keys(ctx.plugins(), keys, KeepValues::No, &ages);
+  std::vector<KeyResult> results = resolve_keys_isolated(ctx, keys, ResolveOptions{KeepValues::No, false, &ages});
   const std::vector<CheckRow> rows = check_rows(results, static_cast<int64_t>(std::time(nullptr)), fail_on);
 
   std::vector<Checked> checked;

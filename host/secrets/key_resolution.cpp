@@ -102,6 +102,19 @@ void classify_field(KeyResult &result, FieldResult &field, ResolveCall &call, si
   }
   if (call.arrived(position)) {
     const std::string what = "field `" + field.field.name + "`";
+    if (call.size_of(position) == 0) {
+      // An empty value counts as missing, whichever backend sent it (docs/secrets.md): the bundled backends
+      // say so themselves; this holds any other to the same meaning.
+      const EnvironmentKey &key = *result.key;
+      host_finding(result, 0, key.required ? Severity::Error : Severity::Warning, std::string(kMissingField),
+                   what + " arrived empty; an empty value counts as missing" +
+                       (key.required ? "" : " (the key is not required)"),
+                   field.field.path());
+      field.status = FieldStatus::Missing;
+      field.rule = result.findings.back().rule;
+      field.detail = result.findings.back().message;
+      return;
+    }
     if (call.holds_nul(position)) {
       host_finding(result, 1, Severity::Error, "secrets/unusable-value",
                    what + " has a value with a NUL byte, which an environment variable cannot carry",
@@ -209,19 +222,14 @@ KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepVal
   return result;
 }
 
-std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep,
-                                    const AgeQuery *ages) {
-  std::vector<KeyResult> results;
-  for (const auto &key : keys) results.push_back(resolve_key(plugins, key, keep, ages));
+void end_run(PluginManager &plugins, const std::vector<const ssmd_secret_backend *> &backends) {
   // A 1.0-1.2 plugin's table has a NULL reserved slot where end_run is: it kept nothing to wipe.
   std::vector<const ssmd_secret_backend *> ended;
-  for (const auto &result : results) {
-    const ssmd_secret_backend *backend = result.backend;
+  for (const ssmd_secret_backend *backend : backends) {
     if (!backend || std::find(ended.begin(), ended.end(), backend) != ended.end()) continue;
     ended.push_back(backend);
     if (backend->end_run) backend->end_run(plugins.host_services());
   }
-  return results;
 }
 
 int overall_exit_code(const std::vector<KeyResult> &results) {

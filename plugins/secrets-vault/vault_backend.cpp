@@ -38,6 +38,9 @@ void emit_fields(const SecretRequest &req, const KvAnswer &answer, const std::st
       out.error("vault/field-type", field.path(),
                 secrets::subject(req) + ": field `" + field.name + "` of " + where +
                     " is a JSON object or list; a field must be a string, a number or a boolean");
+    } else if (value->text().empty()) {
+      // An empty value counts as missing, in every backend (docs/secrets.md).
+      secrets::report_missing(req, field, "is empty in " + where + "; an empty value counts as missing", out);
     } else {
       emit(field.name, value->text());
       if (answer.created) req.report_last_set(field.name, *answer.created);

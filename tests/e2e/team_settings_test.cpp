@@ -143,7 +143,7 @@ TEST_F(TeamSettings, CheckKeysFailOnIsASectionWithKnownStatuses) {
   git.write("ssmd.yaml", "version: 1\ncheck_keys:\n  fail_on: [rotation-due, expired]\n  when: always\n");
   auto bad = ssmd({"validate"});
   EXPECT_EQ(bad.exit_code, 1) << bad.out;
-  EXPECT_TRUE(has(bad.out, "ssmd.yaml:3:29: error: `check_keys.fail_on` takes `rotation-due` and `unknown-age`, not `expired`"))
+  EXPECT_TRUE(has(bad.out, "ssmd.yaml:3:27: error: `check_keys.fail_on` takes `rotation-due` and `unknown-age`, not `expired`"))
       << bad.out;
   EXPECT_TRUE(has(bad.out, "ssmd.yaml:4:3: error: `check_keys` has no key `when`")) << bad.out;
 }

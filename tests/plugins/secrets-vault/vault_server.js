@@ -147,6 +147,7 @@ function handleRead(res, req, url, path, ns) {
     return ns === config.namespace ? send(res, 200, secret(config.values))
                                    : send(res, 404, { errors: ['no handler for route "secret/data/team"'] });
   if (route === 'kv1-shape') return send(res, 200, { data: config.values });
+  if (route === 'empty') return send(res, 200, secret({ ...config.values, api_key: '' }));
   if (route === 'typed')
     return send(res, 200, secret({ api_key: 12345, api_secret: { nested: config.values.api_secret } }));
   if (route === 'warned') {
