@@ -147,7 +147,9 @@ TypeVerdict WireComparer::lists(const TypeRef &older, const TypeRef &newer) {
           return {TypeChange::Risky, describe(older, older_) + " became " + describe(newer, newer_) +
                                          ": elements keep only their first field; the others are lost"};
       }
-  return {TypeChange::Changed, describe(older, older_) + " became " + describe(newer, newer_)};
+  size_t inner = v.why.find(": "); // why the elements differ, when they are structs or generics
+  return {TypeChange::Changed, describe(older, older_) + " became " + describe(newer, newer_) +
+                                   (inner == std::string::npos ? std::string() : v.why.substr(inner))};
 }
 
 TypeVerdict WireComparer::struct_types(const TypeRef &older, const TypeRef &newer) {
