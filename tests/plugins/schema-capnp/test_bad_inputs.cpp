@@ -132,6 +132,27 @@ TEST(CapnpBadInput, ImportCycleIsAWarningAndTerminates) {
   EXPECT_EQ(cycles[0].severity, SSMD_SEVERITY_WARNING);
 }
 
+TEST(CapnpBadInput, ImportCycleClosedOnlyByAnUnreachableDeclarationIsACycleToo) {
+  // The compiler reads b.capnp for `B` alone and never follows b's import back to a.capnp, which only
+  // `Back` (used by nothing) needs; the files still cannot change apart.
+  SchemaRepo repo;
+  repo.write("a.capnp", "@0xdbb9ad1f14bf0b36;\nusing B = import \"b.capnp\";\nstruct A {\n  b @0 :B.B;\n}\n");
+  repo.write("b.capnp", "@0xdbb9ad1f14bf0b37;\nstruct B {\n  x @0 :Int32;\n}\n"
+                        "struct Back {\n  a @0 :import \"a.capnp\".A;\n}\n");
+  auto r = timed_check(repo, {"a.capnp", "a", ""}, k_fast);
+  EXPECT_EQ(r.status, SSMD_OK) << r.findings.dump();
+  auto cycles = of_rule(r.findings, "capnp/import-cycle");
+  ASSERT_EQ(cycles.size(), 1u) << r.findings.dump();
+  EXPECT_EQ(place(cycles[0]), "b.capnp:6:16"); // the import in `Back`
+  EXPECT_NE(cycles[0].message.find("a.capnp -> b.capnp -> a.capnp"), std::string::npos) << cycles[0].message;
+
+  // An import of a missing file in an unreachable declaration is no cycle and no error.
+  repo.write("b.capnp", "@0xdbb9ad1f14bf0b37;\nstruct B {\n  x @0 :Int32;\n}\n"
+                        "struct Back {\n  a @0 :import \"missing.capnp\".A;\n}\n");
+  auto missing = timed_check(repo, {"a.capnp", "a", ""}, k_fast);
+  EXPECT_FALSE(missing.findings.has_rule("capnp/import-cycle")) << missing.findings.dump();
+}
+
 TEST(CapnpBadInput, SelfImportIsACycle) {
   SchemaRepo repo;
   repo.write("s.capnp", "@0xdbb9ad1f14bf0b36;\nusing S = import \"./s.capnp\";\nstruct A {\n  me @0 :S.A;\n}\n");
