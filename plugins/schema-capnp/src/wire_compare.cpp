@@ -74,6 +74,7 @@ TypeVerdict WireComparer::types(const TypeRef &older, const TypeRef &newer, bool
   case K::Struct: return struct_types(older, newer);
   case K::Interface:
     if (same_type(older, newer)) return {};
+    if (mapped(older.id) == newer.id) return generic_interfaces(older, newer);
     if (same_calls(older.id, newer.id)) return {TypeChange::Compatible, change() + ", which serves the same calls"};
     return {TypeChange::Changed, change() + ", which serves other calls (interface IDs and method numbers)"};
   default: return {}; // Text, Data
@@ -150,6 +151,28 @@ TypeVerdict WireComparer::lists(const TypeRef &older, const TypeRef &newer) {
   size_t inner = v.why.find(": "); // why the elements differ, when they are structs or generics
   return {TypeChange::Changed, describe(older, older_) + " became " + describe(newer, newer_) +
                                    (inner == std::string::npos ? std::string() : v.why.substr(inner))};
+}
+
+TypeVerdict WireComparer::generic_interfaces(const TypeRef &older, const TypeRef &newer) {
+  // One interface bound to other generic arguments: its methods (compared as a declaration) now carry
+  // parameters and results of other types.
+  const Node *a = older_.find(older.id);
+  const Node *b = newer_.find(newer.id);
+  std::string change = describe(older, older_) + " became " + describe(newer, newer_);
+  if (!a || !b) return {TypeChange::Changed, change};
+  TypeVerdict out{TypeChange::Compatible, change + ", whose calls read the same"};
+  for (size_t i = 0; i < a->methods.size() && i < b->methods.size(); ++i) {
+    for (auto [x, y] : {std::pair(a->methods[i].params, b->methods[i].params),
+                        std::pair(a->methods[i].results, b->methods[i].results)}) {
+      const Node *p = older_.find(x);
+      const Node *q = newer_.find(y);
+      if (!p || !q) continue;
+      TypeVerdict v = structs(*p, bindings_of(older), *q, bindings_of(newer));
+      if (v.change == TypeChange::Changed)
+        return {TypeChange::Changed, change + ": method `" + b->methods[i].name + "` " + v.why};
+    }
+  }
+  return out;
 }
 
 TypeVerdict WireComparer::struct_types(const TypeRef &older, const TypeRef &newer) {

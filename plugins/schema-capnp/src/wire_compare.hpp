@@ -83,6 +83,7 @@ private:
   TypeVerdict any_pointers(const TypeRef &older, const TypeRef &newer, bool in_list) const;
   TypeVerdict lists(const TypeRef &older, const TypeRef &newer);
   TypeVerdict struct_types(const TypeRef &older, const TypeRef &newer);
+  TypeVerdict generic_interfaces(const TypeRef &older, const TypeRef &newer);
   // Whether a list of `element` reads the same as a list of `s` (the upgrade the guide allows).
   bool upgrades_to(const TypeRef &element, const Node &s, const Model &model);
   FieldDiff::Union union_change(const FlatField &older, const StructLayout &older_layout, const FlatField &newer,

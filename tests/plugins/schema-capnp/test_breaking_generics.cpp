@@ -126,3 +126,16 @@ TEST(CapnpBreakingGenerics, MadeGenericAndBoundToWhatItReplacedIsANote) {
   EXPECT_EQ(wrong.status, SSMD_FAILED) << wrong.findings.dump();
   only(wrong, "capnp/breaking/field-type-changed");
 }
+
+TEST(CapnpBreakingGenerics, AGenericInterfaceBoundToOtherArgumentsCarriesOtherResults) {
+  // Not in the oracle's pairs: it writes no capabilities, so it cannot call one.
+  std::string api = "interface Api(T) {\n  get @0 () -> (v :T);\n}\n";
+  auto r = compare(k_id + api + "struct Root {\n  c @0 :Api(Text);\n}\n", k_id + api + "struct Root {\n  c @0 :Api(Data);\n}\n");
+  EXPECT_EQ(r.status, SSMD_FAILED) << r.findings.dump();
+  Finding f = only(r, "capnp/breaking/field-type-changed");
+  EXPECT_NE(f.message.find("from Api(Text) to Api(Data) (method `get` `v` @0: Text became Data)"), std::string::npos)
+      << f.message;
+
+  auto same = compare(k_id + api + "struct Root {\n  c @0 :Api(Text);\n}\n", k_id + api + "struct Root {\n  c @0 :Api(Text);\n}\n");
+  EXPECT_TRUE(same.findings.findings.empty()) << same.findings.dump();
+}
