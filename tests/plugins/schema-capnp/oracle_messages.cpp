@@ -154,9 +154,16 @@ uint16_t enum_value(Type t, uint64_t salt, uint64_t avoid) {
   return v == avoid ? static_cast<uint16_t>((v + 1) % count) : v;
 }
 
+// What a message holds besides its union choices.
+enum class Fill {
+  Known,   // every field set; enums to enumerants both versions may name
+  Wide,    // every field set; enums to numbers no enumerant has, with the high byte set
+  Defaults // only the union choices: each chosen member set to its default (null, zero)
+};
+
 class Writer {
 public:
-  explicit Writer(unsigned variant) : variant_(variant) {}
+  Writer(unsigned variant, Fill mode) : variant_(variant), mode_(mode) {}
 
   void fill(DynamicStruct::Builder b, StructSchema s, const Counterparts &other, unsigned depth) {
     auto members = s.getUnionFields();
@@ -166,6 +173,10 @@ public:
       if (has_discriminant(f) && f.getIndex() != chosen) continue;
       if (f.getProto().isGroup()) {
         fill(b.init(f).as<DynamicStruct>(), f.getType().asStruct(), other, depth);
+        continue;
+      }
+      if (mode_ == Fill::Defaults) {
+        if (has_discriminant(f)) b.clear(f); // chosen, with the member's own default
         continue;
       }
       uint16_t ordinal = f.getProto().getOrdinal().getExplicit();
@@ -185,13 +196,16 @@ private:
     case schema::Type::BOOL: b.set(f, !dflt.getBool()); break;
     case schema::Type::TEXT: b.set(f, capnp::Text::Reader(text(salt))); break;
     case schema::Type::DATA: b.set(f, capnp::Data::Reader(bytes(salt))); break;
-    case schema::Type::ENUM: b.set(f, capnp::DynamicEnum(t.asEnum(), enum_value(t, salt, dflt.getEnum()))); break;
+    case schema::Type::ENUM: b.set(f, capnp::DynamicEnum(t.asEnum(), enum_number(t, salt, dflt.getEnum()))); break;
     case schema::Type::LIST: fill_list(b.init(f, k_list_size).as<DynamicList>(), t.asList(), element_of(other), depth); break;
     case schema::Type::STRUCT:
       if (depth < k_max_depth) fill(b.init(f).as<DynamicStruct>(), t.asStruct(), counterparts_of(other), depth + 1);
       break;
-    case schema::Type::INTERFACE: break; // capabilities need an RPC system: left null
-    case schema::Type::ANY_POINTER: shape(b.get(f).as<capnp::AnyPointer>(), t, other, depth); break;
+    case schema::Type::INTERFACE: b.clear(f); break; // capabilities need an RPC system: left null
+    case schema::Type::ANY_POINTER:
+      b.clear(f); // a union member is set (and becomes readable) by clearing it
+      shape(b.get(f).as<capnp::AnyPointer>(), t, other, depth);
+      break;
     default: b.set(f, number(t, salt, default_bits(dflt))); break;
     }
   }
@@ -205,7 +219,7 @@ private:
       case schema::Type::BOOL: list.set(i, i % 2 == 0); break;
       case schema::Type::TEXT: list.set(i, capnp::Text::Reader(text(salt))); break;
       case schema::Type::DATA: list.set(i, capnp::Data::Reader(bytes(salt))); break;
-      case schema::Type::ENUM: list.set(i, capnp::DynamicEnum(e.asEnum(), enum_value(e, salt, 0))); break;
+      case schema::Type::ENUM: list.set(i, capnp::DynamicEnum(e.asEnum(), enum_number(e, salt, 0))); break;
       case schema::Type::LIST:
         fill_list(list.init(i, k_list_size).as<DynamicList>(), e.asList(), element_of(other), depth + 1);
         break;
@@ -252,6 +266,10 @@ private:
     }
   }
 
+  uint16_t enum_number(Type t, uint64_t salt, uint16_t avoid) const {
+    return mode_ == Fill::Wide ? static_cast<uint16_t>(pattern(16, salt, avoid)) : enum_value(t, salt, avoid);
+  }
+
   kj::StringPtr text(uint64_t salt) {
     strings_.push_back("t" + std::to_string(salt) + "-\xc3\xa9");
     return kj::StringPtr(strings_.back().c_str());
@@ -262,6 +280,7 @@ private:
   }
 
   unsigned variant_;
+  Fill mode_;
   std::deque<std::string> strings_; // text and data stay alive until the message copies them
 };
 
@@ -429,6 +448,10 @@ private:
   void values(Type wt, DynamicValue::Reader w, Type rt, DynamicValue::Reader r, const std::string &where,
               const Record &record) {
     if (wt.isAnyPointer() || rt.isAnyPointer()) {
+      if (!is_pointer(wt) || !is_pointer(rt)) {
+        record(where + ": a pointer on one side, a value of the data section on the other");
+        return;
+      }
       capnp::AnyPointer::Reader p = wt.isAnyPointer() ? w.as<capnp::AnyPointer>() : r.as<capnp::AnyPointer>();
       auto kind = p.getPointerType();
       for (Type t : {wt, rt}) {
@@ -556,12 +579,17 @@ void Messages::name(const std::string &difference) {
 void Messages::round_trip(StructSchema writer, StructSchema reader, const std::string &label) {
   unsigned variants = union_variants(writer);
   Comparison compare([this](const std::string &d) { wire(d); }, [this](const std::string &d) { name(d); });
-  for (unsigned v = 0; v <= variants; ++v) { // the last is the empty message
-    std::string where = label + (v == variants ? " (empty)" : " (#" + std::to_string(v) + ")");
+  // Per union choice: every field set (enumerants, then wide numbers), and the choice alone at its
+  // defaults; then the empty message.
+  for (unsigned m = 0; m <= 3 * variants; ++m) {
+    unsigned v = m / 3;
+    Fill mode = m % 3 == 0 ? Fill::Known : m % 3 == 1 ? Fill::Wide : Fill::Defaults;
+    std::string where = label + (m == 3 * variants ? std::string(" (empty)")
+                                                   : " (#" + std::to_string(v) + (mode == Fill::Known ? "" : mode == Fill::Wide ? " wide" : " defaults") + ")");
     KJ_IF_MAYBE(e, kj::runCatchingExceptions([&]() {
                   capnp::MallocMessageBuilder builder;
                   auto root = builder.initRoot<DynamicStruct>(writer);
-                  if (v < variants) Writer(v).fill(root, writer, counterparts_of(Type(reader)), 0);
+                  if (m < 3 * variants) Writer(v, mode).fill(root, writer, counterparts_of(Type(reader)), 0);
                   auto words = capnp::messageToFlatArray(builder);
                   capnp::FlatArrayMessageReader message(words);
                   compare.structs(writer, message.getRoot<DynamicStruct>(writer), reader,
