@@ -52,7 +52,8 @@ CheckerResult run_checker(const EvolutionPair &pair) {
 
 TEST(CapnpWireOracle, CheckerAgreesWithTheOracleOnEveryEvolutionPair) {
   auto start = std::chrono::steady_clock::now();
-  // SSMD_EVOLUTION_DIR points the test at other pairs, e.g. generated ones while hunting for disagreements.
+  // SSMD_EVOLUTION_DIR points the test at other pairs, e.g. those random_pairs.py generates while hunting
+  // for disagreements.
   const char *dir = std::getenv("SSMD_EVOLUTION_DIR");
   auto pairs = load_evolution_pairs(dir && *dir ? dir : SCHEMA_CAPNP_EVOLUTION_DIR);
   EXPECT_GE(pairs.size(), 150u) << "the issue asks for at least 150 pairs";
