@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <optional>
 #include <set>
 
 namespace ssmd::capnp_schema {
@@ -119,11 +118,9 @@ std::map<FileKey, std::vector<FileKey>> import_graph(const CompiledSchema &compi
     FileKey file = queue.back();
     queue.pop_back();
     const std::string *text = compiled.text_of(file);
-    // Most files import nothing: they are not scanned (the main file's scan is kept for findings).
+    // Most files import nothing: they are not even lexed.
     if (!text || text->find("import") == std::string::npos) continue;
-    std::optional<SourceIndex> own_scan;
-    const SourceIndex &index = file == compiled.key() ? compiled.index() : own_scan.emplace(SourceIndex::scan(*text));
-    for (const auto &site : index.imports()) {
+    for (const auto &site : SourceIndex::scan_imports(*text)) {
       auto target = compiled.resolve(file, site.path);
       if (!target) continue;
       add(file, *target);
