@@ -32,7 +32,7 @@ int run_commit(Context &ctx, const Args &args) {
 
   std::vector<git::PendingChange> changes = git::pending_changes(ws);
   if (changes.empty())
-    throw DomainError("nothing to commit: no file under exchanges/ or ssmd-plugins.lock differs from HEAD");
+    throw DomainError("nothing to commit: no file under exchanges/, ssmd-plugins.lock or ssmd.yaml differs from HEAD");
   if (int errors = validate_for_commit(ctx, std::cerr))
     throw DomainError("commit refused: " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
                       " in the metadata; nothing was committed");

@@ -48,9 +48,7 @@ std::vector<Category> fail_on_categories(const Config &config, const std::option
   std::string where = value->origin + ": " + kFailOnKey;
   const yaml::Node &node = *value->node;
   std::vector<std::string> names;
-  if (node.is_scalar()) {
-    names = split(node.scalar());
-  } else if (node.is_sequence()) {
+  if (node.is_sequence()) {
     for (size_t i = 0; i < node.size(); ++i) {
       if (!node.at(i)->is_scalar()) throw UsageError(where + " must be a list of categories; use " + known());
       names.push_back(node.at(i)->scalar());

@@ -1,7 +1,8 @@
 // Which finding categories fail `ssmd schema breaking`: `--fail-on CATEGORY,...` for one run, else the
 // configuration key `breaking.fail_on` (a list, normally in the team settings, ssmd.yaml), else wire changes
-// and removals. A repository may set it: it says how findings are judged, not which code runs. `none`
-// alone fails on nothing but errors in the schema files.
+// and removals. A repository may set it: it says how findings are judged, not which code runs. The
+// setting is a list (`[]` fails on nothing but errors in the schema files); the flag is comma-separated,
+// and `none` there is the empty list.
 #pragma once
 
 #include "config/config.hpp"

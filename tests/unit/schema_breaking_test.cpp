@@ -75,6 +75,9 @@ TEST(SchemaFailOn, AnUnknownCategoryIsAUsageErrorNamingWhereItWasSet) {
   }
   repo.write("ssmd.yaml", "breaking:\n  fail_on: {wire: true}\n");
   EXPECT_THROW(fail_on_categories(Config::load(repo.path()), std::nullopt), UsageError);
+  repo.write("ssmd.yaml", "breaking:\n  fail_on: wire\n");
+  EXPECT_THROW(fail_on_categories(Config::load(repo.path()), std::nullopt), UsageError)
+      << "a list, as ssmd validate checks it (settings/wrong-type)";
 }
 
 namespace {
