@@ -133,7 +133,7 @@ version: 1
 
 # The finding categories that make `ssmd schema breaking` fail (see `ssmd schema breaking --help`).
 # breaking:
-#   fail_on: [wire-breaking]
+#   fail_on: [wire, removal]          # of wire, removal, hygiene, source, safe
 )ssmd";
 
 const std::string_view kReadme = R"ssmd(# Market-data metadata
