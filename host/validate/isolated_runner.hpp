@@ -5,7 +5,9 @@
 //
 // Workers are forked from the calling thread after the repository is parsed, so they see the documents
 // through copy-on-write memory; plugins are loaded inside the workers, so even a plugin whose static
-// constructor crashes cannot take ssmd down.
+// constructor crashes cannot take ssmd down. A worker loads a plugin from the descriptor discovery opened and
+// checked in this process, which it inherits across fork (plugins/plugin_file.hpp), never by its path, so
+// what a worker runs is what the lock's hash was computed on.
 #pragma once
 
 #include "validate/plugin_job.hpp"

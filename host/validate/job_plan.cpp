@@ -107,7 +107,8 @@ private:
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, when_missing, "plugin/missing",
                                              subject + "no " + std::string(kind_noun(kind)) + " plugin provides '" + name +
                                                  "'; its rules were not checked (install a plugin that provides " +
-                                                 std::string(kind) + " " + name + ")"});
+                                                 std::string(kind) + " " + name + ")" +
+                                                 unread_plugins_note(ctx_.plugins().plugins())});
     }
     return nullptr;
   }
