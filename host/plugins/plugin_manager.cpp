@@ -6,6 +6,7 @@
 #include "plugins/loader.hpp"
 #include "plugins/lock_file.hpp"
 #include "plugins/plugin_policy.hpp"
+#include "plugins/required_plugins.hpp"
 
 #include <algorithm>
 #include <mutex>
@@ -60,6 +61,7 @@ struct PluginManager::Impl {
           lock = read_lock_file(*settings.lock_file);
         }
         plugins = scan_plugins(settings.search_path);
+        require_named_plugins(plugins, settings, lock ? &*lock : nullptr);
         apply_plugin_policy(plugins, settings, lock ? &*lock : nullptr);
         // Only usable plugins keep their file open: nothing else is ever loaded.
         for (auto &p : plugins)
