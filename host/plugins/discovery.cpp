@@ -70,7 +70,7 @@ std::optional<PluginInfo> inspect(const fs::path &path, const fs::path &real_dir
   // put another file at this path now that its folders are known to be theirs alone.
   std::string error;
   auto file = PluginFile::open(real, error);
-  if (!file) return unsafe(shown.string() + ": " + error);
+  if (!file) return invalid(error);
   if (auto why = safety.unsafe_file(shown, file->status())) return unsafe(*why);
 
   ElfSection section = read_elf_section(file->fd(), SSMD_MANIFEST_SECTION);
