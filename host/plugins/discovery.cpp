@@ -32,8 +32,9 @@ std::vector<fs::path> library_files(const fs::path &dir) {
 }
 
 // Reads one file; nullopt when it is not a plugin at all. `real_dir` is the search directory with its
-// symbolic links resolved.
-std::optional<PluginInfo> inspect(const fs::path &path, const fs::path &real_dir, SafeLocation &safety) {
+// symbolic links resolved, and `dir_problem` why it (or one above it) is unsafe, if it is.
+std::optional<PluginInfo> inspect(const fs::path &path, const fs::path &real_dir,
+                                  const std::optional<std::string> &dir_problem, SafeLocation &safety) {
   PluginInfo info;
   info.path = path;
   info.manifest.name = path.stem().string();
@@ -56,13 +57,15 @@ std::optional<PluginInfo> inspect(const fs::path &path, const fs::path &real_dir
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) return std::nullopt; // vanished since the directory was listed
   fs::path real = real_dir / path.filename(), shown = path;
+  std::optional<std::string> where = dir_problem;
   if (S_ISLNK(st.st_mode)) {
     std::error_code ec;
     real = fs::canonical(path, ec);
     if (ec || ::lstat(real.c_str(), &st) != 0) return std::nullopt; // a dangling link
     shown = real;
+    where = safety.unsafe_directory(real.parent_path());
   }
-  if (auto why = safety.unsafe_directory(real.parent_path())) return unsafe(*why);
+  if (where) return unsafe(*where);
   if (auto why = safety.unsafe_file(shown, st)) return unsafe(*why);
 
   // Opened once: what is read, hashed and loaded from here on is this file, whatever the path becomes. The
@@ -73,7 +76,8 @@ std::optional<PluginInfo> inspect(const fs::path &path, const fs::path &real_dir
   if (!file) return invalid(error);
   if (auto why = safety.unsafe_file(shown, file->status())) return unsafe(*why);
 
-  ElfSection section = read_elf_section(file->fd(), SSMD_MANIFEST_SECTION);
+  const auto size = static_cast<uint64_t>(file->status().st_size);
+  ElfSection section = read_elf_section(file->fd(), size, SSMD_MANIFEST_SECTION);
   switch (section.status) {
   case ElfReadStatus::NotElf:
   case ElfReadStatus::NoSection: return std::nullopt;
@@ -108,8 +112,9 @@ std::vector<PluginInfo> scan_plugins(const std::vector<fs::path> &search_path) {
     std::error_code ec;
     fs::path real_dir = fs::canonical(dir, ec);
     if (ec) continue; // removed since it was listed
+    const auto dir_problem = safety.unsafe_directory(real_dir);
     for (const auto &file : files) {
-      auto info = inspect(file, real_dir, safety);
+      auto info = inspect(file, real_dir, dir_problem, safety);
       if (!info) continue;
       if (info->status == PluginStatus::Ok || info->status == PluginStatus::Unsafe) {
         auto [it, inserted] = first_by_name.emplace(info->manifest.name, file);

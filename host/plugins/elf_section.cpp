@@ -85,14 +85,13 @@ uint16_t host_elf_machine() {
 ElfSection read_elf_section(const std::filesystem::path &path, std::string_view name, size_t max_size) {
   File file(path);
   if (!file.open()) return fail(ElfReadStatus::IoError, std::string("cannot open: ") + std::strerror(errno));
-  return read_elf_section(file.fd(), name, max_size);
+  struct stat st {};
+  if (::fstat(file.fd(), &st) != 0) return fail(ElfReadStatus::IoError, std::string("cannot stat: ") + std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return fail(ElfReadStatus::NotElf, "not a regular file");
+  return read_elf_section(file.fd(), static_cast<uint64_t>(st.st_size), name, max_size);
 }
 
-ElfSection read_elf_section(int fd, std::string_view name, size_t max_size) {
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) return fail(ElfReadStatus::IoError, std::string("cannot stat: ") + std::strerror(errno));
-  if (!S_ISREG(st.st_mode)) return fail(ElfReadStatus::NotElf, "not a regular file");
-  const uint64_t file_size = static_cast<uint64_t>(st.st_size);
+ElfSection read_elf_section(int fd, uint64_t file_size, std::string_view name, size_t max_size) {
 
   // The ELF header in one read (plus the section headers, the section-name table and the section: four
   // reads a plugin, since `ssmd plugin list` reads every plugin on the path). Anything without the magic
