@@ -106,10 +106,14 @@ private:
                                                  "' is needed, but " + p.unavailable +
                                                  "; validation of this file is incomplete"});
     } else {
+      // Under --locked the run promises that the pinned plugins checked everything; a file no plugin can
+      // check breaks that promise, so what is otherwise a warning is an error.
+      if (ctx_.plugins().settings().locked) when_missing = Severity::Error;
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, when_missing, "plugin/missing",
                                              subject + "no " + std::string(kind_noun(kind)) + " plugin provides '" + name +
                                                  "'; its rules were not checked (install a plugin that provides " +
-                                                 std::string(kind) + " " + name + ")"});
+                                                 std::string(kind) + " " + name + ")" +
+                                                 unread_plugins_note(ctx_.plugins().plugins())});
     }
     return nullptr;
   }
