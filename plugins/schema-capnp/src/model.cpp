@@ -4,6 +4,16 @@
 
 namespace ssmd::capnp_schema {
 
+bool BrandScope::operator==(const BrandScope &other) const {
+  return scope == other.scope && inherit == other.inherit && args == other.args;
+}
+
+bool TypeRef::operator==(const TypeRef &other) const {
+  return kind == other.kind && id == other.id && brand == other.brand && element == other.element &&
+         any == other.any && scopes == other.scopes && param_scope == other.param_scope &&
+         param_index == other.param_index;
+}
+
 bool TypeRef::is_pointer() const {
   switch (kind) {
   case Kind::Text:

@@ -45,10 +45,10 @@ struct TypeRef {
   bool is_pointer() const;
   // A generic parameter of a declaration (`param S I`) or of a method (`method-param I`).
   bool is_parameter() const { return any.starts_with("param") || any.starts_with("method-param"); }
-  bool operator==(const TypeRef &) const = default;
+  // Written out in model.cpp rather than defaulted: clang 14 recurses without end instantiating a
+  // defaulted comparison of two types that hold vectors of each other.
+  bool operator==(const TypeRef &) const;
 };
-
-inline bool BrandScope::operator==(const BrandScope &) const = default;
 
 struct Annotation {
   uint64_t id = 0;
