@@ -24,7 +24,8 @@ static int run(const ssmd_host *host, int argc, const char *const *argv) {
   return 0;
 }
 
-static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR(BENCH_FEED), check_feed, NULL, NULL, 0, {0}};
+static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR(BENCH_FEED), check_feed, NULL, NULL, 0, NULL,
+                                         {0}};
 static const ssmd_subcommand command = {sizeof(ssmd_subcommand), STR(BENCH_COMMAND), STR("A benchmark plugin's command"),
                                         run, {0}};
 static const ssmd_feed_validator *const feeds[] = {&feed};

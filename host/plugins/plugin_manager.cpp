@@ -197,6 +197,32 @@ Lookup<ssmd_subcommand> PluginManager::subcommand(std::string_view n) {
   });
 }
 
+Lookup<ssmd_plugin> PluginManager::plugin_table(std::string_view name) {
+  std::lock_guard guard(impl_->mutex);
+  impl_->discover();
+  Lookup<ssmd_plugin> out;
+  out.plugin = std::string(name);
+  const auto &plugins = impl_->plugins;
+  auto it = std::find_if(plugins.begin(), plugins.end(), [&](const PluginInfo &p) {
+    return p.manifest.name == name && p.status != PluginStatus::Shadowed;
+  });
+  if (it == plugins.end()) {
+    out.problem = "no plugin named '" + std::string(name) + "' is on the plugin path";
+    out.failure = LookupFailure::NotFound;
+  } else if (it->status != PluginStatus::Ok) {
+    out.problem = it->problem;
+    out.failure = LookupFailure::Unavailable;
+  } else {
+    std::string error;
+    out.table = impl_->load(static_cast<size_t>(it - plugins.begin()), error);
+    if (!out.table) {
+      out.problem = error;
+      out.failure = LookupFailure::LoadFailed;
+    }
+  }
+  return out;
+}
+
 const ssmd_host *PluginManager::host_services() {
   std::lock_guard guard(impl_->mutex);
   return impl_->host_table();

@@ -137,12 +137,36 @@ typedef struct ssmd_host {
   void *reserved[6]; /* must be NULL */
 } ssmd_host;
 
-/* What a rule is, for `ssmd rules list` and the docs. */
+/* What a rule is, as ABI 1.0 to 1.2 listed it: a plain array with no `struct_size`, so it can never grow.
+ * Superseded by `ssmd_rule_table` (ABI 1.3); the host still lists an older plugin's rules from it. */
 typedef struct ssmd_rule_info {
   ssmd_str id;      /* "kalshi/endpoint-host"; never reused */
   ssmd_str purpose; /* one sentence: "Checks that ..." */
   ssmd_str source;  /* where the rule comes from: a documentation URL or a language guide section */
 } ssmd_rule_info;
+
+/* ABI 1.3: one rule, for `ssmd rules list`, `ssmd plugin check`, SARIF output and the docs. The host checks
+ * every rule of a plugin when it loads it, and refuses the plugin when one is malformed: an id that is not
+ * `family/name` (lower-case letters, digits, '-' and '_' in each '/'-separated segment, at most 128 bytes) or
+ * that the table lists twice, a severity outside ssmd_severity, a category that is not one lower-case word,
+ * a purpose that is empty or holds a control character. */
+typedef struct ssmd_rule {
+  uint32_t struct_size;   /* sizeof(ssmd_rule) as the plugin compiled it */
+  ssmd_str id;            /* "kalshi/endpoint-host"; stable, never reused (teams name it in `rules:`) */
+  ssmd_severity severity; /* the most severe level it reports while no team setting changes it */
+  ssmd_str category;      /* one word grouping related rules ("endpoint", "wire"), `^[a-z][a-z0-9-]{0,31}$`; may be empty */
+  ssmd_str purpose;       /* one sentence: "Checks that ..." */
+  ssmd_str source;        /* where the rule comes from: a documentation URL or a language guide section; may be empty */
+  void *reserved[4];      /* must be NULL */
+} ssmd_rule;
+
+/* ABI 1.3: the rules of one extension point. Rules are pointers, so each may grow on its own. */
+typedef struct ssmd_rule_table {
+  uint32_t struct_size;          /* sizeof(ssmd_rule_table) as the plugin compiled it */
+  const ssmd_rule *const *rules; /* `rule_count` rules, none NULL */
+  size_t rule_count;             /* at most 4096 */
+  void *reserved[2];             /* must be NULL */
+} ssmd_rule_table;
 
 /* ---- Extension point: feed validator (by exchange name) ---------------------------------------- */
 typedef struct ssmd_feed_context {
@@ -161,9 +185,12 @@ typedef struct ssmd_feed_validator {
    * May be NULL. `env` is the environment with `extends:` already resolved. */
   ssmd_status (*check_environment)(const ssmd_feed_context *ctx, const ssmd_node *env,
                                    const ssmd_node *feed);
-  const ssmd_rule_info *rules; /* the rules this validator applies, for listing */
+  const ssmd_rule_info *rules; /* before ABI 1.3: the rules this validator applies; read only without `rule_table` */
   size_t rule_count;
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.3 (the first reserved slot): the rules this validator applies, with severity and category. NULL
+   * from an older plugin, whose `rules` the host lists instead. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[3]; /* must be NULL */
 } ssmd_feed_validator;
 
 /* ---- Extension point: schema-format checker (by format name) ----------------------------------- */
@@ -188,9 +215,12 @@ typedef struct ssmd_schema_format {
   /* Writes a structural fingerprint (comments and layout ignored) to `out`. May be NULL. */
   ssmd_status (*fingerprint)(const ssmd_host *host, const ssmd_schema_input *input,
                              const ssmd_bytes_sink *out, const ssmd_sink *sink);
-  const ssmd_rule_info *rules;
+  const ssmd_rule_info *rules; /* before ABI 1.3: the rules this checker applies; read only without `rule_table` */
   size_t rule_count;
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.3 (the first reserved slot): the rules of `check` and `breaking`, with severity and category. NULL
+   * from an older plugin, whose `rules` the host lists instead. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[3]; /* must be NULL */
 } ssmd_schema_format;
 
 /* ---- Extension point: secret backend (by key-source prefix) ------------------------------------ */
@@ -268,7 +298,10 @@ typedef struct ssmd_secret_backend {
    * now; the next resolve() starts a new run. The host calls it before it runs anything else, such as the
    * child of `ssmd env run`. May be NULL (NULL from an older plugin): nothing was kept. */
   void (*end_run)(const ssmd_host *host);
-  void *reserved[3]; /* must be NULL */
+  /* ABI 1.3 (the next reserved slot): the rules `check` and `resolve` report. May be NULL (NULL from an
+   * older plugin): the backend lists none. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[2]; /* must be NULL */
 } ssmd_secret_backend;
 
 /* ---- Extension point: storage backend (by URL scheme) ------------------------------------------ */
@@ -293,7 +326,10 @@ typedef struct ssmd_storage_backend {
   /* Fetches `count` objects (full URLs), at most `max_bytes` each, possibly in parallel. */
   ssmd_status (*fetch)(const ssmd_host *host, const ssmd_str *urls, size_t count, uint64_t max_bytes,
                        const ssmd_storage_fetch_sink *out, const ssmd_sink *sink);
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.3 (the first reserved slot): the rules `list` and `fetch` report. May be NULL (NULL from an older
+   * plugin): the backend lists none. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[3]; /* must be NULL */
 } ssmd_storage_backend;
 
 /* ---- Extension point: subcommand ---------------------------------------------------------------- */
@@ -333,10 +369,11 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
 /* ---- The manifest -----------------------------------------------------------------------------------
  * Text in the ELF section `.ssmd_manifest`, read by the host without loading the library:
  *
- *   ssmd-manifest 1
+ *   ssmd-manifest 2
  *   name feed-acme
  *   version 1.0.0
- *   abi 1.1
+ *   abi 1.3
+ *   url https://acme.example/ssmd-plugin
  *   provides feed acme
  *   command acme-login Log in to the Acme exchange
  *
@@ -344,6 +381,12 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
  * entry point registers exactly what the manifest says, and refuses the plugin otherwise. Use the macros:
  *
  *   SSMD_PLUGIN_MANIFEST("feed-acme", "1.0.0", SSMD_PROVIDES_FEED("acme"))
+ *   SSMD_PLUGIN_MANIFEST_URL("feed-acme", "1.0.0", "https://acme.example/ssmd-plugin", SSMD_PROVIDES_FEED("acme"))
+ *
+ * Format 1 has no `url` line. Format 2 (ABI 1.3) adds it: the http(s) address of the plugin's documentation,
+ * which `ssmd rules list` shows and SARIF output gives as the help link of the plugin's rules. A host older
+ * than ABI 1.3 reads format 1 only, so SSMD_PLUGIN_MANIFEST keeps writing it; bump the format only when a
+ * key is added, since a reader refuses keys it does not know.
  */
 #define SSMD_STRINGIFY_(x) #x
 #define SSMD_STRINGIFY(x) SSMD_STRINGIFY_(x)
@@ -352,10 +395,17 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
 #define SSMD_PROVIDES_SECRET(prefix) "provides secret " prefix "\n"
 #define SSMD_PROVIDES_STORAGE(scheme) "provides storage " scheme "\n"
 #define SSMD_PROVIDES_COMMAND(name, summary) "command " name " " summary "\n"
+/* The manifest's lines up to `abi`, in the given format. */
+#define SSMD_MANIFEST_HEAD_(format, name, version)                                                          \
+  "ssmd-manifest " format "\nname " name "\nversion " version "\nabi " SSMD_STRINGIFY(SSMD_ABI_VERSION_MAJOR) "." \
+      SSMD_STRINGIFY(SSMD_ABI_VERSION_MINOR) "\n"
 #define SSMD_PLUGIN_MANIFEST(name, version, provides)                                                 \
   __attribute__((section(SSMD_MANIFEST_SECTION), used, aligned(1))) const char ssmd_plugin_manifest_[] = \
-      "ssmd-manifest 1\nname " name "\nversion " version "\nabi " SSMD_STRINGIFY(                      \
-          SSMD_ABI_VERSION_MAJOR) "." SSMD_STRINGIFY(SSMD_ABI_VERSION_MINOR) "\n" provides;
+      SSMD_MANIFEST_HEAD_("1", name, version) provides;
+/* ABI 1.3: the same, in format 2, with the plugin's documentation address. */
+#define SSMD_PLUGIN_MANIFEST_URL(name, version, url, provides)                                        \
+  __attribute__((section(SSMD_MANIFEST_SECTION), used, aligned(1))) const char ssmd_plugin_manifest_[] = \
+      SSMD_MANIFEST_HEAD_("2", name, version) "url " url "\n" provides;
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -132,10 +132,21 @@ private:
   size_t errors_ = 0;
 };
 
+// One rule an extension point reports, for `ssmd rules list`, `ssmd plugin check` and SARIF output. `id` is
+// `family/name` (lower case, never reused); `severity` the most severe level it reports while no team
+// setting changes it; `category` one lower-case word grouping related rules, or empty. A constructor rather
+// than an aggregate, so that rules written before ABI 1.3 as `{id, purpose, source}` still compile cleanly.
 struct Rule {
+  Rule() = default;
+  Rule(std::string id_, std::string purpose_, std::string source_, ssmd_severity severity_ = SSMD_SEVERITY_ERROR,
+       std::string category_ = {})
+      : id(std::move(id_)), purpose(std::move(purpose_)), source(std::move(source_)), severity(severity_),
+        category(std::move(category_)) {}
   std::string id;
   std::string purpose;
   std::string source;
+  ssmd_severity severity = SSMD_SEVERITY_ERROR;
+  std::string category;
 };
 
 // Host services, wrapped.
@@ -288,6 +299,8 @@ public:
   virtual ssmd_status resolve(const Host &host, const SecretRequest &req,
                               const std::function<void(std::string_view, std::string_view)> &emit,
                               Diagnostics &out) = 0;
+  // The rules check() and resolve() report (ABI 1.3).
+  virtual std::vector<Rule> rules() const { return {}; }
   // The environment variable that carries `field`; nullopt lets the host choose.
   virtual std::optional<std::string> variable_name(const Host &, const SecretRequest &, std::string_view) {
     return std::nullopt;
@@ -310,6 +323,8 @@ public:
   // Calls `done(index, result)` once per URL, possibly from several threads.
   virtual ssmd_status fetch(const Host &host, const std::vector<std::string_view> &urls, uint64_t max_bytes,
                             const std::function<void(size_t, const FetchResult &)> &done, Diagnostics &out) = 0;
+  // The rules list() and fetch() report (ABI 1.3).
+  virtual std::vector<Rule> rules() const { return {}; }
 };
 
 class Subcommand {
@@ -341,25 +356,54 @@ struct Component {
   virtual ~Component() = default;
 };
 
-inline std::vector<ssmd_rule_info> rule_table(const std::vector<Rule> &rules) {
-  std::vector<ssmd_rule_info> out;
-  for (const auto &r : rules) out.push_back({to_c(r.id), to_c(r.purpose), to_c(r.source)});
-  return out;
-}
+// An extension point's rules as the C table of ABI 1.3 (`ssmd_rule_table`), pointing into the owned `Rule`s,
+// and as the plain array of ABI 1.0 to 1.2 (`ssmd_rule_info`), still filled for readers of that array. Built
+// once and never moved or copied, since the host keeps the pointers.
+class RuleTable {
+public:
+  explicit RuleTable(std::vector<Rule> rules) : rules_(std::move(rules)) {
+    entries_.reserve(rules_.size());
+    for (const auto &r : rules_) {
+      infos_.push_back(ssmd_rule_info{to_c(r.id), to_c(r.purpose), to_c(r.source)});
+      ssmd_rule entry{};
+      entry.struct_size = sizeof(ssmd_rule);
+      entry.id = to_c(r.id);
+      entry.severity = r.severity;
+      entry.category = to_c(r.category);
+      entry.purpose = to_c(r.purpose);
+      entry.source = to_c(r.source);
+      entries_.push_back(entry);
+    }
+    for (const auto &e : entries_) pointers_.push_back(&e);
+    table_.struct_size = sizeof(ssmd_rule_table);
+    table_.rules = pointers_.data();
+    table_.rule_count = pointers_.size();
+  }
+  RuleTable(const RuleTable &) = delete;
+  RuleTable &operator=(const RuleTable &) = delete;
+  const ssmd_rule_table *get() const { return &table_; }
+  const ssmd_rule_info *infos() const { return infos_.data(); }
+  size_t size() const { return infos_.size(); }
+
+private:
+  std::vector<Rule> rules_;
+  std::vector<ssmd_rule_info> infos_;
+  std::vector<ssmd_rule> entries_;
+  std::vector<const ssmd_rule *> pointers_;
+  ssmd_rule_table table_{};
+};
 
 template <class T> struct FeedComponent : Component {
   std::string name;
   T impl;
-  std::vector<Rule> rules;
-  std::vector<ssmd_rule_info> rule_infos;
+  RuleTable rules{impl.rules()};
   ssmd_feed_validator table{};
   explicit FeedComponent(std::string n) : name(std::move(n)) {
-    rules = impl.rules();
-    rule_infos = rule_table(rules);
     table.struct_size = sizeof(table);
     table.exchange = to_c(name);
-    table.rules = rule_infos.data();
-    table.rule_count = rule_infos.size();
+    table.rules = rules.infos();
+    table.rule_count = rules.size();
+    table.rule_table = rules.get();
     table.check_feed = [](const ssmd_feed_context *ctx, const ssmd_node *feed) {
       return guard(ctx->sink, [&] {
         Diagnostics d(ctx->sink);
@@ -383,18 +427,16 @@ template <class T> struct FeedComponent : Component {
 template <class T> struct SchemaComponent : Component {
   std::string name, ext;
   T impl;
-  std::vector<Rule> rules;
-  std::vector<ssmd_rule_info> rule_infos;
+  RuleTable rules{impl.rules()};
   ssmd_schema_format table{};
   explicit SchemaComponent(std::string n) : name(std::move(n)) {
     ext = std::string(impl.extension());
-    rules = impl.rules();
-    rule_infos = rule_table(rules);
     table.struct_size = sizeof(table);
     table.format = to_c(name);
     table.extension = to_c(ext);
-    table.rules = rule_infos.data();
-    table.rule_count = rule_infos.size();
+    table.rules = rules.infos();
+    table.rule_count = rules.size();
+    table.rule_table = rules.get();
     table.check = [](const ssmd_host *h, const ssmd_schema_input *in, const ssmd_sink *sink) {
       return guard(sink, [&] {
         Diagnostics d(sink);
@@ -428,10 +470,12 @@ template <class T> struct SchemaComponent : Component {
 template <class T> struct SecretComponent : Component {
   std::string name;
   T impl;
+  RuleTable rules{impl.rules()};
   ssmd_secret_backend table{};
   explicit SecretComponent(std::string n) : name(std::move(n)) {
     table.struct_size = sizeof(table);
     table.prefix = to_c(name);
+    table.rule_table = rules.get();
     table.check = [](const ssmd_host *h, const ssmd_secret_request *r, const ssmd_sink *sink) {
       return guard(sink, [&] {
         Diagnostics d(sink);
@@ -475,10 +519,12 @@ template <class T> struct SecretComponent : Component {
 template <class T> struct StorageComponent : Component {
   std::string name;
   T impl;
+  RuleTable rules{impl.rules()};
   ssmd_storage_backend table{};
   explicit StorageComponent(std::string n) : name(std::move(n)) {
     table.struct_size = sizeof(table);
     table.scheme = to_c(name);
+    table.rule_table = rules.get();
     table.list = [](const ssmd_host *h, ssmd_str url, const ssmd_storage_entry_sink *out, const ssmd_sink *sink) {
       return guard(sink, [&] {
         Diagnostics d(sink);
