@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 #include <set>
 
@@ -302,6 +303,33 @@ TEST(CapnpCheck, RulesListEveryRuleWithPurposeAndSource) {
                          "capnp/removal/field-removed", "capnp/hygiene/type-id-changed", "capnp/source/field-renamed"})
     EXPECT_TRUE(ids.contains(id)) << id;
   EXPECT_EQ(std::string(format.extension.data, format.extension.size), "capnp");
+}
+
+// The table of ABI 1.3 gives each rule the severity it reports and its category; a comparison finding's
+// category is the one `ssmd schema breaking --fail-on` names, read from the second segment of its id.
+TEST(CapnpCheck, RuleTableGivesSeverityAndCategory) {
+  const ssmd_schema_format &format = capnp_format();
+  ASSERT_NE(format.rule_table, nullptr);
+  ASSERT_EQ(format.rule_table->rule_count, format.rule_count);
+  const std::map<std::string, std::string> by_segment = {
+      {"breaking", "wire"}, {"removal", "removal"}, {"hygiene", "hygiene"}, {"source", "source"}, {"note", "safe"}};
+  for (size_t i = 0; i < format.rule_table->rule_count; ++i) {
+    const ssmd_rule &rule = *format.rule_table->rules[i];
+    const std::string id(rule.id.data, rule.id.size), category(rule.category.data, rule.category.size);
+    SCOPED_TRACE(id);
+    const std::string segment = id.substr(6, id.find('/', 6) == std::string::npos ? 0 : id.find('/', 6) - 6);
+    if (by_segment.count(segment)) {
+      EXPECT_EQ(category, by_segment.at(segment));
+    } else {
+      EXPECT_TRUE(category == "structure" || category == "lint" || category == "config") << category;
+    }
+    if (category == "wire" || category == "removal") {
+      EXPECT_EQ(rule.severity, SSMD_SEVERITY_ERROR);
+    }
+    if (category == "safe") {
+      EXPECT_EQ(rule.severity, SSMD_SEVERITY_INFO);
+    }
+  }
 }
 
 TEST(CapnpCheck, ReadmeListsEveryRule) {
