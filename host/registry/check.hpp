@@ -14,8 +14,10 @@
 namespace ssmd::registry {
 
 struct RuleInfo {
-  std::string_view id;      // "feed/overlapping-versions"; never reused
-  std::string_view purpose; // one sentence
+  std::string_view id;       // "feed/overlapping-versions"; never reused
+  Severity severity;         // the most severe level it reports (team settings may change it)
+  std::string_view category; // "structure", "reference", ... (see check.cpp)
+  std::string_view purpose;  // one sentence
 };
 
 // Every rule id the loader and the core rules can report, sorted by id.

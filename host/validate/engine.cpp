@@ -12,6 +12,7 @@
 #include "registry/check.hpp"
 #include "registry/repository.hpp"
 #include "validate/cache.hpp"
+#include "validate/host_rules.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/job_plan.hpp"
 #include "validate/rule_severities.hpp"
@@ -117,7 +118,7 @@ TeamSettingsFile team_settings_file(Context &ctx, const git::TreeReader &files) 
   }
   if (!out.text) return out;
   std::set<std::string, std::less<>> core_ids;
-  for (const auto &r : registry::core_rules()) core_ids.emplace(r.id);
+  for (const auto &r : host_rules()) core_ids.emplace(r.id);
   out.findings = check_team_settings(kTeamSettingsFileName, *out.text, plugin_sections(ctx), core_ids);
   return out;
 }
@@ -154,8 +155,7 @@ Outcome validate_repository(Context &ctx, const Options &options) {
 
 Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const Options &options) {
   Outcome outcome;
-  for (const auto &r : registry::core_rules())
-    outcome.report.rules.push_back(RuleInfo{std::string(r.id), std::string(r.purpose), ""});
+  outcome.report.rules = host_rules();
   std::string salt = run_salt(ctx);
   std::vector<std::string> yaml_files;
   std::string run_key = Sha256().field(salt).field(tree_digest(repo.files(), yaml_files)).hex();

@@ -124,7 +124,7 @@ void check_rules(Checker &c, const yaml::Node *rules, const std::set<std::string
       auto near = closest(rule, core);
       c.add(Severity::Warning, "settings/unknown-rule", rules->key_mark(i),
             "no core rule is called `" + rule + "`" + (near ? "; did you mean `" + *near + "`?" : "") +
-                " (`ssmd validate --format json` lists every rule)");
+                " (`ssmd rules list` lists every rule)");
     }
   }
 }
