@@ -68,8 +68,13 @@ int run_plugin_check(Context &ctx, const Args &args) {
     std::cout << shown << ": " << severity << ": " << printable(text) << "\n";
   };
   InspectedPlugin inspected = inspect_plugin_file(file);
-  for (const auto &w : inspected.warnings) report("warning", w);
   if (inspected.unreadable) throw EnvironmentError(shown + ": " + inspected.errors.front());
+  if (inspected.info) {
+    const Manifest &m = inspected.info->manifest;
+    std::cout << shown << ": plugin '" << m.name << "' " << m.version << ", manifest format " << m.format << ", ABI "
+              << m.abi_major << "." << m.abi_minor << "\n";
+  }
+  for (const auto &w : inspected.warnings) report("warning", w);
   for (const auto &e : inspected.errors) {
     report("error", e);
     ++errors;
@@ -79,8 +84,6 @@ int run_plugin_check(Context &ctx, const Args &args) {
     return kExitFailure;
   }
   const PluginInfo &info = *inspected.info;
-  std::cout << shown << ": plugin '" << info.manifest.name << "' " << info.manifest.version << ", manifest format "
-            << info.manifest.format << ", ABI " << info.manifest.abi_major << "." << info.manifest.abi_minor << "\n";
 
   validate::PluginJob job;
   job.plugin = info.manifest.name;

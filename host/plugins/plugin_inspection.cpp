@@ -34,8 +34,7 @@ InspectedPlugin inspect_plugin_file(const fs::path &path) {
   std::optional<std::string> unsafe = safety.unsafe_directory(real.parent_path());
   if (!unsafe) unsafe = safety.unsafe_file(real, st);
   if (unsafe)
-    out.warnings.push_back("ssmd would refuse to load it from this place (" + *unsafe +
-                           "); install it in a plugin folder that passes the ownership rules");
+    out.warnings.push_back("ssmd would refuse to load it from this place, so install it elsewhere: " + *unsafe);
 
   std::string error;
   auto file = PluginFile::open(real, error);

@@ -166,7 +166,8 @@ TEST(PluginCheck, AFileInAnUnsafeFolderIsCheckedWithAWarning) {
   fs::permissions(file.parent_path(), fs::perms::others_write, fs::perm_options::add);
   auto r = check(file, env.root(), env.markers());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_TRUE(has(r.out, ": warning: ssmd would refuse to load it from this place (")) << r.out;
+  EXPECT_TRUE(has(r.out, ": warning: ssmd would refuse to load it from this place, so install it elsewhere: "))
+      << r.out;
   EXPECT_TRUE(has(r.out, "writable by group or others")) << r.out;
   fs::permissions(file.parent_path(), fs::perms::others_write, fs::perm_options::remove);
 }
