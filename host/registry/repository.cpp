@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 #include "core/printable.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
@@ -86,16 +87,16 @@ FileRead Repository::read_file(const std::string &relative, const std::string &t
     if (it->second) return FileRead{it->second, {}, {}};
     return FileRead{std::nullopt, "io/read", "cannot read file: not found", true};
   }
-  const uint64_t limit = yaml::ParseLimits{}.max_bytes;
+  const uint64_t limit = kMaxRepositoryFileBytes;
   if (working_tree_) return read_repository_file(root_, relative, limit, too_large_rule, real_root_ ? &*real_root_ : nullptr);
-  // A commit's blobs cannot be links out of the repository, FIFOs or devices; only their size needs a bound.
+  // A commit's blobs cannot be links out of the repository, FIFOs or devices; only their size needs a bound,
+  // and the reader checks it from the blob's header before inflating it.
   try {
     auto text = reader_->read(relative);
     if (!text) return FileRead{std::nullopt, "io/read", "cannot read file: not found in " + describe(), true};
-    if (text->size() > limit)
-      return FileRead{std::nullopt, too_large_rule,
-                      "file is " + std::to_string(text->size()) + " bytes; the limit is " + std::to_string(limit)};
     return FileRead{std::move(text), {}, {}};
+  } catch (const FileTooLarge &e) {
+    return FileRead{std::nullopt, too_large_rule, too_large_problem(e.size, e.limit) + " (in " + describe() + ")"};
   } catch (const EnvironmentError &e) {
     return FileRead{std::nullopt, "io/read", std::string("cannot read file: ") + e.what()};
   }

@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "git/tree_reader.hpp"
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 #include "core/file_lock.hpp"
 #include "core/sha256.hpp"
 #include "core/state_dir.hpp"
@@ -74,6 +75,9 @@ std::string tree_digest(const git::TreeReader &files, std::vector<std::string> &
     std::optional<std::string> bytes;
     try {
       bytes = files.read(f);
+    } catch (const FileTooLarge &e) {
+      // Refused unread: the loader reports it, with the size, so the size is part of the key.
+      bytes = std::string("\0too large ", 11) + std::to_string(e.size);
     } catch (const EnvironmentError &) {
       // Unreadable now: the loader reports it; the digest only has to differ from a readable file's.
     }
