@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -98,10 +99,20 @@ Diagnostics file_entries(const std::vector<std::string> &files) {
 Outcome validate_repository(Context &ctx, const Options &options) {
   const fs::path &root = ctx.repo_root();
   // At a commit nothing in the working tree is read or written, the cache included.
-  const bool use_cache = options.use_cache && !options.at;
+  bool use_cache = options.use_cache && !options.at;
+  fs::path cache_dir = root / ".ssmd" / "cache";
+  if (use_cache) {
+    try {
+      cache_dir = state_dir(root, "cache");
+    } catch (const EnvironmentError &e) {
+      // A `.ssmd` that is a link or a file: validate without a cache rather than read or write through it.
+      std::cerr << "ssmd: warning: " << e.what() << "; validating without the cache\n";
+      use_cache = false;
+    }
+  }
   registry::Repository repo = options.at ? registry::Repository(root, git::commit_reader(root, *options.at))
                                          : registry::Repository(root);
-  Cache cache((use_cache ? state_dir(root, "cache") : root / ".ssmd" / "cache") / "validate.json", use_cache);
+  Cache cache(cache_dir / "validate.json", use_cache);
   Outcome outcome = check_all(ctx, repo, cache, options);
   // A warm run found everything in the cache already, the run's own entries included. The cache is saved
   // under the repository lock, as writers save it (registry/change.hpp), so that a writer may remove any
