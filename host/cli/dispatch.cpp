@@ -147,6 +147,11 @@ int dispatch_words(Context &ctx, const std::vector<std::string> &words) {
 
   size_t taken = 0;
   if (const Command *command = match(words, taken)) {
+    // A folder named by --repo or SSMD_REPO must be a repository, whatever the command: `init` alone creates
+    // one, and the hidden commands run by completion scripts and the build must not fail over it.
+    std::string origin;
+    const std::string_view path = command->path;
+    if (path != "init" && path != "__complete" && path != "__man" && ctx.explicit_repo(origin)) ctx.find_repo_root();
     Args rest(words.begin() + static_cast<long>(taken), words.end());
     return command->run(ctx, rest);
   }

@@ -36,12 +36,16 @@ int run_init(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd init [DIR] [--no-ci] [--force]";
   cl.options.add_options()("dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
-                           "where to create the repository (default: the current directory)")(
+                           "where to create the repository (default: --repo or SSMD_REPO, else the current directory)")(
       "no-ci", "do not write CI recipes")("force", "write into a directory that already holds exchanges/");
   cl.positional.add("dir", 1);
   auto vm = parse_args("init", cl, args);
   if (!vm) return kExitOk;
-  fs::path root = fs::absolute((*vm)["dir"].as<std::string>());
+  // DIR, else the folder --repo or SSMD_REPO names (which need not be a repository yet), else here.
+  std::string origin;
+  auto named = ctx.explicit_repo(origin);
+  fs::path root = fs::absolute((*vm)["dir"].defaulted() && named ? *named : fs::path((*vm)["dir"].as<std::string>()));
+  ctx.use_repo_root(root);
   std::error_code ec;
   if (fs::exists(root / "exchanges", ec) && !vm->count("force"))
     throw DomainError(root.string() + " already holds exchanges/; refusing to overwrite (use --force to add "
