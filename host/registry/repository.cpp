@@ -8,6 +8,7 @@
 #include "core/printable.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
+#include "registry/file_errors.hpp"
 #include "registry/file_identity.hpp"
 #include "registry/loaders.hpp"
 #include "registry/overlay_reader.hpp"
@@ -141,8 +142,11 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
     }
     loaded->doc = yaml::Document::parse(loaded->file, loaded->text, loaded->diagnostics, limits);
     if (loaded->doc) loaded->model = load_model(*loaded->doc, loaded->diagnostics, static_cast<T *>(nullptr));
+    // Only files the core rules pass are cached: a cached model has no document to run those rules on,
+    // and commands that show feeds leave out files that fail them (registry/file_errors.hpp).
     if constexpr (std::is_same_v<T, Feed>)
-      if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded, identity);
+      if (cache_ == ReadCache::Use && on_disk && loaded->model && feed_errors(*loaded).empty())
+        store_feed_in_cache(*loaded, identity);
   } else {
     // The whole file is refused, so the finding points at its start.
     loaded->diagnostics.push_back(Diagnostic{loaded->file, 1, 1, Severity::Error, file.rule, file.problem});
