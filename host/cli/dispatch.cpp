@@ -6,6 +6,7 @@
 #include "cli/plugin_commands.hpp"
 #include "cli/suggest.hpp"
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "version.hpp"
 
 #include <iostream>
@@ -185,10 +186,11 @@ int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {
     apply_configuration(ctx);
     return dispatch_words(ctx, parsed.words);
   } catch (const CommandError &e) {
-    std::cerr << "ssmd: " << e.what() << "\n";
+    // Messages quote arguments and file contents: bytes that are not UTF-8 and control characters are escaped.
+    std::cerr << "ssmd: " << printable_lines(e.what()) << "\n";
     return e.code();
   } catch (const std::exception &e) {
-    std::cerr << "ssmd: " << e.what() << "\n";
+    std::cerr << "ssmd: " << printable_lines(e.what()) << "\n";
     return kExitEnvironment;
   }
 }

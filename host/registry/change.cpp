@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/line_endings.hpp"
 #include "registry/check.hpp"
 
 #include <ssmd/repo_write.hpp>
@@ -132,7 +133,14 @@ Transaction::Transaction(const fs::path &root, Checker check)
 
 Transaction::~Transaction() = default;
 
-int Transaction::commit(const Overlay &change, std::ostream &out, std::ostream &err) {
+int Transaction::commit(const Overlay &requested, std::ostream &out, std::ostream &err) {
+  // Edits keep each file's line endings (core/line_endings.hpp), decided before the checks so that what is
+  // checked is byte for byte what is written. Only YAML: a schema definition's bytes are hashed as they are.
+  Overlay change = requested;
+  for (auto &[path, content] : change) {
+    if (!content || !path.ends_with(".yaml")) continue;
+    if (auto old_text = before_.read(path)) *content = with_line_endings_of(*old_text, std::move(*content));
+  }
   Diagnostics before = check_(before_);
   Repository after_repo(before_.root(), change);
   Diagnostics after = check_(after_repo);
