@@ -5,6 +5,7 @@
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "core/file_size_limit.hpp"
+#include "core/local_secret.hpp"
 #include "core/printable.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
@@ -173,14 +174,29 @@ LoadedEnvironment *Repository::environment(std::string_view name) {
   return load<Environment>(Kind::Environment, name);
 }
 
-fs::path Repository::feed_cache_dir() {
-  if (!feed_cache_dir_) feed_cache_dir_ = state_dir(root_, "cache/feeds");
-  return *feed_cache_dir_;
+std::optional<fs::path> Repository::feed_cache_dir() {
+  if (!feed_cache_dir_ && cache_ == ReadCache::Use) {
+    try {
+      feed_cache_dir_ = state_dir(root_, "cache/feeds");
+    } catch (const EnvironmentError &) {
+      // `.ssmd` is a link or a file (core/state_dir.hpp): answer without the cache rather than use it.
+      cache_ = ReadCache::Skip;
+    }
+  }
+  return feed_cache_dir_;
 }
 
-// An entry's key is "<sha256 tag of the bytes>|<file identity>", the identity empty when the file could not
-// be trusted by its metadata when the entry was written.
+// An entry's key is "<keyed digest of the name and bytes>|<keyed digest of the file identity>", the identity
+// empty when the file could not be trusted by its metadata when the entry was written. Both parts are keyed
+// with the user's secret (core/local_secret.hpp): a clone can commit `.ssmd/cache/feeds/*.bin`, and an
+// entry it planted must never match.
 namespace {
+std::string content_key(const std::string &stem, const std::string &text) {
+  return keyed_digest(stem + '\0' + sha256_tag(text));
+}
+std::string identity_key(const std::optional<std::string> &identity) {
+  return identity ? keyed_digest("identity\0" + *identity) : std::string();
+}
 std::string_view hash_part(std::string_view key) { return key.substr(0, key.find('|')); }
 std::string_view identity_part(std::string_view key) {
   size_t bar = key.find('|');
@@ -198,11 +214,13 @@ std::optional<std::string> Repository::trusted_identity(const std::string &relat
     it->second = !ec && !inside.empty() && *inside.begin() != "..";
   }
   if (!it->second) return std::nullopt;
-  return stable_file_identity(root_ / relative, yaml::ParseLimits{}.max_bytes);
+  return stable_file_identity(root_ / relative, kMaxRepositoryFileBytes);
 }
 
 std::optional<std::string> Repository::read_feed_cache_entry(const std::string &stem) {
-  const fs::path path = feed_cache_dir() / (stem + ".bin");
+  auto dir = feed_cache_dir();
+  if (!dir) return std::nullopt;
+  const fs::path path = *dir / (stem + ".bin");
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return std::nullopt;
   struct stat st {};
@@ -230,7 +248,8 @@ bool Repository::load_feed_by_identity(LoadedFeed &loaded, std::optional<std::st
   if (!entry) return false;
   Feed feed;
   Diagnostics diagnostics;
-  if (!decode_feed_cache(*entry, [&](std::string_view key) { return identity_part(key) == *identity; }, feed, diagnostics))
+  const std::string wanted = identity_key(identity);
+  if (!decode_feed_cache(*entry, [&](std::string_view key) { return identity_part(key) == wanted; }, feed, diagnostics))
     return false;
   loaded.model = std::move(feed);
   loaded.diagnostics = std::move(diagnostics);
@@ -240,7 +259,7 @@ bool Repository::load_feed_by_identity(LoadedFeed &loaded, std::optional<std::st
 bool Repository::load_feed_from_cache(LoadedFeed &loaded, const std::optional<std::string> &identity) {
   std::optional<std::string> entry = read_feed_cache_entry(loaded.stem);
   if (!entry) return false;
-  const std::string hash = sha256_tag(loaded.text);
+  const std::string hash = content_key(loaded.stem, loaded.text);
   std::string stored_identity;
   Feed feed;
   auto accept = [&](std::string_view key) {
@@ -250,15 +269,16 @@ bool Repository::load_feed_from_cache(LoadedFeed &loaded, const std::optional<st
   if (!decode_feed_cache(*entry, accept, feed, loaded.diagnostics)) return false;
   loaded.model = std::move(feed);
   // The bytes were read and matched: record the file's identity so the next run need not read them.
-  if (identity && *identity != stored_identity) store_feed_in_cache(loaded, identity);
+  if (identity && identity_key(identity) != stored_identity) store_feed_in_cache(loaded, identity);
   return true;
 }
 
 void Repository::store_feed_in_cache(const LoadedFeed &loaded, const std::optional<std::string> &identity) {
   // Best effort: a read-only checkout or a full disk only costs speed.
   try {
-    std::string key = sha256_tag(loaded.text) + "|" + identity.value_or("");
-    write_disposable_file_atomically(feed_cache_dir() / (loaded.stem + ".bin"),
+    if (!feed_cache_dir()) return;
+    std::string key = content_key(loaded.stem, loaded.text) + "|" + identity_key(identity);
+    write_disposable_repository_file(root_, ".ssmd/cache/feeds/" + loaded.stem + ".bin",
                                      encode_feed_cache(key, *loaded.model, loaded.diagnostics));
   } catch (const std::exception &) {
   }

@@ -6,6 +6,7 @@
 #include "git/tree_reader.hpp"
 #include "core/errors.hpp"
 #include "core/file_size_limit.hpp"
+#include "core/local_secret.hpp"
 #include "core/file_lock.hpp"
 #include "core/sha256.hpp"
 #include "core/state_dir.hpp"
@@ -56,6 +57,9 @@ std::string value_text(const yaml::Node &node) {
 // allowlist or lock changes which rules run), and the effective configuration (plugins read it).
 std::string run_salt(Context &ctx) {
   Sha256 h;
+  // Everything below can be known to whoever commits a forged `.ssmd/cache/validate.json`; the user's own
+  // secret cannot (core/local_secret.hpp), so only entries this user's ssmd wrote ever match.
+  h.field(local_cache_secret());
   h.field(kVersion);
   // /proc/self/exe names the running binary itself, wherever it was started from.
   h.field(file_identity("/proc/self/exe"));
