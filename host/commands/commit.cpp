@@ -33,7 +33,7 @@ int run_commit(Context &ctx, const Args &args) {
 
   std::vector<git::PendingChange> changes = git::pending_changes(ws);
   if (changes.empty())
-    throw DomainError("nothing to commit: no file under exchanges/ or ssmd-plugins.lock differs from HEAD");
+    throw DomainError("nothing to commit: no file under exchanges/, ssmd-plugins.lock or ssmd.yaml differs from HEAD");
   // ssmd reads no file over the size limit, so it commits none either (deleting one is fine).
   for (const auto &change : changes)
     if (change.after_too_large)

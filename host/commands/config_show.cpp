@@ -56,7 +56,8 @@ int run_config_show(Context &ctx, const Args &args) {
     std::cout << "no configuration set; files read: ";
     auto user = Config::user_file();
     std::cout << (user ? user->string() : std::string("(no user config dir)"));
-    if (auto root = ctx.find_repo_root()) std::cout << ", " << (*root / ".ssmd" / "config.yaml").string();
+    if (auto root = ctx.find_repo_root())
+      std::cout << ", " << (*root / ".ssmd" / "config.yaml").string() << ", " << (*root / kTeamSettingsFileName).string();
     std::cout << "\n";
     return kExitOk;
   }

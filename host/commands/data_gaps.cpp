@@ -14,7 +14,7 @@ namespace ssmd {
 
 int run_data_gaps(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd data gaps --feed FEED --date DATE (--env ENV | --raw URL [--normalized URL]) [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
+  cl.usage = "ssmd data gaps --feed FEED --date DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
   data::add_source_options(ctx, cl);
   cl.options.add_options()("date", po::value<std::string>()->required()->value_name("DATE"), "the day (YYYY-MM-DD)");
   add_output_option(cl);

@@ -51,7 +51,7 @@ json::Value slot_json(const data::Slot &slot) {
 
 int run_data_inventory(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd data inventory --feed FEED --from DATE --to DATE (--env ENV | --raw URL [--normalized URL]) [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
+  cl.usage = "ssmd data inventory --feed FEED --from DATE --to DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
   data::add_source_options(ctx, cl);
   cl.options.add_options()("from", po::value<std::string>()->required()->value_name("DATE"), "first day (YYYY-MM-DD)")(
       "to", po::value<std::string>()->required()->value_name("DATE"), "last day, inclusive");
@@ -104,6 +104,8 @@ int run_data_inventory(Context &ctx, const Args &args) {
     out.set("totals", std::move(totals));
     std::cout << out.dump();
   } else {
+    // The header the design documents show above the table.
+    std::cout << "Feed: " << source.feed << "\nDate Range: " << from.str() << " to " << to.str() << "\n\n";
     Table table({"DATE", "RAW", "NORMALIZED", "STATUS", "QUALITY", "GAPS"});
     for (const auto &day : days) {
       auto size = [](const data::Slot &s) {

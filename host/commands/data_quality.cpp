@@ -31,6 +31,7 @@ std::vector<std::string> cross_check(Context &ctx, const std::string &feed, cons
   }
   registry::Repository repo(*root);
   if (!repo.has(registry::Kind::Feed, feed)) out.push_back("feed '" + feed + "' is not registered in exchanges/feeds/");
+  if (m.schema_version.empty()) return out; // raw data has no schema to check
   auto schema_version = data::resolve_schema_version(repo, m, environment);
   if (schema_version.text.empty()) {
     out.push_back(schema_version.problem + "; it cannot be checked against the registry");
@@ -66,7 +67,7 @@ std::string fixed(double v) {
 
 int run_data_quality(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd data quality --feed FEED --date DATE (--env ENV | --raw URL [--normalized URL]) [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
+  cl.usage = "ssmd data quality --feed FEED --date DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
   data::add_source_options(ctx, cl);
   cl.options.add_options()("date", po::value<std::string>()->required()->value_name("DATE"), "the day (YYYY-MM-DD)");
   add_output_option(cl);
@@ -95,7 +96,8 @@ int run_data_quality(Context &ctx, const Args &args) {
     for (const auto &g : m.gaps) open += !g.resolved;
     table.add({name, m.status, fixed(m.quality_score), std::to_string(m.record_count), data::human_size(m.byte_size),
                format_timestamp(m.first_timestamp), format_timestamp(m.last_timestamp),
-               std::to_string(m.gaps.size()) + (open ? " (" + std::to_string(open) + " open)" : ""), m.schema_version});
+               std::to_string(m.gaps.size()) + (open ? " (" + std::to_string(open) + " open)" : ""),
+               m.schema_version.empty() ? "-" : m.schema_version});
     json::Value item;
     item.set("url", slot->url)
         .set("status", m.status)
@@ -106,7 +108,7 @@ int run_data_quality(Context &ctx, const Args &args) {
         .set("last_timestamp", format_timestamp(m.last_timestamp))
         .set("gaps", static_cast<uint64_t>(m.gaps.size()))
         .set("open_gaps", static_cast<uint64_t>(open))
-        .set("schema_version", m.schema_version)
+        .set("schema_version", m.schema_version.empty() ? json::Value(nullptr) : json::Value(m.schema_version))
         .set("connector_version", m.connector_version);
     std::string resolved;
     auto warnings_of_slot = cross_check(ctx, source.feed, m, environment, resolved);

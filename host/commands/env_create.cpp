@@ -1,12 +1,13 @@
 // `ssmd env create NAME --feed F --schema S:V [--schema ...] [--extends E] [--key NAME --key-source SOURCE
-// [--key-fields a,b] [--key-type TYPE]]`: a new environment file. A feed's plugin may require a key (an
-// exchange that signs requests needs its fields), so the one key an environment usually has can be
-// declared here; the check before writing refuses the file otherwise.
+// [--key-fields a,b] [--key-type TYPE]]`: a new environment file. The one key an environment usually has can
+// be declared here (a feed plugin warns when the key its exchange signs with is missing); `ssmd env set-key`
+// declares more, or declares it later.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "registry/change.hpp"
 #include "registry/command_support.hpp"
 #include "registry/env_edit.hpp"
+#include "registry/env_key_edit.hpp"
 #include "registry/names.hpp"
 #include "validate/write_check.hpp"
 
@@ -18,25 +19,9 @@ namespace ssmd {
 using namespace registry;
 
 std::vector<SchemaRef> schema_flags(const po::variables_map &vm);
+void print_key_source_hint(const Diagnostics &refusal);
 
 namespace {
-
-// "a, b" -> {"a", "b"}; each field must be a valid name, since it becomes part of where the secret is found.
-std::vector<std::string> key_fields(const std::string &text) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = std::min(text.find(',', pos), text.size());
-    std::string field = text.substr(pos, end - pos);
-    field.erase(0, field.find_first_not_of(' '));
-    field.erase(field.find_last_not_of(' ') + 1);
-    if (!valid_name(field))
-      throw UsageError("--key-fields takes names separated by commas such as key_id,private_key, not '" + text + "'");
-    out.push_back(field);
-    pos = end + 1;
-  }
-  return out;
-}
 
 // The key of --key and its companions, or nullopt without --key; companions without --key are a usage error.
 std::optional<KeySpec> key_flags(const po::variables_map &vm) {
@@ -54,7 +39,7 @@ std::optional<KeySpec> key_flags(const po::variables_map &vm) {
   if (key.source.empty()) throw UsageError("--key-source must not be empty");
   key.type = vm.count("key-type") ? vm["key-type"].as<std::string>() : "api_key";
   if (key.type.empty()) throw UsageError("--key-type must not be empty");
-  if (vm.count("key-fields")) key.fields = key_fields(vm["key-fields"].as<std::string>());
+  if (vm.count("key-fields")) key.fields = parse_key_fields("--key-fields", vm["key-fields"].as<std::string>());
   return key;
 }
 
@@ -88,14 +73,19 @@ int run_env_create(Context &ctx, const Args &args) {
   if (tx.repository().has(Kind::Environment, name))
     throw DomainError("environment '" + name + "' exists already (" + file + ")");
   int rc = tx.commit({{file, render_environment_file(name, extends, feed, schemas, key)}}, std::cout, std::cerr);
-  // A feed plugin that needs a key says which fields; the way to declare it from here is less obvious.
-  bool about_keys = std::any_of(tx.refusal().begin(), tx.refusal().end(), [](const Diagnostic &d) {
-    return d.rule.find("key") != std::string::npos || d.message.find("keys:") != std::string::npos;
-  });
-  if (about_keys && !key)
-    std::cerr << "ssmd: hint: declare the key with --key NAME --key-source SOURCE --key-fields A,B "
-                 "(e.g. --key acme --key-source env --key-fields key_id,secret)\n";
+  print_key_source_hint(tx.refusal());
   return rc;
+}
+
+// After a refused write, a hint for a key source no installed secret backend understands, the easiest
+// mistake to make on a command line (`vault:ssmd/kalshi` for `vault/ssmd/kalshi`).
+void print_key_source_hint(const Diagnostics &refusal) {
+  bool unknown_source = std::any_of(refusal.begin(), refusal.end(), [](const Diagnostic &d) {
+    return d.rule == "plugin/missing" && d.message.starts_with("key '");
+  });
+  if (unknown_source)
+    std::cerr << "ssmd: hint: a key source is a secret backend's prefix, then '/' and its path: env, "
+                 "sealed-secret/NAME or vault/MOUNT/PATH ('ssmd plugin list' shows the installed backends)\n";
 }
 
 // The --schema flags as references; a malformed one is a usage error.

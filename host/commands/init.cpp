@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 
 #include "cli/context.hpp"
+#include "config/config.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "init/templates.hpp"
@@ -55,6 +56,7 @@ int run_init(Context &ctx, const Args &args) {
   std::vector<std::pair<fs::path, std::string_view>> files = {
       {kLockFileName, lock_text},
       {".gitignore", init::kGitignore},
+      {kTeamSettingsFileName, init::kTeamSettings},
       {"README.md", init::kReadme},
       {".pre-commit-config.yaml", init::kPreCommitConfig},
   };

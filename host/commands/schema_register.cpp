@@ -10,6 +10,7 @@
 #include "registry/sha256.hpp"
 #include "validate/write_check.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -112,7 +113,15 @@ int run_schema_register(Context &ctx, const Args &args) {
   if (fs::exists(fs::symlink_status(repo.root() / copy, ec)) && !interrupted_copy(repo, v.file, bytes))
     throw DomainError(copy + " exists already; remove it or choose another --version");
   change[copy] = bytes;
-  return tx.commit(change, std::cout, std::cerr);
+  int rc = tx.commit(change, std::cout, std::cerr);
+  // Without --effective-from the version takes effect today, which may be the day an earlier version does.
+  bool same_day = std::any_of(tx.refusal().begin(), tx.refusal().end(), [](const Diagnostic &d) {
+    return d.rule == "schema/duplicate-effective-from";
+  });
+  if (same_day && !vm->count("effective-from"))
+    std::cerr << "ssmd: hint: without --effective-from, " << name << ":" << v.version << " takes effect today ("
+              << v.effective_from->str() << "); pass --effective-from DATE with the day it takes effect\n";
+  return rc;
 }
 
 } // namespace ssmd

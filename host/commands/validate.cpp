@@ -32,7 +32,7 @@ int run_validate(Context &ctx, const Args &args) {
   cl.options.add_options()
       ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
        "text, json, sarif (2.1.0), junit or github (workflow annotations)")
-      ("strict", "treat warnings as errors")
+      ("strict", "treat warnings as errors (after the rule severities of ssmd.yaml's rules:, see docs/files.md)")
       ("no-cache", "ignore and do not update .ssmd/cache")
       ("stats", "print what was checked, run and taken from the cache to stderr")
       ("no-isolation", "run plugins inside this process (for debugging a plugin)")

@@ -46,9 +46,11 @@ const std::map<std::string, ValueKind, std::less<>> &kinds_by_value_name() {
 // The commands whose first positional argument names something that already exists.
 const std::map<std::string, ValueKind, std::less<>> &first_positionals() {
   static const std::map<std::string, ValueKind, std::less<>> k_positionals = {
-      {"env check-keys", ValueKind::Environment}, {"env run", ValueKind::Environment},
+      {"env check-keys", ValueKind::Environment}, {"env remove-key", ValueKind::Environment},
+      {"env run", ValueKind::Environment},        {"env set-key", ValueKind::Environment},
       {"env show", ValueKind::Environment},       {"env update", ValueKind::Environment},
-      {"feed add-version", ValueKind::Feed},      {"feed show", ValueKind::Feed},
+      {"feed add-version", ValueKind::Feed},      {"feed set-status", ValueKind::Feed},
+      {"feed show", ValueKind::Feed},
       {"help", ValueKind::CommandOrTopic},        {"plugin show", ValueKind::Plugin},
       {"schema breaking", ValueKind::Schema},     {"schema hash", ValueKind::Schema},
       {"schema set-status", ValueKind::Schema},   {"schema show", ValueKind::Schema},

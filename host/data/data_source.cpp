@@ -3,14 +3,12 @@
 #include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
+#include "data/data_location.hpp"
 #include "plugins/plugin_manager.hpp"
-#include "registry/repository.hpp"
-#include "registry/resolve.hpp"
+#include "registry/command_support.hpp"
 
 #include <iostream>
 #include <set>
-
-namespace fs = std::filesystem;
 
 namespace ssmd::data {
 
@@ -44,56 +42,21 @@ std::vector<std::string> storage_schemes(Context &ctx) {
   return {schemes.begin(), schemes.end()};
 }
 
-namespace {
-
-std::string scalar(const yaml::Node *map, const char *key) {
-  const yaml::Node *n = map && map->is_map() ? map->get(key) : nullptr;
-  return n && n->is_scalar() ? n->scalar() : std::string();
-}
-
-// A local path in an environment is relative to the repository root.
-std::string anchored(const fs::path &root, const std::string &location) {
-  if (location.empty() || location.find("://") != std::string::npos || fs::path(location).is_absolute()) return location;
-  return (root / location).lexically_normal().string();
-}
-
-// The environment's `storage:`: explicit `raw:`/`normalized:` roots, or one `url:`/`path:` holding both
-// as raw/ and normalized/.
-void from_environment(Context &ctx, const std::string &name, std::string &raw, std::string &normalized) {
-  registry::Repository repo(ctx.repo_root());
-  auto resolution = registry::resolve_environment(repo, name);
-  if (!resolution.env) throw DomainError(resolution.problem);
-  const yaml::Node *storage = resolution.env->storage;
-  if (!storage || !storage->is_map())
-    throw DomainError("environment '" + name + "' has no storage: mapping; use --raw/--normalized");
-  raw = scalar(storage, "raw");
-  normalized = scalar(storage, "normalized");
-  std::string base = scalar(storage, "url");
-  if (base.empty()) base = scalar(storage, "path");
-  if (raw.empty() && normalized.empty() && !base.empty()) {
-    while (base.size() > 1 && base.back() == '/') base.pop_back();
-    raw = base + "/raw";
-    normalized = base + "/normalized";
-  }
-  if (raw.empty() && normalized.empty())
-    throw DomainError("environment '" + name + "' storage names no location (raw:, normalized:, url: or path:)");
-  raw = anchored(ctx.repo_root(), raw);
-  normalized = anchored(ctx.repo_root(), normalized);
-}
-
-} // namespace
-
 Source open_source(Context &ctx, const po::variables_map &vm) {
   Source source;
-  source.feed = vm["feed"].as<std::string>();
-  std::string raw = vm.count("raw") ? vm["raw"].as<std::string>() : "";
-  std::string normalized = vm.count("normalized") ? vm["normalized"].as<std::string>() : "";
+  LocationRequest request;
+  request.feed = source.feed = vm["feed"].as<std::string>();
+  // Names become parts of paths and object keys: `--feed ../x` is refused like any other bad name.
+  registry::require_valid_name(request.feed, "feed");
   if (vm.count("env")) {
-    if (!raw.empty() || !normalized.empty()) throw UsageError("--env and --raw/--normalized are alternatives; give one");
-    from_environment(ctx, vm["env"].as<std::string>(), raw, normalized);
+    request.env = vm["env"].as<std::string>();
+    registry::require_valid_name(request.env, "environment");
   }
-  if (raw.empty() && normalized.empty())
-    throw UsageError("say where the data lives: --env ENV, or --raw URL and/or --normalized URL");
+  if (vm.count("raw")) request.raw = vm["raw"].as<std::string>();
+  if (vm.count("normalized")) request.normalized = vm["normalized"].as<std::string>();
+  const Location location = locate_data(ctx, request);
+  const std::string &raw = location.raw;
+  const std::string &normalized = location.normalized;
   // The endpoint flags reach the plugin as configuration `<scheme>.endpoint` with a flag origin, which a
   // plugin ranks above its own environment variables (ssmd_host.flag_config); the per-scheme flag wins.
   std::set<std::string> used_flags;
@@ -119,6 +82,7 @@ Source open_source(Context &ctx, const po::variables_map &vm) {
                                                  : "no data location here uses " + flag.substr(0, flag.size() - suffix.size()) + "://";
     std::cerr << "ssmd: warning: --" << flag << " is ignored: " << where << "\n";
   }
+  require_local_roots(location);
   if (!raw.empty()) source.raw = open_store(ctx, raw);
   if (!normalized.empty()) source.normalized = open_store(ctx, normalized);
   return source;

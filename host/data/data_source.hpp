@@ -23,10 +23,12 @@ struct Source {
   std::unique_ptr<Store> normalized; // null when not configured
 };
 
-// Opens the stores named by --raw/--normalized, or by the `storage:` of the environment named by --env
-// (see docs/data.md). `--<scheme>-endpoint URL`, else `--endpoint URL`, sets configuration key
-// `<scheme>.endpoint` for the storage plugin, as a flag.
-// Throws UsageError when no location is given, EnvironmentError when a store cannot be opened.
+// Opens the stores where the feed's data lives (data/data_location.hpp: the flags, --env, the feed's
+// environments, else the configuration's `data:`; see docs/data.md). `--<scheme>-endpoint URL`, else
+// `--endpoint URL`, sets configuration key `<scheme>.endpoint` for the storage plugin, as a flag.
+// Throws UsageError for a malformed name or when nothing says where the data lives, DomainError for a feed
+// that is not registered or an environment of another feed, EnvironmentError when a local root does not exist
+// or a store cannot be opened.
 Source open_source(Context &ctx, const po::variables_map &vm);
 
 } // namespace ssmd::data

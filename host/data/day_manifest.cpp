@@ -71,7 +71,7 @@ private:
 } // namespace
 
 std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string_view feed, Date date,
-                                              std::string &problem) {
+                                              std::string &problem, std::string_view tree) {
   if (text.size() > kMaxManifestBytes) {
     problem = "manifest is " + std::to_string(text.size()) + " bytes; the limit is 1 MiB, refusing to parse it";
     return std::nullopt;
@@ -88,8 +88,24 @@ std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string
   Reader r(root, problem);
   DayManifest m;
   std::string date_text;
-  if (!r.string("feed", m.feed) || !r.string("date", date_text) || !r.string("data_type", m.data_type) ||
-      !r.string("schema_version", m.schema_version) || !r.string("status", m.status) ||
+  if (!r.string("feed", m.feed) || !r.string("date", date_text) || !r.string("data_type", m.data_type))
+    return std::nullopt;
+  // `raw` and `normalized` name a tree; any other value (`trades`) names the kind of records. A manifest whose
+  // data_type names the other tree describes other data than the tree it was found in.
+  const bool names_tree = m.data_type == "raw" || m.data_type == "normalized";
+  if (names_tree && !tree.empty() && m.data_type != tree)
+    return r.fail("data_type", "is '" + m.data_type + "' but the manifest is in the " + std::string(tree) +
+                                   " tree; it describes other data"),
+           std::nullopt;
+  // Raw data has no schema: null or absent is fine for it, and only for it.
+  const bool raw = m.data_type == "raw" || tree == "raw";
+  const json::Node *schema = root.get("schema_version");
+  const bool no_schema = !schema || schema->is(json::Node::Kind::Null);
+  if (no_schema && !raw)
+    return r.fail("schema_version", "is required except for raw data: the NAME:VERSION the records follow"),
+           std::nullopt;
+  if (!no_schema && !r.string("schema_version", m.schema_version)) return std::nullopt;
+  if (!r.string("status", m.status) ||
       !r.count("record_count", m.record_count) || !r.count("byte_size", m.byte_size) ||
       !r.timestamp(root, "first_timestamp", m.first_timestamp) ||
       !r.timestamp(root, "last_timestamp", m.last_timestamp) || !r.string("connector_version", m.connector_version) ||

@@ -23,8 +23,8 @@ struct Gap {
 struct DayManifest {
   std::string feed;
   Date date = Date::from_days(0);
-  std::string data_type;       // "raw", "normalized", ...
-  std::string schema_version;  // "trade:v1" or "v1"
+  std::string data_type;       // "raw" or "normalized" (the tree), or the kind of records ("trades")
+  std::string schema_version;  // "trade:v1" or "v1"; empty for raw data, which has no schema (null or absent)
   std::string status;          // complete | partial | failed | processing
   uint64_t record_count = 0;
   uint64_t byte_size = 0;
@@ -38,10 +38,16 @@ struct DayManifest {
 
 inline constexpr size_t kMaxManifestBytes = 1u << 20;
 
-// Parses and checks a manifest fetched from `url` for `feed` on `date` (what its path says). On failure
-// returns nullopt and one sentence in `problem`, with line:col when the JSON itself is at fault.
+// Parses and checks a manifest fetched for `feed` on `date` (what its path says) from the tree `tree`
+// ("raw" or "normalized"; empty when unknown). On failure returns nullopt and one sentence in `problem`, with
+// line:col when the JSON itself is at fault.
+//
+// A `data_type` of `raw` or `normalized` names the tree and must match `tree` (a manifest in the wrong tree
+// describes other data); other values (`trades`) name the kind of records. `schema_version` may be null or
+// absent for raw data only (data_type `raw`, or the raw tree). `created_at` may fall on any later day: a
+// collector writes the manifest after the day it describes.
 std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string_view feed, Date date,
-                                              std::string &problem);
+                                              std::string &problem, std::string_view tree = {});
 
 // `<root>/<feed>/<yyyy>/<mm>/<dd>/manifest.json` without the root.
 std::string manifest_key(std::string_view feed, Date date);

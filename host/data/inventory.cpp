@@ -11,6 +11,7 @@ namespace {
 // once per year of the range and fetches only what exists (one listing beats hundreds of misses).
 void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, Slot DayRecord::*slot,
           const std::function<void(size_t)> &progress) {
+  const std::string_view tree = slot == &DayRecord::raw ? "raw" : "normalized";
   std::vector<std::string> keys;
   for (auto &day : days) {
     keys.push_back(manifest_key(feed, day.date));
@@ -45,7 +46,7 @@ void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, S
       s.problem = f.error;
       continue;
     }
-    s.manifest = parse_day_manifest(f.content, feed, day.date, s.problem);
+    s.manifest = parse_day_manifest(f.content, feed, day.date, s.problem, tree);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "git/log_filter.hpp"
 
+#include "config/config.hpp"
 #include "core/file_size_limit.hpp"
 #include "git/object_reader.hpp"
 #include "git/yaml_compare.hpp"
@@ -20,7 +21,7 @@ std::optional<DefinitionKind> parse_definition_kind(std::string_view word) {
 HistoryFilter metadata_filter(const Workspace &ws) {
   HistoryFilter filter;
   filter.dirs = {ws.to_git(kMetadataDir)};
-  filter.files = {ws.to_git(kPluginLock)};
+  filter.files = {ws.to_git(kPluginLock), ws.to_git(kTeamSettingsFileName)};
   return filter;
 }
 

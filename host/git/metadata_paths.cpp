@@ -1,5 +1,7 @@
 #include "git/metadata_paths.hpp"
 
+#include "config/config.hpp"
+
 namespace ssmd::git {
 
 namespace {
@@ -19,7 +21,7 @@ std::string yaml_stem(std::string_view path, std::string_view dir) {
 } // namespace
 
 bool is_metadata_path(std::string_view path) {
-  return path == kPluginLock || (path.starts_with(kMetadataDir) && path.size() > kMetadataDir.size() &&
+  return path == kPluginLock || path == kTeamSettingsFileName || (path.starts_with(kMetadataDir) && path.size() > kMetadataDir.size() &&
                                  path[kMetadataDir.size()] == '/');
 }
 

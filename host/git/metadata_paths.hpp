@@ -1,8 +1,8 @@
 // Which files are ssmd metadata and what each one defines, decided from its path alone.
 //
 // Paths here are relative to the ssmd repository root (the directory that holds exchanges/) and use '/'.
-// Metadata is everything under exchanges/ plus the plugin lock file; `ssmd diff`, `commit` and `log`
-// look at nothing else.
+// Metadata is everything under exchanges/ plus the plugin lock file and the team settings (ssmd.yaml);
+// `ssmd diff`, `commit` and `log` look at nothing else.
 #pragma once
 
 #include <string>
@@ -13,7 +13,7 @@ namespace ssmd::git {
 inline constexpr std::string_view kMetadataDir = "exchanges";
 inline constexpr std::string_view kPluginLock = "ssmd-plugins.lock";
 
-// True for exchanges/** and ssmd-plugins.lock.
+// True for exchanges/**, ssmd-plugins.lock and ssmd.yaml.
 bool is_metadata_path(std::string_view path);
 
 enum class DefinitionKind {
@@ -22,7 +22,7 @@ enum class DefinitionKind {
   SchemaFile,  // any other file under exchanges/schemas/ (a schema definition in some format)
   Environment, // exchanges/environments/<name>.yaml
   PluginLock,  // ssmd-plugins.lock
-  Other,       // anything else under exchanges/
+  Other,       // anything else under exchanges/, and ssmd.yaml
 };
 
 struct Definition {

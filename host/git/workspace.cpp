@@ -1,6 +1,7 @@
 #include "git/workspace.hpp"
 
 #include "cli/context.hpp"
+#include "config/config.hpp"
 #include "core/errors.hpp"
 #include "git/metadata_paths.hpp"
 
@@ -30,7 +31,8 @@ std::optional<std::string> Workspace::to_ssmd(std::string_view git_path) const {
 }
 
 std::vector<std::string> Workspace::metadata_pathspecs() const {
-  return {prefix_ + std::string(kMetadataDir), prefix_ + std::string(kPluginLock)};
+  return {prefix_ + std::string(kMetadataDir), prefix_ + std::string(kPluginLock),
+          prefix_ + std::string(kTeamSettingsFileName)};
 }
 
 bool Workspace::is_metadata(std::string_view git_path) const {

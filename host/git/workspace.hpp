@@ -31,7 +31,7 @@ public:
   // The ssmd path of `git_path`, or nullopt when it lies outside the ssmd root.
   std::optional<std::string> to_ssmd(std::string_view git_path) const;
 
-  // Git pathspecs of the metadata: "<prefix>exchanges" and "<prefix>ssmd-plugins.lock".
+  // Git pathspecs of the metadata: "<prefix>exchanges", "<prefix>ssmd-plugins.lock" and "<prefix>ssmd.yaml".
   std::vector<std::string> metadata_pathspecs() const;
   // True when `git_path` is metadata of this ssmd repository.
   bool is_metadata(std::string_view git_path) const;

@@ -110,6 +110,32 @@ repos:
         files: ^(exchanges/|ssmd-plugins\.lock$)
 )ssmd";
 
+const std::string_view kTeamSettings = R"ssmd(# ssmd.yaml: the settings this whole team shares. Commit it: every clone and CI read the same file and
+# reach the same verdict. It decides how findings are judged and where data lives; it can never choose
+# which plugins run. `ssmd validate` checks it like every other file, and `ssmd config show` lists each
+# value with where it came from (your own ~/.config/ssmd/config.yaml and .ssmd/config.yaml override it).
+version: 1
+
+# Rule severities, for the core's rules and every plugin's alike: off, warning or error, by rule id or by
+# family (`acme/*`). A plugin reports an error only when a value is certainly wrong for its exchange or
+# format; raise what this team wants CI to refuse, lower what it accepts. plugin/* and io/* cannot be lowered.
+# rules:
+#   kalshi/endpoint-host: error            # a Kalshi host the plugin does not list yet fails CI
+#   sealed-secret/manifest-missing: error  # every SealedSecret manifest is committed in this repository
+#   feed/unknown-key: off
+
+# Where a feed's data lives for `ssmd data` when none of its environments' `storage:` says: the roots of the
+# raw and normalized trees, each holding <feed>/<yyyy>/<mm>/<dd>/manifest.json (or `path:`/`url:`, one root
+# holding raw/ and normalized/). A local path is relative to the repository root.
+# data:
+#   raw: s3://ssmd-raw
+#   normalized: s3://ssmd-normalized
+
+# The finding categories that make `ssmd schema breaking` fail (see `ssmd schema breaking --help`).
+# breaking:
+#   fail_on: [wire-breaking]
+)ssmd";
+
 const std::string_view kReadme = R"ssmd(# Market-data metadata
 
 Feeds, schemas and environments for this platform, managed with ssmd.

@@ -14,6 +14,9 @@ extern const std::string_view kGithubWorkflow;
 extern const std::string_view kGitlabCi;
 // A pre-commit configuration that runs `ssmd validate` before each commit.
 extern const std::string_view kPreCommitConfig;
+// ssmd.yaml: the committed team settings (rule severities, data locations, breaking categories), version 1,
+// with every setting commented out and explained.
+extern const std::string_view kTeamSettings;
 // A short README for the new repository.
 extern const std::string_view kReadme;
 

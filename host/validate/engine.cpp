@@ -14,15 +14,17 @@
 #include "registry/check.hpp"
 #include "registry/repository.hpp"
 #include "validate/cache.hpp"
-#include "validate/disabled_rules.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/job_plan.hpp"
+#include "validate/rule_severities.hpp"
+#include "validate/team_settings_check.hpp"
 #include "version.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -92,6 +94,43 @@ std::string tree_digest(const git::TreeReader &files, std::vector<std::string> &
   return h.hex();
 }
 
+// The names a top-level section of ssmd.yaml may have for a plugin: every discovered plugin's name and the
+// names it provides (`capnp`, `s3`), whatever its status, so a restricted plugin set does not turn a
+// section into an unknown key.
+std::set<std::string> plugin_sections(Context &ctx) {
+  std::set<std::string> out;
+  try {
+    for (const auto &info : ctx.plugins().plugins()) {
+      out.insert(info.manifest.name);
+      for (const auto &p : info.manifest.provides) out.insert(p.name);
+    }
+  } catch (const EnvironmentError &) {
+    // Discovery failed: the run reports it elsewhere; every plugin section is then unknown here.
+  }
+  return out;
+}
+
+// The team settings file of the files being checked (the working tree's, or a commit's under --at), with
+// its findings; empty when there is none.
+struct TeamSettingsFile {
+  std::optional<std::string> text;
+  Diagnostics findings;
+};
+TeamSettingsFile team_settings_file(Context &ctx, const git::TreeReader &files) {
+  TeamSettingsFile out;
+  try {
+    out.text = files.read(kTeamSettingsFileName);
+  } catch (const EnvironmentError &e) {
+    out.findings.push_back(Diagnostic{kTeamSettingsFileName, 1, 1, Severity::Error, "io/read", e.what()});
+    return out;
+  }
+  if (!out.text) return out;
+  std::set<std::string, std::less<>> core_ids;
+  for (const auto &r : registry::core_rules()) core_ids.emplace(r.id);
+  out.findings = check_team_settings(kTeamSettingsFileName, *out.text, plugin_sections(ctx), core_ids);
+  return out;
+}
+
 Diagnostics file_entries(const std::vector<std::string> &files) {
   Diagnostics out;
   for (const auto &f : files) out.push_back(Diagnostic{f, 0, 0, Severity::Info, "", ""});
@@ -140,20 +179,29 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
   std::vector<std::string> yaml_files;
   std::string run_key = Sha256().field(salt).field(tree_digest(repo.files(), yaml_files)).hex();
 
-  // Applied to whatever the run produced, cached or fresh; the configuration is in the salt, so a change
-  // to the list never meets a stale cached report.
-  DisabledRules disabled(ctx.config().list("validate.disabled_rules"));
-  outcome.warnings = disabled.refused();
+  // Rule severities (`rules:`, `validate.disabled_rules`) are applied to whatever the run produced, cached or
+  // fresh; the configuration is in the salt, so a change to them never meets a stale cached report. The team
+  // settings file is checked on every run (it is small) and its findings are never cached. Its own problems
+  // are findings, so they are not repeated as warnings.
+  const std::string team_origin = (repo.root() / kTeamSettingsFileName).string() + ":";
+  RuleSeverities severities = RuleSeverities::from_config(ctx.config(), team_origin);
+  outcome.warnings = severities.problems();
+  TeamSettingsFile team = team_settings_file(ctx, repo.files());
+  auto finish = [&](Report &report) {
+    if (team.text) report.files.push_back(kTeamSettingsFileName);
+    report.diagnostics.insert(report.diagnostics.end(), team.findings.begin(), team.findings.end());
+    severities.apply(report.diagnostics);
+    report.tool_version = kVersion;
+    report.normalize();
+  };
 
   // A run over an unchanged repository: the report as it was.
   if (auto diags = cache.get("run:" + run_key)) {
     if (auto files = cache.get("files:" + run_key)) {
       outcome.report.diagnostics = *diags;
-      disabled.apply(outcome.report.diagnostics);
       for (const auto &f : *files) outcome.report.files.push_back(f.file);
       outcome.from_cache = true;
-      outcome.report.tool_version = kVersion;
-      outcome.report.normalize();
+      finish(outcome.report);
       return outcome;
     }
   }
@@ -210,7 +258,7 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
     cache.put("run:" + run_key, report.diagnostics);
     cache.put("files:" + run_key, file_entries(report.files));
   }
-  disabled.apply(report.diagnostics);
+  finish(report);
   return outcome;
 }
 

@@ -4,12 +4,13 @@
 //   registry::Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
 //
 // It honours what the Context says about plugins (--plugin-path, --plugins, --locked) and the
-// configuration (validate.disabled_rules, validate.plugin_timeout). Plugin jobs run isolated, and jobs
+// configuration (rule severities from `rules:` and validate.disabled_rules, validate.plugin_timeout), so a
+// write refuses exactly what `ssmd validate` would report as a new error. Plugin jobs run isolated, and jobs
 // whose inputs are unchanged come from .ssmd/cache/validate.json, so a write on a big repository runs only
 // the jobs of the files it changes. A plugin that crashes or times out throws EnvironmentError (exit 3):
-// the change cannot be verified, so nothing is written. A missing plugin (none installed provides what a
-// file names) is a warning for a write: no rule of it exists here to refuse the change, and `ssmd validate`
-// still reports the error.
+// the change cannot be verified, so nothing is written. A file the change writes that names something no
+// installed plugin provides is refused when `ssmd validate` reports that as an error (a key source, a
+// schema format), and passes with the warning when it reports a warning (a feed's exchange).
 #pragma once
 
 #include "registry/change.hpp"

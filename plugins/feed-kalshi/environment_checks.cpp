@@ -33,20 +33,24 @@ bool feed_needs_key(const Node &feed) {
   return false;
 }
 
+// Warnings only (docs/plugins.md): the collector, not Kalshi, decides which fields it reads, and an environment
+// may be created before its keys are declared. The message names the fields this plugin knows.
 void check_key_fields(const Node &env, const Node &feed, Diagnostics &out) {
   if (!feed_needs_key(feed)) return;
   auto finding = ssmd_feed::find_key_fields(env, k_key_fields, "kalshi");
   if (finding.satisfied) return;
-  const std::string what = "Kalshi keys carry `key_id` (the API Key ID, sent as KALSHI-ACCESS-KEY) and "
-                           "`private_key` (the RSA private key that signs each request with RSA-PSS)";
+  const std::string what = "the fields this plugin knows for Kalshi's request signing are `key_id` (the API Key ID, "
+                           "sent as KALSHI-ACCESS-KEY) and `private_key` (the RSA private key that signs each "
+                           "request with RSA-PSS)";
   if (finding.key.empty()) {
-    out.error(rule::env_key_fields, finding.path,
-              "an environment using a Kalshi feed declares a key under `keys:`; " + what);
+    out.warning(rule::env_key_fields, finding.path,
+                "the feed signs its requests, and this environment declares no key under `keys:` yet; " + what);
     return;
   }
   std::vector<std::string_view> missing(finding.missing.begin(), finding.missing.end());
-  out.error(rule::env_key_fields, finding.path,
-            "key `" + finding.key + "` lacks " + ssmd_feed::backticked_list(missing) + "; " + what);
+  out.warning(rule::env_key_fields, finding.path,
+              "key `" + finding.key + "` has no " + ssmd_feed::backticked_list(missing) +
+                  "; if your collector reads other field names, this is fine. " + what);
 }
 
 // What a name says about its environment: `prod` or `production` means production, `demo` means demo; a name

@@ -50,6 +50,9 @@ void check_protocol(const Node &version, const ssmd_feed::Url &url, Diagnostics 
               "protocol names the endpoint's scheme: `" + url.scheme + "` for this endpoint");
 }
 
+// Severity follows docs/plugins.md: a host outside Kalshi's domains, a retired host, a host of the other
+// interface, credentials or a port are certainly wrong (errors); a host inside Kalshi's domains that this
+// plugin does not list may be one Kalshi added since (a warning naming the hosts it knows).
 void check_host(const ssmd_feed::Url &url, Surface surface, const std::string &path, Diagnostics &out) {
   if (url.has_userinfo) {
     // The userinfo text is never echoed: it may hold a password.
@@ -70,23 +73,62 @@ void check_host(const ssmd_feed::Url &url, Surface surface, const std::string &p
                   hosts_of(surface));
     return;
   }
+  if (const RetiredHost *retired = find_retired_host(url.host)) {
+    out.error(rule::endpoint_host, path,
+              "`" + url.host + "` is a retired Kalshi host; use `" + std::string(retired->replacement) + "`. Known " +
+                  std::string(name_of(surface)) + " hosts are " + hosts_of(surface));
+    return;
+  }
+  if (domain_of(url.host)) {
+    out.warning(rule::endpoint_host, path,
+                "`" + url.host + "` is inside Kalshi's domains but not a host this plugin knows; known " +
+                    std::string(name_of(surface)) + " hosts are " + hosts_of(surface) +
+                    ". If Kalshi published it after this plugin was written, the feed is fine");
+    return;
+  }
   out.error(rule::endpoint_host, path,
-            "`" + url.host + "` is not a Kalshi host; " + std::string(name_of(surface)) + " hosts are " +
-                hosts_of(surface));
+            "`" + url.host + "` is not a Kalshi host (Kalshi serves from kalshi.com and, for demo, kalshi.co); " +
+                std::string(name_of(surface)) + " hosts are " + hosts_of(surface));
 }
 
+// The API version of a path `<prefix>v<N>`, or nullopt when the path is not of that shape.
+std::optional<unsigned> path_version(std::string_view path, std::string_view prefix) {
+  if (!path.starts_with(prefix)) return std::nullopt;
+  std::string_view rest = path.substr(prefix.size());
+  if (rest.ends_with('/')) rest.remove_suffix(1);
+  return ssmd_feed::api_version_number(rest);
+}
+
+// A path of the known shape with a later API version is a warning (Kalshi may have released it); an earlier
+// version is retired, and any other path is not Kalshi's: both errors.
 void check_path(const ssmd_feed::Url &url, Surface surface, const std::string &path, Diagnostics &out) {
   if (url.has_query || url.has_fragment) {
     out.error(rule::endpoint_path, path,
               "an endpoint is a base URL without query or fragment: " + expected_url(surface));
     return;
   }
-  if (surface == Surface::websocket && url.path != k_websocket_path)
+  const bool websocket = surface == Surface::websocket;
+  const std::string_view known = websocket ? k_websocket_path : k_rest_path;
+  if (url.path == known || (!websocket && url.path == std::string(k_rest_path) + "/")) return;
+  const std::string what = websocket ? "WebSocket path" : "REST base path";
+  // The REST prefix `/trade-api/` also starts the WebSocket path; `ws/v2` is not a version, so a WebSocket
+  // path on a REST endpoint is never read as one.
+  auto version = path_version(url.path, websocket ? k_websocket_path_prefix : k_rest_path_prefix);
+  if (version && *version > k_api_version) {
+    out.warning(rule::endpoint_path, path,
+                ssmd_feed::quoted_value(url.path) + " names a Kalshi API version this plugin does not know; the known " + what +
+                    " is `" + std::string(known) + "`. If Kalshi released v" + std::to_string(*version) +
+                    " after this plugin was written, the feed is fine");
+    return;
+  }
+  if (version) {
     out.error(rule::endpoint_path, path,
-              "Kalshi's WebSocket path is `" + std::string(k_websocket_path) + "`: " + expected_url(surface));
-  if (surface == Surface::rest && url.path != k_rest_path && url.path != std::string(k_rest_path) + "/")
-    out.error(rule::endpoint_path, path,
-              "Kalshi's REST base path is `" + std::string(k_rest_path) + "`: " + expected_url(surface));
+              ssmd_feed::quoted_value(url.path) + " names a retired Kalshi API version; Kalshi's " + what + " is `" +
+                  std::string(known) + "`: " + expected_url(surface));
+    return;
+  }
+  out.error(rule::endpoint_path, path,
+            "Kalshi's " + what + " is `" + std::string(known) + "`: " + expected_url(surface));
 }
 
 // Checks the endpoint and returns the interface the version reaches, as far as it can be told.
@@ -151,9 +193,10 @@ void check_channels(const Node &version, std::optional<Surface> surface, Diagnos
                 "`" + std::string(name) + "` " + std::string(retired->why) + "; subscribe to `" +
                     std::string(retired->replacement) + "`");
     } else if (std::find(std::begin(k_channels), std::end(k_channels), name) == std::end(k_channels)) {
-      out.error(rule::channel_unknown, item.path(),
-                ssmd_feed::quoted_value(name) + " is not a Kalshi WebSocket channel; the published channels are " +
-                    published);
+      // Kalshi adds channels (`user_orders` arrived after v2 shipped): an unknown name may be a new one.
+      out.warning(rule::channel_unknown, item.path(),
+                  ssmd_feed::quoted_value(name) + " is not a Kalshi WebSocket channel this plugin knows; the known "
+                                                  "channels are " + published);
     }
   }
 }
@@ -171,10 +214,13 @@ void check_rate_limit(const Node &version, Diagnostics &out) {
     for (const RateTier &t : k_rate_tiers)
       if (t.name == tier.str()) declared = &t;
     if (!declared) {
+      // Kalshi has added tiers before (Paragon, Prime): an unknown name may be a new one, and the rate is then
+      // held to the highest tier this plugin knows.
       std::vector<std::string_view> names;
       for (const RateTier &t : k_rate_tiers) names.push_back(t.name);
-      out.error(rule::rate_limit_tier, tier.path(),
-                "rate_limit_tier names a Kalshi access tier: " + ssmd_feed::backticked_list(names));
+      out.warning(rule::rate_limit_tier, tier.path(),
+                  ssmd_feed::quoted_value(tier.str()) + " is not a Kalshi access tier this plugin knows; the known "
+                                                        "tiers are " + ssmd_feed::backticked_list(names));
     }
   }
   Node rate = version["rate_limit_per_second"];

@@ -3,6 +3,8 @@
 // the same facts for readers. When Kalshi changes its documentation, this is the one file to update.
 #pragma once
 
+#include <ssmd_feed/url.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -34,9 +36,32 @@ inline constexpr Host k_hosts[] = {
     {"demo-api.kalshi.co", Surface::rest, Tier::demo},
 };
 
-// The one WebSocket path (it is also the path signed in the handshake) and the REST base path.
+// The domains Kalshi serves its Trade API from: production hosts are under kalshi.com, demo hosts under
+// kalshi.co (https://docs.kalshi.com/getting_started/api_environments). A host under one of them that
+// `k_hosts` does not list may be one Kalshi added after this plugin was written, so it is a warning; a host
+// outside both is not Kalshi's, so it is an error.
+struct Domain {
+  std::string_view name;
+  Tier tier;
+};
+inline constexpr Domain k_domains[] = {{"kalshi.com", Tier::production}, {"kalshi.co", Tier::demo}};
+
+// Hosts under Kalshi's domains that Kalshi retired: certainly wrong today, so an error. trading-api.kalshi.com
+// served the Trade API until Kalshi moved it to api.elections.kalshi.com; the documentation no longer lists it.
+struct RetiredHost {
+  std::string_view name;
+  std::string_view replacement;
+};
+inline constexpr RetiredHost k_retired_hosts[] = {{"trading-api.kalshi.com", "external-api.kalshi.com"}};
+
+// The one WebSocket path (it is also the path signed in the handshake) and the REST base path, each ending in
+// the API version this plugin knows. A later version (`/trade-api/ws/v3`) is one Kalshi may have released
+// since: a warning. An earlier one is retired: an error.
 inline constexpr std::string_view k_websocket_path = "/trade-api/ws/v2";
 inline constexpr std::string_view k_rest_path = "/trade-api/v2";
+inline constexpr std::string_view k_websocket_path_prefix = "/trade-api/ws/";
+inline constexpr std::string_view k_rest_path_prefix = "/trade-api/";
+inline constexpr unsigned k_api_version = 2;
 
 // Channels of the AsyncAPI specification behind https://docs.kalshi.com/websockets.
 inline constexpr std::string_view k_channels[] = {
@@ -92,10 +117,25 @@ inline const Host *find_host(std::string_view host, Surface surface) {
   return nullptr;
 }
 
-// The tier a host belongs to, whatever the surface.
+// The Kalshi domain `host` is within, if any.
+inline const Domain *domain_of(std::string_view host) {
+  for (const Domain &d : k_domains)
+    if (ssmd_feed::host_within(host, d.name)) return &d;
+  return nullptr;
+}
+
+// The retired host entry for `host`, if it is one.
+inline const RetiredHost *find_retired_host(std::string_view host) {
+  for (const RetiredHost &h : k_retired_hosts)
+    if (h.name == host) return &h;
+  return nullptr;
+}
+
+// The tier a host belongs to, whatever the surface: a published host's, else its domain's.
 inline std::optional<Tier> host_tier(std::string_view host) {
   for (const Host &h : k_hosts)
     if (h.name == host) return h.tier;
+  if (const Domain *d = domain_of(host)) return d->tier;
   return std::nullopt;
 }
 

@@ -29,16 +29,19 @@ inline std::vector<ssmd::Rule> all() {
                                "Kalshi serves market data on.", environments},
       {std::string(endpoint_scheme), "Checks that WebSocket endpoints use wss:// and REST endpoints https://, "
                                      "matching the feed's type and the version's protocol.", environments},
-      {std::string(endpoint_host), "Checks that an endpoint names a published Kalshi production or demo host for "
-                                   "its interface, on the default port, without credentials in the URL.",
+      {std::string(endpoint_host), "Checks that an endpoint names a Kalshi host for its interface (an error outside "
+                                   "kalshi.com and kalshi.co or for a retired host, a warning for a host inside them "
+                                   "that the plugin does not list), on the default port, without credentials.",
        environments},
       {std::string(endpoint_path), "Checks that WebSocket endpoints use the path /trade-api/ws/v2 and REST "
-                                   "endpoints the base path /trade-api/v2, with no query or fragment.",
+                                   "endpoints the base path /trade-api/v2 (a later API version is a warning), with "
+                                   "no query or fragment.",
        environments},
       {std::string(auth_method), "Checks that WebSocket versions authenticate with api_key (the handshake must "
                                  "be signed) and REST versions use api_key or none.",
        "https://docs.kalshi.com/websockets/websocket-connection"},
-      {std::string(channel_unknown), "Checks that every channel is one Kalshi's WebSocket API publishes.",
+      {std::string(channel_unknown), "Warns about a channel Kalshi's WebSocket API does not publish as far as the "
+                                   "plugin knows (a channel list that is not a list is an error).",
        "https://docs.kalshi.com/websockets"},
       {std::string(channel_legacy), "Checks that no retired channel name is used, and names its replacement.",
        "https://docs.kalshi.com/changelog"},
@@ -47,10 +50,10 @@ inline std::vector<ssmd::Rule> all() {
       {std::string(rate_limit), "Checks that rate_limit_per_second is a positive whole number within the read "
                                 "budget of the declared tier (or of the highest tier, Prime).",
        "https://docs.kalshi.com/getting_started/rate_limits"},
-      {std::string(rate_limit_tier), "Checks that rate_limit_tier names a published tier: basic, advanced, "
-                                     "premier, paragon or prime.",
+      {std::string(rate_limit_tier), "Warns when rate_limit_tier names a tier other than basic, advanced, premier, "
+                                     "paragon or prime.",
        "https://docs.kalshi.com/getting_started/rate_limits"},
-      {std::string(env_key_fields), "Checks that an environment using an authenticated Kalshi feed declares a key "
+      {std::string(env_key_fields), "Warns when an environment using an authenticated Kalshi feed declares no key "
                                     "with the fields key_id and private_key (RSA-PSS request signing).",
        "https://docs.kalshi.com/getting_started/api_keys"},
       {std::string(env_host_mismatch), "Warns when an environment whose name or key says prod uses a demo host, "

@@ -2,6 +2,9 @@
 #include "polymarket_checks.hpp"
 #include "polymarket_rules.hpp"
 
+#include <ssmd_feed/text.hpp>
+
+#include <algorithm>
 #include <string>
 
 namespace polymarket {
@@ -28,7 +31,9 @@ const RestHost *find_rest_host(std::string_view host) {
 
 bool is_base_path(std::string_view path) { return path.empty() || path == "/"; }
 
-// Reports a host the interface does not publish; true when the host is fine.
+// Reports a host the interface does not publish; true when the host is one this plugin knows (so its path can
+// be checked). Severity follows docs/plugins.md: a host outside polymarket.com, or a known host of the other
+// interface, is an error; an unknown host inside polymarket.com is a warning naming the known hosts.
 bool check_host(const ssmd_feed::Url &url, bool websocket, const std::string &path, Diagnostics &out) {
   if (url.has_userinfo) {
     // The userinfo text is never echoed: it may hold a password.
@@ -42,18 +47,30 @@ bool check_host(const ssmd_feed::Url &url, bool websocket, const std::string &pa
               "Polymarket serves on the default port 443; write the endpoint without a port");
     return false;
   }
+  const bool inside = ssmd_feed::host_within(url.host, k_domain);
   if (websocket && url.host != k_websocket_host) {
-    out.error(rule::endpoint_host, path,
-              "`" + url.host + "` " +
-                  (find_rest_host(url.host) ? "serves Polymarket's REST API" : "is not a Polymarket WebSocket host") +
-                  "; the CLOB WebSocket host is `" + std::string(k_websocket_host) + "`");
+    if (find_rest_host(url.host) || !inside)
+      out.error(rule::endpoint_host, path,
+                "`" + url.host + "` " +
+                    (find_rest_host(url.host) ? "serves Polymarket's REST API" : "is not a Polymarket host") +
+                    "; the CLOB WebSocket host is `" + std::string(k_websocket_host) + "`");
+    else
+      out.warning(rule::endpoint_host, path,
+                  "`" + url.host + "` is inside polymarket.com but not a WebSocket host this plugin knows; the known "
+                                   "host is `" + std::string(k_websocket_host) + "`, and its channels are not "
+                                   "checked elsewhere");
     return false;
   }
   if (!websocket && !find_rest_host(url.host)) {
-    out.error(rule::endpoint_host, path,
-              "`" + url.host + "` " +
-                  (url.host == k_websocket_host ? "serves WebSocket channels only" : "is not a Polymarket REST host") +
-                  "; REST hosts are " + rest_hosts());
+    if (url.host == k_websocket_host || !inside)
+      out.error(rule::endpoint_host, path,
+                "`" + url.host + "` " +
+                    (url.host == k_websocket_host ? "serves WebSocket channels only" : "is not a Polymarket host") +
+                    "; REST hosts are " + rest_hosts());
+    else
+      out.warning(rule::endpoint_host, path,
+                  "`" + url.host + "` is inside polymarket.com but not a REST host this plugin knows; the known "
+                                   "REST hosts are " + rest_hosts());
     return false;
   }
   return true;
@@ -66,7 +83,15 @@ bool check_path(const ssmd_feed::Url &url, bool websocket, const std::string &pa
     return false;
   }
   if (websocket && url.path != k_market_path && url.path != k_user_path) {
-    out.error(rule::endpoint_path, path, "Polymarket's CLOB WebSocket channels are " + k_websocket_urls);
+    std::string_view name = std::string_view(url.path).substr(std::min(url.path.size(), k_channel_path_prefix.size()));
+    bool channel_shaped = url.path.starts_with(k_channel_path_prefix) && !name.empty() &&
+                          name.find('/') == std::string_view::npos;
+    if (channel_shaped)
+      out.warning(rule::endpoint_path, path,
+                  ssmd_feed::quoted_value(url.path) + " is not a CLOB WebSocket channel this plugin knows; the known "
+                                                      "channels are " + k_websocket_urls);
+    else
+      out.error(rule::endpoint_path, path, "Polymarket's CLOB WebSocket channels are " + k_websocket_urls);
     return false;
   }
   if (!websocket && !is_base_path(url.path)) {

@@ -29,16 +29,20 @@ void check_environment(const ssmd::Node &env, const ssmd::Node &feed, ssmd::Diag
   if (!feed_needs_key(feed)) return;
   auto finding = ssmd_feed::find_key_fields(env, k_key_fields, "polymarket");
   if (finding.satisfied) return;
-  const std::string what = "Polymarket CLOB API credentials are `apiKey`, `secret` and `passphrase`, sent in the "
-                           "user channel's `auth` object (and used to sign L2 requests)";
+  // Warnings only (docs/plugins.md): the collector decides which fields it reads, and an environment may be
+  // created before its keys are declared.
+  const std::string what = "the fields this plugin knows for Polymarket's CLOB API credentials are `apiKey`, "
+                           "`secret` and `passphrase`, sent in the user channel's `auth` object (and used to sign "
+                           "L2 requests)";
   if (finding.key.empty()) {
-    out.error(rule::env_key_fields, finding.path,
-              "an environment using an authenticated Polymarket feed declares a key under `keys:`; " + what);
+    out.warning(rule::env_key_fields, finding.path,
+                "the feed authenticates, and this environment declares no key under `keys:` yet; " + what);
     return;
   }
   std::vector<std::string_view> missing(finding.missing.begin(), finding.missing.end());
-  out.error(rule::env_key_fields, finding.path,
-            "key `" + finding.key + "` lacks " + ssmd_feed::backticked_list(missing) + "; " + what);
+  out.warning(rule::env_key_fields, finding.path,
+              "key `" + finding.key + "` has no " + ssmd_feed::backticked_list(missing) +
+                  "; if your collector reads other field names, this is fine. " + what);
 }
 
 } // namespace polymarket

@@ -22,6 +22,14 @@ inline bool is_websocket(Interface i) { return i == Interface::market_channel ||
 inline constexpr std::string_view k_websocket_host = "ws-subscriptions-clob.polymarket.com";
 inline constexpr std::string_view k_market_path = "/ws/market";
 inline constexpr std::string_view k_user_path = "/ws/user";
+// Channels on the CLOB WebSocket host are paths under /ws/; another name there may be a channel Polymarket
+// added after this plugin was written (a warning, docs/plugins.md).
+inline constexpr std::string_view k_channel_path_prefix = "/ws/";
+
+// Every Polymarket API host is under polymarket.com (https://docs.polymarket.com/getting-started/api and the
+// WebSocket overview, which also lists sports-api and ws-live-data hosts this plugin does not check). A host
+// under it that this plugin does not know is a warning; a host outside it is not Polymarket's, an error.
+inline constexpr std::string_view k_domain = "polymarket.com";
 
 // https://docs.polymarket.com/getting-started/api: "Gamma API https://gamma-api.polymarket.com, CLOB API
 // https://clob.polymarket.com, Data API https://data-api.polymarket.com".

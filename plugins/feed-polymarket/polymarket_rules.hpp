@@ -32,13 +32,14 @@ inline std::vector<ssmd::Rule> all() {
                                      "matching the feed's type and the version's protocol.", apis},
       {std::string(endpoint_host), "Checks that an endpoint names ws-subscriptions-clob.polymarket.com (WebSocket) "
                                    "or clob, gamma-api or data-api.polymarket.com (REST), on the default port, "
-                                   "without credentials in the URL.", apis},
-      {std::string(endpoint_path), "Checks that WebSocket endpoints are /ws/market or /ws/user and REST endpoints "
-                                   "are base URLs, with no query or fragment.", market},
+                                   "without credentials (another host under polymarket.com is a warning).", apis},
+      {std::string(endpoint_path), "Checks that WebSocket endpoints are /ws/market or /ws/user (another /ws/NAME is "
+                                   "a warning) and REST endpoints are base URLs, with no query or fragment.", market},
       {std::string(auth_method), "Checks that the market channel, Gamma and Data use no authentication, the user "
                                  "channel uses api_key, and the CLOB uses api_key or none.", apis},
       {std::string(channel_unknown), "Checks that every channel is an event the endpoint's WebSocket channel "
-                                     "publishes.", market},
+                                     "publishes (a name the plugin does not know is a warning; the other channel's "
+                                     "event is an error).", market},
       {std::string(channels_websocket_only), "Checks that only WebSocket versions list channels.", market},
       {std::string(custom_feature), "Checks that best_bid_ask, new_market and market_resolved are listed only when "
                                     "the market channel's custom_feature_enabled is true.", market},
@@ -50,7 +51,8 @@ inline std::vector<ssmd::Rule> all() {
       {std::string(condition_id), "Checks that every condition id is 0x followed by 64 hex digits (a bytes32).",
        ctf},
       {std::string(env_key_fields), "Checks that an environment using an authenticated Polymarket feed declares a "
-                                    "key with the fields apiKey, secret and passphrase.",
+                                    "key with the fields apiKey, secret and passphrase (a warning: the collector "
+                                    "decides which names it reads).",
        "https://docs.polymarket.com/market-data/websocket/user-channel"},
   };
 }

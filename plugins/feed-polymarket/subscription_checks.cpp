@@ -43,8 +43,9 @@ void check_market_event(const Node &item, bool custom_enabled, Diagnostics &out)
     out.error(rule::channel_unknown, item.path(),
               "`" + std::string(name) + "` is a user-channel event (" + k_user_url + "); " + market_events());
   else
-    out.error(rule::channel_unknown, item.path(),
-              ssmd_feed::quoted_value(name) + " is not a market-channel event; " + market_events());
+    // Polymarket adds events (the custom ones arrived later): an unknown name may be a new one.
+    out.warning(rule::channel_unknown, item.path(),
+                ssmd_feed::quoted_value(name) + " is not a market-channel event this plugin knows; " + market_events());
 }
 
 void check_user_event(const Node &item, Diagnostics &out) {
@@ -54,8 +55,8 @@ void check_user_event(const Node &item, Diagnostics &out) {
     out.error(rule::channel_unknown, item.path(),
               "`" + std::string(name) + "` is a market-channel event (" + k_market_url + "); " + user_events());
   else
-    out.error(rule::channel_unknown, item.path(),
-              ssmd_feed::quoted_value(name) + " is not a user-channel event; " + user_events());
+    out.warning(rule::channel_unknown, item.path(),
+                ssmd_feed::quoted_value(name) + " is not a user-channel event this plugin knows; " + user_events());
 }
 
 void check_channels(const Node &version, std::optional<Interface> interface, Diagnostics &out) {
@@ -80,9 +81,9 @@ void check_channels(const Node &version, std::optional<Interface> interface, Dia
     } else if (!contains(k_market_events, item.str()) && !contains(k_custom_market_events, item.str()) &&
                !contains(k_user_events, item.str())) {
       // The endpoint did not say which channel; the name is still checked against both.
-      out.error(rule::channel_unknown, item.path(),
-                ssmd_feed::quoted_value(item.str()) + " is not a Polymarket WebSocket event; " + market_events() +
-                    "; " + user_events());
+      out.warning(rule::channel_unknown, item.path(),
+                  ssmd_feed::quoted_value(item.str()) + " is not a Polymarket WebSocket event this plugin knows; " +
+                      market_events() + "; " + user_events());
     }
   }
 }

@@ -229,10 +229,14 @@ void check_manifest(const Host &host, const SecretRequest &req, const std::strin
       found.emplace_back(relative, std::nullopt);
     }
   }
+  // `sealed-secret/NAME` is a reference: the manifest may live in another repository (the cluster's), so its
+  // absence here is a warning. A team that keeps every manifest in this repository makes it an error in
+  // ssmd.yaml (`rules: {sealed-secret/manifest-missing: error}`).
   if (found.empty()) {
-    out.error("sealed-secret/manifest-missing", "source",
-              what + ": no SealedSecret `" + name + "` in " + *dir + "/ (looked for " + name + ".yaml, .yml and .json); "
-              "create it with `ssmd sealed-secret seal " + name + " ...` and commit it");
+    out.warning("sealed-secret/manifest-missing", "source",
+                what + ": no SealedSecret `" + name + "` in " + *dir + "/ (looked for " + name + ".yaml, .yml and "
+                ".json); if it lives in another repository (the cluster's), this is fine; otherwise create it with "
+                "`ssmd sealed-secret seal " + name + " ...` and commit it");
     return;
   }
   ManifestReport report{req, found.front().first, out};

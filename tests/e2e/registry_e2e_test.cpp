@@ -179,10 +179,14 @@ TEST(RegistryE2E, SchemaRegisterStatusAndHash) {
   EXPECT_TRUE(contains(yaml, "  - version: v3\n    effective_from: 2025-09-01\n    status: draft\n    file: trade.v3.fmt\n"))
       << yaml;
 
+  // A new schema in a format no installed plugin checks is what `ssmd validate` reports as an error
+  // (plugin/missing), so the write refuses it; the existing schema's same error did not block v3 above.
   auto fresh = in_repo(dir, {"schema", "register", "quote", "--file", (dir.path() / "incoming/trade.fmt").string(),
                              "--effective-from", "2025-01-01"});
-  ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
-  EXPECT_TRUE(contains(read_file(dir.path() / "exchanges/schemas/quote.yaml"), "format: fmt\nschema_file: quote.v1.fmt\n"));
+  EXPECT_EQ(fresh.exit_code, 1) << fresh.err;
+  EXPECT_TRUE(contains(fresh.err, "no schema-format checker plugin provides 'fmt'")) << fresh.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "exchanges/schemas/quote.yaml"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "exchanges/schemas/quote.v1.fmt"));
 
   auto active = in_repo(dir, {"schema", "set-status", "trade:v2", "active"});
   ASSERT_EQ(active.exit_code, 0) << active.err;

@@ -84,7 +84,8 @@ TEST(Tutorial, EveryCommandRunsAndExitsAsThePageSays) {
   for (const char *needed :
        {"ssmd init", "ssmd feed create", "ssmd schema register", "ssmd schema set-status", "ssmd env create",
         "ssmd env check-keys", "ssmd diff", "ssmd validate", "ssmd commit -m", "ssmd feed show kalshi --as-of",
-        "ssmd env show kalshi-dev --as-of", "ssmd feed add-version", "--compatible-with v1", "ssmd schema breaking"}) {
+        "ssmd env show kalshi-dev --as-of", "ssmd feed add-version", "--compatible-with v1", "ssmd schema breaking",
+        "ssmd env set-key", "ssmd config show", "ssmd data inventory --feed kalshi --from 2025-12-01 --to 2025-12-14"}) {
     EXPECT_TRUE(std::any_of(steps.begin(), steps.end(),
                             [&](const Step &s) { return s.command.find(needed) != std::string::npos; }))
         << "docs/tutorial.md runs no `" << needed << "`";
@@ -136,8 +137,16 @@ TEST(Tutorial, EveryCommandRunsAndExitsAsThePageSays) {
   EXPECT_NE(r.out.find("[capnp/breaking/field-removed]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[schema/hash-mismatch]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("no version of kalshi in force on 2024-12-31"), std::string::npos) << r.out;
-  // Writes are checked by the plugins too: the environment without a key is refused by feed-kalshi's rule.
-  EXPECT_NE(r.out.find("[kalshi/env-key-fields]"), std::string::npos) << r.out;
+  // Writes are checked by the plugins too: the environment without a key gets feed-kalshi's warning, a key
+  // source no backend understands is refused, and a host outside Kalshi's domains too.
+  EXPECT_NE(r.out.find("warning: the feed signs its requests, and this environment declares no key"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("[plugin/missing]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("`evil.example.com` is not a Kalshi host"), std::string::npos) << r.out;
+  // The team's settings raise a rule; the data commands need no location flag.
+  EXPECT_NE(r.out.find("error: `/trade-api/ws/v3` names a Kalshi API version this plugin does not know"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Feed: kalshi\nDate Range: 2025-12-01 to 2025-12-14\n"), std::string::npos) << r.out;
   // Secret values never reach ssmd's output, even from the steps that check them (the script's own echo of
   // each command is left out).
   std::string printed_by_commands;

@@ -70,6 +70,51 @@ TEST(DayManifest, RefusesEachKindOfBadManifest) {
   EXPECT_NE(problem_of(std::string(2 << 20, ' ')).find("1 MiB"), std::string::npos);
 }
 
+// Issue 15, example 4: raw data has no schema, and data_type raw/normalized names the tree.
+TEST(DayManifest, ARawDayMayHaveNoSchemaVersion) {
+  std::string problem;
+  for (const char *schema : {"null", ""}) {
+    auto text = manifest("schema_version", schema);
+    if (std::string(schema).empty()) text = manifest("schema_version"); // absent
+    auto m = parse_day_manifest(text, "kalshi", *Date::parse("2025-12-14"), problem, "raw");
+    ASSERT_TRUE(m) << problem;
+    EXPECT_EQ(m->schema_version, "");
+  }
+  // In the raw tree, whatever the data_type says of the records.
+  std::string trades = manifest("data_type", "\"trades\"");
+  trades.replace(trades.find("\"trade:v1\""), 10, "null");
+  EXPECT_TRUE(parse_day_manifest(trades, "kalshi", *Date::parse("2025-12-14"), problem, "raw")) << problem;
+}
+
+TEST(DayManifest, OnlyRawDataMayLackASchemaVersion) {
+  std::string problem;
+  auto normalized = manifest("data_type", "\"normalized\"");
+  normalized.replace(normalized.find("\"trade:v1\""), 10, "null");
+  EXPECT_FALSE(parse_day_manifest(normalized, "kalshi", *Date::parse("2025-12-14"), problem, "normalized"));
+  EXPECT_NE(problem.find("'schema_version' is required except for raw data"), std::string::npos) << problem;
+  EXPECT_FALSE(parse_day_manifest(manifest("schema_version", "7"), "kalshi", *Date::parse("2025-12-14"), problem, "raw"));
+  EXPECT_NE(problem.find("must be a string"), std::string::npos) << problem;
+}
+
+TEST(DayManifest, ADataTypeNamingTheOtherTreeIsRefused) {
+  std::string problem;
+  EXPECT_FALSE(parse_day_manifest(manifest(), "kalshi", *Date::parse("2025-12-14"), problem, "normalized"));
+  EXPECT_NE(problem.find("field 'data_type' is 'raw' but the manifest is in the normalized tree"), std::string::npos)
+      << problem;
+  EXPECT_TRUE(parse_day_manifest(manifest(), "kalshi", *Date::parse("2025-12-14"), problem, "raw")) << problem;
+  // Another data_type names the records, not a tree: it may be in either.
+  EXPECT_TRUE(parse_day_manifest(manifest("data_type", "\"trades\""), "kalshi", *Date::parse("2025-12-14"), problem,
+                                 "normalized"))
+      << problem;
+}
+
+TEST(DayManifest, CreatedAtMayFallAfterTheDay) {
+  std::string problem;
+  EXPECT_TRUE(parse_day_manifest(manifest("created_at", "\"2025-12-20T00:00:00Z\""), "kalshi",
+                                 *Date::parse("2025-12-14"), problem, "raw"))
+      << problem;
+}
+
 TEST(Timestamp, ParsesOffsetsAndFractions) {
   EXPECT_EQ(parse_timestamp("1970-01-01T00:00:01.5Z")->millis, 1500);
   EXPECT_EQ(parse_timestamp("1970-01-01T01:00:00+01:00")->millis, 0);

@@ -73,4 +73,22 @@ inline std::optional<Url> parse_url(std::string_view text) {
 // True when the URL names no port, or the scheme's default one (443 for wss and https).
 inline bool uses_default_tls_port(const Url &url) { return !url.port || *url.port == "443"; }
 
+// True when `host` is `domain` or a name under it: `api.kalshi.com` is within `kalshi.com`; `kalshi.com.evil.io`
+// and `evilkalshi.com` are not. Both are compared as given, so pass the lower-cased host of a parsed Url.
+inline bool host_within(std::string_view host, std::string_view domain) {
+  if (host == domain) return true;
+  return host.size() > domain.size() && host.ends_with(domain) && host[host.size() - domain.size() - 1] == '.';
+}
+
+// The number of an API version path segment such as `v2`, or nullopt when `segment` is not `v` and digits.
+inline std::optional<unsigned> api_version_number(std::string_view segment) {
+  if (segment.size() < 2 || segment.size() > 6 || segment[0] != 'v') return std::nullopt;
+  unsigned n = 0;
+  for (char c : segment.substr(1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<unsigned>(c - '0');
+  }
+  return n;
+}
+
 } // namespace ssmd_feed

@@ -4,15 +4,19 @@
 using namespace ssmd::test;
 
 // ---- kalshi/channel-unknown ----------------------------------------------------------------------------
-TEST_F(KalshiTest, ChannelUnknownRejectsUnpublishedChannel) {
+// Kalshi adds channels: one the plugin does not know is a warning naming the known ones.
+TEST_F(KalshiTest, ChannelUnknownWarnsAboutAnUnpublishedChannel) {
   check(kalshi_ws_feed(kalshi_ws_version().set("channels", "[orderbook_delta, orderbook]")));
   expect_only(c, "kalshi/channel-unknown", "versions[0].channels[1]");
-  EXPECT_NE(c.findings[0].message.find("`orderbook_delta`"), std::string::npos) << c.dump();
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
+  EXPECT_NE(c.findings[0].message.find("the known channels are `orderbook_delta`"), std::string::npos) << c.dump();
+  EXPECT_EQ(status, SSMD_OK);
 }
 
 TEST_F(KalshiTest, ChannelUnknownRejectsChannelsThatAreNotAList) {
   check(kalshi_ws_feed(kalshi_ws_version().set("channels", "orderbook_delta")));
   expect_only(c, "kalshi/channel-unknown", "versions[0].channels");
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_ERROR) << c.dump();
 }
 
 TEST_F(KalshiTest, ChannelUnknownAcceptsEveryPublishedChannel) {
@@ -93,10 +97,18 @@ TEST_F(KalshiTest, RateLimitAcceptsEachTiersReadBudget) {
 }
 
 // ---- kalshi/rate-limit-tier ----------------------------------------------------------------------------
-TEST_F(KalshiTest, RateLimitTierRejectsUnpublishedTier) {
+// Kalshi has added tiers before: an unknown one is a warning, and the rate is held to the highest known tier.
+TEST_F(KalshiTest, RateLimitTierWarnsAboutAnUnpublishedTier) {
   check(kalshi_ws_feed(kalshi_ws_version().set("rate_limit_tier", "gold")));
   expect_only(c, "kalshi/rate-limit-tier", "versions[0].rate_limit_tier");
-  EXPECT_NE(c.findings[0].message.find("`paragon`"), std::string::npos) << c.dump();
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
+  EXPECT_NE(c.findings[0].message.find("the known tiers are `basic`"), std::string::npos) << c.dump();
+  EXPECT_EQ(status, SSMD_OK);
+  c.findings.clear();
+  check(kalshi_ws_feed(kalshi_ws_version().set("rate_limit_tier", "gold").set("rate_limit_per_second", "401")));
+  ASSERT_EQ(c.findings.size(), 2u) << c.dump();
+  EXPECT_TRUE(c.has_rule("kalshi/rate-limit")) << "above every tier stays an error\n" << c.dump();
+  EXPECT_EQ(status, SSMD_FAILED);
 }
 
 TEST_F(KalshiTest, RateLimitTierAcceptsPublishedTier) {

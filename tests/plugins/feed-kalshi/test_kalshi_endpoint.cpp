@@ -67,15 +67,37 @@ TEST_F(KalshiTest, EndpointSchemeAcceptsMatchingProtocolInAnyCaseOrNone) {
 }
 
 // ---- kalshi/endpoint-host ------------------------------------------------------------------------------
-TEST_F(KalshiTest, EndpointHostRejectsUnknownHost) {
+// docs/plugins.md, "Rule severity": a host inside Kalshi's domains that the plugin does not list may be one
+// Kalshi added after the plugin was written: a warning that names the known hosts, and the feed passes.
+TEST_F(KalshiTest, EndpointHostWarnsAboutAnUnlistedHostInsideKalshisDomains) {
   check(kalshi_ws_feed(kalshi_ws_version().set("endpoint", "wss://api.kalshi.com/trade-api/ws/v2")));
   expect_only(c, "kalshi/endpoint-host", "versions[0].endpoint");
-  EXPECT_NE(c.findings[0].message.find("external-api-ws.kalshi.com"), std::string::npos) << c.dump();
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
+  EXPECT_NE(c.findings[0].message.find("known WebSocket hosts are `external-api-ws.kalshi.com`"), std::string::npos)
+      << c.dump();
+  EXPECT_EQ(status, SSMD_OK);
+  c.findings.clear();
+  check(kalshi_rest_feed(kalshi_rest_version().set("endpoint", "https://new-api.demo.kalshi.co/trade-api/v2")));
+  expect_only(c, "kalshi/endpoint-host", "versions[0].endpoint");
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
+}
+
+TEST_F(KalshiTest, EndpointHostRejectsAHostOutsideKalshisDomains) {
+  for (const char *host : {"evil.example.com", "kalshi.com.evil.example.com", "evilkalshi.com", "kalshi.io"}) {
+    c.findings.clear();
+    check(kalshi_ws_feed(kalshi_ws_version().set("endpoint", std::string("wss://") + host + "/trade-api/ws/v2")));
+    expect_only(c, "kalshi/endpoint-host", "versions[0].endpoint");
+    EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_ERROR) << host << "\n" << c.dump();
+    EXPECT_NE(c.findings[0].message.find("is not a Kalshi host"), std::string::npos) << c.dump();
+    EXPECT_EQ(status, SSMD_FAILED);
+  }
 }
 
 TEST_F(KalshiTest, EndpointHostRejectsTheRetiredTradingApiHost) {
   check(kalshi_rest_feed(kalshi_rest_version().set("endpoint", "https://trading-api.kalshi.com/trade-api/v2")));
   expect_only(c, "kalshi/endpoint-host", "versions[0].endpoint");
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_ERROR) << c.dump();
+  EXPECT_NE(c.findings[0].message.find("retired"), std::string::npos) << c.dump();
 }
 
 TEST_F(KalshiTest, EndpointHostRejectsRestHostForWebSocket) {
@@ -118,9 +140,33 @@ TEST_F(KalshiTest, EndpointPathRejectsRestPathOnWebSocket) {
   EXPECT_NE(c.findings[0].message.find("/trade-api/ws/v2"), std::string::npos) << c.dump();
 }
 
-TEST_F(KalshiTest, EndpointPathRejectsOtherApiVersions) {
+TEST_F(KalshiTest, EndpointPathRejectsAnEarlierApiVersion) {
   check(kalshi_ws_feed(kalshi_ws_version().set("endpoint", "wss://api.elections.kalshi.com/trade-api/ws/v1")));
   expect_only(c, "kalshi/endpoint-path", "versions[0].endpoint");
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_ERROR) << c.dump();
+  EXPECT_NE(c.findings[0].message.find("retired"), std::string::npos) << c.dump();
+}
+
+// A later API version is what an exchange ships tomorrow: recording it must not be blocked.
+TEST_F(KalshiTest, EndpointPathWarnsAboutALaterApiVersion) {
+  check(kalshi_ws_feed(kalshi_ws_version().set("endpoint", "wss://api.elections.kalshi.com/trade-api/ws/v3")));
+  check(kalshi_rest_feed(kalshi_rest_version().set("endpoint", "https://external-api.kalshi.com/trade-api/v10/")));
+  ASSERT_EQ(c.findings.size(), 2u) << c.dump();
+  for (const auto &f : c.findings) {
+    EXPECT_EQ(f.rule, "kalshi/endpoint-path") << c.dump();
+    EXPECT_EQ(f.severity, SSMD_SEVERITY_WARNING) << c.dump();
+  }
+  EXPECT_NE(c.findings[0].message.find("the known WebSocket path is `/trade-api/ws/v2`"), std::string::npos) << c.dump();
+  EXPECT_EQ(status, SSMD_OK);
+}
+
+TEST_F(KalshiTest, EndpointPathRejectsAPathOfAnotherShape) {
+  for (const char *path : {"/trade-api/ws/v3/extra", "/trade-api/ws/latest", "/ws/v3", "/"}) {
+    c.findings.clear();
+    check(kalshi_ws_feed(kalshi_ws_version().set("endpoint", std::string("wss://api.elections.kalshi.com") + path)));
+    expect_only(c, "kalshi/endpoint-path", "versions[0].endpoint");
+    EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_ERROR) << path << "\n" << c.dump();
+  }
 }
 
 TEST_F(KalshiTest, EndpointPathRejectsWebSocketPathOnRest) {

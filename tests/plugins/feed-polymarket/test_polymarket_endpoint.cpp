@@ -49,10 +49,26 @@ TEST_F(PolymarketTest, EndpointSchemeAcceptsMatchingOrAbsentProtocol) {
 }
 
 // ---- polymarket/endpoint-host --------------------------------------------------------------------------
-TEST_F(PolymarketTest, EndpointHostRejectsUnknownWebSocketHost) {
+// docs/plugins.md, "Rule severity": another host under polymarket.com may be one Polymarket added (the
+// documentation lists ws-live-data and sports-api, which this plugin does not check): a warning naming the
+// known host. A host outside polymarket.com is an error.
+TEST_F(PolymarketTest, EndpointHostWarnsAboutAnUnlistedWebSocketHostUnderPolymarketCom) {
   check(ws_feed(market_version().set("endpoint", "wss://ws-live-data.polymarket.com/ws/market")));
   expect_only(c, "polymarket/endpoint-host", "versions[0].endpoint");
-  EXPECT_NE(c.findings[0].message.find("ws-subscriptions-clob.polymarket.com"), std::string::npos) << c.dump();
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
+  EXPECT_NE(c.findings[0].message.find("the known host is `ws-subscriptions-clob.polymarket.com`"), std::string::npos)
+      << c.dump();
+  EXPECT_EQ(status, SSMD_OK);
+}
+
+TEST_F(PolymarketTest, EndpointHostRejectsAHostOutsidePolymarketCom) {
+  check(ws_feed(market_version().set("endpoint", "wss://evil.example.com/ws/market")));
+  check(rest_feed(clob_version().set("endpoint", "https://polymarket.com.evil.example.com")));
+  ASSERT_EQ(c.findings.size(), 2u) << c.dump();
+  for (const auto &f : c.findings) {
+    EXPECT_EQ(f.rule, "polymarket/endpoint-host") << c.dump();
+    EXPECT_EQ(f.severity, SSMD_SEVERITY_ERROR) << c.dump();
+  }
 }
 
 TEST_F(PolymarketTest, EndpointHostRejectsRestHostForWebSocket) {
@@ -61,9 +77,10 @@ TEST_F(PolymarketTest, EndpointHostRejectsRestHostForWebSocket) {
   EXPECT_NE(c.findings[0].message.find("serves Polymarket's REST API"), std::string::npos) << c.dump();
 }
 
-TEST_F(PolymarketTest, EndpointHostRejectsUnknownRestHost) {
+TEST_F(PolymarketTest, EndpointHostWarnsAboutAnUnlistedRestHostUnderPolymarketCom) {
   check(rest_feed(clob_version().set("endpoint", "https://relayer-v2.polymarket.com")));
   expect_only(c, "polymarket/endpoint-host", "versions[0].endpoint");
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
   EXPECT_NE(c.findings[0].message.find("`gamma-api.polymarket.com`"), std::string::npos) << c.dump();
 }
 
@@ -90,10 +107,21 @@ TEST_F(PolymarketTest, EndpointHostAcceptsEveryPublishedHost) {
 }
 
 // ---- polymarket/endpoint-path --------------------------------------------------------------------------
-TEST_F(PolymarketTest, EndpointPathRejectsUnpublishedWebSocketPath) {
+// A /ws/NAME the plugin does not know may be a channel added since: a warning naming the known ones.
+TEST_F(PolymarketTest, EndpointPathWarnsAboutAnUnlistedChannelPath) {
   check(ws_feed(market_version().set("endpoint", "wss://ws-subscriptions-clob.polymarket.com/ws/markets")));
   expect_only(c, "polymarket/endpoint-path", "versions[0].endpoint");
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
   EXPECT_NE(c.findings[0].message.find("/ws/user"), std::string::npos) << c.dump();
+}
+
+TEST_F(PolymarketTest, EndpointPathRejectsAWebSocketPathOfAnotherShape) {
+  for (const char *path : {"/market", "/ws/", "/ws/market/extra", ""}) {
+    c.findings.clear();
+    check(ws_feed(market_version().set("endpoint", std::string("wss://ws-subscriptions-clob.polymarket.com") + path)));
+    expect_only(c, "polymarket/endpoint-path", "versions[0].endpoint");
+    EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_ERROR) << path << "\n" << c.dump();
+  }
 }
 
 TEST_F(PolymarketTest, EndpointPathRejectsRestPathBelowTheBaseUrl) {

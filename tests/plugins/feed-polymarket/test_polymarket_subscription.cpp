@@ -40,9 +40,11 @@ std::string assets(const std::string &id) { return "[\"" + id + "\"]"; }
 } // namespace
 
 // ---- polymarket/channel-unknown ------------------------------------------------------------------------
-TEST_F(PolymarketTest, ChannelUnknownRejectsUnpublishedEvent) {
+// Polymarket adds events: one the plugin does not know is a warning; the other channel's event an error.
+TEST_F(PolymarketTest, ChannelUnknownWarnsAboutAnUnpublishedEvent) {
   check(ws_feed(market_version().set("channels", "[book, trades]")));
   expect_only(c, "polymarket/channel-unknown", "versions[0].channels[1]");
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_WARNING) << c.dump();
   EXPECT_NE(c.findings[0].message.find("`last_trade_price`"), std::string::npos) << c.dump();
 }
 
@@ -50,6 +52,7 @@ TEST_F(PolymarketTest, ChannelUnknownRejectsUserEventOnTheMarketChannel) {
   check(ws_feed(market_version().set("channels", "[book, order]")));
   expect_only(c, "polymarket/channel-unknown", "versions[0].channels[1]");
   EXPECT_NE(c.findings[0].message.find("user-channel event"), std::string::npos) << c.dump();
+  EXPECT_EQ(c.findings[0].severity, SSMD_SEVERITY_ERROR) << c.dump();
 }
 
 TEST_F(PolymarketTest, ChannelUnknownRejectsMarketEventOnTheUserChannel) {

@@ -20,6 +20,9 @@ inline RunOptions s3_env(const std::string &endpoint, const std::string &secret 
            {"AWS_REGION", "us-east-1"},
            {"SSMD_S3_MAX_KEYS", "100"}};
   o.unset_env = {"AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "SSMD_REPO", "SSMD_PLUGINS", "SSMD_LOCKED"};
+  // Outside any repository unless a test says otherwise: the build tree lies inside the source tree, whose
+  // exchanges/ would make the data commands check the seeded feeds against its registry.
+  o.cwd = "/";
   return o;
 }
 

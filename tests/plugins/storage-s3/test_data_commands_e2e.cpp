@@ -76,8 +76,16 @@ TEST_F(S3DataCommands, InventoryOfRawAndNormalizedRootsReportsBadManifestsAndGoe
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\\nTOTAL .* 4/5 days +1\\n"))) << r.out;
 }
 
+// The registry's file for the seeded feed `flaky`: the data commands need the feed registered.
+const std::string k_flaky_feed =
+    "name: flaky\ndisplay_name: Flaky\ntype: websocket\nstatus: active\nversions:\n  - version: v1\n"
+    "    effective_from: 2025-01-01\n    protocol: wss\n    endpoint: wss://flaky.example.com/ws\n"
+    "    auth_method: none\n    rate_limit_per_second: 10\n    max_symbols_per_connection: 100\n"
+    "    supports_orderbook: true\n    supports_trades: true\ncalendar:\n  timezone: UTC\n";
+
 TEST_F(S3DataCommands, InventoryReadsTheEnvironmentsS3Storage) {
   TempDir repo;
+  repo.write("exchanges/feeds/flaky.yaml", k_flaky_feed);
   repo.write("exchanges/environments/flaky-lab.yaml",
              "name: flaky-lab\nfeed: flaky\nstorage: { type: s3, raw: \"" + raw_root() + "\", normalized: \"" +
                  normalized_root() + "\" }\n");
@@ -122,6 +130,7 @@ TEST_F(S3DataCommands, GapsOfAnS3DayFromBothTrees) {
 
 TEST_F(S3DataCommands, QualityOfAnS3DayWithRegistryCrossChecks) {
   TempDir repo;
+  repo.write("exchanges/feeds/flaky.yaml", k_flaky_feed);
   repo.write("exchanges/environments/flaky-lab.yaml",
              "name: flaky-lab\nfeed: flaky\nstorage: { type: s3, raw: \"" + raw_root() + "\" }\n");
   RunOptions options = env();
@@ -139,8 +148,10 @@ TEST_F(S3DataCommands, QualityOfAnS3DayWithRegistryCrossChecks) {
   EXPECT_EQ(raw->get("last_timestamp")->text, "2025-03-01T23:59:59.875Z");
   EXPECT_EQ(raw->get("open_gaps")->text, "1");
   EXPECT_GT(std::stoull(raw->get("record_count")->text), 100000u);
-  // The registry knows no feed `flaky`: a warning, not a failure.
-  EXPECT_TRUE(contains(r.out, "feed 'flaky' is not registered")) << r.out;
+  // A feed the registry does not know fails fast, before any store is read.
+  auto ghost = run_ssmd(data_command("quality", "ghost", {"--date", "2025-03-01", "--raw", raw_root()}), options);
+  EXPECT_EQ(ghost.exit_code, 1) << ghost.out;
+  EXPECT_TRUE(contains(ghost.err, "feed 'ghost' is not registered")) << ghost.err;
 }
 
 TEST_F(S3DataCommands, AManifestOverOneMebibyteIsRefusedWithItsUrl) {

@@ -73,7 +73,8 @@ TEST(S3EndpointFlag, TheRepositorysFilesCannotRedirectTheEndpoint) {
   auto server = start_s3rver("S3RVER", "S3RVER");
   TempDir dirs;
   const auto repo = dirs.path() / "repo", home = dirs.path() / "home";
-  dirs.write("repo/exchanges/.keep", "");
+  // The feed is registered: inside a repository the data commands refuse one that is not.
+  dirs.write("repo/exchanges/feeds/kalshi.yaml", read_file(source_dir() / "exchanges/feeds/kalshi.yaml"));
   dirs.write("repo/.ssmd/config.yaml", "s3:\n  endpoint: " + closed_endpoint() + "\n");
   dirs.write("repo/ssmd.yaml", "s3:\n  endpoint: " + closed_endpoint() + "\n");
   dirs.write("home/.config/ssmd/config.yaml", "s3:\n  endpoint: " + server->endpoint() + "\n");
