@@ -110,8 +110,11 @@ std::vector<PendingChange> pending_changes(const Workspace &ws) {
     std::optional<BlobEntry> head_entry = blob_entry(head.get(), path);
     std::optional<WorkFile> work = read_work_file(ws, path);
     if (!head_entry && !work) continue; // staged as new, then removed from the working tree
-    if (head_entry && work && git_oid_equal(&head_entry->id, &work->id) && head_entry->mode == work->mode)
-      continue; // staged, then undone
+    // Staged, then undone; or only the executable bit changed, which ssmd does not count. A file that became
+    // a symbolic link (or the reverse) is a change even when the bytes agree.
+    if (head_entry && work && git_oid_equal(&head_entry->id, &work->id) &&
+        (head_entry->mode == GIT_FILEMODE_LINK) == (work->mode == GIT_FILEMODE_LINK))
+      continue;
     PendingChange change;
     change.path = path;
     change.untracked = (flags & GIT_STATUS_WT_NEW) != 0;

@@ -164,3 +164,12 @@ TEST(GitDiff, SymbolicLinksShowMode120000AsGitDoes) {
   std::string git_stat = repo.git_ok("diff --stat HEAD -- exchanges");
   EXPECT_TRUE(stat.out.ends_with("\n\n" + git_stat)) << stat.out << "\n---\n" << git_stat;
 }
+
+TEST(GitDiff, AnExecutableBitAloneIsNoChange) {
+  SeededRepo repo;
+  std::filesystem::permissions(repo.root() / "exchanges/feeds/kalshi.yaml", std::filesystem::perms::owner_exec,
+                               std::filesystem::perm_options::add);
+  auto r = repo.ssmd({"diff"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "no pending metadata changes\n");
+}

@@ -62,6 +62,10 @@ TEST_F(LineEndings, EveryWritingCommandKeepsCrlf) {
       {{"feed", "add-version", "acme", "--version", "v3", "--effective-from", "2026-01-01", "--endpoint", "wss://ws.acme.test/v3"},
        "exchanges/feeds/acme.yaml", "  - version: v3\r\n"},
       {{"schema", "register", "trade", "--file", definition.string()}, "exchanges/schemas/trade.yaml", "  - version: v3\r\n"},
+      {{"feed", "set-status", "acme", "deprecated"}, "exchanges/feeds/acme.yaml", "status: deprecated\r\n"},
+      {{"env", "set-key", "dev", "backup", "--source", "env", "--fields", "token"}, "exchanges/environments/dev.yaml",
+       "  backup:\r\n"},
+      {{"env", "remove-key", "dev", "backup"}, "exchanges/environments/dev.yaml", "  acme:\r\n"},
   };
   for (const auto &step : steps) {
     std::string shown;
