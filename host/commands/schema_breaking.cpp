@@ -106,6 +106,9 @@ int run_schema_breaking(Context &ctx, const Args &args) {
   schema::CallResult result =
       schema::call_breaking(plugin, {name, from->version, report.from.file, from->root, &old_files},
                             {name, to.version, report.to.file, to.root, &new_files});
+  if (result.failure || result.not_loaded)
+    throw EnvironmentError("cannot compare versions of schema '" + name +
+                           "': " + (result.failure ? *result.failure : *result.not_loaded));
   if (result.status == SSMD_UNSUPPORTED)
     throw EnvironmentError("plugin '" + plugin.plugin + "' (schema-format '" + newer.format +
                            "') does not compare versions");

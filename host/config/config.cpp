@@ -55,7 +55,12 @@ Config Config::load(const std::optional<fs::path> &repo_root) {
     auto layer = std::make_shared<Layer>();
     layer->name = display;
     layer->trusted = trusted;
-    layer->doc = yaml::load_file(path.string(), display, config.diagnostics_);
+    Diagnostics found;
+    layer->doc = yaml::load_file(path.string(), display, found);
+    // An empty file (or one of only comments, as `ssmd init` writes) sets nothing; it is not a malformed one.
+    if (!layer->doc && found.size() == 1 && found[0].rule == "yaml/empty") return;
+    config.diagnostics_.insert(config.diagnostics_.end(), found.begin(), found.end());
+    if (layer->doc && layer->doc->root()->is_null()) return;
     if (layer->doc && !layer->doc->root()->is_map()) {
       config.diagnostics_.push_back(Diagnostic{display, 1, 1, Severity::Error, "config/not-a-map",
                                                "configuration must be a YAML mapping"});

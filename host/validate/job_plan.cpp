@@ -130,7 +130,7 @@ private:
     auto shared = shared_;
     PlannedJob job;
     job.job = PluginJob{info->manifest.name, file,
-                        [shared, exchange, file, doc](const ssmd_sink *sink) {
+                        [shared, exchange, file, doc](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->ctx->plugins().feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->ctx->plugins().host_services(),
@@ -166,7 +166,7 @@ private:
       auto shared = shared_;
       PlannedJob job;
       job.job = PluginJob{info->manifest.name, def_path,
-                          [shared, format, input](const ssmd_sink *sink) {
+                          [shared, format, input](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                             auto lookup = shared->ctx->plugins().schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             ssmd_file_reader files = git::make_file_reader(*shared->files);
@@ -211,7 +211,7 @@ private:
       auto shared = shared_;
       PlannedJob job;
       job.job = PluginJob{info->manifest.name, newer->file,
-                          [shared, format, older, newer](const ssmd_sink *sink) {
+                          [shared, format, older, newer](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                             auto lookup = shared->ctx->plugins().schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             if (!lookup.table->breaking) return;
@@ -291,7 +291,7 @@ private:
     auto shared = shared_;
     PlannedJob job;
     job.job = PluginJob{info.manifest.name, file,
-                        [shared, exchange, file, feed_doc, m](const ssmd_sink *sink) {
+                        [shared, exchange, file, feed_doc, m](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->ctx->plugins().feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           if (!lookup.table->check_environment) return;
@@ -340,13 +340,14 @@ private:
     auto shared = shared_;
     PlannedJob job;
     job.job = PluginJob{info->manifest.name, file,
-                        [shared, prefix, env_name, key_name, source, file, m, key_path](const ssmd_sink *sink) {
+                        [shared, prefix, env_name, key_name, source, file, m,
+                         key_path](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->ctx->plugins().secret_backend(prefix);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           ssmd_file_reader files = git::make_file_reader(*shared->files);
                           ssmd_secret_request req{sizeof(ssmd_secret_request), c_str(env_name), c_str(key_name),
                                                   c_str(source), yaml::Document::handle(m->document().find(key_path)),
-                                                  c_str(file), &files};
+                                                  c_str(file), &files, nullptr, nullptr};
                           lookup.table->check(shared->ctx->plugins().host_services(), &req, sink);
                         },
                         0};

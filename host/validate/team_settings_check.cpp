@@ -13,7 +13,7 @@ namespace ssmd::validate {
 namespace {
 
 // ssmd.yaml's own sections and the configuration keys the host reads (docs/cli.md, `ssmd config show`).
-const std::vector<std::string> k_sections = {"version", "rules", "breaking", "data", "validate"};
+const std::vector<std::string> k_sections = {"version", "rules", "breaking", "check_keys", "data", "validate"};
 const std::vector<std::string> k_host_keys = {"output", "color", "secrets"};
 // Keys that choose which code runs: read from trusted layers only, and refused in a committed file.
 const std::vector<std::string> k_not_allowed = {"plugin_path"};
@@ -21,6 +21,9 @@ const std::vector<std::string> k_not_allowed = {"plugin_path"};
 const std::vector<std::string> k_data_keys = {"type", "raw", "normalized", "url", "path"};
 const std::vector<std::string> k_breaking_keys = {"fail_on"};
 const std::vector<std::string> k_validate_keys = {"plugin_timeout", "disabled_rules"};
+const std::vector<std::string> k_check_keys_keys = {"fail_on"};
+// The key statuses `ssmd env check-keys` can be told to fail on (its `--fail-on`).
+const std::vector<std::string> k_check_keys_statuses = {"rotation-due", "unknown-age"};
 
 bool contains(const std::vector<std::string> &list, const std::string &word) {
   return std::find(list.begin(), list.end(), word) != list.end();
@@ -131,6 +134,25 @@ void check_breaking(Checker &c, const yaml::Node *breaking) {
   c.expect_string_list(breaking->get("fail_on"), "breaking.fail_on");
 }
 
+void check_check_keys(Checker &c, const yaml::Node *section) {
+  if (!c.expect_map(section, "check_keys")) return;
+  c.only_keys(*section, "check_keys", k_check_keys_keys);
+  const yaml::Node *fail_on = section->get("fail_on");
+  if (!fail_on || fail_on->is_null()) return;
+  std::vector<const yaml::Node *> items;
+  if (fail_on->is_scalar()) items.push_back(fail_on);
+  for (size_t i = 0; fail_on->is_sequence() && i < fail_on->size(); ++i) items.push_back(fail_on->at(i));
+  if (items.empty() && !fail_on->is_sequence()) {
+    c.add(Severity::Error, "settings/wrong-type", fail_on->mark(), "`check_keys.fail_on` must be a list of statuses");
+    return;
+  }
+  for (const yaml::Node *item : items)
+    if (!item->is_scalar() || !contains(k_check_keys_statuses, item->scalar()))
+      c.add(Severity::Error, "settings/wrong-type", item->mark(),
+            "`check_keys.fail_on` takes `rotation-due` and `unknown-age`" +
+                (item->is_scalar() ? ", not `" + item->scalar() + "`" : std::string()));
+}
+
 void check_data(Checker &c, const yaml::Node *data) {
   if (!c.expect_map(data, "data")) return;
   c.only_keys(*data, "data", k_data_keys);
@@ -164,6 +186,7 @@ Diagnostics check_team_settings(const std::string &file, std::string_view text,
   check_version(c, *root);
   check_rules(c, root->get("rules"), core_rule_ids);
   check_breaking(c, root->get("breaking"));
+  check_check_keys(c, root->get("check_keys"));
   check_data(c, root->get("data"));
   check_validate(c, root->get("validate"));
   for (const auto &key : k_host_keys)

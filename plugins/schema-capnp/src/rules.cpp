@@ -37,6 +37,10 @@ constexpr std::array k_rules = {
              "Checks that brackets and dotted names nest at most 128 deep, which the compiler's recursive parser "
              "needs to stay within its stack.",
              k_ssmd},
+    RuleSpec{rule::chain_too_long, E, C::Structure,
+             "Checks that no chain of declarations that each need the next (`using A0 = A1; using A1 = A2; ...`) "
+             "is longer than 500, which the compiler's recursion along such chains needs to stay within its stack.",
+             k_ssmd},
     RuleSpec{rule::error_limit, I, C::Structure, "Says how many further compiler errors were not listed.", k_ssmd},
     RuleSpec{rule::internal, E, C::Structure, "Reports a failure inside the Cap'n Proto compiler library.", k_compiler},
     RuleSpec{rule::root_missing, E, C::Structure,

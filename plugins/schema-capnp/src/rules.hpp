@@ -35,6 +35,7 @@ inline constexpr std::string_view unreadable = "capnp/file-unreadable";
 inline constexpr std::string_view too_large = "capnp/file-too-large";
 inline constexpr std::string_view binary = "capnp/binary-file";
 inline constexpr std::string_view too_deep = "capnp/too-deeply-nested";
+inline constexpr std::string_view chain_too_long = "capnp/declaration-chain-too-long";
 inline constexpr std::string_view error_limit = "capnp/error-limit";
 inline constexpr std::string_view internal = "capnp/internal";
 inline constexpr std::string_view root_missing = "capnp/root-missing";
