@@ -42,6 +42,27 @@ protected:
     ASSERT_NE(at, std::string::npos) << from;
     std::ofstream(file, std::ios::binary) << text.replace(at, from.size(), to);
   }
+  // The forger's `validate.json` with every key kept and every entry's findings emptied.
+  void forge_validation_cache() const {
+    fs::path cache = repo_.path() / ".ssmd/cache/validate.json";
+    std::string text = read_file(cache);
+    ssmd::json::Node root;
+    ASSERT_FALSE(ssmd::json::parse(std::string_view(text).substr(65), root, ssmd::json::ParseLimits{}));
+    ssmd::json::Value entries = ssmd::json::Object{};
+    for (const auto &[key, list] : root.get("entries")->members) entries.set(key, ssmd::json::Array{});
+    ssmd::json::Value forged;
+    forged.set("format", root.get("format")->text).set("entries", std::move(entries));
+    const std::string body = forged.dump();
+    std::ofstream(cache, std::ios::binary) << ssmd::sha256_hex(body) + "\n" + body;
+  }
+  // Runs git in `cwd` with a private HOME and an identity of its own.
+  RunResult git(const std::string &args, const fs::path &cwd) const {
+    RunOptions o;
+    o.cwd = cwd;
+    o.env = {{"HOME", (forger_.path() / "home").string()}, {"GIT_CONFIG_NOSYSTEM", "1"}};
+    o.unset_env = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"};
+    return run_shell("git -c user.name=forger -c user.email=forger@example.com " + args, o);
+  }
   TempDir repo_, forger_, victim_;
 };
 
@@ -51,17 +72,7 @@ TEST_F(PlantedCache, AForgedValidationCacheNeverPassesABrokenRepository) {
   replace(repo_.path() / "exchanges/feeds/kalshi.yaml", "wss://api.elections.kalshi.com", "wss://api.example.com");
   RunResult honest = as(forger_, {"validate"});
   ASSERT_EQ(honest.exit_code, 1) << honest.out << honest.err;
-  // The forger keeps every key and empties every entry's findings, as a committed file would.
-  fs::path cache = repo_.path() / ".ssmd/cache/validate.json";
-  std::string text = read_file(cache);
-  ssmd::json::Node root;
-  ASSERT_FALSE(ssmd::json::parse(std::string_view(text).substr(65), root, ssmd::json::ParseLimits{}));
-  ssmd::json::Value entries = ssmd::json::Object{};
-  for (const auto &[key, list] : root.get("entries")->members) entries.set(key, ssmd::json::Array{});
-  ssmd::json::Value forged;
-  forged.set("format", root.get("format")->text).set("entries", std::move(entries));
-  const std::string body = forged.dump();
-  std::ofstream(cache, std::ios::binary) << ssmd::sha256_hex(body) + "\n" + body;
+  forge_validation_cache();
   RunResult fooled = as(forger_, {"validate", "--stats"});
   ASSERT_EQ(fooled.exit_code, 0) << "the forgery is well formed: its author's ssmd takes it\n" << fooled.out;
 
@@ -88,4 +99,33 @@ TEST_F(PlantedCache, AForgedFeedCacheEntryNeverChangesWhatIsShown) {
   fs::path secret = victim_.path() / "home/.cache/ssmd/cache-secret";
   ASSERT_TRUE(fs::exists(secret));
   EXPECT_EQ(fs::status(secret).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+}
+
+// The same forgery as a clone brings it: committed with `git add -f`, cloned back to the very path it was made
+// at (so every input of the keys but the user's secret is the forger's). The forger's ssmd takes it in that
+// clone; the victim's does not.
+TEST_F(PlantedCache, ACommittedCacheInACloneIsNeverTrusted) {
+  replace(repo_.path() / "exchanges/feeds/kalshi.yaml", "wss://api.elections.kalshi.com", "wss://api.example.com");
+  ASSERT_EQ(git("init -q -b main", repo_.path()).exit_code, 0);
+  RunResult honest = as(forger_, {"validate"});
+  ASSERT_EQ(honest.exit_code, 1) << honest.out << honest.err;
+  forge_validation_cache();
+  ASSERT_EQ(git("add -A", repo_.path()).exit_code, 0);
+  ASSERT_EQ(git("add -f .ssmd/cache/validate.json", repo_.path()).exit_code, 0);
+  ASSERT_EQ(git("commit -q -m 'all green'", repo_.path()).exit_code, 0);
+  const fs::path bare = forger_.path() / "origin.git";
+  ASSERT_EQ(git("clone -q --bare . " + bare.string(), repo_.path()).exit_code, 0);
+  fs::remove_all(repo_.path());
+  RunResult cloned = git("clone -q " + bare.string() + " " + repo_.path().string(), forger_.path());
+  ASSERT_EQ(cloned.exit_code, 0) << cloned.err;
+  ASSERT_TRUE(fs::exists(repo_.path() / ".ssmd/cache/validate.json")) << "the clone carries the forged cache";
+
+  RunResult victim = as(victim_, {"validate", "--stats"});
+  EXPECT_EQ(victim.exit_code, 1) << victim.out << victim.err;
+  EXPECT_TRUE(contains(victim.out, "[kalshi/endpoint-host]")) << victim.out;
+  EXPECT_FALSE(contains(victim.err, "report from the cache")) << victim.err;
+  // The forgery was sound: the victim's run replaced it, so plant it again and let its author look.
+  ASSERT_EQ(git("checkout -q -- .ssmd/cache/validate.json", repo_.path()).exit_code, 0);
+  RunResult fooled = as(forger_, {"validate", "--stats"});
+  EXPECT_EQ(fooled.exit_code, 0) << "its author's ssmd takes the cloned cache\n" << fooled.out << fooled.err;
 }
