@@ -9,7 +9,9 @@
 //
 // Workers are forked from the calling thread after the repository is parsed, so they see the documents
 // through copy-on-write memory; plugins are loaded inside the workers, so even a plugin whose static
-// constructor crashes cannot take ssmd down. Each worker:
+// constructor crashes cannot take ssmd down. A worker loads a plugin from the descriptor discovery opened and
+// checked in this process, which it inherits across fork (plugins/plugin_file.hpp), never by its path, so
+// what a worker runs is what the lock's hash was computed on. Each worker:
 //   - leads its own process group, which is killed whole when the worker ends or times out, so processes
 //     a plugin starts do not outlive it (one that leaves the group on purpose, with setsid, is not chased);
 //   - dies with ssmd (PR_SET_PDEATHSIG), so a killed ssmd leaves no worker behind;

@@ -1,6 +1,7 @@
 #include "validate/team_settings_check.hpp"
 
 #include "cli/suggest.hpp"
+#include "schema/finding_category.hpp"
 #include "validate/rule_severities.hpp"
 #include "yaml/document.hpp"
 
@@ -91,7 +92,7 @@ void check_version(Checker &c, const yaml::Node &root) {
 
 void check_rules(Checker &c, const yaml::Node *rules, const std::set<std::string, std::less<>> &core_rule_ids) {
   if (!c.expect_map(rules, "rules")) return;
-  // A rule id as ssmd spells them (`kalshi/endpoint-host`, `capnp/breaking/field-removed`), or a family
+  // A rule id as ssmd spells them (`kalshi/endpoint-host`, `capnp/removal/field-removed`), or a family
   // ending in `/*`. A dot would split the configuration key, so none is allowed.
   static const std::regex shape(R"(^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*(/\*)?$)");
   std::vector<std::string> core(core_rule_ids.begin(), core_rule_ids.end());
@@ -131,7 +132,20 @@ void check_rules(Checker &c, const yaml::Node *rules, const std::set<std::string
 void check_breaking(Checker &c, const yaml::Node *breaking) {
   if (!c.expect_map(breaking, "breaking")) return;
   c.only_keys(*breaking, "breaking", k_breaking_keys);
-  c.expect_string_list(breaking->get("fail_on"), "breaking.fail_on");
+  const yaml::Node *fail_on = breaking->get("fail_on");
+  c.expect_string_list(fail_on, "breaking.fail_on");
+  std::vector<std::string> names;
+  for (auto category : schema::comparison_categories()) names.emplace_back(schema::category_name(category));
+  for (size_t i = 0; fail_on && fail_on->is_sequence() && i < fail_on->size(); ++i) {
+    const yaml::Node *item = fail_on->at(i);
+    if (!item->is_scalar() || schema::category_named(item->scalar())) continue;
+    std::string list;
+    for (const auto &n : names) list += (list.empty() ? "`" : ", `") + n + "`";
+    auto near = closest(item->scalar(), names);
+    c.add(Severity::Error, "settings/wrong-type", item->mark(),
+          "`breaking.fail_on` has no category `" + item->scalar() + "`" +
+              (near ? "; did you mean `" + *near + "`?" : "") + " (the categories are " + list + ")");
+  }
 }
 
 void check_check_keys(Checker &c, const yaml::Node *section) {
