@@ -47,12 +47,12 @@ peak() {
 }
 report() {
   local cmd=$1
-  printf '%-46s' "$cmd"
+  printf '%-50s' "$cmd"
   # shellcheck disable=SC2086 # the command's words
   for build in "${builds[@]}"; do printf '%14s' "$(peak "$build/host/ssmd" $cmd)"; done
   echo
 }
-printf '%-46s' "peak RSS/exit (budget 256 MiB)"
+printf '%-50s' "peak RSS/exit (budget 256 MiB)"
 for build in "${builds[@]}"; do printf '%14s' "$(basename "$(dirname "$build")")"; done
 echo
 # HEAD holds the huge files, the working tree the small ones.
