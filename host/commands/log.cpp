@@ -3,6 +3,7 @@
 #include "commands/commands.hpp"
 
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 #include "core/json.hpp"
 #include "git/history.hpp"
 #include "git/log_filter.hpp"
@@ -18,6 +19,17 @@ namespace {
 std::optional<std::string> blob_text(const git::Repository &repo, const std::optional<git_oid> &id) {
   if (!id) return std::nullopt;
   return git::read_blob(repo, *id);
+}
+
+// What `ssmd log` says about one file a commit changed. A side over the size limit is never inflated (its
+// size comes from the object's header): the line names the file, its size and the limit instead, and the
+// rest of the history is shown as usual.
+std::vector<std::string> change_lines(const git::Repository &repo, const std::string &path, const git::FileChange &file) {
+  for (const auto *side : {&file.before, &file.after})
+    if (*side)
+      if (uint64_t size = git::blob_size(repo, **side); size > kMaxRepositoryFileBytes)
+        return {path + ": not read: " + too_large_problem(size)};
+  return git::summarize_change(path, blob_text(repo, file.before), blob_text(repo, file.after));
 }
 } // namespace
 
@@ -68,9 +80,7 @@ int run_log(Context &ctx, const Args &args) {
     std::vector<std::string> changes;
     for (const auto &file : entry.files) {
       auto path = ws.to_ssmd(file.path);
-      for (auto &line : git::summarize_change(path ? *path : file.path, blob_text(ws.repo(), file.before),
-                                              blob_text(ws.repo(), file.after)))
-        changes.push_back(std::move(line));
+      for (auto &line : change_lines(ws.repo(), path ? *path : file.path, file)) changes.push_back(std::move(line));
     }
     if (format == OutputFormat::Json) {
       json::Value lines = json::Array{};

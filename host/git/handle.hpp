@@ -30,6 +30,7 @@ using RevwalkHandle = Handle<git_revwalk, git_revwalk_free>;
 using StatusListHandle = Handle<git_status_list, git_status_list_free>;
 using PatchHandle = Handle<git_patch, git_patch_free>;
 using ConfigHandle = Handle<git_config, git_config_free>;
+using OdbHandle = Handle<git_odb, git_odb_free>;
 
 // A `git_buf` that disposes of itself.
 struct Buffer {

@@ -49,7 +49,10 @@
   X(git_object_lookup) \
   X(git_object_peel) \
   X(git_object_short_id) \
+  X(git_odb_free) \
   X(git_odb_hash) \
+  X(git_odb_hashfile) \
+  X(git_odb_read_header) \
   X(git_oid_equal) \
   X(git_oid_tostr) \
   X(git_patch_free) \
@@ -69,6 +72,7 @@
   X(git_repository_head_unborn) \
   X(git_repository_index) \
   X(git_repository_is_bare) \
+  X(git_repository_odb) \
   X(git_repository_open_ext) \
   X(git_repository_path) \
   X(git_repository_state) \

@@ -98,27 +98,39 @@ const std::vector<RuleInfo> &core_rules() {
 }
 
 namespace {
-template <class T> void check_names(const Loaded<T> &loaded, Kind kind, std::map<std::string, std::string> &seen,
-                                    Diagnostics &out) {
+// The name rules of one file on its own; true when it has a name to check for duplicates.
+template <class T> bool check_name(const Loaded<T> &loaded, Kind kind, Diagnostics &out) {
   Reporter r(loaded.doc.get(), loaded.file, out);
   if (!loaded.model) {
     if (!valid_name(loaded.stem))
       out.push_back(Diagnostic{loaded.file, 1, 1, Severity::Error, "repo/invalid-name",
                                "file name '" + loaded.stem + "' must match ^[a-z][a-z0-9_-]{0,63}$"});
-    return;
+    return false;
   }
   const std::string &name = loaded.model->name;
-  if (name.empty()) return; // the kind's required rule reports it
+  if (name.empty()) return false; // the kind's required rule reports it
   if (!valid_name(name))
     r.error("repo/invalid-name", "name", std::string(noun_of(kind)) + " name '" + name + "' must match ^[a-z][a-z0-9_-]{0,63}$");
   if (name != loaded.stem)
     r.error("repo/name-mismatch", "name",
             "name '" + name + "' must equal the file stem '" + loaded.stem + "' (rename the file or the name)");
+  return true;
+}
+
+template <class T> void check_names(const Loaded<T> &loaded, Kind kind, std::map<std::string, std::string> &seen,
+                                    Diagnostics &out) {
+  if (!check_name(loaded, kind, out)) return;
+  Reporter r(loaded.doc.get(), loaded.file, out);
+  const std::string &name = loaded.model->name;
   auto [it, fresh] = seen.emplace(name, loaded.file);
   if (!fresh)
     r.error("repo/duplicate-name", "name", std::string(noun_of(kind)) + " '" + name + "' is also declared in " + it->second);
 }
 } // namespace
+
+void check_own_name(const LoadedFeed &feed, Diagnostics &out) { check_name(feed, Kind::Feed, out); }
+void check_own_name(const LoadedSchema &schema, Diagnostics &out) { check_name(schema, Kind::Schema, out); }
+void check_own_name(const LoadedEnvironment &env, Diagnostics &out) { check_name(env, Kind::Environment, out); }
 
 void check_layout(Repository &repo, Diagnostics &out) {
   std::map<std::string, std::string> feeds, schemas, environments;

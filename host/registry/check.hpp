@@ -32,6 +32,11 @@ void check_schema(Repository &repo, const LoadedSchema &schema, Diagnostics &out
 void check_environment(Repository &repo, const LoadedEnvironment &env, Diagnostics &out);
 // Names against stems, duplicate names, orphan schema files.
 void check_layout(Repository &repo, Diagnostics &out);
+// The name rules of one file on its own (check_layout() without the rules that compare files): its name
+// matches the pattern (repo/invalid-name) and equals its file stem (repo/name-mismatch).
+void check_own_name(const LoadedFeed &feed, Diagnostics &out);
+void check_own_name(const LoadedSchema &schema, Diagnostics &out);
+void check_own_name(const LoadedEnvironment &env, Diagnostics &out);
 
 // Whether /usr/share/zoneinfo (or $TZDIR) holds a TZif file of that name.
 bool is_iana_timezone(std::string_view name);

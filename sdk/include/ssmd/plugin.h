@@ -240,8 +240,10 @@ typedef struct ssmd_file_history {
   /* Calls `visit` once per commit reachable from HEAD that changed `path` (repository-relative, '/'), newest
    * first, as `git log -- <path>` lists them, with the file as that commit left it; stops early when `visit`
    * returns nonzero. SSMD_OK after the walk (also when no commit changed the file), SSMD_FAILED when `path`
-   * leaves the repository, SSMD_ENV_ERROR when git's objects cannot be read. `version` is borrowed for the
-   * duration of the `visit` call. */
+   * leaves the repository, SSMD_ENV_ERROR when git's objects cannot be read or a version is over 16 MiB (the
+   * host's limit for a repository file, checked from the object's header, so such a version is never
+   * inflated); the versions visited until then stand. `version` is borrowed for the duration of the `visit`
+   * call. */
   ssmd_status (*walk)(void *ctx, ssmd_str path, int (*visit)(void *visit_ctx, const ssmd_file_version *version),
                       void *visit_ctx);
 } ssmd_file_history;

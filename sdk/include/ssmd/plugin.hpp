@@ -184,9 +184,20 @@ public:
   bool available() const { return reader_ != nullptr; }
   std::optional<std::string> read(std::string_view path) const {
     std::string out;
-    ssmd_bytes_sink sink{&out, [](void *ctx, ssmd_str b) { static_cast<std::string *>(ctx)->append(b.data, b.size); }};
-    if (!reader_ || reader_->read(reader_->ctx, to_c(path), &sink) != SSMD_OK) return std::nullopt;
+    if (read(path, out) != SSMD_OK) return std::nullopt;
     return out;
+  }
+  // The same with the host's answer, for a plugin that tells a missing file from one it cannot have:
+  // SSMD_OK with the bytes in `out`; SSMD_FAILED when there is no such file (or it leaves the repository);
+  // SSMD_ENV_ERROR when it exists but the host cannot or will not read it (over 16 MiB, its limit for a
+  // repository file; an I/O error); SSMD_UNSUPPORTED without a reader.
+  ssmd_status read(std::string_view path, std::string &out) const {
+    out.clear();
+    if (!reader_) return SSMD_UNSUPPORTED;
+    ssmd_bytes_sink sink{&out, [](void *ctx, ssmd_str b) { static_cast<std::string *>(ctx)->append(b.data, b.size); }};
+    ssmd_status status = reader_->read(reader_->ctx, to_c(path), &sink);
+    if (status != SSMD_OK) out.clear();
+    return status;
   }
 
 private:

@@ -366,3 +366,35 @@ TEST(CapnpCheck, AbsoluteImportPathsAreDirectoriesOnDisk) {
   EXPECT_EQ(f->line, 2u);
   EXPECT_NE(f->message.find("climbs out of import directory"), std::string::npos) << f->message;
 }
+
+// A cloned repository's files (ssmd.yaml, .ssmd/config.yaml) may name repository directories only: an absolute
+// directory there could point imports at any folder the user can read and have its files quoted back in
+// findings. Such an entry is a capnp/config warning and is never searched; the same entry in the user's own
+// configuration is.
+TEST(CapnpCheck, AnAbsoluteImportPathFromTheRepositorysFilesIsNeverSearched) {
+  TempDir outside;
+  outside.write("acme/money.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Money {\n  units @0 :Int64;\n}\n");
+  SchemaRepo repo;
+  repo.write("t.capnp",
+             "@0xdbb9ad1f14bf0b36;\nusing M = import \"/acme/money.capnp\";\nstruct Trade {\n  m @0 :M.Money;\n}\n");
+  capnp_plugin().clear_config();
+  capnp_plugin().set_repository_config("capnp.import_paths", "[" + outside.path().string() + ", vendor]");
+  auto hostile = repo.check({"t.capnp", "trade", ""});
+  capnp_plugin().clear_config();
+  const Finding *config = hostile.findings.find("capnp/config");
+  ASSERT_NE(config, nullptr) << hostile.findings.dump();
+  EXPECT_NE(config->message.find("`" + outside.path().string() + "` is a directory outside the repository"),
+            std::string::npos)
+      << config->message;
+  const Finding *import = hostile.findings.find("capnp/import");
+  ASSERT_NE(import, nullptr) << "the import must not resolve\n" << hostile.findings.dump();
+  EXPECT_EQ(import->message.find(outside.path().string()), std::string::npos)
+      << "the directory is not among those searched\n" << import->message;
+  EXPECT_NE(import->message.find("not found in the import paths (vendor, /usr/include)"), std::string::npos)
+      << import->message;
+
+  ScopedConfig trusted("capnp.import_paths", "[" + outside.path().string() + "]");
+  auto user = repo.check({"t.capnp", "trade", ""});
+  EXPECT_EQ(user.status, SSMD_OK) << user.findings.dump();
+  EXPECT_FALSE(user.findings.has_rule("capnp/config")) << user.findings.dump();
+}
