@@ -87,6 +87,7 @@ public:
   Lookup<ssmd_schema_format> schema_format(std::string_view format);
   Lookup<ssmd_secret_backend> secret_backend(std::string_view prefix);
   Lookup<ssmd_storage_backend> storage_backend(std::string_view scheme);
+  Lookup<ssmd_publisher> publisher(std::string_view scheme);
   Lookup<ssmd_subcommand> subcommand(std::string_view name);
 
   // The services table handed to plugins (document API, repository root, config).
