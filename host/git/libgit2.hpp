@@ -28,6 +28,7 @@
   X(git_commit_tree) \
   X(git_config_free) \
   X(git_error_last) \
+  X(git_graph_descendant_of) \
   X(git_index_add) \
   X(git_index_add_bypath) \
   X(git_index_entry_stage) \
@@ -51,6 +52,7 @@
   X(git_object_short_id) \
   X(git_odb_hash) \
   X(git_oid_equal) \
+  X(git_oid_fromstrn) \
   X(git_oid_tostr) \
   X(git_patch_free) \
   X(git_patch_from_buffers) \
