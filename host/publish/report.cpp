@@ -29,6 +29,10 @@ void print_changes(std::ostream &out, const Plan &plan) {
     out << "  " << sign(change.kind) << " " << environment_key(change.name) << "\n";
     each_difference(change.differences, [&](const std::string &d) { out << "      " << d << "\n"; });
   }
+  if (plan.index.revision == 0) {
+    out << "  + " << kIndexKey << "\n";
+    return;
+  }
   out << "  ~ " << kIndexKey;
   if (!plan.index_reasons.empty()) out << " (" << plan.index_reasons.front() << ")";
   out << "\n";

@@ -7,6 +7,8 @@
 #include "core/json_parse.hpp"
 #include "core/sha256.hpp"
 
+#include <set>
+
 using namespace ssmd;
 using namespace ssmd::test;
 
@@ -251,6 +253,11 @@ TEST(Publish, TheRepositoryCannotChooseTheDestination) {
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_TRUE(contains(r.err, "sets publish.to, which is ignored")) << r.err;
   EXPECT_TRUE(keys_under(etcd, prefix).empty());
+  // And validation says so where the team would look.
+  RunResult validate = repo.ssmd({"validate"});
+  EXPECT_EQ(validate.exit_code, 1) << validate.out << validate.err;
+  EXPECT_TRUE(contains(validate.out + validate.err, "`publish` cannot be set in a committed file")) << validate.out;
+  EXPECT_TRUE(contains(validate.out + validate.err, "settings/not-allowed")) << validate.out;
 
   // The user's own configuration is trusted, and so is SSMD_PUBLISH_TO.
   repo.write("../home/.config/ssmd/config.yaml", "publish:\n  to: " + etcd.url(prefix + "/user") + "\n");
@@ -286,4 +293,55 @@ TEST(Publish, AnUnreachableStoreIsExitThree) {
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_TRUE(contains(r.err, "cannot read etcd://127.0.0.1:")) << r.err;
   EXPECT_TRUE(contains(r.err, "no etcd server answered")) << r.err;
+}
+
+namespace {
+
+// The ```json blocks of docs/publish.md that are JSON Schemas: the environment document's, then the index's.
+std::vector<json::Node> documented_schemas() {
+  const std::string md = read_file(source_dir() / "docs/publish.md");
+  std::vector<json::Node> out;
+  for (size_t at = md.find("```json\n"); at != std::string::npos; at = md.find("```json\n", at + 1)) {
+    size_t start = at + 8, end = md.find("```", start);
+    std::string block = md.substr(start, end - start);
+    if (contains(block, "\"$schema\"")) out.push_back(parse(block));
+  }
+  return out;
+}
+
+std::set<std::string> members(const json::Node &object) {
+  std::set<std::string> out;
+  for (const auto &[key, value] : object.members) out.insert(key);
+  return out;
+}
+
+std::set<std::string> required(const json::Node &schema) {
+  std::set<std::string> out;
+  for (const auto &item : schema.get("required")->items) out.insert(item.text);
+  return out;
+}
+
+} // namespace
+
+// The JSON Schema connectors are told to use must name exactly what ssmd writes.
+TEST(Publish, TheDocumentedJsonSchemaNamesEveryMemberOfWhatIsWritten) {
+  EtcdServer &etcd = EtcdServer::shared();
+  PublishRepo repo;
+  const std::string prefix = test_prefix();
+  ASSERT_EQ(repo.publish({"--all", "--to", etcd.url(prefix)}).exit_code, 0);
+  auto schemas = documented_schemas();
+  ASSERT_EQ(schemas.size(), 2u);
+  const json::Node &env = schemas[0], &defs = *env.get("$defs");
+  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
+  EXPECT_EQ(members(doc), required(env));
+  EXPECT_EQ(members(*doc.get("published")), required(*env.get("properties")->get("published")));
+  std::set<std::string> feed = members(*doc.get("feed"));
+  EXPECT_EQ(feed.erase("calendar"), 1u) << "kalshi has a calendar, the feed's one optional member";
+  EXPECT_EQ(feed, required(*env.get("properties")->get("feed")));
+  std::set<std::string> version = members(doc.get("feed")->get("versions")->items.at(0));
+  version.erase("channels");
+  EXPECT_EQ(version, required(*defs.get("feed_version")));
+  EXPECT_EQ(members(doc.get("schemas")->items.at(0)), required(*defs.get("schema_version")));
+  EXPECT_EQ(members(*doc.get("keys")->get("kalshi")), required(*defs.get("key")));
+  EXPECT_EQ(members(parse(etcd.get(prefix + "/index"))), required(schemas[1]));
 }
