@@ -99,24 +99,33 @@ TEST(PublishConcurrency, OfTwoOverlappingPublishersExactlyOneWinsAndTheOtherIsTo
   EXPECT_TRUE(raced) << "in five attempts the two publishers never overlapped, so the guard was not exercised";
 }
 
-TEST(PublishFaults, EtcdStoppedAndKilledMidPublishLeavesWholeBatchesThatTheNextPublishCompletes) {
+namespace {
+
+enum class Fault { Freeze, Kill };
+
+// Publishes 603 documents (five batches) and, the moment the first batch's claimed index shows, freezes
+// etcd (it stops answering: requests time out) or kills it (connections are refused); then kills it if
+// frozen and restarts it over its data. Whatever was written is whole batches, exactly the commit's, and
+// the next publish completes it.
+void publish_through_a_fault(Fault fault) {
   EtcdServer etcd;
   PublishRepo repo;
-  repo.add_environments(600); // 603 documents: five batches
+  repo.add_environments(600);
   const std::map<std::string, std::string> quick = {{"ETCDCTL_COMMAND_TIMEOUT", "1s"}, {"ETCDCTL_DIAL_TIMEOUT", "300ms"}};
   bool interrupted = false;
   for (int attempt = 0; attempt < 3 && !interrupted; ++attempt) {
     const std::string prefix = test_prefix() + "/" + std::to_string(attempt);
     RunResult result;
     std::thread publisher([&] { result = repo.publish({"--all", "--to", etcd.url(prefix)}, quick); });
-    // The first batch carries the claimed index (complete: false): freeze etcd the moment it shows.
     for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
          std::chrono::steady_clock::now() < deadline;) {
-      if (contains(fetch(etcd.endpoint(), prefix + "/index"), "\"complete\":false")) {
-        etcd.freeze();
+      std::string index = fetch(etcd.endpoint(), prefix + "/index");
+      if (contains(index, "\"complete\":false")) {
+        if (fault == Fault::Freeze) etcd.freeze();
+        else etcd.kill();
         break;
       }
-      if (contains(fetch(etcd.endpoint(), prefix + "/index"), "\"complete\":true")) break;
+      if (contains(index, "\"complete\":true")) break;
     }
     publisher.join();
     if (result.exit_code == 0) {
@@ -125,9 +134,8 @@ TEST(PublishFaults, EtcdStoppedAndKilledMidPublishLeavesWholeBatchesThatTheNextP
     }
     interrupted = true;
     EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
-    EXPECT_TRUE(contains(result.err, "written, each whole")) << result.err;
+    EXPECT_TRUE(contains(result.err, "were written, each whole")) << result.err;
     EXPECT_TRUE(contains(result.err, "run `ssmd publish` again")) << result.err;
-    etcd.kill();
     etcd.restart();
 
     // Whole batches only: the first holds the claim and 127 documents, each later one its guard and 127.
@@ -150,4 +158,14 @@ TEST(PublishFaults, EtcdStoppedAndKilledMidPublishLeavesWholeBatchesThatTheNextP
     EXPECT_EQ(repo.publish({"--all", "--check", "--to", etcd.url(prefix)}).exit_code, 0);
   }
   EXPECT_TRUE(interrupted) << "the publish always finished before etcd could be stopped";
+}
+
+} // namespace
+
+TEST(PublishFaults, EtcdHungMidPublishThenKilledLeavesWholeBatchesThatTheNextPublishCompletes) {
+  publish_through_a_fault(Fault::Freeze);
+}
+
+TEST(PublishFaults, EtcdKilledMidPublishLeavesWholeBatchesThatTheNextPublishCompletes) {
+  publish_through_a_fault(Fault::Kill);
 }
