@@ -9,7 +9,9 @@ count=${2:-100}
 runs=${3:-50}
 target_ms=10
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
+# Not under /tmp: ssmd refuses plugins below a folder others can write, a sticky /tmp included
+# (docs/plugins.md, "Trust"). BENCH_DIR chooses the parent; by default the folder of the ssmd binary.
+work=$(mktemp -d "${BENCH_DIR:-$(dirname "$ssmd")}/bench-plugins.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 plugins="$work/plugins"
 "$here/generate.sh" "$plugins" "$count" >/dev/null
@@ -28,9 +30,10 @@ median_ms() {
   printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# How many plugin libraries the dynamic loader opened while running the command.
+# How many plugin libraries the dynamic loader opened while running the command. ssmd loads a plugin through
+# the descriptor it checked it on, so the loader names it /proc/self/fd/N rather than by its path.
 plugin_loads() {
-  LD_DEBUG=files "$@" 2>&1 >/dev/null | grep "file=$plugins/" | grep -c "generating link map" || true
+  LD_DEBUG=files "$@" 2>&1 >/dev/null | grep -E "file=($plugins/|/proc/self/fd/)" | grep -c "generating link map" || true
 }
 
 listed=$("$ssmd" --plugin-path "$plugins" plugin list | grep -c '^bench-.* ok ' || true)

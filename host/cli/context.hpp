@@ -21,7 +21,7 @@ struct GlobalOptions {
   std::optional<std::string> repo;                        // --repo DIR (else SSMD_REPO, else walk up)
   std::vector<std::string> plugin_path;                   // --plugin-path (may repeat; colon-separated)
   std::optional<std::vector<std::string>> plugins;        // --plugins a,b (else SSMD_PLUGINS)
-  bool locked = false;                                    // --locked (else SSMD_LOCKED=1)
+  bool locked = false;                                    // --locked (else SSMD_LOCKED on: 1, true, yes, on)
   std::optional<ColorMode> color;                         // --color auto|always|never
   // Values given by flags or environment variables, for the configuration's top layer and
   // `ssmd config show`: {key, YAML value, origin such as "flag --color"}.

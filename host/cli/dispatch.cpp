@@ -6,6 +6,7 @@
 #include "cli/plugin_commands.hpp"
 #include "cli/suggest.hpp"
 #include "core/errors.hpp"
+#include "plugins/plugin_manager.hpp"
 #include "version.hpp"
 
 #include <iostream>
@@ -170,7 +171,14 @@ int dispatch_words(Context &ctx, const std::vector<std::string> &words) {
   auto candidates = first_words();
   for (auto &name : plugin_command_names(ctx)) candidates.push_back(name);
   if (auto near = closest(words[0], candidates)) message += "; did you mean '" + *near + "'?";
-  throw UsageError(message + " (run 'ssmd --help' for the list)");
+  message += " (run 'ssmd --help' for the list)";
+  // A plugin refused as unsafe was never read, so the command may be one of its own: say so.
+  try {
+    if (std::string note = unread_plugins_note(ctx.plugins().plugins()); !note.empty())
+      message += "; a refused plugin may provide it" + note;
+  } catch (const CommandError &) {
+  }
+  throw UsageError(message);
 }
 
 int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {

@@ -1,6 +1,9 @@
 #include "cli/global_options.hpp"
 
 #include "core/errors.hpp"
+#include "registry/change.hpp"
+
+#include <ssmd/env.hpp>
 
 #include <cstdlib>
 #include <sstream>
@@ -76,7 +79,15 @@ ParsedCommandLine extract_global_options(const std::vector<std::string> &argv) {
   if (!plugins_flag)
     if (const char *env = std::getenv("SSMD_PLUGINS")) plugins_flag = env;
   if (plugins_flag) out.global.plugins = split(*plugins_flag, ',');
-  if (const char *env = std::getenv("SSMD_LOCKED"); env && std::string(env) == "1") out.global.locked = true;
+  // SSMD_LOCKED=true is what a CI file writes: read as every boolean variable is (ssmd/env.hpp), and a value
+  // that is neither on nor off is a usage error rather than a silently unlocked run.
+  std::string error;
+  auto locked = env::boolean_variable("SSMD_LOCKED", false, error);
+  if (!locked) throw UsageError(error);
+  if (*locked) out.global.locked = true;
+  // Numeric variables are checked up front too, so a malformed one fails every command alike, not only
+  // the command that happens to read it.
+  registry::lock_wait();
   return out;
 }
 
@@ -87,7 +98,7 @@ std::string global_options_help() {
          "  --plugin-path DIRS    extra plugin directories, colon-separated (also SSMD_PLUGIN_PATH)\n"
          "  --plugins A,B         allow only these plugins to load (also SSMD_PLUGINS)\n"
          "  --locked              load only plugins pinned in ssmd-plugins.lock, hash-checked before\n"
-         "                        opening (also SSMD_LOCKED=1)\n"
+         "                        opening (also SSMD_LOCKED=1, true, yes or on)\n"
          "  --color WHEN          auto, always or never (NO_COLOR is honoured)\n"
          "  -h, --help            help for ssmd or for a command\n"
          "  --version             print the version\n";

@@ -2,11 +2,15 @@
 
 #include "cli/context.hpp"
 #include "core/errors.hpp"
+#include "core/exit_codes.hpp"
 #include "plugins/plugin_manager.hpp"
+#include "secrets/child_process.hpp"
+#include "secrets/process_protection.hpp"
+#include "validate/isolated_runner.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <iostream>
+#include <sys/wait.h>
 
 namespace ssmd {
 
@@ -42,18 +46,43 @@ std::vector<std::string> plugin_command_names(Context &ctx) {
 
 std::optional<int> run_plugin_command(Context &ctx, const std::vector<std::string> &words) {
   PluginManager &manager = ctx.plugins();
-  auto lookup = manager.subcommand(words.at(0));
-  if (lookup.failure == LookupFailure::NotFound) return std::nullopt;
-  if (!lookup) throw EnvironmentError(lookup.problem);
+  const std::string &name = words.at(0);
+  // The plugin that provides the command, from the manifests, as the manager's lookup would pick it.
+  const PluginInfo *usable = nullptr, *refused = nullptr;
+  for (const auto &p : manager.plugins()) {
+    if (std::none_of(p.manifest.commands.begin(), p.manifest.commands.end(), [&](auto &c) { return c.name == name; }))
+      continue;
+    if (p.status == PluginStatus::Ok) {
+      usable = &p;
+      break;
+    }
+    if (!refused && p.status != PluginStatus::Shadowed) refused = &p;
+  }
+  if (!usable && !refused) return std::nullopt;
+  if (!usable) throw EnvironmentError("command '" + name + "' is unavailable: " + refused->problem);
+
+  // The command runs in a child process that loads the plugin: a crash is reported here, not ssmd's death.
+  // It keeps the terminal (same process group, stdin, stdout, stderr) and has no time limit, since it may be
+  // interactive; it dies with ssmd, and cannot dump core, since it may handle secrets (`sealed-secret seal`).
+  ctx.config();
+  secrets::protect_secret_holder();
   std::vector<const char *> argv;
   for (const auto &w : words) argv.push_back(w.c_str());
   argv.push_back(nullptr);
-  // The plugin writes through its own stdio; keep the order of what both sides print.
-  std::cout.flush();
-  std::fflush(stdout);
-  int code = lookup.table->run(manager.host_services(), static_cast<int>(words.size()), argv.data());
-  std::fflush(stdout);
-  return code;
+  int status = secrets::run_forked([&]() -> int {
+    auto lookup = manager.subcommand(name);
+    if (!lookup) {
+      std::cerr << "ssmd: " << lookup.problem << "\n";
+      return kExitEnvironment;
+    }
+    return lookup.table->run(manager.host_services(), static_cast<int>(words.size()), argv.data());
+  });
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  const int signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+  // Stopped by a signal it was sent (by the terminal, or forwarded): as a shell reports it.
+  if (secrets::forwarded_signal(signal)) return 128 + signal;
+  const std::string what = signal ? "crashed with " + validate::signal_name(signal) : "stopped unexpectedly";
+  throw EnvironmentError("plugin '" + usable->manifest.name + "' " + what + " while running `ssmd " + name + "`");
 }
 
 } // namespace ssmd

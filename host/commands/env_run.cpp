@@ -2,19 +2,24 @@
 // secret backend and runs COMMAND with the fields as environment variables, as `sops exec-env` and the
 // exec mode of secrets agents do. Each variable is named by the key's backend (variable_name()), or SSMD_<KEY>_<FIELD>.
 //
-// The values exist only in SecretBytes buffers and in the child's environment block: ssmd never calls
-// setenv, and the buffers are wiped as soon as the child has its own copy. A required field that is not
-// available refuses the run (exit 1; 3 when a backend cannot be reached), naming keys and fields only.
+// The backends run in supervised workers (secrets/isolated_resolution.hpp); the values reach this process
+// over their pipes and exist only in SecretBytes buffers and in the child's environment block: ssmd never
+// calls setenv, and the buffers are wiped as soon as the child has its own copy, before ssmd waits for it.
+// The process cannot dump core (secrets/process_protection.hpp), and the child dies with it.
+//
+// A required field that is not available refuses the run (exit 1; 3 when a backend cannot be reached),
+// naming keys and fields only.
 // Otherwise the exit code is the child's: 128 + N when signal N killed it, 127 when COMMAND is not found.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/table.hpp"
-#include "plugins/plugin_manager.hpp"
 #include "registry/command_support.hpp"
 #include "secrets/child_process.hpp"
 #include "secrets/environment_keys.hpp"
+#include "secrets/isolated_resolution.hpp"
 #include "secrets/key_resolution.hpp"
+#include "secrets/process_protection.hpp"
 #include "secrets/report.hpp"
 #include "secrets/variables.hpp"
 
@@ -116,8 +121,10 @@ int run_env_run(Context &ctx, const Args &args) {
 
   registry::Repository repo(ctx.repo_root());
   const std::vector<EnvironmentKey> keys = environment_keys(repo, name);
-  std::vector<KeyResult> results = resolve_keys(ctx.plugins(), keys, dry_run ? KeepValues::No : KeepValues::Yes);
-  name_variables(ctx.plugins().host_services(), results);
+  protect_secret_holder();
+  std::vector<KeyResult> results =
+      resolve_keys_isolated(ctx, keys, ResolveOptions{dry_run ? KeepValues::No : KeepValues::Yes, true});
+  refuse_duplicate_variables(results);
   const int code = overall_exit_code(results);
   const Diagnostics findings = all_findings(results);
 

@@ -22,7 +22,7 @@ json::Value plugin_json(const PluginInfo &info) {
   const Manifest &m = info.manifest;
   json::Value out;
   out.set("name", m.name);
-  bool valid = info.status != PluginStatus::Invalid;
+  bool valid = info.status != PluginStatus::Invalid && info.status != PluginStatus::Unsafe; // manifest read
   out.set("version", valid ? json::Value(m.version) : json::Value());
   out.set("abi", valid ? json::Value(std::to_string(m.abi_major) + "." + std::to_string(m.abi_minor)) : json::Value());
   json::Array kinds, provides, commands;

@@ -32,7 +32,7 @@ int run_plugin_list(Context &ctx, const Args &args) {
   }
   Table table({"NAME", "VERSION", "KINDS", "STATUS", "PATH"});
   for (const auto &p : plugins) {
-    bool valid = p.status != PluginStatus::Invalid;
+    bool valid = p.status != PluginStatus::Invalid && p.status != PluginStatus::Unsafe; // manifest read
     table.add({p.manifest.name, valid ? p.manifest.version : "-", valid ? plugin_kinds(p) : "-",
                std::string(plugin_status_name(p.status)), p.path.string()});
   }

@@ -29,9 +29,14 @@ int run_plugin_show(Context &ctx, const Args &args) {
     if (auto near = closest(name, names)) message += "; did you mean '" + *near + "'?";
     throw DomainError(message + " (see 'ssmd plugin list')");
   }
-  std::string hash_error;
-  auto sha256 = sha256_file(info->path, hash_error);
-  if (!sha256) throw EnvironmentError(info->path.string() + ": " + hash_error);
+  // An unsafe file is never opened, not even to hash it; a usable one is hashed through the descriptor it
+  // would be loaded from.
+  std::optional<std::string> sha256;
+  if (info->status != PluginStatus::Unsafe) {
+    std::string hash_error;
+    sha256 = info->file ? sha256_fd(info->file->fd(), hash_error) : sha256_file(info->path, hash_error);
+    if (!sha256) throw EnvironmentError(info->path.string() + ": " + hash_error);
+  }
   std::vector<std::string> shadowed;
   for (const auto &p : manager.plugins())
     if (p.manifest.name == name && p.status == PluginStatus::Shadowed) shadowed.push_back(p.path.string());
@@ -39,21 +44,21 @@ int run_plugin_show(Context &ctx, const Args &args) {
   const Manifest &m = info->manifest;
   if (format == OutputFormat::Json) {
     json::Value out = plugin_json(*info);
-    out.set("sha256", *sha256);
+    if (sha256) out.set("sha256", *sha256);
     json::Array copies;
     for (const auto &path : shadowed) copies.emplace_back(path);
     out.set("shadowed", copies);
     std::cout << out.dump();
     return kExitOk;
   }
-  bool valid = info->status != PluginStatus::Invalid;
+  bool valid = info->status != PluginStatus::Invalid && info->status != PluginStatus::Unsafe; // manifest read
   std::cout << "name:     " << m.name << "\n";
   if (valid) {
     std::cout << "version:  " << m.version << "\n"
               << "abi:      " << m.abi_major << "." << m.abi_minor << "\n";
   }
   std::cout << "path:     " << info->path.string() << "\n"
-            << "sha256:   " << *sha256 << "\n"
+            << "sha256:   " << sha256.value_or("(not read: the file is unsafe)") << "\n"
             << "status:   " << plugin_status_name(info->status) << "\n";
   if (!info->problem.empty()) std::cout << "problem:  " << info->problem << "\n";
   if (valid) {

@@ -1,13 +1,16 @@
-// `ssmd schema breaking NAME [--from VER] [--to VER] [--against REF]`: compares two versions of a schema
-// structurally through the plugin of its format, and says what the newer one breaks: the wire format
-// (exit 1), generated source code, or nothing (safe notes). By default the newest version is compared with
-// the one before it; --against REF compares the working tree's version with the schema as of a commit.
+// `ssmd schema breaking NAME [--from VER] [--to VER] [--against REF] [--fail-on CATEGORY,...]`: compares two
+// versions of a schema structurally through the plugin of its format, and sorts what changed into
+// categories: wire, removal, hygiene, source, safe (schema/finding_category.hpp). The categories in
+// --fail-on (else `breaking.fail_on`, else wire and removal) exit 1. By default the newest version is
+// compared with the one before it; --against REF compares the working tree's version with the schema as
+// of a commit, imported files included.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/command_support.hpp"
 #include "registry/schema_files.hpp"
 #include "schema/breaking_report.hpp"
+#include "schema/fail_on.hpp"
 #include "schema/format_plugin.hpp"
 #include "schema/version_order.hpp"
 
@@ -42,14 +45,17 @@ std::optional<std::string> flag(const po::variables_map &vm, const char *name) {
 
 int run_schema_breaking(Context &ctx, const Args &args) {
   CommandLine cl;
-  cl.usage = "ssmd schema breaking NAME [--from VERSION] [--to VERSION] [--against REF] [--import-path DIR]... "
-             "[--format text|json]";
+  cl.usage = "ssmd schema breaking NAME [--from VERSION] [--to VERSION] [--against REF] [--fail-on CATEGORIES] "
+             "[--import-path DIR]... [--format text|json]";
   cl.options.add_options()("name", po::value<std::string>()->required(), "the schema")
       ("from", po::value<std::string>()->value_name("VERSION"),
        "the older version (default: the one before --to; with --against, the newest at REF)")
       ("to", po::value<std::string>()->value_name("VERSION"), "the newer version (default: the newest)")
       ("against", po::value<std::string>()->value_name("REF"),
        "compare the working tree's version with the schema as of a git commit, branch or tag")
+      ("fail-on", po::value<std::string>()->value_name("CATEGORIES"),
+       "categories that fail the command, comma-separated: wire, removal, hygiene, source, safe, or none "
+       "(default: breaking.fail_on, else wire,removal)")
       ("format", po::value<std::string>()->value_name("FORMAT"), "output format: text or json");
   cl.positional.add("name", 1);
   schema::add_import_path_option(cl);
@@ -62,6 +68,7 @@ int run_schema_breaking(Context &ctx, const Args &args) {
   }
   const std::string name = (*vm)["name"].as<std::string>();
   const auto from_flag = flag(*vm, "from"), to_flag = flag(*vm, "to"), against = flag(*vm, "against");
+  std::vector<schema::Category> fail_on = schema::fail_on_categories(ctx.config(), flag(*vm, "fail-on"));
   if (from_flag && to_flag && *from_flag == *to_flag && !against)
     throw UsageError("--from and --to both name " + *from_flag + "; name two versions, or add --against REF to "
                      "compare one version with itself as of a commit");
@@ -93,6 +100,7 @@ int run_schema_breaking(Context &ctx, const Args &args) {
   report.schema = name;
   report.format = newer.format;
   report.against = against;
+  report.fail_on = fail_on;
   report.from = {from->version, definition_file(old_repo, older, *from), old_repo.describe()};
   report.to = {to.version, definition_file(work, newer, to), work.describe()};
 
@@ -103,6 +111,9 @@ int run_schema_breaking(Context &ctx, const Args &args) {
   schema::CallResult result =
       schema::call_breaking(plugin, {name, from->version, report.from.file, from->root, &old_files},
                             {name, to.version, report.to.file, to.root, &new_files});
+  if (result.failure || result.not_loaded)
+    throw EnvironmentError("cannot compare versions of schema '" + name +
+                           "': " + (result.failure ? *result.failure : *result.not_loaded));
   if (result.status == SSMD_UNSUPPORTED)
     throw EnvironmentError("plugin '" + plugin.plugin + "' (schema-format '" + newer.format +
                            "') does not compare versions");

@@ -1,7 +1,8 @@
 // `ssmd schema show NAME:VERSION` or `ssmd schema show NAME [--as-of DATE]`: a version with its
 // definition text and structural fingerprint, or (NAME alone) the schema and its versions. `--at REF`
 // reads everything as of a commit. The fingerprint comes from the format's plugin; without one, show
-// still works and says why there is no fingerprint.
+// still works and says why there is no fingerprint. A plugin that crashes or hangs computing it is reported
+// (`plugin/failed`) and makes the command exit 3 after showing the rest.
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
@@ -92,7 +93,7 @@ int run_schema_show(Context &ctx, const Args &args) {
     if (!fingerprint.value) out.set("fingerprint_unavailable", fingerprint.unavailable);
     out.set("definition", *definition);
     std::cout << out.dump() << "\n";
-    return kExitOk;
+    return fingerprint.failed ? kExitEnvironment : kExitOk;
   }
   std::vector<std::pair<std::string, std::string>> fields = {
       {"schema", schema.name},
@@ -110,7 +111,7 @@ int run_schema_show(Context &ctx, const Args &args) {
   print_fields(std::cout, fields);
   std::cout << "\n" << *definition;
   if (!definition->empty() && definition->back() != '\n') std::cout << "\n";
-  return kExitOk;
+  return fingerprint.failed ? kExitEnvironment : kExitOk;
 }
 
 } // namespace ssmd

@@ -38,8 +38,10 @@ void leaves(const yaml::Node *node, const std::string &prefix,
 } // namespace
 
 std::optional<fs::path> Config::user_file() {
-  if (const char *xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "ssmd" / "config.yaml";
-  if (const char *home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "ssmd" / "config.yaml";
+  if (const char *xdg = std::getenv("XDG_CONFIG_HOME"); xdg && fs::path(xdg).is_absolute())
+    return fs::path(xdg) / "ssmd" / "config.yaml";
+  if (const char *home = std::getenv("HOME"); home && fs::path(home).is_absolute())
+    return fs::path(home) / ".config" / "ssmd" / "config.yaml";
   return std::nullopt;
 }
 
@@ -55,7 +57,12 @@ Config Config::load(const std::optional<fs::path> &repo_root) {
     auto layer = std::make_shared<Layer>();
     layer->name = display;
     layer->trusted = trusted;
-    layer->doc = yaml::load_file(path.string(), display, config.diagnostics_);
+    Diagnostics found;
+    layer->doc = yaml::load_file(path.string(), display, found);
+    // An empty file (or one of only comments, as `ssmd init` writes) sets nothing; it is not a malformed one.
+    if (!layer->doc && found.size() == 1 && found[0].rule == "yaml/empty") return;
+    config.diagnostics_.insert(config.diagnostics_.end(), found.begin(), found.end());
+    if (layer->doc && layer->doc->root()->is_null()) return;
     if (layer->doc && !layer->doc->root()->is_map()) {
       config.diagnostics_.push_back(Diagnostic{display, 1, 1, Severity::Error, "config/not-a-map",
                                                "configuration must be a YAML mapping"});
@@ -76,9 +83,10 @@ void Config::set(const std::string &key, const std::string &yaml_value, const st
   if (doc) overrides_->values[key] = std::move(doc);
 }
 
-std::optional<ConfigValue> Config::find(const std::string &key, bool trusted_only) const {
+std::optional<ConfigValue> Config::find(const std::string &key, bool trusted_only, const Layer **from) const {
   for (const auto &layer : layers_) {
     if (trusted_only && !layer->trusted) continue;
+    if (from) *from = layer.get();
     if (layer->doc) {
       if (const yaml::Node *n = lookup(layer->doc->root(), key))
         return ConfigValue{n, position(layer->name, n->mark()), layer->trusted};
@@ -117,6 +125,17 @@ std::optional<std::string> Config::trusted_scalar(const std::string &key) const 
 }
 
 std::vector<std::string> Config::trusted_list(const std::string &key) const { return items(trusted_get(key)); }
+
+std::vector<std::string> Config::trusted_path_list(const std::string &key) const {
+  const Layer *layer = nullptr;
+  auto value = find(key, true, &layer);
+  std::vector<std::string> out = items(value);
+  // A file layer's name is the file's path.
+  if (value && layer && layer->doc)
+    for (auto &entry : out)
+      if (!entry.empty() && fs::path(entry).is_relative()) entry = (fs::path(layer->name).parent_path() / entry).string();
+  return out;
+}
 
 std::optional<std::string> Config::untrusted_origin(const std::string &key) const {
   for (const auto &layer : layers_)

@@ -54,6 +54,10 @@ public:
   std::optional<ConfigValue> trusted_get(const std::string &key) const;
   std::optional<std::string> trusted_scalar(const std::string &key) const;
   std::vector<std::string> trusted_list(const std::string &key) const;
+  // trusted_list() for a list of directories: a relative entry in the user's file is taken from that file's
+  // directory, never from the working directory (which may be a cloned repository); one given by a flag or
+  // an environment variable is left as it is, for the caller to take from the working directory.
+  std::vector<std::string> trusted_path_list(const std::string &key) const;
   // Where an untrusted layer sets `key` (the origin, "/repo/.ssmd/config.yaml:1:14"), or nullopt. For the
   // warning that names a value a repository tried to set and was ignored.
   std::optional<std::string> untrusted_origin(const std::string &key) const;
@@ -62,7 +66,9 @@ public:
   std::vector<std::pair<std::string, ConfigValue>> effective() const;
 
   const Diagnostics &diagnostics() const { return diagnostics_; }
-  // The user config file path ($XDG_CONFIG_HOME/ssmd/config.yaml, else ~/.config/ssmd/config.yaml).
+  // The user config file path ($XDG_CONFIG_HOME/ssmd/config.yaml, else ~/.config/ssmd/config.yaml). A
+  // relative XDG_CONFIG_HOME or HOME is ignored, as the XDG Base Directory specification asks: it would name
+  // a folder under the working directory, perhaps inside a cloned repository, as the user's own.
   static std::optional<std::filesystem::path> user_file();
 
 private:
@@ -72,7 +78,7 @@ private:
     std::unique_ptr<yaml::Document> doc; // file layers
     std::map<std::string, std::unique_ptr<yaml::Document>> values; // set() layers: key -> one-value doc
   };
-  std::optional<ConfigValue> find(const std::string &key, bool trusted_only) const;
+  std::optional<ConfigValue> find(const std::string &key, bool trusted_only, const Layer **from = nullptr) const;
   static std::vector<std::string> items(const std::optional<ConfigValue> &value);
 
   // Highest precedence first.

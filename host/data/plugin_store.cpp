@@ -1,12 +1,19 @@
-// A Store served by a storage plugin, for every URL scheme the host does not handle itself.
+// A Store served by a storage plugin, for every URL scheme the host does not handle itself. The host never
+// loads the plugin: each list() and fetch() runs in a supervised worker that does (validate/isolated_runner.hpp),
+// and the results come back over its pipe; silence longer than `plugins.network_timeout` ends the call.
 #include "data/local_store.hpp"
 #include "data/store.hpp"
 
 #include "cli/context.hpp"
+#include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugins/plugin_manager.hpp"
+#include "validate/engine.hpp"
+#include "validate/isolated_runner.hpp"
+#include "validate/providers.hpp"
 
-#include <mutex>
+#include <cstring>
+#include <functional>
 
 namespace ssmd::data {
 
@@ -15,20 +22,36 @@ namespace {
 std::string from(ssmd_str s) { return s.data ? std::string(s.data, s.size) : std::string(); }
 ssmd_str to(std::string_view s) { return ssmd_str{s.data(), s.size()}; }
 
-// Collects a plugin's diagnostics into one message.
-struct MessageSink {
+// What a storage call's worker writes back, one record each, told apart by the first byte.
+constexpr char kEntry = 'E';   // 'E' key: one listed object
+constexpr char kFetched = 'F'; // 'F' u64 index, u8 status, u32 size, content, error: one fetched object
+constexpr char kStatus = 'S';  // 'S' u8 status: the call's own status, last
+constexpr char kNoTable = 'L'; // 'L' why: the worker could not get the backend's table
+
+void write_record(const ssmd_bytes_sink *out, const std::string &bytes) { out->write(out->ctx, to(bytes)); }
+
+template <class T> void put(std::string &out, T value) {
+  out.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+template <class T> bool get(std::string_view in, size_t &pos, T &value) {
+  if (pos + sizeof value > in.size()) return false;
+  std::memcpy(&value, in.data() + pos, sizeof value);
+  pos += sizeof value;
+  return true;
+}
+
+// The plugin's diagnostics as one message.
+std::string messages_of(const validate::JobResult &result) {
   std::string text;
-  ssmd_sink sink{this, [](void *ctx, const ssmd_diagnostic *d) {
-                   auto *self = static_cast<MessageSink *>(ctx);
-                   if (!self->text.empty()) self->text += "; ";
-                   self->text += from(d->message);
-                 }};
-};
+  for (const auto &f : result.findings) text += (text.empty() ? "" : "; ") + f.message;
+  return text;
+}
 
 class PluginStore : public Store {
 public:
-  PluginStore(const ssmd_storage_backend *backend, const ssmd_host *host, std::string root, std::string plugin)
-      : backend_(backend), host_(host), root_(std::move(root)), plugin_(std::move(plugin)) {
+  PluginStore(Context &ctx, std::string scheme, std::string root, std::string plugin)
+      : ctx_(ctx), scheme_(std::move(scheme)), root_(std::move(root)), plugin_(std::move(plugin)),
+        timeout_(validate::configured_network_timeout(ctx)) {
     while (!root_.empty() && root_.back() == '/') root_.pop_back();
     // scheme://bucket/prefix -> "prefix", to recognise bucket-relative keys a backend may return.
     size_t after_scheme = root_.find("://");
@@ -39,61 +62,119 @@ public:
   std::string url(std::string_view key) const override { return root_ + "/" + std::string(key); }
 
   std::vector<std::string> list(std::string_view prefix) override {
-    struct Ctx {
-      PluginStore *self;
-      std::string folder;
-      std::vector<std::string> keys;
-    } ctx{this, std::string(prefix), {}};
-    if (!ctx.folder.empty() && ctx.folder.back() != '/') ctx.folder += '/';
-    // Backends list a URL as a folder and name entries relative to it (see docs/plugins.md).
-    ssmd_storage_entry_sink out{&ctx, [](void *c, ssmd_str key, uint64_t) {
-                                  auto *x = static_cast<Ctx *>(c);
-                                  x->keys.push_back(x->self->relative(from(key), x->folder));
-                                }};
-    MessageSink messages;
-    std::string target = url(prefix);
-    ssmd_status status = backend_->list(host_, to(target), &out, &messages.sink);
-    if (status != SSMD_OK)
+    std::string folder(prefix);
+    if (!folder.empty() && folder.back() != '/') folder += '/';
+    const std::string target = url(prefix);
+    Call call = run("listing " + target, [target](const ssmd_storage_backend &backend, const ssmd_host *host,
+                                                   const ssmd_sink *sink, const ssmd_bytes_sink *out) {
+      // Backends list a URL as a folder and name entries relative to it (see docs/plugins.md).
+      ssmd_storage_entry_sink entries{const_cast<ssmd_bytes_sink *>(out), [](void *c, ssmd_str key, uint64_t) {
+                                        write_record(static_cast<const ssmd_bytes_sink *>(c), kEntry + from(key));
+                                      }};
+      return backend.list(host, to(target), &entries, sink);
+    });
+    if (call.status != SSMD_OK)
       throw EnvironmentError("cannot list " + target + " (plugin " + plugin_ + "): " +
-                             (messages.text.empty() ? "unknown error" : messages.text));
-    return std::move(ctx.keys);
+                             (call.messages.empty() ? "unknown error" : call.messages));
+    std::vector<std::string> keys;
+    for (const auto &record : call.result.records)
+      if (record.size() > 0 && record.data()[0] == kEntry)
+        keys.push_back(relative(std::string(record.view().substr(1)), folder));
+    return keys;
   }
 
   std::vector<Fetched> fetch(const std::vector<std::string> &keys, uint64_t max_bytes,
                              const OnFetched &on_fetched = {}) override {
     std::vector<std::string> urls;
     for (const auto &k : keys) urls.push_back(url(k));
-    std::vector<ssmd_str> c_urls;
-    for (const auto &u : urls) c_urls.push_back(to(u));
-    struct Ctx {
-      std::mutex mutex;
-      std::vector<Fetched> results;
-      const OnFetched *on_fetched;
-    } ctx{{}, {}, &on_fetched};
-    ctx.results.resize(keys.size());
-    ssmd_storage_fetch_sink out{&ctx, [](void *c, size_t index, ssmd_status status, ssmd_str content, ssmd_str error) {
-                                  auto *x = static_cast<Ctx *>(c);
-                                  std::lock_guard lock(x->mutex);
-                                  if (index >= x->results.size()) return;
-                                  Fetched &f = x->results[index];
-                                  // Only listed keys are fetched, and a backend's failures all look alike
-                                  // (a body over max_bytes is SSMD_FAILED too), so a key that cannot be
-                                  // fetched is present and unreadable, never silently absent.
-                                  f.found = true;
-                                  f.ok = status == SSMD_OK;
-                                  if (f.ok) f.content = from(content);
-                                  else f.error = from(error);
-                                  if (*x->on_fetched) (*x->on_fetched)();
-                                }};
-    MessageSink messages;
-    ssmd_status status = backend_->fetch(host_, c_urls.data(), c_urls.size(), max_bytes, &out, &messages.sink);
-    if (status == SSMD_ENV_ERROR)
+    Call call = run(
+        "fetching from " + root_,
+        [urls, max_bytes](const ssmd_storage_backend &backend, const ssmd_host *host, const ssmd_sink *sink,
+                          const ssmd_bytes_sink *out) {
+          std::vector<ssmd_str> c_urls;
+          for (const auto &u : urls) c_urls.push_back(to(u));
+          ssmd_storage_fetch_sink done{const_cast<ssmd_bytes_sink *>(out),
+                                       [](void *c, size_t index, ssmd_status status, ssmd_str content, ssmd_str error) {
+                                         std::string record(1, kFetched);
+                                         put<uint64_t>(record, index);
+                                         put<uint8_t>(record, static_cast<uint8_t>(status));
+                                         put<uint32_t>(record, static_cast<uint32_t>(content.size));
+                                         record += from(content) + from(error);
+                                         write_record(static_cast<const ssmd_bytes_sink *>(c), record);
+                                       }};
+          return backend.fetch(host, c_urls.data(), c_urls.size(), max_bytes, &done, sink);
+        },
+        on_fetched);
+    if (call.status == SSMD_ENV_ERROR)
       throw EnvironmentError("cannot fetch from " + root_ + " (plugin " + plugin_ + "): " +
-                             (messages.text.empty() ? "unknown error" : messages.text));
-    return std::move(ctx.results);
+                             (call.messages.empty() ? "unknown error" : call.messages));
+    std::vector<Fetched> results(keys.size());
+    for (const auto &record : call.result.records) {
+      std::string_view bytes = record.view();
+      size_t pos = 1;
+      uint64_t index = 0;
+      uint8_t status = 0;
+      uint32_t size = 0;
+      if (bytes.empty() || bytes[0] != kFetched || !get(bytes, pos, index) || !get(bytes, pos, status) ||
+          !get(bytes, pos, size) || bytes.size() - pos < size || index >= results.size())
+        continue;
+      Fetched &f = results[index];
+      // Only listed keys are fetched, and a backend's failures all look alike (a body over max_bytes is
+      // SSMD_FAILED too), so a key that cannot be fetched is present and unreadable, never silently absent.
+      f.found = true;
+      f.ok = status == SSMD_OK;
+      if (f.ok) f.content = std::string(bytes.substr(pos, size));
+      else f.error = std::string(bytes.substr(pos + size));
+    }
+    return results;
   }
 
 private:
+  struct Call {
+    validate::JobResult result;
+    ssmd_status status = SSMD_ENV_ERROR;
+    std::string messages; // the plugin's diagnostics, or why the call did not finish
+  };
+  using Body = std::function<ssmd_status(const ssmd_storage_backend &, const ssmd_host *, const ssmd_sink *,
+                                         const ssmd_bytes_sink *)>;
+
+  // Runs `body` in a supervised worker that loads the backend; `what` says what it does, for messages. A
+  // call that does not finish (a crash, a silence longer than `plugins.network_timeout`) throws
+  // EnvironmentError naming the plugin and why.
+  Call run(const std::string &what, Body body, const OnFetched &on_fetched = {}) {
+    validate::PluginJob job;
+    job.plugin = plugin_;
+    job.file = root_;
+    job.run = [ctx = &ctx_, scheme = scheme_, body](const ssmd_sink *sink, const ssmd_bytes_sink *out) {
+      auto lookup = ctx->plugins().storage_backend(scheme);
+      if (!lookup) {
+        write_record(out, kNoTable + lookup.problem);
+        return;
+      }
+      ssmd_status status = body(*lookup.table, ctx->plugins().host_services(), sink, out);
+      write_record(out, std::string(1, kStatus) + static_cast<char>(status));
+    };
+    validate::IsolationOptions options;
+    options.timeout = timeout_;
+    options.timeout_from_last_output = true;
+    if (on_fetched)
+      options.on_record = [&on_fetched](size_t, const secrets::SecretBytes &record) {
+        if (record.size() > 0 && record.data()[0] == kFetched) on_fetched();
+      };
+    Call call;
+    call.result = validate::run_isolated(std::move(job), options);
+    call.messages = messages_of(call.result);
+    if (call.result.failure)
+      throw EnvironmentError("plugin '" + plugin_ + "' " + *call.result.failure + " while " + what);
+    const auto &records = call.result.records;
+    if (!records.empty() && records.back().size() > 0 && records.back().data()[0] == kNoTable)
+      throw EnvironmentError("cannot read " + root_ + ": " + std::string(records.back().view().substr(1)));
+    if (records.empty() || records.back().size() != 2 || records.back().data()[0] != kStatus)
+      throw EnvironmentError("plugin '" + plugin_ + "' ended without an answer while " + what);
+    call.status = static_cast<ssmd_status>(static_cast<unsigned char>(records.back().data()[1]));
+    return call;
+  }
+
   // A listed entry as a key relative to the store's root: full URLs and bucket-relative keys are accepted
   // too, for backends that report those.
   std::string relative(const std::string &key, const std::string &folder) const {
@@ -103,9 +184,9 @@ private:
     return folder + key;
   }
 
-  const ssmd_storage_backend *backend_;
-  const ssmd_host *host_;
-  std::string root_, root_path_, plugin_;
+  Context &ctx_;
+  std::string scheme_, root_, root_path_, plugin_;
+  std::chrono::milliseconds timeout_;
 };
 
 } // namespace
@@ -115,11 +196,13 @@ std::unique_ptr<Store> open_store(Context &ctx, const std::string &url) {
   if (sep == std::string::npos) return std::make_unique<LocalStore>(url);
   std::string scheme = url.substr(0, sep);
   if (scheme == "file") return std::make_unique<LocalStore>(url.substr(sep + 3));
-  auto lookup = ctx.plugins().storage_backend(scheme);
-  if (!lookup)
-    throw EnvironmentError("cannot read " + url + ": " + lookup.problem +
+  ctx.config(); // loaded here, once, so that every worker starts with it
+  validate::Provider provider = validate::find_provider(ctx.plugins(), "storage", scheme);
+  if (!provider.found())
+    throw EnvironmentError("cannot read " + url + ": " +
+                           validate::provider_problem(provider, "storage backend", scheme) +
                            " (a storage plugin for '" + scheme + "://' URLs is needed)");
-  return std::make_unique<PluginStore>(lookup.table, ctx.plugins().host_services(), url, lookup.plugin);
+  return std::make_unique<PluginStore>(ctx, scheme, url, provider.plugin->manifest.name);
 }
 
 } // namespace ssmd::data

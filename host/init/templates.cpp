@@ -7,7 +7,8 @@ const std::string_view kGitignore = R"ssmd(# ssmd's local state: configuration a
 )ssmd";
 
 // The CI recipes share one shape: an install step the user fills in (it fails with a pointer to itself
-// until ssmd is on PATH), `validate --locked` with a report the CI shows, and `schema breaking --against`
+// until ssmd is on PATH), SSMD_LOCKED for every step, a check that every pinned plugin is installed (a
+// missing one fails the job naming it), `validate --locked` with a report the CI shows, and `schema breaking --against`
 // the target branch for every schema that exists there (one new on the branch has nothing to break).
 // tests/e2e/test_ci_recipes.cpp runs their shell in a real repository with a feature branch.
 const std::string_view kGithubWorkflow = R"ssmd(# Validates metadata on every change with the hash-pinned plugin set in ssmd-plugins.lock.
@@ -22,6 +23,8 @@ jobs:
     permissions:
       contents: read
       security-events: write
+    env:
+      SSMD_LOCKED: "true"   # any ssmd step added here also runs only the plugins pinned in ssmd-plugins.lock
     steps:
       - uses: actions/checkout@v4
         with:
@@ -34,6 +37,9 @@ jobs:
             exit 1
           }
           ssmd --version
+      - name: Check the pinned plugins
+        # Fails (exit 3), naming it, when a plugin pinned in ssmd-plugins.lock is not installed on the runner.
+        run: ssmd --locked plugin list
       - name: Validate
         run: ssmd validate --locked --format sarif > ssmd.sarif
       - name: Upload results
@@ -64,6 +70,8 @@ jobs:
 
 const std::string_view kGitlabCi = R"ssmd(# Validates metadata on every change with the hash-pinned plugin set in ssmd-plugins.lock.
 # Use an image that has ssmd and git, or install ssmd in before_script (e.g. apt-get install -y ./ssmd_*.deb).
+variables:
+  SSMD_LOCKED: "true"   # any ssmd command added here also runs only the plugins pinned in ssmd-plugins.lock
 default:
   before_script:
     - command -v ssmd >/dev/null || { echo "ssmd is not installed; fill in before_script in .gitlab-ci.yml"; exit 1; }
@@ -71,6 +79,8 @@ default:
 ssmd-validate:
   stage: test
   script:
+    # Fails (exit 3), naming it, when a plugin pinned in ssmd-plugins.lock is not installed on the runner.
+    - ssmd --locked plugin list
     - ssmd validate --locked --format junit > ssmd-junit.xml
   artifacts:
     when: always
@@ -133,7 +143,7 @@ version: 1
 
 # The finding categories that make `ssmd schema breaking` fail (see `ssmd schema breaking --help`).
 # breaking:
-#   fail_on: [wire-breaking]
+#   fail_on: [wire, removal]          # of wire, removal, hygiene, source, safe
 )ssmd";
 
 const std::string_view kReadme = R"ssmd(# Market-data metadata

@@ -88,14 +88,17 @@ ElfSection read_elf_section(const std::filesystem::path &path, std::string_view 
   struct stat st {};
   if (::fstat(file.fd(), &st) != 0) return fail(ElfReadStatus::IoError, std::string("cannot stat: ") + std::strerror(errno));
   if (!S_ISREG(st.st_mode)) return fail(ElfReadStatus::NotElf, "not a regular file");
-  const uint64_t file_size = static_cast<uint64_t>(st.st_size);
+  return read_elf_section(file.fd(), static_cast<uint64_t>(st.st_size), name, max_size);
+}
+
+ElfSection read_elf_section(int fd, uint64_t file_size, std::string_view name, size_t max_size) {
 
   // The ELF header in one read (plus the section headers, the section-name table and the section: four
   // reads a plugin, since `ssmd plugin list` reads every plugin on the path). Anything without the magic
   // number is simply not a plugin.
   Elf64_Ehdr eh{};
   const size_t header_bytes = static_cast<size_t>(std::min<uint64_t>(file_size, sizeof eh));
-  if (header_bytes < SELFMAG || !read_at(file.fd(), &eh, header_bytes, 0) || std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0)
+  if (header_bytes < SELFMAG || !read_at(fd, &eh, header_bytes, 0) || std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0)
     return fail(ElfReadStatus::NotElf, "not an ELF file");
   if (header_bytes < sizeof eh) return fail(ElfReadStatus::Malformed, "truncated ELF header");
   if (eh.e_ident[EI_CLASS] != ELFCLASS64) return fail(ElfReadStatus::Malformed, "not a 64-bit ELF file");
@@ -115,7 +118,7 @@ ElfSection read_elf_section(const std::filesystem::path &path, std::string_view 
   uint64_t names_index = eh.e_shstrndx;
   if (count == 0 || names_index == SHN_XINDEX) {
     Elf64_Shdr first;
-    if (!read_at(file.fd(), &first, sizeof first, eh.e_shoff)) return bad("cannot read section headers");
+    if (!read_at(fd, &first, sizeof first, eh.e_shoff)) return bad("cannot read section headers");
     if (count == 0) count = first.sh_size;
     if (names_index == SHN_XINDEX) names_index = first.sh_link;
   }
@@ -127,7 +130,7 @@ ElfSection read_elf_section(const std::filesystem::path &path, std::string_view 
   const uint64_t headers_size = count * sizeof(Elf64_Shdr);
   const uint64_t lead = std::min<uint64_t>(eh.e_shoff, kNameTableLead);
   std::string tail(lead + headers_size, '\0');
-  if (!read_at(file.fd(), tail.data(), tail.size(), eh.e_shoff - lead)) return bad("cannot read section headers");
+  if (!read_at(fd, tail.data(), tail.size(), eh.e_shoff - lead)) return bad("cannot read section headers");
   std::vector<Elf64_Shdr> headers(count);
   std::memcpy(headers.data(), tail.data() + lead, headers_size);
 
@@ -141,7 +144,7 @@ ElfSection read_elf_section(const std::filesystem::path &path, std::string_view 
     names = tail.substr(names_header.sh_offset - tail_start, names_header.sh_size);
   } else {
     names.assign(names_header.sh_size, '\0');
-    if (!read_at(file.fd(), names.data(), names.size(), names_header.sh_offset)) return bad("cannot read section names");
+    if (!read_at(fd, names.data(), names.size(), names_header.sh_offset)) return bad("cannot read section names");
   }
 
   const Elf64_Shdr *found = nullptr;
@@ -164,7 +167,7 @@ ElfSection read_elf_section(const std::filesystem::path &path, std::string_view 
   ElfSection out;
   out.machine = machine;
   out.bytes.resize(found->sh_size);
-  if (!read_at(file.fd(), out.bytes.data(), out.bytes.size(), found->sh_offset)) return bad("cannot read section " + std::string(name));
+  if (!read_at(fd, out.bytes.data(), out.bytes.size(), found->sh_offset)) return bad("cannot read section " + std::string(name));
   out.status = ElfReadStatus::Ok;
   return out;
 }

@@ -33,6 +33,10 @@ inline constexpr size_t kMaxManifestSectionBytes = 64 * 1024;
 // Reads section `name` of the ELF64 file at `path` (native byte order only).
 ElfSection read_elf_section(const std::filesystem::path &path, std::string_view name,
                             size_t max_size = kMaxManifestSectionBytes);
+// The same, from a descriptor of a regular file of `file_size` bytes open for reading (as its caller's
+// fstat found it; read with pread, so the descriptor's offset is left alone).
+ElfSection read_elf_section(int fd, uint64_t file_size, std::string_view name,
+                            size_t max_size = kMaxManifestSectionBytes);
 
 // The e_machine value of the running host, to refuse plugins built for another architecture.
 uint16_t host_elf_machine();

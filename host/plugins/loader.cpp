@@ -6,6 +6,9 @@
 
 #include <dlfcn.h>
 
+#include <filesystem>
+#include <memory>
+
 #include <mutex>
 #include <vector>
 
@@ -14,39 +17,50 @@ namespace ssmd {
 namespace {
 
 // Libraries stay open until the process ends: deliberately leaked, so no destructor ever dlcloses one
-// (not even at exit, when other static destructors might still call into it).
-void keep_forever(boost::dll::shared_library library) {
+// (not even at exit, when other static destructors might still call into it). Their files stay open too:
+// the loader knows each library by its name, /proc/self/fd/N, and a descriptor number closed and reused
+// for another plugin would make dlopen hand back the first library under the second one's name.
+void keep_forever(boost::dll::shared_library library, std::shared_ptr<const PluginFile> file) {
   static std::mutex mutex;
-  static auto *libraries = new std::vector<boost::dll::shared_library>();
+  static auto *libraries = new std::vector<std::pair<boost::dll::shared_library, std::shared_ptr<const PluginFile>>>();
   std::lock_guard lock(mutex);
-  libraries->push_back(std::move(library));
+  libraries->emplace_back(std::move(library), std::move(file));
 }
 
 } // namespace
 
 const ssmd_plugin *load_plugin(const PluginInfo &info, const ssmd_host *host, std::string &error) {
   const std::string who = "plugin '" + info.manifest.name + "' (" + info.path.string() + ")";
+  if (!info.file) {
+    error = "cannot load " + who + ": its file was not opened when it was checked";
+    return nullptr;
+  }
+  // The descriptor's own name: the dynamic loader opens the very file whose manifest, owner and hash were
+  // checked, never the path again (which may name another file by now).
+  const std::string name = info.file->proc_path();
   boost::dll::shared_library library;
   boost::dll::fs::error_code ec;
-  library.load(boost::dll::fs::path(info.path.string()),
-               boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
+  library.load(boost::dll::fs::path(name), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
   if (ec) {
     // Boost.DLL reports only an errno-style code; the dynamic loader's own sentence ("undefined symbol:
     // ...") is still waiting in dlerror(), which is per thread.
     const char *why = ::dlerror();
     std::string reason = why ? why : ec.message();
-    const std::string prefix = info.path.string() + ": ";
+    const std::string prefix = name + ": ";
     if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+    std::error_code proc_ec;
+    if (!std::filesystem::exists("/proc/self/fd", proc_ec))
+      reason += " (/proc is not mounted; ssmd loads plugins through /proc/self/fd)";
     error = "cannot load " + who + ": " + reason;
     return nullptr;
   }
   if (!library.has(SSMD_PLUGIN_ENTRY_SYMBOL)) {
     error = "cannot load " + who + ": it does not export " SSMD_PLUGIN_ENTRY_SYMBOL;
-    keep_forever(std::move(library));
+    keep_forever(std::move(library), info.file);
     return nullptr;
   }
   auto entry = library.get<const ssmd_plugin *(const ssmd_host *)>(SSMD_PLUGIN_ENTRY_SYMBOL);
-  keep_forever(std::move(library));
+  keep_forever(std::move(library), info.file);
   const ssmd_plugin *plugin = nullptr;
   try {
     plugin = entry(host);

@@ -10,8 +10,8 @@
 
 namespace ssmd {
 
-// Loads `info.path` with RTLD_NOW | RTLD_LOCAL (a missing symbol fails here, not in the middle of a
-// run), calls `ssmd_plugin_entry(host)` and checks the returned table against the manifest. The
+// Loads the file `info.file` holds open (as /proc/self/fd/N, never by path) with RTLD_NOW | RTLD_LOCAL (a
+// missing symbol fails here, not in the middle of a run), calls `ssmd_plugin_entry(host)` and checks the returned table against the manifest. The
 // library is never unloaded, whether or not the checks pass, since its code may already have run
 // (static constructors) and may have registered callbacks. On failure returns NULL and sets `error` to
 // a sentence naming the plugin and its file.

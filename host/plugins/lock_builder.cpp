@@ -16,8 +16,9 @@ LockFile build_plugin_lock(PluginManager &manager, std::vector<std::string> &ref
       refused.push_back(p.problem);
       continue;
     }
-    std::string error;
-    auto sha256 = sha256_file(p.path, error);
+    // The bytes discovery checked, through its descriptor: what the lock pins is what would be loaded.
+    std::string error = "the file was not opened";
+    auto sha256 = p.file ? sha256_fd(p.file->fd(), error) : std::nullopt;
     if (!sha256) throw EnvironmentError(p.path.string() + ": " + error);
     lock.plugins.push_back(LockEntry{p.manifest.name, p.manifest.version, *sha256});
   }

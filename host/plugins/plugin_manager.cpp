@@ -2,11 +2,11 @@
 
 #include "core/errors.hpp"
 #include "plugins/discovery.hpp"
-#include "plugins/file_hash.hpp"
 #include "plugins/host_services.hpp"
 #include "plugins/loader.hpp"
 #include "plugins/lock_file.hpp"
 #include "plugins/plugin_policy.hpp"
+#include "plugins/required_plugins.hpp"
 
 #include <algorithm>
 #include <mutex>
@@ -26,6 +26,13 @@ std::string_view plugin_status_name(PluginStatus status) {
   case PluginStatus::Shadowed: return "shadowed";
   }
   return "invalid";
+}
+
+std::string unread_plugins_note(const std::vector<PluginInfo> &plugins) {
+  std::string out;
+  for (const auto &p : plugins)
+    if (p.status == PluginStatus::Unsafe) out += (out.empty() ? " (" : "; ") + p.problem;
+  return out.empty() ? out : out + ")";
 }
 
 // One mutex guards discovery and loading: both happen once per plugin, and lookups are a few map reads.
@@ -54,7 +61,11 @@ struct PluginManager::Impl {
           lock = read_lock_file(*settings.lock_file);
         }
         plugins = scan_plugins(settings.search_path);
+        require_named_plugins(plugins, settings, lock ? &*lock : nullptr);
         apply_plugin_policy(plugins, settings, lock ? &*lock : nullptr);
+        // Only usable plugins keep their file open: nothing else is ever loaded.
+        for (auto &p : plugins)
+          if (p.status != PluginStatus::Ok) p.file.reset();
       } catch (const EnvironmentError &e) {
         discovery_error = e;
         plugins.clear();
@@ -77,14 +88,11 @@ struct PluginManager::Impl {
     }
     const PluginInfo &info = plugins[index];
     const ssmd_plugin *table = nullptr;
-    if (!info.sha256.empty()) {
-      // Under --locked, hash again right before opening, so a file replaced since discovery is refused.
-      std::string hash_error;
-      auto now = sha256_file(info.path, hash_error);
-      if (!now || *now != info.sha256)
-        error = "plugin '" + info.manifest.name + "' (" + info.path.string() + ") changed since it was checked " +
-                "against " + kLockFileName + "; refusing to load it";
-    }
+    // The descriptor cannot be pointed at another file, but the file itself could have been rewritten in
+    // place since its manifest (and, under --locked, its hash) was read: then it is not what was checked.
+    if (!info.file || info.file->changed_since_opened())
+      error = "plugin '" + info.manifest.name + "' (" + info.path.string() + ") changed since it was checked" +
+              (info.sha256.empty() ? std::string() : std::string(" against ") + kLockFileName) + "; refusing to load it";
     if (error.empty()) table = load_plugin(info, host_table(), error);
     if (table) loaded[index] = table;
     else load_errors[index] = error;
@@ -116,7 +124,7 @@ struct PluginManager::Impl {
         out.problem = std::string(label) + " '" + std::string(name) + "' is unavailable: " + plugins[*refused].problem;
         out.failure = LookupFailure::Unavailable;
       } else {
-        out.problem = "no plugin provides " + std::string(label) + " '" + std::string(name) + "'";
+        out.problem = "no plugin provides " + std::string(label) + " '" + std::string(name) + "'" + unread_plugins_note(plugins);
         out.failure = LookupFailure::NotFound;
       }
       return out;

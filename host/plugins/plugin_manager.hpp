@@ -8,6 +8,7 @@
 #pragma once
 
 #include "plugins/manifest.hpp"
+#include "plugins/plugin_file.hpp"
 
 #include <ssmd/plugin.h>
 
@@ -36,7 +37,8 @@ enum class PluginStatus {
   NotAllowed,   // not named by --plugins, or under --locked not in the lock file
   HashMismatch, // under --locked: its SHA-256 differs from the lock file's
   Conflict,     // provides what another usable plugin provides, or a command name the host has
-  Unsafe,       // the file or its directory is writable by group or others
+  Unsafe,       // the file or a directory above it is owned by another user or writable by group or
+                // others; such a file is never opened, so only its file name is known
   Invalid,      // the manifest or the ELF file is malformed
   LoadFailed,   // kept for listings of a load attempt; lookups report load failures themselves
   Shadowed,     // a plugin of the same name comes earlier on the search path
@@ -51,7 +53,14 @@ struct PluginInfo {
   std::string problem;   // why status is not Ok, one sentence naming the plugin
   std::string reason;    // the same without naming it, to follow "plugin 'x' is not usable: " (may be empty)
   std::string sha256;    // set when the lock file was checked (--locked)
+  // The file, opened once at discovery, for plugins that may be used: the manifest, owner, mode and lock
+  // hash were read through this descriptor, and the library is loaded from it. Null for the others.
+  std::shared_ptr<const PluginFile> file;
 };
+
+// " (plugin 'x' was refused unread: <why>; ...)" for the plugins refused as unsafe, whose manifests were
+// not read, so a lookup that finds nothing can say what it could not see; "" when there are none.
+std::string unread_plugins_note(const std::vector<PluginInfo> &plugins);
 
 // Why a lookup found nothing.
 enum class LookupFailure {

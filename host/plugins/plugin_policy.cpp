@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <map>
-#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -61,75 +60,10 @@ void mark_conflicts(std::vector<PluginInfo> &plugins, const PluginSettings &sett
   }
 }
 
-// Whether a plugin file, its directory, or the file a symlink resolves to and that file's directory, is
-// writable by group or others. It remembers each directory's answer and real path: a hundred plugins in
-// one directory cost one lstat each, not a stat of the file and its directory plus a readlink of every
-// component of the path (which `ssmd plugin list` would pay for every plugin on the path).
-class PermissionAudit {
-public:
-  // Why `file` (a plugin found in a search directory) is unsafe to load, or nullopt.
-  std::optional<std::string> unsafe(const fs::path &file) {
-    struct stat st {};
-    if (::lstat(file.c_str(), &st) != 0) return std::nullopt; // vanished: loading it will fail and say so
-    std::vector<fs::path> checked;
-    if (S_ISLNK(st.st_mode)) {
-      checked = {file, file.parent_path()};
-      std::error_code ec;
-      fs::path real = fs::canonical(file, ec);
-      if (!ec && real != file) {
-        checked.push_back(real);
-        checked.push_back(real.parent_path());
-      }
-    } else {
-      // Not a symlink: lstat saw what stat would, and the file's real path is its directory's plus its name.
-      if (loosely_writable(st)) return because(file);
-      checked = {file.parent_path()};
-      const fs::path &real_dir = real_directory(file.parent_path());
-      if (real_dir != file.parent_path()) {
-        checked.push_back(real_dir / file.filename());
-        checked.push_back(real_dir);
-      }
-    }
-    for (const auto &path : checked)
-      if (writable(path)) return because(path);
-    return std::nullopt;
-  }
-
-private:
-  static bool loosely_writable(const struct stat &st) { return (st.st_mode & (S_IWGRP | S_IWOTH)) != 0; }
-  static std::string because(const fs::path &path) {
-    return path.string() + " is writable by group or others (chmod go-w it, as ssh requires of its keys)";
-  }
-
-  // Writable by group or others, as `stat` (following symlinks) sees `path`.
-  bool writable(const fs::path &path) {
-    auto [it, inserted] = writable_.try_emplace(path, false);
-    if (inserted) {
-      struct stat st {};
-      it->second = ::stat(path.c_str(), &st) == 0 && loosely_writable(st);
-    }
-    return it->second;
-  }
-
-  const fs::path &real_directory(const fs::path &dir) {
-    auto [it, inserted] = real_dirs_.try_emplace(dir);
-    if (inserted) {
-      std::error_code ec;
-      it->second = fs::canonical(dir, ec);
-      if (ec) it->second = dir;
-    }
-    return it->second;
-  }
-
-  std::map<fs::path, bool> writable_;
-  std::map<fs::path, fs::path> real_dirs_;
-};
-
 } // namespace
 
 void apply_plugin_policy(std::vector<PluginInfo> &plugins, const PluginSettings &settings, const LockFile *lock) {
   const std::string host_abi = std::to_string(SSMD_ABI_VERSION_MAJOR) + "." + std::to_string(SSMD_ABI_VERSION_MINOR);
-  PermissionAudit permissions;
   for (auto &p : plugins) {
     if (p.status != PluginStatus::Ok) continue;
     const Manifest &m = p.manifest;
@@ -149,15 +83,12 @@ void apply_plugin_policy(std::vector<PluginInfo> &plugins, const PluginSettings 
       set(p, PluginStatus::NotAllowed, "plugin '" + m.name + "' is not allowed by --plugins", "not allowed by --plugins");
       continue;
     }
-    if (auto why = permissions.unsafe(p.path)) {
-      set(p, PluginStatus::Unsafe, "plugin '" + m.name + "' refused: " + *why, *why);
-      continue;
-    }
     if (!lock) continue;
-    // Hashing reads the file's bytes; nothing of it is loaded, so a refused plugin's code never runs.
+    // Hashing reads the file's bytes through the descriptor it will be loaded from; nothing of it is
+    // loaded yet, so a refused plugin's code never runs.
     const LockEntry *entry = lock->find(m.name);
-    std::string error;
-    auto actual = sha256_file(p.path, error);
+    std::string error = "the file was not opened";
+    auto actual = p.file ? sha256_fd(p.file->fd(), error) : std::nullopt;
     if (!actual) {
       set(p, PluginStatus::HashMismatch, "plugin '" + m.name + "' (" + p.path.string() + "): " + error, error);
       continue;

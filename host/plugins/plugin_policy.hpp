@@ -8,10 +8,9 @@
 
 namespace ssmd {
 
-// Applies, in this order and only to plugins still Ok: the ABI major version, the allowlist, file
-// permissions (the file, its directory, or the file a symlink resolves to and that file's directory, must
-// not be writable by group or others), the lock file (when `lock` is given: SHA-256 computed here, before any dlopen), and
-// conflicts between the plugins that remain usable.
+// Applies, in this order and only to plugins still Ok (discovery already refused unsafe files): the ABI
+// major version, the allowlist, the lock file (when `lock` is given: SHA-256 of the descriptor discovery
+// opened, before any dlopen), and conflicts between the plugins that remain usable.
 void apply_plugin_policy(std::vector<PluginInfo> &plugins, const PluginSettings &settings, const LockFile *lock);
 
 } // namespace ssmd

@@ -47,7 +47,7 @@ PluginSettings plugin_settings(Context &ctx) {
   PluginSettings s;
   // Flags and SSMD_PLUGIN_PATH arrive as the configuration's top layer, else the user's config. The
   // repository's files are never asked: a clone must not choose the code ssmd runs.
-  s.search_path = plugin_search_path(ctx.config().trusted_list("plugin_path"), ctx.executable());
+  s.search_path = plugin_search_path(ctx.config().trusted_path_list("plugin_path"), ctx.executable());
   s.allowlist = ctx.options().plugins;
   s.locked = ctx.options().locked;
   if (auto root = ctx.find_repo_root()) {

@@ -13,7 +13,8 @@ class Context;
 // The search path, in priority order: --plugin-path and SSMD_PLUGIN_PATH directories, the installed
 // plugin directory next to the executable (../lib/ssmd/plugins from bin/), and the build tree's plugin
 // directory when `executable` lives inside the build tree. Relative directories are taken from the
-// working directory; a directory named twice keeps its first place.
+// working directory (Config::trusted_path_list() already anchored those of the user's file to its folder);
+// a directory named twice keeps its first place.
 std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::string> &plugin_path,
                                                       const std::filesystem::path &executable);
 

@@ -6,6 +6,8 @@
 #include "core/errors.hpp"
 #include "registry/check.hpp"
 
+#include <ssmd/env.hpp>
+
 #include <cstdlib>
 #include <map>
 #include <ostream>
@@ -32,11 +34,6 @@ Diagnostics added(const Diagnostics &before, const Diagnostics &after, bool erro
     out.push_back(d);
   }
   return out;
-}
-
-std::chrono::milliseconds lock_wait() {
-  if (const char *env = std::getenv("SSMD_LOCK_TIMEOUT_MS"); env && *env) return std::chrono::milliseconds(std::atol(env));
-  return std::chrono::milliseconds(2000);
 }
 
 // Refuses the whole change when a path would be written outside the repository: a directory such as
@@ -140,6 +137,13 @@ int Transaction::commit(const Overlay &change, std::ostream &out, std::ostream &
   for (const auto &d : added(before, after, false)) err << format_diagnostic(d) << "\n";
   for (const auto &[path, content] : change) out << (content ? "wrote " : "removed ") << path << "\n";
   return kExitOk;
+}
+
+std::chrono::milliseconds lock_wait() {
+  std::string error;
+  auto ms = env::number_variable("SSMD_LOCK_TIMEOUT_MS", 0, kMaxLockWaitMs, 2000, error);
+  if (!ms) throw UsageError(error);
+  return std::chrono::milliseconds(*ms);
 }
 
 } // namespace ssmd::registry

@@ -10,11 +10,19 @@
 #include "core/file_lock.hpp"
 #include "registry/repository.hpp"
 
+#include <chrono>
 #include <functional>
 #include <iosfwd>
 #include <memory>
 
 namespace ssmd::registry {
+
+// The most SSMD_LOCK_TIMEOUT_MS may ask a writer to wait for the repository lock: an hour.
+inline constexpr long long kMaxLockWaitMs = 3600000;
+
+// How long a writer waits for the repository lock: SSMD_LOCK_TIMEOUT_MS (0 to kMaxLockWaitMs), else 2 s.
+// Throws UsageError (exit 2) when the variable is not such a number.
+std::chrono::milliseconds lock_wait();
 
 // The errors in `after` that `before` does not have. Findings are matched by file, rule and message, so
 // pre-existing errors whose line moved do not count as new.

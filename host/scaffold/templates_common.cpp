@@ -239,8 +239,9 @@ cmake --install build --prefix /opt/ssmd     # /opt/ssmd/lib/ssmd/plugins/@NAME@
 ```
 
 ssmd finds plugins in `lib/ssmd/plugins/` beside its own `bin/` without any flag. Alternatively ship the
-`.so` and put its directory on `SSMD_PLUGIN_PATH` (or `--plugin-path`). Either way the file and its
-directory must not be writable by group or others, or ssmd refuses it as `unsafe`.
+`.so` and put its directory on `SSMD_PLUGIN_PATH` (or `--plugin-path`). Either way the file and every
+directory above it must be owned by root or the user running ssmd and not writable by group or others (so not
+under `/tmp`), or ssmd refuses it as `unsafe` without opening it.
 
 ## Pin it
 

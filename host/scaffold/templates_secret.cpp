@@ -123,7 +123,7 @@ const std::string_view kHarnessCalls = R"tpl(
         parse("type: api_key\nrequired: true\nfields: [api_key, api_secret]\nsource: \"" + source + "\"\n");
     std::string environment = "example-dev", key = "example", file = "exchanges/environments/example-dev.yaml";
     ssmd_secret_request request{sizeof(ssmd_secret_request), str(environment), str(key), str(source), spec.get(),
-                                str(file), nullptr};
+                                str(file), nullptr, nullptr, nullptr};
     Collector collector;
     backend->check(&host_, &request, collector.sink());
     return collector.findings;

@@ -4,8 +4,11 @@
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "plugins/plugin_manager.hpp"
-#include "validate/plugin_job.hpp"
+#include "validate/engine.hpp"
+#include "validate/isolated_runner.hpp"
+#include "validate/providers.hpp"
 
+#include <functional>
 #include <set>
 
 namespace ssmd::schema {
@@ -32,18 +35,60 @@ Severity severity_of(ssmd_severity s) {
   return Severity::Error; // errors, and values this host does not know
 }
 
-// Collects the plugin's findings; one without a file is about `default_file`.
-struct Collector {
-  std::string default_file;
-  Diagnostics findings;
-  ssmd_sink sink{this, [](void *ctx, const ssmd_diagnostic *d) {
-                   auto *self = static_cast<Collector *>(ctx);
-                   validate::PluginFinding f = validate::copy_finding(*d);
-                   std::string message = f.path.empty() ? f.message : f.path + ": " + f.message;
-                   self->findings.push_back(Diagnostic{f.file.empty() ? self->default_file : f.file, f.line,
-                                                       f.column, severity_of(f.severity), f.rule, message});
-                 }};
-};
+// A plugin's finding as a host diagnostic; one without a file is about `default_file`.
+Diagnostic located(const validate::PluginFinding &f, const std::string &default_file) {
+  std::string message = f.path.empty() ? f.message : f.path + ": " + f.message;
+  return Diagnostic{f.file.empty() ? default_file : f.file, f.line, f.column, severity_of(f.severity), f.rule, message};
+}
+
+// What a call's worker writes back: the plugin's status as one byte, then the call's own bytes (a
+// fingerprint). A worker that cannot get the plugin's table writes kNoTable and the reason instead.
+constexpr char kNoTable = '\x7f';
+
+void write_record(const ssmd_bytes_sink *out, std::string_view bytes) {
+  out->write(out->ctx, ssmd_str{bytes.data(), bytes.size()});
+}
+
+// Calls the plugin's table, collecting what it writes to its bytes sink into `bytes`.
+using Call = std::function<ssmd_status(const ssmd_schema_format &table, const ssmd_host *host, const ssmd_sink *sink,
+                                       std::string &bytes)>;
+
+// Runs `call` in a supervised worker that loads the plugin. `what` says what the call does, for messages.
+CallResult run_call(const FormatPlugin &plugin, const std::string &default_file, const std::string &what, Call call,
+                    std::string *bytes = nullptr) {
+  CallResult out;
+  validate::PluginJob job;
+  job.plugin = plugin.plugin;
+  job.file = default_file;
+  job.run = [ctx = plugin.ctx, format = plugin.format, call](const ssmd_sink *sink, const ssmd_bytes_sink *records) {
+    auto lookup = ctx->plugins().schema_format(format);
+    if (!lookup) {
+      write_record(records, std::string_view(&kNoTable, 1));
+      write_record(records, lookup.problem);
+      return;
+    }
+    std::string produced;
+    const char status = static_cast<char>(call(*lookup.table, ctx->plugins().host_services(), sink, produced));
+    write_record(records, std::string_view(&status, 1));
+    write_record(records, produced);
+  };
+  validate::IsolationOptions options;
+  options.timeout = plugin.timeout;
+  validate::JobResult result = validate::run_isolated(std::move(job), options);
+  for (const auto &f : result.findings) out.findings.push_back(located(f, default_file));
+  if (result.failure) {
+    out.failure = "plugin '" + plugin.plugin + "' " + *result.failure + " while " + what;
+  } else if (result.records.size() == 2 && result.records[0].view() == std::string_view(&kNoTable, 1)) {
+    out.status = SSMD_UNSUPPORTED;
+    out.not_loaded = std::string(result.records[1].view());
+  } else if (result.records.size() == 2 && result.records[0].size() == 1) {
+    out.status = static_cast<ssmd_status>(static_cast<unsigned char>(result.records[0].data()[0]));
+    if (bytes) *bytes = std::string(result.records[1].view());
+  } else {
+    out.failure = "plugin '" + plugin.plugin + "' ended without an answer while " + what;
+  }
+  return out;
+}
 
 } // namespace
 
@@ -55,14 +100,16 @@ FormatPlugin find_format_plugin(Context &ctx, const std::string &format) {
     out.problem = "the schema names no format, so no schema-format plugin can read it";
     return out;
   }
-  auto lookup = ctx.plugins().schema_format(format);
-  out.plugin = lookup.plugin;
-  if (!lookup) {
-    out.problem = "format '" + format + "' needs a schema-format plugin: " + lookup.problem;
+  validate::Provider provider = validate::find_provider(ctx.plugins(), "schema-format", format);
+  if (!provider.found()) {
+    if (provider.refused) out.plugin = provider.refused->manifest.name;
+    out.problem = "format '" + format + "' needs a schema-format plugin: " +
+                  validate::provider_problem(provider, "schema format", format);
     return out;
   }
-  out.table = lookup.table;
-  out.host = ctx.plugins().host_services();
+  out.plugin = provider.plugin->manifest.name;
+  out.ctx = &ctx;
+  out.timeout = validate::configured_plugin_timeout(ctx);
   return out;
 }
 
@@ -95,33 +142,35 @@ void apply_import_paths_to_every_format(Context &ctx, const po::variables_map &v
 }
 
 CallResult call_breaking(const FormatPlugin &plugin, const VersionInput &older, const VersionInput &newer) {
-  CallResult out;
-  if (!plugin.table || !plugin.table->breaking) {
-    out.status = SSMD_UNSUPPORTED;
-    return out;
-  }
-  Collector collect{newer.file, {}};
-  ssmd_schema_input a = c_input(older), b = c_input(newer);
-  out.status = plugin.table->breaking(plugin.host, &a, &b, &collect.sink);
-  out.findings = std::move(collect.findings);
-  return out;
+  if (!plugin) return CallResult{SSMD_UNSUPPORTED, {}, {}, {}};
+  return run_call(plugin, newer.file, "comparing " + older.file + " with " + newer.file,
+                  [older, newer](const ssmd_schema_format &table, const ssmd_host *host, const ssmd_sink *sink,
+                                 std::string &) {
+                    if (!table.breaking) return SSMD_UNSUPPORTED;
+                    ssmd_schema_input a = c_input(older), b = c_input(newer);
+                    return table.breaking(host, &a, &b, sink);
+                  });
 }
 
 FingerprintResult call_fingerprint(const FormatPlugin &plugin, const VersionInput &input) {
   FingerprintResult out;
-  if (!plugin.table || !plugin.table->fingerprint) {
+  if (!plugin) {
     out.call.status = SSMD_UNSUPPORTED;
     return out;
   }
-  Collector collect{input.file, {}};
   std::string bytes;
-  ssmd_bytes_sink sink{&bytes, [](void *ctx, ssmd_str b) {
-                         if (b.data) static_cast<std::string *>(ctx)->append(b.data, b.size);
-                       }};
-  ssmd_schema_input in = c_input(input);
-  out.call.status = plugin.table->fingerprint(plugin.host, &in, &sink, &collect.sink);
-  out.call.findings = std::move(collect.findings);
-  if (out.call.status == SSMD_OK && !bytes.empty()) out.fingerprint = std::move(bytes);
+  out.call = run_call(
+      plugin, input.file, "computing the fingerprint of " + input.file,
+      [input](const ssmd_schema_format &table, const ssmd_host *host, const ssmd_sink *sink, std::string &produced) {
+        if (!table.fingerprint) return SSMD_UNSUPPORTED;
+        ssmd_bytes_sink collect{&produced, [](void *ctx, ssmd_str b) {
+                                  if (b.data) static_cast<std::string *>(ctx)->append(b.data, b.size);
+                                }};
+        ssmd_schema_input in = c_input(input);
+        return table.fingerprint(host, &in, &collect, sink);
+      },
+      &bytes);
+  if (!out.call.failure && out.call.status == SSMD_OK && !bytes.empty()) out.fingerprint = std::move(bytes);
   return out;
 }
 

@@ -3,6 +3,10 @@
 // C table (ssmd_schema_format) does the work. Findings come back as host Diagnostics located in the
 // schema files (file:line:col as the plugin reports them).
 //
+// The host never loads the plugin: each call runs in a supervised worker process that loads it
+// (validate/isolated_runner.hpp), bounded by `validate.plugin_timeout`. A plugin that crashes, hangs or
+// aborts sets CallResult::failure instead of taking ssmd down.
+//
 //   schema::apply_import_paths(ctx, vm, schema.format);          // before the first call
 //   schema::FormatPlugin plugin = schema::find_format_plugin(ctx, schema.format);
 //   if (!plugin) ... plugin.problem names the kind of plugin needed ...
@@ -16,6 +20,7 @@
 
 #include <ssmd/plugin.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -23,15 +28,15 @@ namespace ssmd::schema {
 
 struct FormatPlugin {
   std::string format;
-  const ssmd_schema_format *table = nullptr; // null when no usable plugin provides the format
-  const ssmd_host *host = nullptr;
-  std::string plugin;  // the plugin that declares the format, when one does
-  std::string problem; // why `table` is null, naming the kind of plugin needed
-  explicit operator bool() const { return table != nullptr; }
+  Context *ctx = nullptr; // null when no usable plugin provides the format
+  std::string plugin;     // the plugin that declares the format, when one does
+  std::string problem;    // why `ctx` is null, naming the kind of plugin needed
+  std::chrono::milliseconds timeout{10000}; // per call: `validate.plugin_timeout`
+  explicit operator bool() const { return ctx != nullptr; }
 };
 
-// Finds and loads the plugin for `format`. A missing, refused or broken plugin is not an exception:
-// `problem` says what happened, so a command can decide between failing (exit 3) and saying so.
+// Finds the plugin for `format` from the manifests, loading nothing. A missing or refused plugin is not an
+// exception: `problem` says what happened, so a command can decide between failing (exit 3) and saying so.
 FormatPlugin find_format_plugin(Context &ctx, const std::string &format);
 
 // `--import-path DIR` (repeatable): directories the plugin searches for imported schema files.
@@ -54,6 +59,11 @@ struct VersionInput {
 struct CallResult {
   ssmd_status status = SSMD_OK; // SSMD_UNSUPPORTED when the plugin does not offer the call
   Diagnostics findings;         // in the order reported; a finding with no file names the input's file
+  // Set when the call did not finish: the plugin crashed, hung or aborted. A whole sentence naming the
+  // plugin: "plugin 'x' crashed with SIGSEGV while comparing ... with ...".
+  std::optional<std::string> failure;
+  // Set instead when the plugin could not be loaded (status SSMD_UNSUPPORTED): why, naming it.
+  std::optional<std::string> not_loaded;
 };
 
 // The plugin's breaking(older, newer).

@@ -20,9 +20,18 @@ VersionFingerprint fingerprint_version(Context &ctx, const registry::Repository 
                      version.root, &files};
   FingerprintResult result = call_fingerprint(plugin, input);
   out.findings = std::move(result.call.findings);
+  if (result.call.failure) {
+    out.failed = true;
+    out.unavailable = *result.call.failure;
+    // The file went unread, so the finding points at its start, as `ssmd validate` reports a failed plugin.
+    out.findings.push_back(Diagnostic{input.file, 1, 1, Severity::Error, "plugin/failed", *result.call.failure});
+    return out;
+  }
   out.value = std::move(result.fingerprint);
   if (out.value) return out;
-  if (result.call.status == SSMD_UNSUPPORTED) {
+  if (result.call.not_loaded) {
+    out.unavailable = *result.call.not_loaded;
+  } else if (result.call.status == SSMD_UNSUPPORTED) {
     out.unavailable = "plugin '" + plugin.plugin + "' does not compute fingerprints";
   } else {
     auto error = std::find_if(out.findings.begin(), out.findings.end(),

@@ -1,5 +1,6 @@
 // The structural fingerprint of one schema version for `schema show`, from its format's plugin. Showing
-// a schema never depends on a plugin: when none can answer, the result says why instead.
+// a schema never depends on a plugin: when none can answer, the result says why instead; when the plugin
+// fails (crashes, hangs), the result says so too, and the command still shows what it can.
 #pragma once
 
 #include "cli/context.hpp"
@@ -14,6 +15,9 @@ struct VersionFingerprint {
   std::optional<std::string> value; // e.g. "<format>-schema:sha256:<hex>"
   std::string unavailable;          // why `value` is empty: no plugin, no fingerprint support, errors
   Diagnostics findings;             // what the plugin reported about the file
+  // The plugin could not be loaded, crashed, hung or aborted: an environment failure (exit 3), explained by
+  // `unavailable` and by a `plugin/failed` finding.
+  bool failed = false;
 };
 
 // Asks the plugin of `schema.format` for the fingerprint of `version`, reading files through `repo`.

@@ -15,12 +15,12 @@ namespace ssmd::secrets {
 class ChildEnvironment {
 public:
   // `added` maps names to values; a name also set in `inherited` (a NULL-terminated array such as
-  // `environ`) replaces it. Names must be valid and distinct (see name_variables()).
+  // `environ`) replaces it. Names must be valid and distinct (see name_fields()).
   ChildEnvironment(char *const *inherited, const std::vector<std::pair<std::string, std::string_view>> &added);
   ChildEnvironment(const ChildEnvironment &) = delete;
   ChildEnvironment &operator=(const ChildEnvironment &) = delete;
 
-  // The NULL-terminated array to pass to posix_spawn or execve. Valid until wipe().
+  // The NULL-terminated array to pass to execve and its family. Valid until wipe().
   char *const *envp() const { return envp_.data(); }
   // Overwrites the secret strings and empties the array.
   void wipe();

@@ -1,11 +1,19 @@
 #include "secrets/child_process.hpp"
 
+#include "secrets/process_protection.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <cstdio>
+#include <fcntl.h>
+#include <iostream>
+#include <stdexcept>
 #include <pthread.h>
-#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace ssmd::secrets {
 
@@ -70,6 +78,33 @@ int wait_forwarding(pid_t pid, const sigset_t &set) {
 
 } // namespace
 
+bool forwarded_signal(int signal) {
+  for (int sig : kForwarded)
+    if (sig == signal) return true;
+  return false;
+}
+
+int run_forked(const std::function<int()> &body) {
+  SignalGate gate;
+  std::cout.flush();
+  std::fflush(nullptr);
+  const pid_t parent = ::getpid();
+  pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error(std::string("cannot fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) _exit(126);
+    ::pthread_sigmask(SIG_SETMASK, &gate.saved_mask(), nullptr);
+    int code = body();
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    // Skip destructors and atexit handlers: they belong to the parent's state.
+    _exit(code & 0xff);
+  }
+  return wait_forwarding(pid, gate.set());
+}
+
 ChildOutcome run_child(const std::vector<std::string> &command, ChildEnvironment &environment) {
   ChildOutcome outcome;
   std::vector<char *> argv;
@@ -77,22 +112,58 @@ ChildOutcome run_child(const std::vector<std::string> &command, ChildEnvironment
   argv.push_back(nullptr);
 
   SignalGate gate;
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  posix_spawnattr_setsigmask(&attributes, &gate.saved_mask());
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
-  pid_t pid = -1;
-  // posix_spawnp searches PATH and reports a failed exec as its return value. ssmd waits in it until the
-  // child has exec'd (or failed to), so the child has its own copy of the environment when it returns.
-  int rc = posix_spawnp(&pid, argv[0], nullptr, &attributes, argv.data(), environment.envp());
-  posix_spawnattr_destroy(&attributes);
+  const rlimit core_limit = original_core_limit();
+  // The child reports a failed exec through this pipe; a successful exec closes it (O_CLOEXEC) unwritten.
+  int report[2];
+  if (::pipe2(report, O_CLOEXEC) != 0) {
+    environment.wipe();
+    outcome.exit_code = 126;
+    outcome.spawn_error = command[0] + ": cannot start it: " + std::strerror(errno);
+    return outcome;
+  }
+  const pid_t parent = ::getpid();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(report[0]);
+    // The child must not outlive ssmd, even when ssmd dies of a signal it does not forward or of SIGKILL.
+    // Checked after the request: ssmd may have died before it took effect.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) _exit(126);
+    // ssmd lowered its own core limit to keep values off disk (process_protection.hpp); COMMAND gets the
+    // limit ssmd was given, and the signal mask.
+    ::setrlimit(RLIMIT_CORE, &core_limit);
+    ::pthread_sigmask(SIG_SETMASK, &gate.saved_mask(), nullptr);
+    // execvpe searches PATH as a shell does, with `environment` for COMMAND.
+    ::execvpe(argv[0], argv.data(), environment.envp());
+    int error = errno;
+    ssize_t written = ::write(report[1], &error, sizeof error);
+    (void)written;
+    _exit(127);
+  }
+  ::close(report[1]);
+  if (pid < 0) {
+    ::close(report[0]);
+    environment.wipe();
+    outcome.exit_code = 126;
+    outcome.spawn_error = command[0] + ": cannot start it: " + std::strerror(errno);
+    return outcome;
+  }
+  // Returns once the child has exec'd (end of file) or failed to (its errno): either way the environment's
+  // values are no longer needed here, and are wiped before ssmd waits.
+  int error = 0;
+  ssize_t got;
+  while ((got = ::read(report[0], &error, sizeof error)) < 0 && errno == EINTR) {
+  }
+  ::close(report[0]);
   environment.wipe();
-  if (rc != 0) {
+  if (got == static_cast<ssize_t>(sizeof error)) {
+    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
     // As shells do: 127 when the command is not there, 126 when it is there but cannot run.
-    outcome.exit_code = rc == ENOENT ? 127 : 126;
+    outcome.exit_code = error == ENOENT ? 127 : 126;
     bool searched = command[0].find('/') == std::string::npos;
     outcome.spawn_error =
-        command[0] + ": " + (rc == ENOENT && searched ? std::string("command not found") : std::strerror(rc));
+        command[0] + ": " + (error == ENOENT && searched ? std::string("command not found") : std::strerror(error));
     return outcome;
   }
   int status = wait_forwarding(pid, gate.set());

@@ -30,6 +30,7 @@ std::vector<EnvironmentKey> environment_keys(registry::Repository &repo, const s
     key.name = resolved.spec.name;
     key.source = resolved.spec.source;
     key.required = resolved.spec.required.value_or(true);
+    key.rotation_days = resolved.spec.rotation_days;
     key.from = resolved.from;
     key.file = definer ? definer->file : loaded.file;
     key.doc = definer ? definer->doc.get() : nullptr;

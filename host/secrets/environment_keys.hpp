@@ -7,6 +7,8 @@
 
 #include <ssmd/plugin.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,7 @@ struct EnvironmentKey {
   std::string name;                    // the key's name under `keys:`
   std::string source;                  // the whole `source:` value
   bool required = true;                // `required:`, true when absent
+  std::optional<int64_t> rotation_days; // `rotation_days:`, when set
   std::vector<KeyField> fields;        // the scalar entries of `fields:`, in order
   std::string from;                    // the environment that defines the key
   std::string file;                    // that environment's repository-relative file

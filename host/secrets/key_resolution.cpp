@@ -84,6 +84,7 @@ bool find_backend(PluginManager &plugins, KeyResult &result) {
 // (unless the host cannot pass it on), the key's first error, and otherwise a contract violation.
 void classify_field(KeyResult &result, FieldResult &field, ResolveCall &call, size_t position, KeepValues keep,
                     const Diagnostic *key_error, ssmd_status status) {
+  field.last_set = call.last_set(position);
   // The backend's findings are the first entries of result.findings, in the same order, located.
   std::optional<size_t> own_error, own_missing;
   for (size_t i = 0; i < call.findings().size(); ++i) {
@@ -101,6 +102,19 @@ void classify_field(KeyResult &result, FieldResult &field, ResolveCall &call, si
   }
   if (call.arrived(position)) {
     const std::string what = "field `" + field.field.name + "`";
+    if (call.size_of(position) == 0) {
+      // An empty value counts as missing, whichever backend sent it (docs/secrets.md): the bundled backends
+      // say so themselves; this holds any other to the same meaning.
+      const EnvironmentKey &key = *result.key;
+      host_finding(result, 0, key.required ? Severity::Error : Severity::Warning, std::string(kMissingField),
+                   what + " arrived empty; an empty value counts as missing" +
+                       (key.required ? "" : " (the key is not required)"),
+                   field.field.path());
+      field.status = FieldStatus::Missing;
+      field.rule = result.findings.back().rule;
+      field.detail = result.findings.back().message;
+      return;
+    }
     if (call.holds_nul(position)) {
       host_finding(result, 1, Severity::Error, "secrets/unusable-value",
                    what + " has a value with a NUL byte, which an environment variable cannot carry",
@@ -154,14 +168,16 @@ const Diagnostic *KeyResult::first_error() const {
   return it == findings.end() ? nullptr : &*it;
 }
 
-KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep) {
+KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep, const AgeQuery *ages) {
   KeyResult result;
   result.key = &key;
-  for (const auto &field : key.fields) result.fields.push_back(FieldResult{field, FieldStatus::Error, "", "", {}, ""});
+  for (const auto &field : key.fields)
+    result.fields.push_back(FieldResult{field, FieldStatus::Error, "", "", {}, "", std::nullopt});
   if (!find_backend(plugins, result)) return result;
 
   ResolveCall call(key);
-  ssmd_status status = call.run(result.backend, plugins.host_services());
+  ssmd_status status =
+      call.run(result.backend, plugins.host_services(), ages != nullptr, ages ? ages->history : nullptr);
   for (const auto &f : call.findings()) result.findings.push_back(locate(key, f));
   const size_t backend_findings = result.findings.size();
 
@@ -206,10 +222,14 @@ KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepVal
   return result;
 }
 
-std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep) {
-  std::vector<KeyResult> results;
-  for (const auto &key : keys) results.push_back(resolve_key(plugins, key, keep));
-  return results;
+void end_run(PluginManager &plugins, const std::vector<const ssmd_secret_backend *> &backends) {
+  // A 1.0-1.2 plugin's table has a NULL reserved slot where end_run is: it kept nothing to wipe.
+  std::vector<const ssmd_secret_backend *> ended;
+  for (const ssmd_secret_backend *backend : backends) {
+    if (!backend || std::find(ended.begin(), ended.end(), backend) != ended.end()) continue;
+    ended.push_back(backend);
+    if (backend->end_run) backend->end_run(plugins.host_services());
+  }
 }
 
 int overall_exit_code(const std::vector<KeyResult> &results) {

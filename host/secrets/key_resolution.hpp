@@ -8,6 +8,8 @@
 
 #include <ssmd/plugin.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +30,18 @@ struct FieldResult {
   std::string rule;     // the finding that explains a field that is not present
   std::string detail;   // that finding's message; never a value
   SecretBytes value;    // the value, kept only under KeepValues::Yes
-  std::string variable; // the environment variable that carries the field (see name_variables())
+  std::string variable; // the environment variable that carries the field (see name_fields())
+  std::optional<int64_t> last_set; // when the value was set (seconds since the epoch), if the backend said
 };
 
 // `env check-keys` and `env run --dry-run` only learn that a field arrived; `env run` needs the bytes.
 enum class KeepValues { No, Yes };
+
+// What `env check-keys` asks besides presence: when each value was set (ABI 1.3). `history` is the
+// repository's git history for backends that read it (sealed-secret manifests); null outside git.
+struct AgeQuery {
+  const ssmd_file_history *history = nullptr;
+};
 
 struct KeyResult {
   const EnvironmentKey *key = nullptr;
@@ -50,13 +59,18 @@ struct KeyResult {
 // `NAME=VALUE` and its NUL, and a name may take 255 bytes.
 inline constexpr size_t kMaxValueBytes = 131072 - 257;
 
-// Calls the backend's resolve() for `key` and classifies every field. Exit code 3 when no usable plugin
+// Calls the backend's resolve() for `key` and classifies every field. Runs the backend's code, so commands call
+// it in a worker (resolve_keys_isolated(), secrets/isolated_resolution.hpp). Exit code 3 when no usable plugin
 // provides the prefix, the backend reports an environment error or breaks the ABI's contract; 1 when the
 // reference is malformed, the backend finds an error, or a required field is not present.
-KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep);
+// With `ages`, the backend is also asked when each value was set.
+KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep,
+                      const AgeQuery *ages = nullptr);
 
-// resolve_key() for every key, in order.
-std::vector<KeyResult> resolve_keys(PluginManager &plugins, const std::vector<EnvironmentKey> &keys, KeepValues keep);
+// Tells every backend among `results` that the run's resolution is over (`end_run`, ABI 1.3), so what a
+// backend kept between calls (a login token, a secret it read once for several keys) is wiped. Called in
+// the worker that resolved them, after its last key.
+void end_run(PluginManager &plugins, const std::vector<const ssmd_secret_backend *> &backends);
 
 // The worst exit code over all keys: 3 before 1 before 0.
 int overall_exit_code(const std::vector<KeyResult> &results);

@@ -9,12 +9,18 @@ std::string_view text(ssmd_str s) { return s.data ? std::string_view(s.data, s.s
 } // namespace
 
 ResolveCall::ResolveCall(const EnvironmentKey &key)
-    : key_(key), values_(key.fields.size()), nul_(key.fields.size(), false) {}
+    : key_(key), values_(key.fields.size()), nul_(key.fields.size(), false), last_set_(key.fields.size()) {}
 
-ssmd_status ResolveCall::run(const ssmd_secret_backend *backend, const ssmd_host *host) {
+ssmd_status ResolveCall::run(const ssmd_secret_backend *backend, const ssmd_host *host, bool ages,
+                             const ssmd_file_history *history) {
   ssmd_secret_request request = secret_request(key_);
   ssmd_secret_sink fields{this, &ResolveCall::on_field};
   ssmd_sink diagnostics{this, &ResolveCall::on_diagnostic};
+  ssmd_secret_age_sink age_sink{this, &ResolveCall::on_last_set};
+  if (ages) {
+    request.ages = &age_sink;
+    request.history = history;
+  }
   ssmd_status status = backend->resolve(host, &request, &fields, &diagnostics);
   redact_findings();
   return status;
@@ -37,6 +43,14 @@ void ResolveCall::on_field(void *ctx, ssmd_str field, ssmd_str value) noexcept {
   } catch (const std::bad_alloc &) {
     self->lost_value_ = true;
   }
+}
+
+// A field the key does not list, or one named twice, is ignored: the age is only ever shown beside a field.
+void ResolveCall::on_last_set(void *ctx, ssmd_str field, int64_t unix_seconds) noexcept {
+  auto *self = static_cast<ResolveCall *>(ctx);
+  const std::string_view name = text(field);
+  for (size_t i = 0; i < self->key_.fields.size(); ++i)
+    if (self->key_.fields[i].name == name) self->last_set_[i] = unix_seconds;
 }
 
 void ResolveCall::on_diagnostic(void *ctx, const ssmd_diagnostic *diagnostic) noexcept {

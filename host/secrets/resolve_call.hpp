@@ -21,8 +21,10 @@ public:
   ResolveCall &operator=(const ResolveCall &) = delete;
 
   // Calls `backend->resolve` with this object's sinks and returns the backend's status. Findings are redacted
-  // against every value received before this returns.
-  ssmd_status run(const ssmd_secret_backend *backend, const ssmd_host *host);
+  // against every value received before this returns. With `ages`, the backend is asked when each value was
+  // set (ABI 1.3), and `history` (may be null) is the repository's git history it may read for that.
+  ssmd_status run(const ssmd_secret_backend *backend, const ssmd_host *host, bool ages = false,
+                  const ssmd_file_history *history = nullptr);
 
   // What arrived for the field at position `i` of the key's fields (the last value wins).
   bool arrived(size_t i) const { return values_[i].has_value(); }
@@ -30,6 +32,8 @@ public:
   size_t size_of(size_t i) const { return values_[i] ? values_[i]->size() : 0; }
   // Hands the value over; the call no longer holds it.
   SecretBytes take(size_t i);
+  // When the backend said the field at position `i` got its value (seconds since the epoch), if it did.
+  std::optional<int64_t> last_set(size_t i) const { return last_set_[i]; }
   // Fields the backend sent although `fields:` does not list them.
   size_t unlisted() const { return unlisted_.size(); }
   // True when a value could not be copied (out of memory); such a field counts as not arrived.
@@ -42,11 +46,13 @@ public:
 private:
   static void on_field(void *ctx, ssmd_str field, ssmd_str value) noexcept;
   static void on_diagnostic(void *ctx, const ssmd_diagnostic *diagnostic) noexcept;
+  static void on_last_set(void *ctx, ssmd_str field, int64_t unix_seconds) noexcept;
   void redact_findings();
 
   const EnvironmentKey &key_;
   std::vector<std::optional<SecretBytes>> values_; // by position in key_.fields
   std::vector<bool> nul_;
+  std::vector<std::optional<int64_t>> last_set_; // by position in key_.fields
   std::vector<SecretBytes> unlisted_; // held only to redact findings, then wiped
   std::vector<validate::PluginFinding> findings_;
   bool lost_value_ = false;

@@ -1,5 +1,5 @@
 // Bytes that may be a secret value, held in one allocation of exactly their size and overwritten with
-// `OPENSSL_cleanse` when they go away, so a value never lingers in freed memory. The buffer never grows,
+// `explicit_bzero` when they go away, so a value never lingers in freed memory. The buffer never grows,
 // so no reallocation leaves an unwiped copy behind.
 #pragma once
 
@@ -35,6 +35,31 @@ public:
 private:
   std::unique_ptr<char[]> bytes_;
   size_t size_ = 0;
+};
+
+// A byte queue that may hold secret values on their way through (the supervisor's read buffer of a plugin
+// worker's pipe): bytes are appended at the back and consumed from the front, and every byte it lets go of
+// is overwritten first, whether consumed, left behind by a move to a bigger allocation, or still held when
+// it goes away.
+class SecretBuffer {
+public:
+  SecretBuffer() = default;
+  SecretBuffer(const SecretBuffer &) = delete;
+  SecretBuffer &operator=(const SecretBuffer &) = delete;
+  ~SecretBuffer() { clear(); }
+
+  void append(const char *bytes, size_t size);
+  // Drops the first `size` bytes (at most size()).
+  void consume(size_t size) noexcept;
+  // Drops everything and releases the allocation.
+  void clear() noexcept;
+
+  const char *data() const { return bytes_.get() + start_; }
+  size_t size() const { return end_ - start_; }
+
+private:
+  std::unique_ptr<char[]> bytes_;
+  size_t capacity_ = 0, start_ = 0, end_ = 0; // the held bytes are [start_, end_)
 };
 
 // Overwrites a string's whole capacity (not only its size) and empties it, for strings that may have held a

@@ -64,13 +64,16 @@ std::string variable_for(const ssmd_host *host, KeyResult &result, const KeyFiel
 
 } // namespace
 
-void name_variables(const ssmd_host *host, std::vector<KeyResult> &results) {
+void name_fields(const ssmd_host *host, KeyResult &result) {
+  if (!result.backend) return;
+  for (auto &field : result.fields) field.variable = variable_for(host, result, field.field);
+}
+
+void refuse_duplicate_variables(std::vector<KeyResult> &results) {
   // Who took each name first: "key `a` field `b`".
   std::map<std::string, std::string> taken;
   for (auto &result : results) {
-    if (!result.backend) continue;
     for (auto &field : result.fields) {
-      field.variable = variable_for(host, result, field.field);
       if (field.variable.empty()) continue;
       const std::string who = "key `" + result.key->name + "` field `" + field.field.name + "`";
       auto [it, fresh] = taken.emplace(field.variable, who);

@@ -243,15 +243,26 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
   return outcome;
 }
 
-std::chrono::milliseconds configured_plugin_timeout(Context &ctx) {
-  auto configured = ctx.config().get("validate.plugin_timeout");
-  if (!configured) return std::chrono::milliseconds(10000);
+namespace {
+// `key` from the configuration as seconds in (0, 3600], else `fallback`.
+std::chrono::milliseconds configured_seconds(Context &ctx, const std::string &key, std::chrono::milliseconds fallback) {
+  auto configured = ctx.config().get(key);
+  if (!configured) return fallback;
   const std::string text = configured->node->is_scalar() ? configured->node->scalar() : "";
   char *end = nullptr;
   double seconds = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !(seconds > 0 && seconds <= 3600))
-    throw UsageError("validate.plugin_timeout (" + configured->origin + ") takes seconds between 0 and 3600");
+    throw UsageError(key + " (" + configured->origin + ") takes seconds between 0 and 3600");
   return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+}
+} // namespace
+
+std::chrono::milliseconds configured_plugin_timeout(Context &ctx) {
+  return configured_seconds(ctx, "validate.plugin_timeout", std::chrono::milliseconds(10000));
+}
+
+std::chrono::milliseconds configured_network_timeout(Context &ctx) {
+  return configured_seconds(ctx, "plugins.network_timeout", std::chrono::milliseconds(300000));
 }
 
 } // namespace ssmd::validate

@@ -63,4 +63,10 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
 // when it is not a number of seconds in (0, 3600].
 std::chrono::milliseconds configured_plugin_timeout(Context &ctx);
 
+// `plugins.network_timeout` from the configuration, else 300 s: how long a plugin call that reaches a network
+// (a secret backend's resolve(), a storage backend's list() and fetch()) may stay silent before its worker is
+// stopped. The plugins' own client timeouts (VAULT_CLIENT_TIMEOUT, `s3.timeout_ms`) normally end such a call
+// first, with a better message. Throws UsageError as configured_plugin_timeout() does.
+std::chrono::milliseconds configured_network_timeout(Context &ctx);
+
 } // namespace ssmd::validate

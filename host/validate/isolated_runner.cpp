@@ -1,10 +1,18 @@
 #include "validate/isolated_runner.hpp"
 
+#include "validate/worker_process.hpp"
+
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <map>
+#include <mutex>
 #include <poll.h>
+#include <stdexcept>
+#include <string.h> // explicit_bzero
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -16,10 +24,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Frames on the pipe: [type u8][job u32][length u32][payload].
-enum FrameType : uint8_t { kStart = 1, kFinding = 2, kEnd = 3, kError = 4 };
+enum FrameType : uint8_t { kStart = 1, kFinding = 2, kEnd = 3, kError = 4, kRecord = 5 };
+constexpr size_t kHeaderBytes = 9;
 
 void put_u32(std::string &out, uint32_t v) { out.append(reinterpret_cast<const char *>(&v), sizeof v); }
-void put_str(std::string &out, const std::string &s) {
+void put_str(std::string &out, std::string_view s) {
   put_u32(out, static_cast<uint32_t>(s.size()));
   out += s;
 }
@@ -35,11 +44,20 @@ bool write_all(int fd, const std::string &bytes) {
   return true;
 }
 
-void send(int fd, FrameType type, uint32_t job, const std::string &payload = "") {
-  std::string frame(1, static_cast<char>(type));
+// Writes one frame; the frame's bytes are wiped once written, since a record may hold a secret value. A
+// plugin may report from several threads at once (a storage backend's parallel fetch), so frames are
+// written one at a time.
+void send(int fd, FrameType type, uint32_t job, std::string_view payload = {}) {
+  static std::mutex one_frame_at_a_time;
+  std::lock_guard lock(one_frame_at_a_time);
+  std::string frame;
+  frame.reserve(kHeaderBytes + payload.size());
+  frame += static_cast<char>(type);
   put_u32(frame, job);
   put_str(frame, payload);
-  if (!write_all(fd, frame)) _exit(111); // the supervisor is gone
+  bool written = write_all(fd, frame);
+  secrets::wipe_string(frame);
+  if (!written) _exit(111); // the supervisor is gone
 }
 
 std::string encode(const PluginFinding &f) {
@@ -54,7 +72,7 @@ std::string encode(const PluginFinding &f) {
 }
 
 // Reads what encode() wrote; a malformed payload yields nothing (a worker cannot lie its way in).
-bool decode(const std::string &in, PluginFinding &f) {
+bool decode(std::string_view in, PluginFinding &f) {
   size_t pos = 0;
   auto u32 = [&](uint32_t &v) {
     if (pos + 4 > in.size()) return false;
@@ -65,7 +83,7 @@ bool decode(const std::string &in, PluginFinding &f) {
   auto str = [&](std::string &s) {
     uint32_t len;
     if (!u32(len) || pos + len > in.size()) return false;
-    s.assign(in, pos, len);
+    s.assign(in.substr(pos, len));
     pos += len;
     return true;
   };
@@ -77,14 +95,12 @@ bool decode(const std::string &in, PluginFinding &f) {
 struct Worker {
   std::vector<size_t> share; // job indices, in order
   size_t next = 0;           // first job in `share` not yet finished
-  pid_t pid = -1;
-  int fd = -1;
-  std::string buffer;
+  WorkerProcess process;
+  secrets::SecretBuffer buffer; // bytes read and not yet decoded
   Clock::time_point deadline;
 };
 
 [[noreturn]] void child_main(const std::vector<PluginJob> &jobs, const Worker &w, int fd) {
-  ::signal(SIGPIPE, SIG_IGN);
   for (size_t k = w.next; k < w.share.size(); ++k) {
     uint32_t job = static_cast<uint32_t>(w.share[k]);
     send(fd, kStart, job);
@@ -96,8 +112,12 @@ struct Worker {
                      auto *x = static_cast<Ctx *>(c);
                      send(x->fd, kFinding, x->job, encode(copy_finding(*d)));
                    }};
+    ssmd_bytes_sink out{&ctx, [](void *c, ssmd_str bytes) {
+                          auto *x = static_cast<Ctx *>(c);
+                          send(x->fd, kRecord, x->job, std::string_view(bytes.data ? bytes.data : "", bytes.size));
+                        }};
     try {
-      jobs[job].run(&sink);
+      jobs[job].run(&sink, &out);
     } catch (const std::exception &e) {
       send(fd, kError, job, std::string("threw an exception: ") + e.what());
     } catch (...) {
@@ -106,23 +126,17 @@ struct Worker {
     send(fd, kEnd, job);
   }
   // Skip destructors and atexit handlers: they belong to the parent's state.
+  std::fflush(stdout);
   _exit(0);
 }
 
 void spawn(const std::vector<PluginJob> &jobs, Worker &w, std::vector<Worker> &all, std::chrono::milliseconds timeout) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("cannot create a pipe for a plugin worker");
-  pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("cannot fork a plugin worker");
-  if (pid == 0) {
-    ::close(fds[0]);
-    for (const auto &other : all)
-      if (other.fd >= 0) ::close(other.fd);
-    child_main(jobs, w, fds[1]);
-  }
-  ::close(fds[1]);
-  w.pid = pid;
-  w.fd = fds[0];
+  // What this process has buffered for its own stdout must not be written a second time by a worker.
+  std::cout.flush();
+  std::fflush(nullptr);
+  std::vector<int> inherited;
+  for (const auto &other : all) other.process.add_descriptors(inherited);
+  w.process.start(inherited, [&](int fd) { child_main(jobs, w, fd); });
   w.buffer.clear();
   w.deadline = Clock::now() + timeout;
 }
@@ -130,31 +144,51 @@ void spawn(const std::vector<PluginJob> &jobs, Worker &w, std::vector<Worker> &a
 // Consumes whole frames from the worker's buffer.
 void drain(Worker &w, std::vector<JobResult> &results, const IsolationOptions &options) {
   const std::chrono::milliseconds timeout = options.timeout;
-  size_t pos = 0;
-  while (w.buffer.size() - pos >= 9) {
-    uint8_t type = static_cast<uint8_t>(w.buffer[pos]);
+  while (w.buffer.size() >= kHeaderBytes) {
+    const char *at = w.buffer.data();
+    uint8_t type = static_cast<uint8_t>(at[0]);
     uint32_t job, len;
-    std::memcpy(&job, w.buffer.data() + pos + 1, 4);
-    std::memcpy(&len, w.buffer.data() + pos + 5, 4);
-    if (w.buffer.size() - pos - 9 < len) break;
-    std::string payload = w.buffer.substr(pos + 9, len);
-    pos += 9 + len;
+    std::memcpy(&job, at + 1, 4);
+    std::memcpy(&len, at + 5, 4);
+    if (w.buffer.size() - kHeaderBytes < len) break;
+    std::string_view payload(at + kHeaderBytes, len);
+    if (options.timeout_from_last_output) w.deadline = Clock::now() + timeout;
     // Only the job the worker is on may be reported; anything else is ignored.
-    if (w.next >= w.share.size() || job != w.share[w.next]) continue;
-    if (type == kStart) {
-      w.deadline = Clock::now() + timeout;
-    } else if (type == kFinding) {
-      PluginFinding f;
-      if (decode(payload, f)) results[job].findings.push_back(std::move(f));
-    } else if (type == kError) {
-      results[job].failure = payload;
-    } else if (type == kEnd) {
-      ++w.next;
-      w.deadline = Clock::now() + timeout;
-      if (options.on_job_done) options.on_job_done();
+    if (w.next < w.share.size() && job == w.share[w.next]) {
+      if (type == kStart) {
+        w.deadline = Clock::now() + timeout;
+      } else if (type == kFinding) {
+        PluginFinding f;
+        if (decode(payload, f)) results[job].findings.push_back(std::move(f));
+      } else if (type == kRecord) {
+        results[job].records.emplace_back(payload);
+        if (options.on_record) options.on_record(job, results[job].records.back());
+      } else if (type == kError) {
+        results[job].failure = std::string(payload);
+      } else if (type == kEnd) {
+        ++w.next;
+        w.deadline = Clock::now() + timeout;
+        if (options.on_job_done) options.on_job_done();
+      }
     }
+    w.buffer.consume(kHeaderBytes + len); // wipes the frame
   }
-  w.buffer.erase(0, pos);
+}
+
+// Reads what the worker's pipe holds now. Returns false at end of file.
+bool read_available(Worker &w, std::vector<JobResult> &results, const IsolationOptions &options) {
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(w.process.pipe_fd(), buf, sizeof buf);
+    if (n > 0) {
+      w.buffer.append(buf, static_cast<size_t>(n));
+      ::explicit_bzero(buf, static_cast<size_t>(n));
+      drain(w, results, options);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    return n != 0; // 0: end of file; -1 with EAGAIN: nothing more for now
+  }
 }
 
 std::string describe_exit(int status) {
@@ -177,57 +211,51 @@ std::vector<JobResult> run_isolated(const std::vector<PluginJob> &jobs, const Is
   std::map<std::string, std::vector<size_t>> by_plugin;
   for (size_t i = 0; i < jobs.size(); ++i) by_plugin[jobs[i].plugin].push_back(i);
 
-  std::vector<Worker> workers;
+  size_t count = 0;
+  for (const auto &[plugin, indices] : by_plugin) count += std::min(per_plugin, indices.size());
+  std::vector<Worker> workers(count); // never resized: a Worker owns a process and cannot move
+  size_t first = 0;
   for (const auto &[plugin, indices] : by_plugin) {
     size_t k = std::min(per_plugin, indices.size());
-    size_t first = workers.size();
-    workers.resize(first + k);
     for (size_t i = 0; i < indices.size(); ++i) workers[first + i % k].share.push_back(indices[i]);
+    first += k;
   }
   for (auto &w : workers) spawn(jobs, w, workers, options.timeout);
 
   for (;;) {
     std::vector<pollfd> fds;
-    std::vector<Worker *> owners;
+    std::vector<size_t> owners;
     auto now = Clock::now();
     auto wait = std::chrono::milliseconds::max();
-    for (auto &w : workers) {
-      if (w.fd < 0) continue;
-      fds.push_back(pollfd{w.fd, POLLIN, 0});
-      owners.push_back(&w);
+    for (size_t i = 0; i < workers.size(); ++i) {
+      Worker &w = workers[i];
+      if (!w.process.running()) continue;
+      w.process.add_poll(fds);
+      while (owners.size() < fds.size()) owners.push_back(i);
       wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(w.deadline - now));
+      wait = std::min(wait, w.process.poll_interval());
     }
     if (fds.empty()) break;
     int timeout_ms = static_cast<int>(std::clamp<int64_t>(wait.count() + 1, 0, 60000));
     int ready = ::poll(fds.data(), fds.size(), timeout_ms);
     if (ready < 0 && errno != EINTR) throw std::runtime_error("poll failed while supervising plugin workers");
     now = Clock::now();
-    for (size_t i = 0; i < fds.size(); ++i) {
-      Worker &w = *owners[i];
-      bool ended = false;
+    for (size_t i = 0; i < workers.size(); ++i) {
+      Worker &w = workers[i];
+      if (!w.process.running()) continue;
+      if (w.process.pipe_open() && !read_available(w, results, options)) w.process.close_pipe();
       std::string failure;
-      if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
-        char buf[65536];
-        ssize_t n = ::read(w.fd, buf, sizeof buf);
-        if (n > 0) {
-          w.buffer.append(buf, static_cast<size_t>(n));
-          drain(w, results, options);
-        } else if (n == 0 || errno != EINTR) {
-          ended = true;
-          int status = 0;
-          ::waitpid(w.pid, &status, 0);
-          failure = describe_exit(status);
-        }
-      }
-      if (!ended && now >= w.deadline) {
-        ::kill(w.pid, SIGKILL);
-        ::waitpid(w.pid, nullptr, 0);
-        ended = true;
+      if (auto status = w.process.exit_status()) {
+        // Whatever it wrote before it ended is in the pipe already.
+        if (w.process.pipe_open()) read_available(w, results, options);
+        failure = describe_exit(*status);
+      } else if (now >= w.deadline) {
         failure = "timed out after " + std::to_string(options.timeout.count()) + " ms";
+      } else {
+        continue;
       }
-      if (!ended) continue;
-      ::close(w.fd);
-      w.fd = -1;
+      w.process.stop(); // kills its process group, reaps it, closes its descriptors
+      w.buffer.clear();
       if (w.next < w.share.size()) {
         // The worker died on share[next]: that job failed; a new worker carries on with the rest.
         JobResult &r = results[w.share[w.next]];
@@ -239,6 +267,12 @@ std::vector<JobResult> run_isolated(const std::vector<PluginJob> &jobs, const Is
     }
   }
   return results;
+}
+
+JobResult run_isolated(PluginJob job, const IsolationOptions &options) {
+  std::vector<PluginJob> jobs;
+  jobs.push_back(std::move(job));
+  return std::move(run_isolated(jobs, options).front());
 }
 
 } // namespace ssmd::validate

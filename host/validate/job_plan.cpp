@@ -5,11 +5,13 @@
 #include "git/tree_reader.hpp"
 #include "registry/repository.hpp"
 #include "registry/resolve.hpp"
+#include "schema/finding_category.hpp"
 #include "validate/merged_environment.hpp"
 #include "validate/providers.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -104,10 +106,14 @@ private:
                                                  "' is needed, but " + p.unavailable +
                                                  "; validation of this file is incomplete"});
     } else {
+      // Under --locked the run promises that the pinned plugins checked everything; a file no plugin can
+      // check breaks that promise, so what is otherwise a warning is an error.
+      if (ctx_.plugins().settings().locked) when_missing = Severity::Error;
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, when_missing, "plugin/missing",
                                              subject + "no " + std::string(kind_noun(kind)) + " plugin provides '" + name +
                                                  "'; its rules were not checked (install a plugin that provides " +
-                                                 std::string(kind) + " " + name + ")"});
+                                                 std::string(kind) + " " + name + ")" +
+                                                 unread_plugins_note(ctx_.plugins().plugins())});
     }
     return nullptr;
   }
@@ -130,7 +136,7 @@ private:
     auto shared = shared_;
     PlannedJob job;
     job.job = PluginJob{info->manifest.name, file,
-                        [shared, exchange, file, doc](const ssmd_sink *sink) {
+                        [shared, exchange, file, doc](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->ctx->plugins().feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->ctx->plugins().host_services(),
@@ -166,7 +172,7 @@ private:
       auto shared = shared_;
       PlannedJob job;
       job.job = PluginJob{info->manifest.name, def_path,
-                          [shared, format, input](const ssmd_sink *sink) {
+                          [shared, format, input](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                             auto lookup = shared->ctx->plugins().schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             ssmd_file_reader files = git::make_file_reader(*shared->files);
@@ -193,8 +199,8 @@ private:
     }
   };
 
-  // A `compatible_with: [v1]` claim is a job of its own: the format's breaking() must find nothing
-  // wire-breaking (errors) between the named version and this one.
+  // A `compatible_with: [v1]` claim is a job of its own: the format's breaking() must find nothing it
+  // reports as an error (a wire change or a removal) between the named version and this one.
   void plan_compatibility(const registry::LoadedSchema &schema, const registry::SchemaVersion &v, const PluginInfo *info,
                           std::shared_ptr<Input> newer) {
     const auto &model = *schema.model;
@@ -211,7 +217,7 @@ private:
       auto shared = shared_;
       PlannedJob job;
       job.job = PluginJob{info->manifest.name, newer->file,
-                          [shared, format, older, newer](const ssmd_sink *sink) {
+                          [shared, format, older, newer](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                             auto lookup = shared->ctx->plugins().schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             if (!lookup.table->breaking) return;
@@ -224,8 +230,10 @@ private:
         Diagnostics out;
         std::string list;
         size_t breaking = 0;
+        std::map<std::string, size_t> per_category; // "wire" -> 2, "removal" -> 1
         for (const auto &f : r.findings) {
           if (f.severity != SSMD_SEVERITY_ERROR) continue;
+          ++per_category[std::string(schema::category_name(schema::category_of(f.rule)))];
           if (++breaking <= 5) {
             Diagnostic at = place(f, doc, file, "");
             list += "; " + at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + f.message +
@@ -234,9 +242,12 @@ private:
         }
         if (breaking) {
           yaml::Mark m = doc->locate(claim_path);
+          std::string counts;
+          for (const auto &[category, n] : per_category)
+            counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + category +
+                      (category == "removal" && n != 1 ? "s" : category == "removal" ? "" : n == 1 ? " change" : " changes");
           out.push_back(Diagnostic{file, m.line, m.column, Severity::Error, "schema/false-compatibility-claim",
-                                   claim + ", but the format checker finds " + std::to_string(breaking) +
-                                       " wire-breaking change" + (breaking == 1 ? "" : "s") + list +
+                                   claim + ", but the format checker finds " + counts + list +
                                        (breaking > 5 ? "; ..." : "")});
         }
         return out;
@@ -291,7 +302,7 @@ private:
     auto shared = shared_;
     PlannedJob job;
     job.job = PluginJob{info.manifest.name, file,
-                        [shared, exchange, file, feed_doc, m](const ssmd_sink *sink) {
+                        [shared, exchange, file, feed_doc, m](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->ctx->plugins().feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           if (!lookup.table->check_environment) return;
@@ -340,13 +351,14 @@ private:
     auto shared = shared_;
     PlannedJob job;
     job.job = PluginJob{info->manifest.name, file,
-                        [shared, prefix, env_name, key_name, source, file, m, key_path](const ssmd_sink *sink) {
+                        [shared, prefix, env_name, key_name, source, file, m,
+                         key_path](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->ctx->plugins().secret_backend(prefix);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           ssmd_file_reader files = git::make_file_reader(*shared->files);
                           ssmd_secret_request req{sizeof(ssmd_secret_request), c_str(env_name), c_str(key_name),
                                                   c_str(source), yaml::Document::handle(m->document().find(key_path)),
-                                                  c_str(file), &files};
+                                                  c_str(file), &files, nullptr, nullptr};
                           lookup.table->check(shared->ctx->plugins().host_services(), &req, sink);
                         },
                         0};

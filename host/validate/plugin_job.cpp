@@ -29,8 +29,12 @@ std::vector<JobResult> run_in_process(const std::vector<PluginJob> &jobs, const 
     ssmd_sink sink{&results[i], [](void *ctx, const ssmd_diagnostic *d) {
                      static_cast<JobResult *>(ctx)->findings.push_back(copy_finding(*d));
                    }};
+    ssmd_bytes_sink out{&results[i], [](void *ctx, ssmd_str bytes) {
+                          static_cast<JobResult *>(ctx)->records.emplace_back(
+                              std::string_view(bytes.data ? bytes.data : "", bytes.size));
+                        }};
     try {
-      jobs[i].run(&sink);
+      jobs[i].run(&sink, &out);
     } catch (const std::exception &e) {
       results[i].failure = std::string("failed: ") + e.what();
     }

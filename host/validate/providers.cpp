@@ -10,6 +10,12 @@ std::string_view kind_noun(std::string_view kind) {
   return "plugin";
 }
 
+std::string provider_problem(const Provider &p, std::string_view label, std::string_view name) {
+  const std::string what = std::string(label) + " '" + std::string(name) + "'";
+  if (p.refused) return what + " is unavailable: " + p.refused->problem;
+  return "no plugin provides " + what;
+}
+
 Provider find_provider(PluginManager &plugins, std::string_view kind, std::string_view name) {
   Provider out;
   for (const auto &info : plugins.plugins()) {
@@ -20,9 +26,11 @@ Provider find_provider(PluginManager &plugins, std::string_view kind, std::strin
       out.plugin = &info;
       return out;
     }
-    if (info.status != PluginStatus::Shadowed && out.unavailable.empty())
+    if (info.status != PluginStatus::Shadowed && !out.refused) {
+      out.refused = &info;
       out.unavailable = "plugin '" + info.manifest.name + "' is not usable: " +
                         (info.reason.empty() ? info.problem : info.reason);
+    }
   }
   return out;
 }

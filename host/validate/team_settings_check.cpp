@@ -1,6 +1,7 @@
 #include "validate/team_settings_check.hpp"
 
 #include "cli/suggest.hpp"
+#include "schema/finding_category.hpp"
 #include "validate/rule_severities.hpp"
 #include "yaml/document.hpp"
 
@@ -13,7 +14,7 @@ namespace ssmd::validate {
 namespace {
 
 // ssmd.yaml's own sections and the configuration keys the host reads (docs/cli.md, `ssmd config show`).
-const std::vector<std::string> k_sections = {"version", "rules", "breaking", "data", "validate"};
+const std::vector<std::string> k_sections = {"version", "rules", "breaking", "check_keys", "data", "validate"};
 const std::vector<std::string> k_host_keys = {"output", "color", "secrets"};
 // Keys that choose which code runs or where data is sent: read from trusted layers only, and refused in a
 // committed file.
@@ -22,6 +23,9 @@ const std::vector<std::string> k_not_allowed = {"plugin_path", "publish"};
 const std::vector<std::string> k_data_keys = {"type", "raw", "normalized", "url", "path"};
 const std::vector<std::string> k_breaking_keys = {"fail_on"};
 const std::vector<std::string> k_validate_keys = {"plugin_timeout", "disabled_rules"};
+const std::vector<std::string> k_check_keys_keys = {"fail_on"};
+// The key statuses `ssmd env check-keys` can be told to fail on (its `--fail-on`).
+const std::vector<std::string> k_check_keys_statuses = {"rotation-due", "unknown-age"};
 
 bool contains(const std::vector<std::string> &list, const std::string &word) {
   return std::find(list.begin(), list.end(), word) != list.end();
@@ -89,7 +93,7 @@ void check_version(Checker &c, const yaml::Node &root) {
 
 void check_rules(Checker &c, const yaml::Node *rules, const std::set<std::string, std::less<>> &core_rule_ids) {
   if (!c.expect_map(rules, "rules")) return;
-  // A rule id as ssmd spells them (`kalshi/endpoint-host`, `capnp/breaking/field-removed`), or a family
+  // A rule id as ssmd spells them (`kalshi/endpoint-host`, `capnp/removal/field-removed`), or a family
   // ending in `/*`. A dot would split the configuration key, so none is allowed.
   static const std::regex shape(R"(^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*(/\*)?$)");
   std::vector<std::string> core(core_rule_ids.begin(), core_rule_ids.end());
@@ -129,7 +133,39 @@ void check_rules(Checker &c, const yaml::Node *rules, const std::set<std::string
 void check_breaking(Checker &c, const yaml::Node *breaking) {
   if (!c.expect_map(breaking, "breaking")) return;
   c.only_keys(*breaking, "breaking", k_breaking_keys);
-  c.expect_string_list(breaking->get("fail_on"), "breaking.fail_on");
+  const yaml::Node *fail_on = breaking->get("fail_on");
+  c.expect_string_list(fail_on, "breaking.fail_on");
+  std::vector<std::string> names;
+  for (auto category : schema::comparison_categories()) names.emplace_back(schema::category_name(category));
+  for (size_t i = 0; fail_on && fail_on->is_sequence() && i < fail_on->size(); ++i) {
+    const yaml::Node *item = fail_on->at(i);
+    if (!item->is_scalar() || schema::category_named(item->scalar())) continue;
+    std::string list;
+    for (const auto &n : names) list += (list.empty() ? "`" : ", `") + n + "`";
+    auto near = closest(item->scalar(), names);
+    c.add(Severity::Error, "settings/wrong-type", item->mark(),
+          "`breaking.fail_on` has no category `" + item->scalar() + "`" +
+              (near ? "; did you mean `" + *near + "`?" : "") + " (the categories are " + list + ")");
+  }
+}
+
+void check_check_keys(Checker &c, const yaml::Node *section) {
+  if (!c.expect_map(section, "check_keys")) return;
+  c.only_keys(*section, "check_keys", k_check_keys_keys);
+  const yaml::Node *fail_on = section->get("fail_on");
+  if (!fail_on || fail_on->is_null()) return;
+  std::vector<const yaml::Node *> items;
+  if (fail_on->is_scalar()) items.push_back(fail_on);
+  for (size_t i = 0; fail_on->is_sequence() && i < fail_on->size(); ++i) items.push_back(fail_on->at(i));
+  if (items.empty() && !fail_on->is_sequence()) {
+    c.add(Severity::Error, "settings/wrong-type", fail_on->mark(), "`check_keys.fail_on` must be a list of statuses");
+    return;
+  }
+  for (const yaml::Node *item : items)
+    if (!item->is_scalar() || !contains(k_check_keys_statuses, item->scalar()))
+      c.add(Severity::Error, "settings/wrong-type", item->mark(),
+            "`check_keys.fail_on` takes `rotation-due` and `unknown-age`" +
+                (item->is_scalar() ? ", not `" + item->scalar() + "`" : std::string()));
 }
 
 void check_data(Checker &c, const yaml::Node *data) {
@@ -165,6 +201,7 @@ Diagnostics check_team_settings(const std::string &file, std::string_view text,
   check_version(c, *root);
   check_rules(c, root->get("rules"), core_rule_ids);
   check_breaking(c, root->get("breaking"));
+  check_check_keys(c, root->get("check_keys"));
   check_data(c, root->get("data"));
   check_validate(c, root->get("validate"));
   for (const auto &key : k_host_keys)

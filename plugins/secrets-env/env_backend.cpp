@@ -35,7 +35,8 @@ ssmd_status EnvBackend::resolve(const Host &, const SecretRequest &req,
     if (!value)
       report_missing(req, field, "is not set: export " + variable, out);
     else if (*value == '\0')
-      report_missing(req, field, "is empty: " + variable + " is set but holds no value", out);
+      report_missing(req, field,
+                     "is empty: " + variable + " is set but holds no value; an empty value counts as missing", out);
     else
       emit(field.name, value);
   }

@@ -75,7 +75,12 @@ ssmd_status read_mounted_secret(const Host &host, const SecretRequest &req, cons
     std::string problem;
     switch (read_value(dir / field.name, value, problem)) {
     case ReadOutcome::Ok:
-      emit(field.name, value.view());
+      // An empty value counts as missing, in every backend (docs/secrets.md).
+      if (value.empty())
+        secrets::report_missing(req, field, "is empty in the Secret mounted at " + dir.string() +
+                                                "; an empty value counts as missing", out);
+      else
+        emit(field.name, value.view());
       break;
     case ReadOutcome::Missing:
       secrets::report_missing(req, field, "is not in the Secret mounted at " + dir.string(), out);

@@ -3,6 +3,7 @@
 #include "key_spec.hpp"
 #include "manifest_check.hpp"
 #include "mounted_secret.hpp"
+#include "sealed_age.hpp"
 #include "sealed_reference.hpp"
 
 namespace ssmd::sealed {
@@ -28,7 +29,9 @@ ssmd_status SealedBackend::resolve(const Host &host, const SecretRequest &req,
                                    Diagnostics &out) {
   auto name = checked_name(req, out);
   if (!secrets::check_fields(req, out) || !name) return SSMD_FAILED;
-  return read_mounted_secret(host, req, *name, emit, out);
+  ssmd_status status = read_mounted_secret(host, req, *name, emit, out);
+  report_sealed_ages(host, req, *name);
+  return status;
 }
 
 std::optional<std::string> SealedBackend::variable_name(const Host &, const SecretRequest &req,

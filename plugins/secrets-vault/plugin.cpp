@@ -1,4 +1,4 @@
-// The secrets-vault plugin: the secret backend for `vault/<mount>/<path>` sources (HashiCorp Vault, KV v2).
+// The secrets-vault plugin: the secret backend for `vault/<mount>/<path>` sources (HashiCorp Vault, KV v2 and v1).
 #include "vault_backend.hpp"
 
 #include <ssmd/plugin.hpp>

@@ -1,7 +1,10 @@
-// The `vault` secret backend: `source: vault/<mount>/<path>` names a KV version 2 secret; each field of the key
-// is the secret's data.data.<field>. Offline, only the reference's syntax is checked (validate never needs
-// Vault); at run time the secret is read over HTTPS with libcurl.
+// The `vault` secret backend: `source: vault/<mount>/<path>[?version=N]` names a secret in a KV secrets
+// engine (version 2, or version 1); each field of the key is one of the secret's keys. Offline, only the
+// reference's syntax is checked (validate never needs Vault); at run time the plugin logs in as the user's
+// configuration says and reads each secret once per run over HTTPS with libcurl.
 #pragma once
+
+#include "vault_session.hpp"
 
 #include <ssmd/plugin.hpp>
 
@@ -15,6 +18,10 @@ public:
                       Diagnostics &out) override;
   std::optional<std::string> variable_name(const Host &host, const SecretRequest &req,
                                            std::string_view field) override;
+  void end_run(const Host &host) override;
+
+private:
+  Session session_;
 };
 
 } // namespace ssmd::vault

@@ -15,7 +15,6 @@
 namespace ssmd::vault {
 
 namespace {
-constexpr size_t kMaxBody = 4u << 20;
 constexpr size_t kInitialBody = 64u << 10;
 
 struct CurlFree {
@@ -33,9 +32,13 @@ void global_init() {
 // Appends to the body without letting std::string reallocate on its own: a larger buffer is taken, the
 // bytes copied, and the old one wiped as it is replaced.
 size_t on_body(char *data, size_t size, size_t count, void *ctx) {
-  auto *body = static_cast<secrets::SecretText *>(ctx);
+  auto *result = static_cast<HttpResult *>(ctx);
+  secrets::SecretText *body = &result->body;
   size_t n = size * count;
-  if (body->size() + n > kMaxBody) return 0; // aborts the transfer
+  if (body->size() + n > kMaxBody) {
+    result->overflowed = true;
+    return 0; // aborts the transfer
+  }
   std::string &text = body->str();
   if (text.size() + n > text.capacity()) {
     secrets::SecretText bigger(std::max(text.capacity() * 2, text.size() + n));
@@ -76,7 +79,6 @@ bool retryable_transport(CURLcode code) {
   switch (code) {
   case CURLE_COULDNT_RESOLVE_HOST:
   case CURLE_COULDNT_CONNECT:
-  case CURLE_OPERATION_TIMEDOUT:
   case CURLE_SEND_ERROR:
   case CURLE_RECV_ERROR:
   case CURLE_GOT_NOTHING:
@@ -94,23 +96,35 @@ bool tls_failure(CURLcode code) {
 
 bool retryable_status(long status) { return status == 412 || (status >= 500 && status != 501); }
 
-// One request. Returns libcurl's code; fills status, body and location.
-CURLcode perform(const VaultSettings &s, const std::string &url, const std::string &ca_bundle, HttpResult &result) {
+// One request. Returns libcurl's code; fills status, body and location. The token header is built in a
+// wiped buffer; libcurl's copy of the list is freed with it (curl_slist_free_all does not wipe, which is
+// why the list lives no longer than the request).
+CURLcode perform(const VaultSettings &s, const HttpRequest &request, const std::string &url,
+                 const std::string &ca_bundle, HttpResult &result) {
   std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
   if (!curl) return CURLE_FAILED_INIT;
   char error[CURL_ERROR_SIZE] = "";
-  secrets::SecretText header(16 + s.token.size());
-  header.str() = "X-Vault-Token: ";
-  header.str().append(s.token.view());
-  curl_slist *list = curl_slist_append(nullptr, header.str().c_str());
+  curl_slist *list = curl_slist_append(nullptr, "X-Vault-Request: true");
   std::unique_ptr<curl_slist, SlistFree> headers(list);
-  if (!s.ns.empty()) curl_slist_append(list, ("X-Vault-Namespace: " + s.ns).c_str());
-  curl_slist_append(list, "X-Vault-Request: true");
   curl_slist_append(list, "Accept: application/json");
+  if (!request.token.empty()) {
+    secrets::SecretText header(16 + request.token.size());
+    header.str() = "X-Vault-Token: ";
+    header.str().append(request.token);
+    curl_slist_append(list, header.str().c_str());
+  }
+  if (!s.ns.empty()) curl_slist_append(list, ("X-Vault-Namespace: " + s.ns).c_str());
+  if (request.body) curl_slist_append(list, "Content-Type: application/json");
 
   CURL *c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+  if (request.body) {
+    curl_easy_setopt(c, CURLOPT_POST, 1L);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body->view().data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body->size()));
+  } else {
+    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+  }
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -119,7 +133,7 @@ CURLcode perform(const VaultSettings &s, const std::string &url, const std::stri
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
   curl_easy_setopt(c, CURLOPT_USERAGENT, "ssmd-secrets-vault/1.0");
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &result.body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &result);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &result.location);
   curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
@@ -135,6 +149,7 @@ CURLcode perform(const VaultSettings &s, const std::string &url, const std::stri
   if (s.plain_http) curl_easy_setopt(c, CURLOPT_PROXY, "");
 
   result.body = secrets::SecretText(kInitialBody);
+  result.overflowed = false;
   result.location.clear();
   CURLcode code = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.status);
@@ -149,22 +164,36 @@ std::chrono::milliseconds backoff(int attempt) {
 }
 } // namespace
 
-HttpResult vault_get(const VaultSettings &s, const std::string &path) {
-  global_init();
-  const std::string url = s.address + path;
-  const std::string ca_bundle = s.ca_file.empty() && !s.ca_path.empty() ? read_ca_directory(s.ca_path) : "";
+HttpResult vault_request(const VaultSettings &s, const HttpRequest &request) {
   HttpResult result;
+  // A header value with CR or LF would end its header and start another: refuse it before anything is sent.
+  if (!header_safe(request.token) || !header_safe(s.ns)) {
+    result.outcome = HttpResult::Outcome::BadHeader;
+    result.error = !header_safe(request.token) ? "the Vault token holds a control character"
+                                               : "the namespace holds a control character";
+    return result;
+  }
+  global_init();
+  const std::string url = s.address + request.path;
+  const std::string ca_bundle = s.ca_file.empty() && !s.ca_path.empty() ? read_ca_directory(s.ca_path) : "";
   for (int attempt = 0;; ++attempt) {
     if (attempt > 0) std::this_thread::sleep_for(backoff(attempt));
     result.attempts = attempt + 1;
-    CURLcode code = perform(s, url, ca_bundle, result);
+    CURLcode code = perform(s, request, url, ca_bundle, result);
     bool retry;
     if (code == CURLE_OK) {
       result.outcome = HttpResult::Outcome::Response;
       retry = retryable_status(result.status);
+    } else if (code == CURLE_WRITE_ERROR && result.overflowed) {
+      // on_body refused the next piece: the answer would have passed kMaxBody. Not a network failure.
+      result.outcome = HttpResult::Outcome::TooLarge;
+      result.error = "the answer is larger than " + std::to_string(kMaxBody >> 20) + " MiB";
+      retry = false;
+    } else if (code == CURLE_OPERATION_TIMEDOUT) {
+      result.outcome = HttpResult::Outcome::Timeout;
+      retry = false;
     } else {
       result.outcome = tls_failure(code) ? HttpResult::Outcome::TlsFailure : HttpResult::Outcome::Unreachable;
-      if (code == CURLE_WRITE_ERROR) result.error = "the response is larger than 4 MiB";
       retry = retryable_transport(code);
     }
     if (!retry || attempt >= s.max_retries) return result;

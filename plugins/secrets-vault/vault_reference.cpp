@@ -31,12 +31,39 @@ std::string VaultReference::path_text() const {
   return out;
 }
 
+std::string VaultReference::text() const {
+  return "vault/" + mount + "/" + path_text() + (version ? "?version=" + std::to_string(*version) : "");
+}
+
+namespace {
+// The `version=N` query of a reference: N a positive whole number of at most nine digits.
+std::optional<long> parse_version_query(std::string_view source, std::string_view query, std::string &why) {
+  constexpr std::string_view kVersion = "version=";
+  std::string_view digits = query.starts_with(kVersion) ? query.substr(kVersion.size()) : std::string_view();
+  bool numeric = !digits.empty() && digits.size() <= 9 &&
+                 std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  long version = numeric ? std::stol(std::string(digits)) : 0;
+  if (version <= 0) {
+    why = "`" + std::string(source) + "`: the only query a Vault reference takes is `?version=N` with N a KV "
+          "version 2 version number (1 or more), e.g. vault/secret/ssmd/kalshi?version=3";
+    return std::nullopt;
+  }
+  return version;
+}
+} // namespace
+
 std::optional<VaultReference> parse_reference(std::string_view source, std::string &why) {
   if (!source.starts_with(kPrefix)) {
     why = "a Vault source starts with `vault/`; " + std::string(kExample);
     return std::nullopt;
   }
   std::string_view rest = source.substr(kPrefix.size());
+  std::optional<long> version;
+  if (size_t question = rest.find('?'); question != std::string_view::npos) {
+    version = parse_version_query(source, rest.substr(question + 1), why);
+    if (!version) return std::nullopt;
+    rest = rest.substr(0, question);
+  }
   if (rest.empty()) {
     why = "`vault/` names no mount and no path; " + std::string(kExample);
     return std::nullopt;
@@ -66,6 +93,7 @@ std::optional<VaultReference> parse_reference(std::string_view source, std::stri
     }
   }
   VaultReference ref;
+  ref.version = version;
   ref.mount = std::string(segments.front());
   for (size_t i = 1; i < segments.size(); ++i) ref.path.emplace_back(segments[i]);
   return ref;

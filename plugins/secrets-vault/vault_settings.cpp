@@ -6,10 +6,8 @@
 #include <arpa/inet.h>
 #include <cctype>
 #include <cstdlib>
-#include <fcntl.h>
 #include <memory>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace ssmd::vault {
 
@@ -43,7 +41,7 @@ std::string url_part(CURLU *url, CURLUPart part) {
 bool check_address(VaultSettings &s, std::string &why) {
   std::unique_ptr<CURLU, UrlFree> url(curl_url());
   if (!url || curl_url_set(url.get(), CURLUPART_URL, s.address.c_str(), 0) != CURLUE_OK) {
-    why = "VAULT_ADDR is not a URL; set it like https://vault.example.com:8200";
+    why = "VAULT_ADDR (or vault.address) is not a URL; set it like https://vault.example.com:8200";
     return false;
   }
   const std::string scheme = url_part(url.get(), CURLUPART_SCHEME);
@@ -69,51 +67,6 @@ bool check_address(VaultSettings &s, std::string &why) {
   return true;
 }
 
-// Reads the token file the Vault CLI's default token helper writes, into the wiped buffer.
-bool read_token_file(const std::string &path, secrets::SecretText &token) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat info {};
-  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size < 65536;
-  if (ok) {
-    token.str().resize(static_cast<size_t>(info.st_size));
-    ok = ::read(fd, token.str().data(), token.size()) == info.st_size;
-  }
-  ::close(fd);
-  return ok;
-}
-
-bool load_token(VaultSettings &s, std::string &why) {
-  if (const char *token = std::getenv("VAULT_TOKEN"); token && *token) {
-    std::string_view view(token);
-    s.token.str().reserve(view.size());
-    s.token.str().assign(view);
-    s.token_source = "VAULT_TOKEN";
-  } else {
-    const std::string home = env("HOME");
-    s.token_source = (home.empty() ? std::string("~") : home) + "/.vault-token";
-    if (home.empty() || !read_token_file(s.token_source, s.token)) {
-      why = "no Vault token: set VAULT_TOKEN, or log in with `vault login`, which writes ~/.vault-token";
-      return false;
-    }
-  }
-  // Surrounding whitespace (a file's trailing newline) is not part of a token; erasing shifts in place.
-  std::string &t = s.token.str();
-  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
-  size_t lead = 0;
-  while (lead < t.size() && std::isspace(static_cast<unsigned char>(t[lead]))) ++lead;
-  t.erase(0, lead);
-  for (char c : t)
-    if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7F) {
-      why = "the Vault token in " + s.token_source + " holds characters an HTTP header cannot carry";
-      return false;
-    }
-  if (t.empty()) {
-    why = "the Vault token in " + s.token_source + " is empty";
-    return false;
-  }
-  return true;
-}
 } // namespace
 
 bool loopback_host(const std::string &host) {
@@ -136,12 +89,34 @@ std::optional<long> parse_timeout_ms(const std::string &text) {
   return number * scale;
 }
 
-std::optional<VaultSettings> load_settings(std::string &why) {
+bool header_safe(std::string_view value) {
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) return false;
+  }
+  return true;
+}
+
+std::optional<int> configured_kv_version(const ConfigLookup &config, const std::string &mount, std::string &why) {
+  const std::string key = "vault.mounts." + mount + ".kv_version";
+  auto value = config ? config(key) : std::nullopt;
+  if (!value) return std::nullopt;
+  if (*value == "1" || *value == "2") return std::stoi(*value);
+  why = "configuration key " + key + " must be 1 or 2 (the KV secrets engine version of mount `" + mount + "`)";
+  return std::nullopt;
+}
+
+std::optional<VaultSettings> load_settings(const ConfigLookup &config, std::string &why) {
   VaultSettings s;
-  s.address = env("VAULT_ADDR");
-  if (s.address.empty()) s.address = kDefaultAddress;
+  s.address = setting(config, "VAULT_ADDR", "vault.address").value_or(kDefaultAddress);
   if (!check_address(s, why)) return std::nullopt;
-  s.ns = env("VAULT_NAMESPACE");
+  s.ns = setting(config, "VAULT_NAMESPACE", "vault.namespace").value_or("");
+  // The namespace travels as a header: a CR or LF in it would end that header and start one of its own.
+  if (!header_safe(s.ns)) {
+    why = "VAULT_NAMESPACE (or vault.namespace) holds a control character (CR, LF, ...), which would let it add "
+          "headers of its own to the request; a namespace is a path like team-a or team-a/child";
+    return std::nullopt;
+  }
   s.ca_file = env("VAULT_CACERT");
   s.ca_path = env("VAULT_CAPATH");
   struct stat info {};
@@ -175,7 +150,6 @@ std::optional<VaultSettings> load_settings(std::string &why) {
     }
     s.max_retries = std::min(std::stoi(retries), kRetryCap);
   }
-  if (!load_token(s, why)) return std::nullopt;
   return s;
 }
 

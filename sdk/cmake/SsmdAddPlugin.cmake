@@ -7,6 +7,11 @@
 # from libstdc++ headers (std::string members, std::function managers, ...) still come out as weak
 # dynamic symbols that the dynamic linker may bind across plugins. A linker version script makes every
 # symbol but the entry point local.
+#
+# Builds are reproducible: the source and build folders are mapped to fixed names in everything the compiler
+# writes (debug information, __FILE__), so two builds of one commit in different folders give byte-identical
+# plugins and one ssmd-plugins.lock pins both. The build folder is mapped after the source folder, so it wins
+# when it lies inside it. In a debugger, `directory <checkout>` finds the sources again.
 function(ssmd_add_plugin name)
   cmake_parse_arguments(ARG "ALLOW_UNDEFINED" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT ARG_SOURCES)
@@ -27,6 +32,10 @@ function(ssmd_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON
     LINK_DEPENDS "${_exports}")
   target_link_options(${name} PRIVATE "LINKER:--version-script=${_exports}")
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" OR CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${name} PRIVATE
+      "-ffile-prefix-map=${CMAKE_SOURCE_DIR}=." "-ffile-prefix-map=${CMAKE_BINARY_DIR}=build")
+  endif()
   if(NOT ARG_ALLOW_UNDEFINED)
     # A missing symbol is a link error here rather than a load error in the field.
     target_link_options(${name} PRIVATE "LINKER:--no-undefined")

@@ -22,20 +22,21 @@ size_t count_lines(const std::string &text, const std::string &part) {
 
 } // namespace
 
-TEST(SchemaBreakingE2E, WireBreakingPairExits1WithRuleIdsAndTheNewerFilesPositions) {
+TEST(SchemaBreakingE2E, WireBreakingPairExits1WithCategoriesRuleIdsAndTheNewerFilesPositions) {
   GitRepo repo;
   two_versions(repo, trade_wire_breaking());
   auto r = repo.ssmd({"schema", "breaking", "trade"});
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   // quantityMicros is on line 13 of the newer file, in the same place as in the bundled one.
-  EXPECT_TRUE(has(r.out, "exchanges/schemas/trade.v2.capnp:13:3: error: ")) << r.out;
+  EXPECT_TRUE(has(r.out, "exchanges/schemas/trade.v2.capnp:13:3: error: wire: field `quantityMicros` @6")) << r.out;
   EXPECT_TRUE(has(line_containing(r.out, "trade.v2.capnp:13:3"), "[capnp/breaking/field-type-changed]")) << r.out;
   // The removed field is located at the struct that held it (`Trade`, line 6) in the newer file.
-  EXPECT_TRUE(has(line_starting(r.out, "exchanges/schemas/trade.v2.capnp:6:8: error: field `outcome` @7"),
-                  "[capnp/breaking/field-removed]"))
+  EXPECT_TRUE(has(line_starting(r.out, "exchanges/schemas/trade.v2.capnp:6:8: error: removal: field `outcome` @7"),
+                  "[capnp/removal/field-removed]"))
       << r.out;
   EXPECT_FALSE(has(r.out, "trade.v1.capnp:")) << "findings point into the newer file\n" << r.out;
-  EXPECT_TRUE(has(r.out, "trade v1 \u2192 v2: 2 wire-breaking changes, 0 source-breaking changes, 0 safe notes\n"))
+  EXPECT_TRUE(has(r.out, "trade v1 \u2192 v2: 1 wire, 1 removal, 0 hygiene, 0 source, 0 safe (failing on wire, "
+                         "removal)\n"))
       << r.out;
 }
 
@@ -45,10 +46,10 @@ TEST(SchemaBreakingE2E, AnAddedFieldIsASafeInfoFindingAndExits0) {
   auto r = repo.ssmd({"schema", "breaking", "trade"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   // venue is the line after outcome, the bundled file's last field (line 14).
-  EXPECT_TRUE(has(line_starting(r.out, "exchanges/schemas/trade.v2.capnp:15:3: info: field `venue` @8 of `Trade` was added"),
+  EXPECT_TRUE(has(line_starting(r.out, "exchanges/schemas/trade.v2.capnp:15:3: info: safe: field `venue` @8 of `Trade` was added"),
                   "[capnp/note/field-added]"))
       << r.out;
-  EXPECT_TRUE(has(r.out, "trade v1 \u2192 v2: 0 wire-breaking changes, 0 source-breaking changes, 1 safe note\n"))
+  EXPECT_TRUE(has(r.out, "trade v1 \u2192 v2: 0 wire, 0 removal, 0 hygiene, 0 source, 1 safe (failing on wire, removal)\n"))
       << r.out;
 
   auto json = repo.ssmd({"schema", "breaking", "trade", "--format", "json"});
@@ -61,6 +62,7 @@ TEST(SchemaBreakingE2E, AnAddedFieldIsASafeInfoFindingAndExits0) {
   ASSERT_TRUE(findings && findings->items.size() == 1u) << json.out;
   const auto &f = findings->items[0];
   EXPECT_EQ(f.get("category")->text, "safe");
+  EXPECT_EQ(f.get("fails")->kind, ssmd::json::Node::Kind::Bool);
   EXPECT_EQ(f.get("severity")->text, "info");
   EXPECT_EQ(f.get("rule")->text, "capnp/note/field-added");
   EXPECT_EQ(f.get("line")->as_uint(), 15u);
@@ -71,7 +73,7 @@ TEST(SchemaBreakingE2E, AReformattedVersionHasNoFindingsAndExits0) {
   two_versions(repo, trade_reformatted());
   auto r = repo.ssmd({"schema", "breaking", "trade"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(r.out, "trade v1 \u2192 v2: 0 wire-breaking changes, 0 source-breaking changes, 0 safe notes\n");
+  EXPECT_EQ(r.out, "trade v1 \u2192 v2: 0 wire, 0 removal, 0 hygiene, 0 source, 0 safe (failing on wire, removal)\n");
 }
 
 TEST(SchemaBreakingE2E, SourceBreakingAloneIsAWarningAndExits0) {
@@ -79,9 +81,9 @@ TEST(SchemaBreakingE2E, SourceBreakingAloneIsAWarningAndExits0) {
   two_versions(repo, trade_source_breaking());
   auto r = repo.ssmd({"schema", "breaking", "trade"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_TRUE(has(r.out, "exchanges/schemas/trade.v2.capnp:9:3: warning: ")) << r.out;
+  EXPECT_TRUE(has(r.out, "exchanges/schemas/trade.v2.capnp:9:3: warning: source: ")) << r.out;
   EXPECT_TRUE(has(r.out, "[capnp/source/field-renamed]")) << r.out;
-  EXPECT_TRUE(has(r.out, ": 0 wire-breaking changes, 1 source-breaking change, 0 safe notes\n")) << r.out;
+  EXPECT_TRUE(has(r.out, ": 0 wire, 0 removal, 0 hygiene, 1 source, 0 safe (failing on wire, removal)\n")) << r.out;
 }
 
 TEST(SchemaBreakingE2E, AgainstAnOlderCommitReadsTheOlderSideFromGit) {
@@ -97,11 +99,11 @@ TEST(SchemaBreakingE2E, AgainstAnOlderCommitReadsTheOlderSideFromGit) {
   EXPECT_TRUE(has(r.out, "exchanges/schemas/trade.v1.capnp:13:3: error: ")) << r.out;
   EXPECT_TRUE(has(r.out, "[capnp/breaking/field-type-changed]")) << r.out;
   EXPECT_TRUE(has(r.out, "trade v1 in commit ")) << r.out;
-  EXPECT_TRUE(has(r.out, " (HEAD~1) \u2192 v1 in the working tree: 2 wire-breaking changes")) << r.out;
+  EXPECT_TRUE(has(r.out, " (HEAD~1) \u2192 v1 in the working tree: 1 wire, 1 removal,")) << r.out;
 
   auto same = repo.ssmd({"schema", "breaking", "trade", "--against", "HEAD"});
   EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
-  EXPECT_TRUE(has(same.out, ": 0 wire-breaking changes")) << same.out;
+  EXPECT_TRUE(has(same.out, ": 0 wire, 0 removal,")) << same.out;
 
   // An uncommitted fix in the working tree: HEAD~1 still comes from git, and now matches.
   repo.write("exchanges/schemas/trade.v1.capnp", bundled_trade());
@@ -133,17 +135,17 @@ TEST(SchemaBreakingE2E, FromAndToChooseTheVersions) {
                      {"v3", "trade.v3.capnp", replaced(v2, "venue @8 :Text", "venue @8 :Int32")}});
   auto newest = repo.ssmd({"schema", "breaking", "trade"});
   EXPECT_EQ(newest.exit_code, 1) << newest.out;
-  EXPECT_TRUE(has(newest.out, "trade v2 \u2192 v3: 1 wire-breaking change,")) << newest.out;
+  EXPECT_TRUE(has(newest.out, "trade v2 \u2192 v3: 1 wire,")) << newest.out;
   EXPECT_TRUE(has(newest.out, "exchanges/schemas/trade.v3.capnp:15:3: error: ")) << newest.out;
 
   auto to_v2 = repo.ssmd({"schema", "breaking", "trade", "--to", "v2"});
   EXPECT_EQ(to_v2.exit_code, 0) << to_v2.out;
-  EXPECT_TRUE(has(to_v2.out, "trade v1 \u2192 v2: 0 wire-breaking")) << to_v2.out;
+  EXPECT_TRUE(has(to_v2.out, "trade v1 \u2192 v2: 0 wire,")) << to_v2.out;
 
   // v3 only adds a field to v1: the type change happened between v2 and v3.
   auto from_v1 = repo.ssmd({"schema", "breaking", "trade", "--from", "v1"});
   EXPECT_EQ(from_v1.exit_code, 0) << from_v1.out;
-  EXPECT_TRUE(has(from_v1.out, "trade v1 \u2192 v3: 0 wire-breaking changes,")) << from_v1.out;
+  EXPECT_TRUE(has(from_v1.out, "trade v1 \u2192 v3: 0 wire,")) << from_v1.out;
 
   auto both = repo.ssmd({"schema", "breaking", "trade", "--from", "v1", "--to", "v2"});
   EXPECT_EQ(both.exit_code, 0) << both.out;
@@ -175,31 +177,34 @@ TEST(SchemaBreakingE2E, JsonHasTheFindingsCategoriesAndTheWireCount) {
   EXPECT_EQ(doc.get("from")->text, "v1");
   EXPECT_EQ(doc.get("to")->text, "v2");
   EXPECT_TRUE(doc.get("against")->is(ssmd::json::Node::Kind::Null));
-  EXPECT_EQ(doc.get("wire_breaking")->as_uint(), 2u);
+  EXPECT_EQ(doc.get("wire_breaking")->as_uint(), 1u);
+  EXPECT_EQ(doc.get("removals")->as_uint(), 1u);
+  EXPECT_EQ(doc.get("hygiene")->as_uint(), 0u);
   EXPECT_EQ(doc.get("source_breaking")->as_uint(), 1u);
+  EXPECT_EQ(doc.get("failing")->as_uint(), 2u);
+  ASSERT_TRUE(doc.get("fail_on") && doc.get("fail_on")->items.size() == 2u) << r.out;
+  EXPECT_EQ(doc.get("fail_on")->items[0].text, "wire");
+  EXPECT_EQ(doc.get("fail_on")->items[1].text, "removal");
   const ssmd::json::Node *findings = doc.get("findings");
   ASSERT_TRUE(findings && findings->is(ssmd::json::Node::Kind::Array));
   ASSERT_EQ(findings->items.size(), 3u) << r.out;
-  size_t wire = 0, source = 0;
+  std::map<std::string, std::string> prefix = {{"wire", "capnp/breaking/"}, {"removal", "capnp/removal/"},
+                                               {"source", "capnp/source/"}};
+  std::map<std::string, size_t> seen;
   for (const auto &f : findings->items) {
-    for (const char *key : {"file", "line", "column", "severity", "category", "rule", "message"})
+    for (const char *key : {"file", "line", "column", "severity", "category", "fails", "rule", "message"})
       EXPECT_TRUE(f.get(key)) << key << " missing in " << r.out;
     EXPECT_EQ(f.get("file")->text, "exchanges/schemas/trade.v2.capnp");
     EXPECT_GT(f.get("line")->as_uint().value_or(0), 0u);
     const std::string &category = f.get("category")->text, &rule = f.get("rule")->text;
-    if (category == "wire-breaking") {
-      ++wire;
-      EXPECT_TRUE(rule.starts_with("capnp/breaking/")) << rule;
-      EXPECT_EQ(f.get("severity")->text, "error");
-    } else {
-      EXPECT_EQ(category, "source-breaking");
-      EXPECT_TRUE(rule.starts_with("capnp/source/")) << rule;
-      EXPECT_EQ(f.get("severity")->text, "warning");
-      ++source;
-    }
+    ++seen[category];
+    ASSERT_TRUE(prefix.contains(category)) << category;
+    EXPECT_TRUE(rule.starts_with(prefix[category])) << rule;
+    bool fails = category != "source";
+    EXPECT_EQ(f.get("fails")->boolean, fails) << rule;
+    EXPECT_EQ(f.get("severity")->text, fails ? "error" : "warning") << rule;
   }
-  EXPECT_EQ(wire, 2u);
-  EXPECT_EQ(source, 1u);
+  EXPECT_EQ(seen, (std::map<std::string, size_t>{{"removal", 1}, {"source", 1}, {"wire", 1}}));
 }
 
 TEST(SchemaBreakingE2E, AVersionThatDoesNotCompileIsNotSafe) {
@@ -254,7 +259,7 @@ TEST(SchemaBreakingE2E, ImportPathSetsTheFormatsImportPaths) {
 
   auto with = repo.ssmd({"schema", "breaking", "trade", "--import-path", "vendor"});
   EXPECT_EQ(with.exit_code, 0) << with.out << with.err;
-  EXPECT_TRUE(has(with.out, ": 0 wire-breaking changes")) << with.out;
+  EXPECT_TRUE(has(with.out, ": 0 wire, 0 removal,")) << with.out;
 
   // The flag comes before the configured directories; a configured directory alone works too.
   repo.write(".ssmd/config.yaml", "capnp:\n  import_paths: [vendor]\n");

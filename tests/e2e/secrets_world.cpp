@@ -46,7 +46,9 @@ void SecretsWorld::SetUp() {
           {"HOME", (tmp_.path() / "home").string()},
           {"XDG_CONFIG_HOME", (tmp_.path() / "home" / ".config").string()}};
   unset_ = {"SSMD_PLUGIN_PATH", "SSMD_PLUGINS",      "SSMD_LOCKED", "SSMD_REPO",    "SSMD_OUTPUT",    "VAULT_NAMESPACE",
-            "VAULT_CAPATH",     "VAULT_SKIP_VERIFY", "GAMMA_KEY",   "GAMMA_SECRET", "SSMD_BETA_TOKEN"};
+            "VAULT_CAPATH",     "VAULT_SKIP_VERIFY", "GAMMA_KEY",   "GAMMA_SECRET", "SSMD_BETA_TOKEN", "VAULT_ROLE_ID",
+            "VAULT_SECRET_ID",  "SSMD_VAULT_AUTH",   "SSMD_VAULT_ROLE", "SSMD_VAULT_JWT_ENV", "SSMD_VAULT_JWT_FILE",
+            "SSMD_VAULT_AUTH_MOUNT", "GIT_DIR", "GIT_WORK_TREE"};
 }
 
 void SecretsWorld::write_environment(const std::string &name, const std::string &yaml) const {
@@ -56,6 +58,31 @@ void SecretsWorld::write_environment(const std::string &name, const std::string 
 void SecretsWorld::mount(const std::string &secret, const std::string &field, const std::string &value) const {
   fs::create_directories(tmp_.path() / "mounts" / secret);
   std::ofstream(tmp_.path() / "mounts" / secret / field, std::ios::binary) << value;
+}
+
+void SecretsWorld::write_user_config(const std::string &yaml) const {
+  fs::create_directories(tmp_.path() / "home" / ".config" / "ssmd");
+  std::ofstream(tmp_.path() / "home" / ".config" / "ssmd" / "config.yaml") << yaml;
+}
+
+void SecretsWorld::write_repo_file(const std::string &relative, const std::string &text) const {
+  fs::create_directories((repo() / relative).parent_path());
+  std::ofstream(repo() / relative, std::ios::binary) << text;
+}
+
+void SecretsWorld::git_init() const {
+  git("init -q -b main");
+  git("config user.name 'Jane Doe'");
+  git("config user.email jane@example.com");
+}
+
+std::string SecretsWorld::git(const std::string &args, const std::map<std::string, std::string> &env) const {
+  RunOptions options{repo(), {{"HOME", (tmp_.path() / "home").string()}, {"GIT_CONFIG_NOSYSTEM", "1"}, {"TZ", "UTC"}},
+                     {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"}, ""};
+  for (const auto &[k, v] : env) options.env[k] = v;
+  RunResult r = run_shell("git " + args, options);
+  EXPECT_EQ(r.exit_code, 0) << "git " << args << "\n" << r.err;
+  return r.out;
 }
 
 void SecretsWorld::use_junk_backend() {
@@ -119,7 +146,8 @@ bool SecretsWorld::wait_for(const fs::path &file, const std::string &text) {
 
 void SecretsWorld::expect_no_canary(const std::string &text, const std::string &what) {
   for (const auto &canary : {kEnvKeyCanary, kEnvSecretCanary, kSealedCanary, kVaultKeyCanary, kVaultSecretCanary,
-                             kVaultTokenCanary, kJunkCanary}) {
+                             kVaultTokenCanary, kJunkCanary, kVaultLogin.login_token, kVaultLogin.role_id,
+                             kVaultLogin.secret_id, kVaultLogin.k8s_jwt, kVaultLogin.ci_jwt}) {
     EXPECT_EQ(text.find(canary), std::string::npos) << what << " holds the canary " << canary << ":\n" << text;
     const std::string tail = canary.substr(canary.size() - 6);
     EXPECT_EQ(text.find(tail), std::string::npos) << what << " holds the tail of canary " << canary << ":\n" << text;

@@ -74,6 +74,9 @@ inline bool has_row(const std::string &table, const std::vector<std::string> &ce
   return false;
 }
 
+// The login credentials and the issued token of the Vault test server (its defaults): canaries too.
+inline const VaultServerConfig kVaultLogin{};
+
 // ssmd started without waiting, for signal tests: its stdout and stderr go to files.
 struct Started {
   pid_t pid = -1;
@@ -92,6 +95,14 @@ protected:
   void mount(const std::string &secret, const std::string &field, const std::string &value) const;
   // Puts the junk test backend (prefix `junk`) on the plugin path.
   void use_junk_backend();
+  // Writes the user's own configuration file ($XDG_CONFIG_HOME/ssmd/config.yaml), trusted by ssmd.
+  void write_user_config(const std::string &yaml) const;
+  // Writes `relative` under the repository (its .ssmd/config.yaml, ssmd.yaml, a manifest...).
+  void write_repo_file(const std::string &relative, const std::string &text) const;
+  // Makes the repository a git work tree (branch main, a local identity).
+  void git_init() const;
+  // Runs `git <args>` in the repository with `env` added (GIT_AUTHOR_DATE, ...); fails the test on error.
+  std::string git(const std::string &args, const std::map<std::string, std::string> &env = {}) const;
 
   // Runs ssmd in the repository with `env_` (canaries, Vault settings) and nothing of the caller's.
   RunResult ssmd(std::vector<std::string> args) const;

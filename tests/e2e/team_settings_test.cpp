@@ -135,6 +135,29 @@ TEST_F(TeamSettings, TheFileIsCheckedWithFindingsAtLineAndColumn) {
   EXPECT_TRUE(has(ssmd({"validate"}).out, "ssmd.yaml:1:10: error: this ssmd reads ssmd.yaml `version: 1`, not `2`"));
 }
 
+// `breaking.fail_on` names categories `ssmd schema breaking` knows; a misspelt one is caught where it is.
+TEST_F(TeamSettings, BreakingFailOnNamesKnownCategories) {
+  git.write("ssmd.yaml", "version: 1\nbreaking:\n  fail_on: [wire, removal, hygiene]\n");
+  EXPECT_FALSE(has(ssmd({"validate"}).out, "ssmd.yaml:"));
+  git.write("ssmd.yaml", "version: 1\nbreaking:\n  fail_on: [wire, wire-breaking]\n");
+  auto bad = ssmd({"validate"});
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_TRUE(has(bad.out, "ssmd.yaml:3:19: error: `breaking.fail_on` has no category `wire-breaking`")) << bad.out;
+}
+
+// `check_keys.fail_on` (the statuses `ssmd env check-keys` fails on) is a section of its own, checked.
+TEST_F(TeamSettings, CheckKeysFailOnIsASectionWithKnownStatuses) {
+  git.write("ssmd.yaml", "version: 1\ncheck_keys:\n  fail_on: [rotation-due, unknown-age]\n");
+  auto good = ssmd({"validate"});
+  EXPECT_FALSE(has(good.out, "ssmd.yaml:")) << good.out;
+  git.write("ssmd.yaml", "version: 1\ncheck_keys:\n  fail_on: [rotation-due, expired]\n  when: always\n");
+  auto bad = ssmd({"validate"});
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_TRUE(has(bad.out, "ssmd.yaml:3:27: error: `check_keys.fail_on` takes `rotation-due` and `unknown-age`, not `expired`"))
+      << bad.out;
+  EXPECT_TRUE(has(bad.out, "ssmd.yaml:4:3: error: `check_keys` has no key `when`")) << bad.out;
+}
+
 // A repository's file may judge findings, never choose which plugins load.
 TEST_F(TeamSettings, ItCannotAddAPluginSearchPath) {
   fs::create_directories(git.root() / "tools/plugins");

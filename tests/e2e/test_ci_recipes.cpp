@@ -21,14 +21,21 @@ struct Step {
   std::map<std::string, std::string> env;
 };
 
-// The `run:` steps of the `validate` job. `${{ github.base_ref }}` in a step's env is evaluated to `base`, as
-// on a pull request into it; any other expression fails the test, so a new one must be taught here.
+// The `run:` steps of the `validate` job, each with the job's `env:` (plain values). `${{ github.base_ref }}`
+// in a step's env is evaluated to `base`, as on a pull request into it; any other expression fails the test,
+// so a new one must be taught here.
 std::vector<Step> github_steps(const fs::path &workflow, const std::string &base) {
   std::vector<Step> out;
   YAML::Node root = YAML::LoadFile(workflow.string());
+  std::map<std::string, std::string> job_env;
+  if (root["jobs"]["validate"]["env"])
+    for (const auto &var : root["jobs"]["validate"]["env"]) {
+      job_env[var.first.as<std::string>()] = var.second.as<std::string>();
+      EXPECT_EQ(job_env[var.first.as<std::string>()].find("${{"), std::string::npos) << "an expression in the job's env";
+    }
   for (const auto &step : root["jobs"]["validate"]["steps"]) {
     if (!step["run"]) continue;
-    Step s{step["name"].as<std::string>(), step["run"].as<std::string>(), step["if"] ? step["if"].as<std::string>() : "", {}};
+    Step s{step["name"].as<std::string>(), step["run"].as<std::string>(), step["if"] ? step["if"].as<std::string>() : "", job_env};
     EXPECT_EQ(s.script.find("${{"), std::string::npos) << s.name << ": an expression spliced into the script";
     if (step["env"])
       for (const auto &var : step["env"]) {
@@ -38,6 +45,15 @@ std::vector<Step> github_steps(const fs::path &workflow, const std::string &base
       }
     out.push_back(std::move(s));
   }
+  return out;
+}
+
+// The pipeline's global `variables:`, which the runner exports to every job.
+std::map<std::string, std::string> gitlab_variables(const fs::path &file) {
+  std::map<std::string, std::string> out;
+  YAML::Node root = YAML::LoadFile(file.string());
+  if (root["variables"])
+    for (const auto &var : root["variables"]) out[var.first.as<std::string>()] = var.second.as<std::string>();
   return out;
 }
 
@@ -139,10 +155,12 @@ protected:
   bool run_gitlab(std::string &log) const {
     auto jobs = gitlab_jobs(work() / ".gitlab-ci.yml");
     EXPECT_EQ(jobs.size(), 2u);
+    auto variables = gitlab_variables(work() / ".gitlab-ci.yml");
+    variables["CI_PIPELINE_SOURCE"] = "merge_request_event";
+    variables["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "main";
     bool ok = true;
     for (const auto &[name, script] : jobs) {
-      RunResult r = run_script(script, {{"CI_PIPELINE_SOURCE", "merge_request_event"},
-                                        {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"}});
+      RunResult r = run_script(script, variables);
       log += "## " + name + " (exit " + std::to_string(r.exit_code) + ")\n" + r.out + r.err;
       ok = ok && r.exit_code == 0;
     }
@@ -194,4 +212,27 @@ TEST_F(CiRecipes, TheInstallPlaceholderNamesItselfWhenSsmdIsMissing) {
   auto r = run_shell("bash --noprofile --norc -eo pipefail " + script_file(steps.front().script).string(), o);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(has(r.out, "fill in the 'Install ssmd' step")) << r.out << r.err;
+}
+
+// A plugin the lock pins but the runner lacks fails the job at the check step, naming the plugin, instead of
+// validating with fewer checks than the lock promises. The job's SSMD_LOCKED is what locks the run here.
+TEST_F(CiRecipes, APinnedPluginTheRunnerLacksFailsTheJobNamingIt) {
+  std::string lock = read_file(work() / "ssmd-plugins.lock");
+  write("ssmd-plugins.lock", lock + "  - name: feed-nowhere\n    version: \"1.0.0\"\n    sha256: " + std::string(64, 'a') + "\n");
+  upstream_.git_ok("commit -q -am 'pin a plugin the runner lacks'", work());
+
+  std::string github, gitlab;
+  EXPECT_FALSE(run_github(github)) << github;
+  EXPECT_TRUE(has(github, "## Check the pinned plugins (exit 3)")) << github;
+  EXPECT_TRUE(has(github, "plugin 'feed-nowhere' is pinned in")) << github;
+  EXPECT_FALSE(has(github, "## Validate (")) << "the job stops at the check\n" << github;
+  EXPECT_FALSE(run_gitlab(gitlab)) << gitlab;
+  EXPECT_TRUE(has(gitlab, "## ssmd-validate (exit 3)")) << gitlab;
+  EXPECT_TRUE(has(gitlab, "plugin 'feed-nowhere' is pinned in")) << gitlab;
+  // Every ssmd step is locked through the job's SSMD_LOCKED=true, even one without --locked.
+  auto steps = github_steps(work() / ".github/workflows/ssmd.yml", "main");
+  ASSERT_FALSE(steps.empty());
+  RunResult r = run_script("ssmd validate", steps.front().env);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "plugin 'feed-nowhere' is pinned in")) << r.err;
 }

@@ -56,3 +56,14 @@ TEST(Config, BrokenConfigWarnsButDoesNotBlock) {
   EXPECT_NE(r.err.find("warning: ignoring configuration"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("config.yaml:"), std::string::npos) << r.err;
 }
+
+// `ssmd init` writes an ssmd.yaml of comments for the team to fill in; empty or all comments, a file sets
+// nothing and is no reason for a warning.
+TEST(Config, AnEmptyOrCommentOnlyFileIsQuiet) {
+  ConfigRepo c;
+  c.repo.write("ssmd.yaml", "# settings go here\n");
+  c.repo.write(".ssmd/config.yaml", "");
+  auto r = run_ssmd({"config", "show", "--output", "text"}, c.options());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+}

@@ -112,7 +112,8 @@ TEST(Init, PinsOnlyThePluginsNamedByThePluginsFlag) {
   // A plugin that cannot be pinned fails before anything is written.
   auto missing = run_ssmd({"--plugins", "feed-nowhere", "init", "other"}, clean_in(dir.path()));
   EXPECT_EQ(missing.exit_code, 3);
-  EXPECT_TRUE(has(missing.err, "cannot lock plugin 'feed-nowhere': no such plugin")) << missing.err;
+  EXPECT_TRUE(has(missing.err, "plugin 'feed-nowhere' named by --plugins (SSMD_PLUGINS) is not on the plugin path"))
+      << missing.err;
   EXPECT_FALSE(fs::exists(dir.path() / "other"));
 }
 

@@ -1,5 +1,6 @@
 // `ssmd plugin lock`, `--locked` and `--plugins`: hashes and the allowlist are checked before a library
 // is opened, which the marker plugin's static constructor proves.
+#include "git_fixture.hpp"
 #include "plugin_env.hpp"
 
 #include <gtest/gtest.h>
@@ -46,7 +47,8 @@ TEST(PluginLock, PinsOnlyThePluginsNamedByThePluginsFlag) {
 
   auto missing = env.run({"--plugins", "test-marker,test-nowhere", "plugin", "lock"});
   EXPECT_EQ(missing.exit_code, 3);
-  EXPECT_TRUE(has(missing.err, "cannot lock plugin 'test-nowhere': no such plugin")) << missing.err;
+  EXPECT_TRUE(has(missing.err, "plugin 'test-nowhere' named by --plugins (SSMD_PLUGINS) is not on the plugin path"))
+      << missing.err;
   EXPECT_EQ(read_file(lock_of(env)), lock) << "a failed lock leaves the old file alone";
 }
 
@@ -147,4 +149,58 @@ TEST(PluginAllowlist, APluginNotAllowedNeverRuns) {
   // The positive control: allowed, the same plugin runs.
   EXPECT_EQ(env.run({"--plugins", "test-good,test-marker", "t-marker"}).exit_code, 0);
   EXPECT_TRUE(env.ran("test-marker"));
+}
+
+// A locked run promises that the pinned plugins ran: one of them missing fails it (exit 3, naming it) rather
+// than quietly checking less. Without --locked the lock file is not consulted.
+TEST(PluginLocked, APinnedPluginThatIsMissingFailsTheRun) {
+  PluginEnv env;
+  env.add("good", "test-good");
+  fs::path marker = env.add("marker", "test-marker");
+  ASSERT_EQ(env.run({"plugin", "lock"}).exit_code, 0);
+  fs::remove(marker);
+  const std::string expected = "plugin 'test-marker' is pinned in " + lock_of(env).string() + " but is not on the plugin path";
+  for (auto args : std::vector<std::vector<std::string>>{{"--locked", "plugin", "list"}, {"--locked", "t-hello"}, {"--locked", "validate"}}) {
+    auto r = env.run(args);
+    EXPECT_EQ(r.exit_code, 3) << args.back() << "\n" << r.out << r.err;
+    EXPECT_TRUE(has(r.err, expected)) << r.err;
+  }
+  RunOptions locked_by_env;
+  locked_by_env.env["SSMD_LOCKED"] = "true";
+  auto by_env = env.run({"t-hello"}, locked_by_env);
+  EXPECT_EQ(by_env.exit_code, 3) << by_env.out;
+  EXPECT_TRUE(has(by_env.err, expected)) << by_env.err;
+  // --plugins narrows the locked set: a pinned plugin it leaves out is not needed.
+  EXPECT_EQ(env.run({"--locked", "--plugins", "test-good", "t-hello"}).exit_code, 0);
+  EXPECT_EQ(env.run({"plugin", "list"}).exit_code, 0) << "unlocked, the lock file is not consulted";
+}
+
+TEST(PluginAllowlist, NamingAPluginThatDoesNotExistIsAnError) {
+  PluginEnv env;
+  env.add("good", "test-good");
+  auto r = env.run({"--plugins", "test-good,test-god", "t-hello"});
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_TRUE(has(r.err, "plugin 'test-god' named by --plugins (SSMD_PLUGINS) is not on the plugin path (")) << r.err;
+  EXPECT_TRUE(has(r.err, "did you mean 'test-good'?")) << r.err;
+  RunOptions by_env;
+  by_env.env["SSMD_PLUGINS"] = "test-nowhere";
+  auto e = env.run({"validate"}, by_env);
+  EXPECT_EQ(e.exit_code, 3) << e.out;
+  EXPECT_TRUE(has(e.err, "plugin 'test-nowhere' named by --plugins (SSMD_PLUGINS)")) << e.err;
+  EXPECT_EQ(env.run({"--plugins", "test-good", "t-hello"}).exit_code, 0);
+}
+
+// Under --locked, a file no plugin can check is an error: the run cannot vouch for it.
+TEST(PluginLocked, AFileWhosePluginIsMissingIsAnError) {
+  PluginEnv env;
+  env.add("good", "test-good");
+  write_file(env.repo() / "exchanges/feeds/acme.yaml", feed_yaml("acme", {"v1"})); // exchange `example`: no plugin
+  ASSERT_EQ(env.run({"plugin", "lock"}).exit_code, 0);
+  auto plain = env.run({"validate", "--no-cache"});
+  EXPECT_EQ(plain.exit_code, 0) << plain.out;
+  EXPECT_TRUE(has(plain.out, "warning: no feed validator plugin provides 'example'")) << plain.out;
+  auto locked = env.run({"--locked", "validate", "--no-cache"});
+  EXPECT_EQ(locked.exit_code, 1) << locked.out;
+  EXPECT_TRUE(has(locked.out, "error: no feed validator plugin provides 'example'")) << locked.out;
+  EXPECT_TRUE(has(locked.out, "[plugin/missing]")) << locked.out;
 }

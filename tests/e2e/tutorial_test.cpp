@@ -134,7 +134,7 @@ TEST(Tutorial, EveryCommandRunsAndExitsAsThePageSays) {
 
   // What the page says the failures are about.
   EXPECT_NE(r.out.find("[schema/false-compatibility-claim]"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("[capnp/breaking/field-removed]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[capnp/removal/field-removed]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[schema/hash-mismatch]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("no version of kalshi in force on 2024-12-31"), std::string::npos) << r.out;
   // Writes are checked by the plugins too: the environment without a key gets feed-kalshi's warning, a key

@@ -19,9 +19,22 @@ std::map<std::string, std::unique_ptr<Doc>> &config_docs() {
   return docs;
 }
 
-const ssmd_node *config_lookup(ssmd_str key) {
+// Values a test sets as a repository's files would (`.ssmd/config.yaml`, `ssmd.yaml`): seen by config() only.
+std::map<std::string, std::unique_ptr<Doc>> &untrusted_docs() {
+  static std::map<std::string, std::unique_ptr<Doc>> docs;
+  return docs;
+}
+
+const ssmd_node *trusted_lookup(ssmd_str key) {
   auto it = config_docs().find(from(key));
   return it == config_docs().end() ? nullptr : it->second->root();
+}
+
+// The trusted layers win over the repository's, as in the host.
+const ssmd_node *config_lookup(ssmd_str key) {
+  if (const ssmd_node *trusted = trusted_lookup(key)) return trusted;
+  auto it = untrusted_docs().find(from(key));
+  return it == untrusted_docs().end() ? nullptr : it->second->root();
 }
 
 template <class T> const T *find_in(const T *const *items, size_t count, ssmd_str T::*field, const std::string &name) {
@@ -91,7 +104,7 @@ LoadedPlugin::LoadedPlugin(const std::string &name_or_path) {
   host_.repo_root = ssmd_str{"", 0};
   host_.ssmd_version = ssmd_str{"test", 4};
   host_.config = config_lookup;
-  host_.trusted_config = config_lookup; // a test's settings stand for the user's own
+  host_.trusted_config = trusted_lookup; // set_config() stands for the user's own settings
   plugin_ = entry(&host_);
   if (!plugin_) throw std::runtime_error("entry point returned NULL");
 }
@@ -103,6 +116,15 @@ void LoadedPlugin::set_repo_root(const fs::path &root) {
 
 void LoadedPlugin::set_config(const std::string &key, const std::string &yaml_value) {
   config_docs()[key] = std::make_unique<Doc>(yaml_value, "config");
+}
+
+void LoadedPlugin::set_repository_config(const std::string &key, const std::string &yaml_value) {
+  untrusted_docs()[key] = std::make_unique<Doc>(yaml_value, "ssmd.yaml");
+}
+
+void LoadedPlugin::clear_config() {
+  config_docs().clear();
+  untrusted_docs().clear();
 }
 
 const ssmd_feed_validator *LoadedPlugin::feed(const std::string &name) const {

@@ -57,6 +57,10 @@ public:
   // Sets the repository root plugins see, and configuration values (dotted key -> YAML text).
   void set_repo_root(const std::filesystem::path &root);
   void set_config(const std::string &key, const std::string &yaml_value);
+  // A value only a repository's files set: config() answers it, trusted_config() (ABI 1.3) does not.
+  void set_repository_config(const std::string &key, const std::string &yaml_value);
+  // Forgets every value set with set_config() and set_repository_config().
+  void clear_config();
 
   const ssmd_feed_validator *feed(const std::string &exchange) const;
   const ssmd_schema_format *schema_format(const std::string &format) const;

@@ -97,6 +97,12 @@ RunResult run_shell(const std::string &command, const RunOptions &options) {
 }
 
 TempDir::TempDir() {
+  // ctest points TMPDIR at a private folder outside the checkout (tests/CMakeLists.txt): plugins placed below
+  // a sticky, world-writable /tmp would be refused as unsafe. Recreated here, owner-only, if it was removed.
+  if (const char *tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir && !fs::exists(tmpdir)) {
+    fs::create_directories(tmpdir);
+    fs::permissions(tmpdir, fs::perms::owner_all);
+  }
   std::random_device rd;
   for (int attempt = 0; attempt < 100; ++attempt) {
     fs::path candidate = fs::temp_directory_path() / ("ssmd-test-" + std::to_string(rd()));

@@ -11,6 +11,7 @@
 //   junk/bad-name    sends every field, but names a variable "BAD=<value>"
 //   junk/error-ok    reports an error about the first field, sends the others, and answers ok anyway
 //   junk/warn-required  calls the first field of a required key missing with a mere warning, answers ok
+//   junk/empty       sends every field with an empty value, and says nothing about it
 #include <ssmd/plugin.hpp>
 
 #include <cstdlib>
@@ -45,7 +46,9 @@ public:
       return SSMD_OK;
     }
     for (const auto &name : req.spec["fields"].strings()) {
-      if (what == "nul")
+      if (what == "empty")
+        emit(name, "");
+      else if (what == "nul")
         emit(name, std::string("before") + '\0' + "after" + value);
       else
         emit(name, value);

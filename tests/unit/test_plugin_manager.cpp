@@ -249,6 +249,31 @@ TEST_F(PluginManagerTest, LockedRefusesAFileReplacedAfterDiscovery) {
   EXPECT_FALSE(ran("test-marker"));
 }
 
+// The path is only how a plugin is found: once checked, the file itself is what loads. An impostor renamed over
+// the path after discovery (with or without --locked) is never loaded, and the checked file still is.
+TEST_F(PluginManagerTest, LoadsTheFileItCheckedWhateverThePathNamesLater) {
+  for (bool locked : {false, true}) {
+    fs::path a = dir(locked ? "locked" : "plain");
+    fs::path marker = copy_test_plugin(a, "marker", "test-marker");
+    fs::path impostor = copy_test_plugin(dir("impostors"), "impostor", "test-marker");
+    std::string error;
+    LockFile lock;
+    lock.plugins.push_back({"test-marker", "1.0.0", *sha256_file(marker, error)});
+    write_file_atomically(tmp.path() / "ssmd-plugins.lock", format_lock_file(lock));
+    auto s = settings({a});
+    s.locked = locked;
+    s.lock_file = tmp.path() / "ssmd-plugins.lock";
+    PluginManager manager(s);
+    ASSERT_EQ(info(manager, "test-marker").status, PluginStatus::Ok);
+    fs::rename(impostor, marker);
+    auto command = manager.subcommand("t-marker");
+    EXPECT_TRUE(command) << (locked ? "locked: " : "") << command.problem;
+    EXPECT_TRUE(ran("test-marker")) << "the checked file was loaded";
+    EXPECT_FALSE(ran("test-marker-impostor")) << "the file now at the path was not";
+    fs::remove(markers() / "test-marker.ran");
+  }
+}
+
 TEST_F(PluginManagerTest, LockedWithoutALockFileIsAnEnvironmentError) {
   copy_test_plugin(dir("a"), "good", "test-good");
   auto s = settings({dir("a")});

@@ -71,7 +71,7 @@ TEST(RuleLevel, ParsesTheThreeLevelsOnly) {
 
 TEST(TeamSettingsCheck, AValidFileHasNoFindings) {
   auto d = check("version: 1\nrules:\n  kalshi/endpoint-host: error\n  acme/*: off\n  feed/unknown-key: warning\n"
-                 "data:\n  raw: s3://ssmd-raw\n  normalized: s3://ssmd-normalized\nbreaking:\n  fail_on: [wire-breaking]\n"
+                 "data:\n  raw: s3://ssmd-raw\n  normalized: s3://ssmd-normalized\nbreaking:\n  fail_on: [wire, removal]\n"
                  "validate:\n  plugin_timeout: 5\n  disabled_rules: [a/b]\ncapnp:\n  import_paths: [vendor]\n"
                  "secrets:\n  sealed_dir: k8s/sealed\noutput: json\n");
   EXPECT_TRUE(d.empty()) << (d.empty() ? "" : format_diagnostic(d[0]));

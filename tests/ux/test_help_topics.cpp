@@ -32,7 +32,8 @@ TEST(HelpTopics, EveryDocsPageIsEmbeddedVerbatim) {
 TEST(HelpTopics, EnvironmentPageNamesEveryVariableTheHostReads) {
   const HelpTopic *topic = find_help_topic("environment");
   ASSERT_TRUE(topic);
-  std::regex getenv_call(R"re(getenv\("((SSMD_|NO_COLOR)[A-Z_]*)"\))re");
+  // getenv, and the typed readers of ssmd/env.hpp (boolean_variable, number_variable).
+  std::regex getenv_call(R"re((?:getenv|_variable)\("((SSMD_|NO_COLOR)[A-Z_]*)")re");
   std::set<std::string> variables;
   for (const auto &entry : fs::recursive_directory_iterator(source_dir() / "host")) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;

@@ -1,72 +1,74 @@
-// What the comparison of two versions shares: both models, where things are in the newer file, the
-// mapping from older type IDs to newer ones, and the report.
+// What the comparison of two versions shares: both models, the mapping from older type IDs to newer ones,
+// the wire comparison, where things are in the newer version's files, and the findings.
 #pragma once
 
+#include "file_indexes.hpp"
 #include "model.hpp"
 #include "report.hpp"
 #include "rules.hpp"
-#include "source_index.hpp"
+#include "wire_compare.hpp"
 
 #include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace ssmd::capnp_schema {
 
-// Findings are collected and handed to the report in the newer file's order by `flush()`.
-struct CompareContext {
-  CompareContext(const Model &o, const Model &n, const SourceIndex &i, const std::string &f, Report &r)
-      : older(o), newer(n), index(i), file(f), report(r) {}
+// Findings are collected and handed to the report by `flush()`: the compiled file's first, then those of
+// imported files, each in source order.
+class CompareContext {
+public:
+  CompareContext(const Model &o, const Model &n, const FileIndexes &files, Report &r)
+      : older(o), newer(n), wire(o, n, id_map), files_(files), report_(r) {}
 
   const Model &older;
   const Model &newer;
-  const SourceIndex &index;
-  const std::string &file;
-  Report &report;
   std::map<uint64_t, uint64_t> id_map; // older type ID -> the newer type it became
+  WireComparer wire;
 
-  uint64_t mapped(uint64_t older_id) const {
-    auto it = id_map.find(older_id);
-    return it == id_map.end() ? older_id : it->second;
-  }
-  void at(std::string_view rule, Position where, std::string message) {
+  uint64_t mapped(uint64_t older_id) const { return wire.mapped(older_id); }
+
+  // Where a declaration or member of the newer version is: `path` is the scoped name in `file`.
+  const SourceIndex &index(const std::string &file) const { return files_.of(file); }
+  Position locate(const std::string &file, const std::string &path) const { return files_.of(file).locate(path); }
+  const std::string main_file() const { return files_.main(); }
+
+  void at(std::string_view rule, const std::string &file, Position where, std::string message) {
     const RuleSpec *spec = find_rule(rule);
-    errors_ += spec && spec->severity == SSMD_SEVERITY_ERROR;
-    findings_.push_back({where, rule, std::move(message)});
+    wire_ += spec && spec->category == RuleCategory::Wire;
+    findings_.push_back({file, where, rule, std::move(message)});
   }
   // Wire-breaking findings so far.
-  size_t errors() const { return errors_; }
+  size_t wire_findings() const { return wire_; }
   void flush() {
-    std::stable_sort(findings_.begin(), findings_.end(), [](const Finding &a, const Finding &b) {
-      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+    std::string first = files_.main();
+    std::stable_sort(findings_.begin(), findings_.end(), [&](const Finding &a, const Finding &b) {
+      return std::tuple(a.file != first, a.file, a.where.line, a.where.column) <
+             std::tuple(b.file != first, b.file, b.where.line, b.where.column);
     });
-    for (const auto &f : findings_) report.at(f.rule, file, f.where, f.message);
+    for (const auto &f : findings_) report_.at(f.rule, f.file, f.where, f.message);
     findings_.clear();
   }
 
 private:
   struct Finding {
+    std::string file;
     Position where;
     std::string_view rule;
     std::string message;
   };
+  const FileIndexes &files_;
+  Report &report_;
   std::vector<Finding> findings_;
-  size_t errors_ = 0;
+  size_t wire_ = 0;
 };
 
-enum class TypeChange {
-  Same,
-  ListUpgraded, // List(T) became List(S) where S's @0 field is T: allowed
-  MadeGeneric,  // a pointer type became a generic parameter: allowed when users bind it
-  Changed
-};
-
-TypeChange compare_types(const TypeRef &older, const TypeRef &newer, const CompareContext &ctx);
-
-// Compares the fields of two structs (or two method parameter lists). `what` names a member in messages
-// ("field", "parameter", "result") and `owner` the struct or method it belongs to.
+// Compares the fields of two versions of a struct (or of a method's parameter or result list) declared
+// in the newer file `file`. `what` names a member in messages ("field", "parameter", "result") and `owner`
+// the struct or method it belongs to.
 void compare_struct(const Node &older, const Node &newer, std::string_view what, const std::string &owner,
                     CompareContext &ctx);
 

@@ -5,6 +5,8 @@
 #include <kj/exception.h>
 
 #include <algorithm>
+#include <functional>
+#include <pthread.h>
 #include <tuple>
 
 namespace ssmd::capnp_schema {
@@ -44,6 +46,25 @@ void report_message(const CompilerMessage &m, const CompileSession &session, Rep
   report.at(m.while_parsing ? rule::syntax : rule::compile, file, m.where, m.text);
 }
 
+// Runs `work` on a thread of its own with a stack of k_compiler_stack_bytes and waits for it, so that the
+// compiler's recursion is bounded by the input guard's limits, not by whatever stack the caller has (a
+// process's 8 MiB, a smaller thread stack, `ulimit -s`). False when no such thread can be started; `work`
+// then has not run.
+bool run_on_compiler_stack(const std::function<void()> &work) {
+  pthread_attr_t attributes;
+  if (pthread_attr_init(&attributes) != 0) return false;
+  bool ok = pthread_attr_setstacksize(&attributes, k_compiler_stack_bytes) == 0;
+  pthread_t thread;
+  auto body = [](void *arg) -> void * {
+    (*static_cast<const std::function<void()> *>(arg))();
+    return nullptr;
+  };
+  ok = ok && pthread_create(&thread, &attributes, body, const_cast<std::function<void()> *>(&work)) == 0;
+  pthread_attr_destroy(&attributes);
+  if (ok) pthread_join(thread, nullptr);
+  return ok;
+}
+
 void report_guard_failure(const GuardFailure &failure, const std::string &file, Report &report) {
   if (failure.rule == rule::unreadable)
     report.about_document(rule::unreadable, "schema file " + file + " does not exist in the repository");
@@ -72,14 +93,29 @@ std::unique_ptr<CompiledSchema> compile_schema(const ssmd::SchemaInput &input, c
     return failure.rule == rule::unreadable ? nullptr : std::move(out);
   }
 
+  if (auto chain = out->files_->long_chain(out->key_)) {
+    report.at(rule::chain_too_long, chain->file, chain->where,
+              "`" + chain->first + "` starts a chain of " + std::to_string(chain->length) +
+                  " declarations, each needing the next compiled first; the Cap'n Proto compiler follows such "
+                  "chains recursively and runs out of stack after about 855 to 5,400 links, so at most " +
+                  std::to_string(k_max_chain) + " are allowed");
+    return out; // not compiled, so not ok()
+  }
+
   size_t errors_before = report.errors();
   out->parser_ = std::make_unique<capnp::SchemaParser>();
-  try {
-    out->file_ = out->parser_->parseFile(kj::heap<SessionSchemaFile>(*out->session_, out->key_));
-  } catch (const kj::Exception &e) {
-    report.at(rule::internal, out->display(), Position{},
-              std::string("the Cap'n Proto compiler failed: ") + e.getDescription().cStr());
-  }
+  std::string compiler_failure;
+  bool started = run_on_compiler_stack([&] {
+    try {
+      out->file_ = out->parser_->parseFile(kj::heap<SessionSchemaFile>(*out->session_, out->key_));
+    } catch (const kj::Exception &e) {
+      compiler_failure = std::string("the Cap'n Proto compiler failed: ") + e.getDescription().cStr();
+    } catch (const std::exception &e) {
+      compiler_failure = std::string("the Cap'n Proto compiler failed: ") + e.what();
+    }
+  });
+  if (!started) compiler_failure = "cannot start a thread for the Cap'n Proto compiler (out of memory or threads)";
+  if (!compiler_failure.empty()) report.at(rule::internal, out->display(), Position{}, compiler_failure);
 
   auto &messages = out->session_->messages;
   // The main file's findings first, then imported files'; each in source order.

@@ -1,5 +1,6 @@
 #include "file_set.hpp"
 
+#include "lexer.hpp"
 #include "rules.hpp"
 
 #include <filesystem>
@@ -76,6 +77,8 @@ const std::string *FileSet::load(const FileKey &key, GuardFailure *failure) {
     } else if (auto content = read(key)) {
       if (auto bad = guard_schema_text(*content)) {
         entry.failure = std::move(*bad);
+      } else if (auto chain = add_to_chains(key, *content)) {
+        entry.failure = std::move(*chain);
       } else {
         total_bytes_ += content->size();
         entry.content = std::move(content);
@@ -87,6 +90,43 @@ const std::string *FileSet::load(const FileKey &key, GuardFailure *failure) {
   }
   if (!it->second.content && failure) *failure = it->second.failure;
   return it->second.content ? &*it->second.content : nullptr;
+}
+
+std::optional<GuardFailure> FileSet::add_to_chains(const FileKey &key, const std::string &content) {
+  chains_.add_file(key.display(), content);
+  if (!chains_checked_) return std::nullopt;
+  DeclarationChains::Chain chain = chains_.longest();
+  if (chain.length <= k_max_chain) return std::nullopt;
+  chains_.remove_last_file();
+  return GuardFailure{rule::chain_too_long,
+                      "would make a chain of " + std::to_string(chain.length) + " declarations, each needing the next "
+                      "(from `" + chain.first + "` in " + chain.file + "); at most " + std::to_string(k_max_chain) +
+                      " are allowed",
+                      {}};
+}
+
+std::optional<DeclarationChains::Chain> FileSet::long_chain(const FileKey &main) {
+  // Every file the compilation can reach, found as the compiler will find it: through `import "path"`.
+  std::vector<FileKey> queue{main};
+  std::set<FileKey> seen{main};
+  for (size_t next = 0; next < queue.size(); ++next) {
+    const std::string *text = load(queue[next]);
+    if (!text) continue;
+    Lexer lexer(*text);
+    bool after_import = false;
+    for (Token t = lexer.next(); t.kind != Token::Kind::End; t = lexer.next()) {
+      if (after_import && t.kind == Token::Kind::String && t.text.size() >= 2) {
+        std::string reason;
+        auto target = resolve(queue[next], t.text.substr(1, t.text.size() - 2), reason);
+        if (target && seen.insert(*target).second) queue.push_back(*target);
+      }
+      after_import = t.is_word("import");
+    }
+  }
+  chains_checked_ = true;
+  DeclarationChains::Chain chain = chains_.longest();
+  if (chain.length <= k_max_chain) return std::nullopt;
+  return chain;
 }
 
 FileKey main_file_key(const std::string &path) {

@@ -5,6 +5,7 @@
 // before the compiler sees it.
 #pragma once
 
+#include "declaration_chains.hpp"
 #include "input_guard.hpp"
 
 #include <ssmd/plugin.hpp>
@@ -65,17 +66,27 @@ public:
   // ("/capnp/c++.capnp", searched in the import directories). On failure, nullopt and `reason` says why.
   std::optional<FileKey> resolve(const FileKey &importer, std::string_view import_path, std::string &reason);
 
+  // Loads `main` and every file it imports, directly or not, and returns the longest chain of declarations
+  // among them when it is longer than k_max_chain (see declaration_chains.hpp). From then on, a file loaded
+  // later (one the compiler finds that the import scan did not) is refused when it would make such a chain.
+  std::optional<DeclarationChains::Chain> long_chain(const FileKey &main);
+
 private:
   struct Entry {
     std::optional<std::string> content;
     GuardFailure failure;
   };
   std::optional<std::string> read(const FileKey &key) const;
+  // Adds a file that passed the guard to `chains_`; once the chains were checked, refuses (and takes out
+  // again) a file that would make one too long.
+  std::optional<GuardFailure> add_to_chains(const FileKey &key, const std::string &content);
 
   ssmd::Files repository_;
   std::vector<ImportDir> import_dirs_;
   std::map<FileKey, Entry> cache_;
   size_t total_bytes_ = 0;
+  DeclarationChains chains_; // over every file loaded
+  bool chains_checked_ = false;
 };
 
 } // namespace ssmd::capnp_schema

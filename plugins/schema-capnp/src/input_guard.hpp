@@ -1,6 +1,8 @@
 // Checks a schema file's bytes before the Cap'n Proto compiler sees them. The compiler's parser is
 // recursive: 3,000 nested brackets or a long `.a.a.a...` chain overflow its stack and kill the process
 // (`capnp compile` itself dies with SIGSEGV), so such input is refused here with a diagnostic instead.
+// Chains of declarations, along which the compiler recurses too, are measured over a whole compilation
+// (declaration_chains.hpp).
 #pragma once
 
 #include "report.hpp"
@@ -20,7 +22,7 @@ inline constexpr size_t k_max_file_bytes = 4 * 1024 * 1024;
 inline constexpr size_t k_max_nesting = 128;
 
 struct GuardFailure {
-  std::string_view rule; // rule::too_large, rule::binary or rule::too_deep
+  std::string_view rule; // rule::too_large, rule::binary, rule::too_deep or rule::chain_too_long
   std::string reason;    // lower-case clause, e.g. "is 10485760 bytes, more than the 4194304 allowed"
   Position where;
 };

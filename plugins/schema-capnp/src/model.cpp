@@ -4,6 +4,16 @@
 
 namespace ssmd::capnp_schema {
 
+bool BrandScope::operator==(const BrandScope &other) const {
+  return scope == other.scope && inherit == other.inherit && args == other.args;
+}
+
+bool TypeRef::operator==(const TypeRef &other) const {
+  return kind == other.kind && id == other.id && brand == other.brand && element == other.element &&
+         any == other.any && scopes == other.scopes && param_scope == other.param_scope &&
+         param_index == other.param_index;
+}
+
 bool TypeRef::is_pointer() const {
   switch (kind) {
   case Kind::Text:
@@ -47,11 +57,24 @@ std::string describe(const TypeRef &type, const Model &model) {
   case K::Enum:
   case K::Struct:
   case K::Interface: {
-    if (const Node *node = model.find(type.id)) return node->path;
-    return id_text(type.id);
+    const Node *node = model.find(type.id);
+    std::string out = node ? node->path : id_text(type.id);
+    // The bound arguments, scope after scope: `Box(Text)`, `Map.Entry(Text, Data)`.
+    std::string args;
+    for (const auto &scope : type.scopes)
+      for (const auto &arg : scope.args) args += (args.empty() ? "" : ", ") + describe(arg, model);
+    return args.empty() ? out : out + "(" + args + ")";
   }
   case K::AnyPointer:
-    return type.any.starts_with("param") || type.any.starts_with("method-param") ? "a generic parameter" : "AnyPointer";
+    if (type.param_scope) {
+      const Node *owner = model.find(*type.param_scope);
+      if (owner && type.param_index < owner->generic_parameters.size()) return owner->generic_parameters[type.param_index];
+    }
+    if (type.is_parameter()) return "a generic parameter";
+    if (type.any == "struct") return "AnyStruct";
+    if (type.any == "list") return "AnyList";
+    if (type.any == "capability") return "Capability";
+    return "AnyPointer";
   default: return k_names[static_cast<int>(type.kind)];
   }
 }

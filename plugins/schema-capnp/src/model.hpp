@@ -15,6 +15,18 @@ namespace ssmd::capnp_schema {
 
 inline constexpr uint16_t k_no_discriminant = 0xffff;
 
+struct TypeRef;
+
+// The bindings a branded type gives the generic parameters of one scope (the generic declaration `scope`,
+// the type itself or one that encloses it). `inherit` passes on the bindings in force where the type is
+// written; otherwise `args` holds one type per parameter, an unbound one as `AnyPointer`.
+struct BrandScope {
+  uint64_t scope = 0;
+  bool inherit = false;
+  std::vector<TypeRef> args;
+  bool operator==(const BrandScope &) const;
+};
+
 struct TypeRef {
   enum class Kind {
     Void, Bool, Int8, Int16, Int32, Int64, UInt8, UInt16, UInt32, UInt64, Float32, Float64,
@@ -25,9 +37,17 @@ struct TypeRef {
   std::string brand;            // canonical bytes of the brand (generic bindings), empty when unbranded
   std::vector<TypeRef> element; // List: exactly one element type
   std::string any;              // AnyPointer: "any", "struct", "list", "capability", "param S I", "method-param I"
+  std::vector<BrandScope> scopes; // Enum, Struct, Interface: the brand, scope by scope (empty: unbranded)
+  // AnyPointer that is a generic parameter: the declaration that declares it and its position.
+  std::optional<uint64_t> param_scope;
+  uint16_t param_index = 0;
 
   bool is_pointer() const;
-  bool operator==(const TypeRef &) const = default;
+  // A generic parameter of a declaration (`param S I`) or of a method (`method-param I`).
+  bool is_parameter() const { return any.starts_with("param") || any.starts_with("method-param"); }
+  // Written out in model.cpp rather than defaulted: clang 14 recurses without end instantiating a
+  // defaulted comparison of two types that hold vectors of each other.
+  bool operator==(const TypeRef &) const;
 };
 
 struct Annotation {
@@ -45,6 +65,11 @@ struct Field {
   TypeRef type;              // when not a group
   uint32_t offset = 0;       // in units of the type's size, from the start of its section
   std::string default_value; // canonical bytes
+  // The default as the wire applies it: for a data field, its bits (a stored value is XORed with them);
+  // for a pointer field, its canonical bytes, with an empty text, data, list or struct written the same as
+  // no default at all (a reader sees the same value for a null pointer either way).
+  uint64_t default_bits = 0;
+  std::string default_pointer;
   std::vector<Annotation> annotations;
 };
 
@@ -96,7 +121,7 @@ struct Model {
 };
 
 std::string kind_name(Node::Kind kind);
-// "List(Float64)", "Trade.Side", "AnyPointer": a type as a schema author writes it.
+// "List(Float64)", "Trade.Side", "Box(Text)", "AnyPointer": a type as a schema author writes it.
 std::string describe(const TypeRef &type, const Model &model);
 // `@0x` and 16 hex digits, as Cap'n Proto writes IDs.
 std::string id_text(uint64_t id);

@@ -2,6 +2,7 @@
 
 #include <capnp/any.h>
 
+#include <cstring>
 #include <deque>
 
 namespace ssmd::capnp_schema {
@@ -20,6 +21,86 @@ std::vector<Annotation> annotations_of(capnp::List<schema::Annotation>::Reader l
   std::vector<Annotation> out;
   for (auto a : list) out.push_back({a.getId(), canonical_bytes(a.getValue())});
   return out;
+}
+
+TypeRef type_of(schema::Type::Reader raw);
+
+std::vector<BrandScope> scopes_of(schema::Brand::Reader brand) {
+  std::vector<BrandScope> out;
+  for (auto scope : brand.getScopes()) {
+    BrandScope s;
+    s.scope = scope.getScopeId();
+    if (scope.isInherit()) {
+      s.inherit = true;
+    } else {
+      for (auto binding : scope.getBind()) {
+        if (binding.isType()) {
+          s.args.push_back(type_of(binding.getType()));
+        } else {
+          TypeRef unbound;
+          unbound.kind = TypeRef::Kind::AnyPointer;
+          unbound.any = "any";
+          s.args.push_back(std::move(unbound));
+        }
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// The bits a data field's default XORs into the stored value.
+uint64_t default_bits(schema::Value::Reader v) {
+  auto bits = [](auto value) {
+    uint64_t out = 0;
+    std::memcpy(&out, &value, sizeof value);
+    return out;
+  };
+  switch (v.which()) {
+  case schema::Value::BOOL: return v.getBool();
+  case schema::Value::INT8: return bits(v.getInt8());
+  case schema::Value::INT16: return bits(v.getInt16());
+  case schema::Value::INT32: return bits(v.getInt32());
+  case schema::Value::INT64: return bits(v.getInt64());
+  case schema::Value::UINT8: return v.getUint8();
+  case schema::Value::UINT16: return v.getUint16();
+  case schema::Value::UINT32: return v.getUint32();
+  case schema::Value::UINT64: return v.getUint64();
+  case schema::Value::FLOAT32: return bits(v.getFloat32());
+  case schema::Value::FLOAT64: return bits(v.getFloat64());
+  case schema::Value::ENUM: return v.getEnum();
+  default: return 0;
+  }
+}
+
+// A pointer field's default as a reader sees it: empty when it reads the same as a null pointer (no
+// default, `""`, `[]`, `()`), else the canonical bytes of the value.
+std::string default_pointer(schema::Value::Reader v) {
+  capnp::AnyPointer::Reader p;
+  switch (v.which()) {
+  case schema::Value::TEXT:
+    return v.hasText() && v.getText().size() ? "text:" + std::string(v.getText().cStr()) : std::string();
+  case schema::Value::DATA: {
+    auto data = v.getData();
+    return v.hasData() && data.size() ? "data:" + std::string(data.asChars().begin(), data.size()) : std::string();
+  }
+  case schema::Value::LIST: p = v.getList(); break;
+  case schema::Value::STRUCT: p = v.getStruct(); break;
+  case schema::Value::ANY_POINTER: p = v.getAnyPointer(); break;
+  default: return {};
+  }
+  if (p.isNull()) return {};
+  if (p.isList() && p.getAs<capnp::AnyList>().size() == 0) return {};
+  if (p.isStruct()) {
+    auto words = p.getAs<capnp::AnyStruct>().canonicalize();
+    // An all-default struct canonicalizes to its root pointer alone.
+    if (words.size() <= 1) return {};
+    auto bytes = words.asBytes();
+    return "struct:" + std::string(bytes.begin(), bytes.end());
+  }
+  auto words = capnp::AnyStruct::Reader(v).canonicalize();
+  auto bytes = words.asBytes();
+  return "value:" + std::string(bytes.begin(), bytes.end());
 }
 
 TypeRef type_of(schema::Type::Reader raw) {
@@ -48,16 +129,19 @@ TypeRef type_of(schema::Type::Reader raw) {
     t.kind = K::Enum;
     t.id = raw.getEnum().getTypeId();
     if (raw.getEnum().getBrand().getScopes().size()) t.brand = canonical_bytes(raw.getEnum().getBrand());
+    t.scopes = scopes_of(raw.getEnum().getBrand());
     break;
   case schema::Type::STRUCT:
     t.kind = K::Struct;
     t.id = raw.getStruct().getTypeId();
     if (raw.getStruct().getBrand().getScopes().size()) t.brand = canonical_bytes(raw.getStruct().getBrand());
+    t.scopes = scopes_of(raw.getStruct().getBrand());
     break;
   case schema::Type::INTERFACE:
     t.kind = K::Interface;
     t.id = raw.getInterface().getTypeId();
     if (raw.getInterface().getBrand().getScopes().size()) t.brand = canonical_bytes(raw.getInterface().getBrand());
+    t.scopes = scopes_of(raw.getInterface().getBrand());
     break;
   case schema::Type::ANY_POINTER: {
     t.kind = K::AnyPointer;
@@ -74,6 +158,8 @@ TypeRef type_of(schema::Type::Reader raw) {
     case schema::Type::AnyPointer::PARAMETER:
       t.any = "param " + std::to_string(any.getParameter().getScopeId()) + " " +
               std::to_string(any.getParameter().getParameterIndex());
+      t.param_scope = any.getParameter().getScopeId();
+      t.param_index = any.getParameter().getParameterIndex();
       break;
     case schema::Type::AnyPointer::IMPLICIT_METHOD_PARAMETER:
       t.any = "method-param " + std::to_string(any.getImplicitMethodParameter().getParameterIndex());
@@ -106,14 +192,31 @@ private:
     for (auto nested : schema.getAllNested()) add_named(nested);
   }
 
-  // Queues the node a type refers to, with its brand removed so fields keep their declared types.
-  void follow(capnp::Type type) {
+  // Queues the node a type refers to, with its brand removed so fields keep their declared types, and
+  // the types its brand binds (`Box(Point)` needs `Point`).
+  void follow(capnp::Type type, schema::Type::Reader raw) {
     switch (type.which()) {
-    case schema::Type::LIST: follow(type.asList().getElementType()); break;
-    case schema::Type::STRUCT: queue_.push_back(type.asStruct().getGeneric()); break;
+    case schema::Type::LIST: follow(type.asList().getElementType(), raw.getList().getElementType()); break;
+    case schema::Type::STRUCT:
+      queue_.push_back(type.asStruct().getGeneric());
+      follow_brand(type.asStruct(), raw.getStruct().getBrand());
+      break;
     case schema::Type::ENUM: queue_.push_back(type.asEnum().getGeneric()); break;
-    case schema::Type::INTERFACE: queue_.push_back(type.asInterface().getGeneric()); break;
+    case schema::Type::INTERFACE:
+      queue_.push_back(type.asInterface().getGeneric());
+      follow_brand(type.asInterface(), raw.getInterface().getBrand());
+      break;
     default: break;
+    }
+  }
+
+  void follow_brand(capnp::Schema branded, schema::Brand::Reader brand) {
+    for (auto scope : brand.getScopes()) {
+      if (!scope.isBind()) continue;
+      auto args = branded.getBrandArgumentsAtScope(scope.getScopeId());
+      auto bindings = scope.getBind();
+      for (uint i = 0; i < args.size() && i < bindings.size(); ++i)
+        if (bindings[i].isType()) follow(args[i], bindings[i].getType());
     }
   }
 
@@ -148,7 +251,7 @@ private:
       node.kind = Node::Kind::Const;
       node.const_type = type_of(proto.getConst().getType());
       node.const_value = canonical_bytes(proto.getConst().getValue());
-      follow(schema.asConst().getType());
+      follow(schema.asConst().getType(), proto.getConst().getType());
       break;
     case schema::Node::ANNOTATION:
       node.kind = Node::Kind::Annotation;
@@ -181,7 +284,9 @@ private:
         f.type = type_of(slot.getType());
         f.offset = slot.getOffset();
         f.default_value = canonical_bytes(slot.getDefaultValue());
-        follow(field.getType());
+        f.default_bits = default_bits(slot.getDefaultValue());
+        f.default_pointer = default_pointer(slot.getDefaultValue());
+        follow(field.getType(), slot.getType());
       }
       node.fields.push_back(std::move(f));
     }

@@ -58,8 +58,7 @@ public:
     Compiled old_version = compile_and_model(older, settings, report);
     Compiled new_version = compile_and_model(newer, settings, report);
     if (old_version.model && new_version.model)
-      compare_versions(*old_version.model, *new_version.model, new_version.schema->index(),
-                       new_version.schema->display(), report);
+      compare_versions(*old_version.model, *new_version.model, FileIndexes(*new_version.schema), report);
     return true;
   }
 

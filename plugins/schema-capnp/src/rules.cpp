@@ -9,6 +9,8 @@ namespace {
 constexpr std::string_view k_guide = "https://capnproto.org/language.html#evolving-your-protocol";
 constexpr std::string_view k_language = "https://capnproto.org/language.html";
 constexpr std::string_view k_compiler = "Cap'n Proto compiler (libcapnpc SchemaParser) diagnostics";
+constexpr std::string_view k_encoding = "https://capnproto.org/encoding.html";
+constexpr std::string_view k_rpc = "https://capnproto.org/rpc.html";
 constexpr std::string_view k_ssmd = "ssmd schema conventions (plugins/schema-capnp/README.md)";
 
 constexpr auto E = SSMD_SEVERITY_ERROR;
@@ -37,6 +39,10 @@ constexpr std::array k_rules = {
              "Checks that brackets and dotted names nest at most 128 deep, which the compiler's recursive parser "
              "needs to stay within its stack.",
              k_ssmd},
+    RuleSpec{rule::chain_too_long, E, C::Structure,
+             "Checks that no chain of declarations that each need the next (`using A0 = A1; using A1 = A2; ...`) "
+             "is longer than 500, which the compiler's recursion along such chains needs to stay within its stack.",
+             k_ssmd},
     RuleSpec{rule::error_limit, I, C::Structure, "Says how many further compiler errors were not listed.", k_ssmd},
     RuleSpec{rule::internal, E, C::Structure, "Reports a failure inside the Cap'n Proto compiler library.", k_compiler},
     RuleSpec{rule::root_missing, E, C::Structure,
@@ -60,29 +66,48 @@ constexpr std::array k_rules = {
     RuleSpec{rule::config, W, C::Config,
              "Checks the repository's `capnp.import_paths` and `capnp.disabled_rules` configuration.", k_ssmd},
 
-    RuleSpec{rule::type_removed, E, C::Wire,
-             "Checks that no struct, enum or interface of the older version is removed.", k_guide},
-    RuleSpec{rule::type_id_changed, E, C::Wire,
-             "Checks that the file ID and every type's ID stay the same (a rename changes an implicit ID).", k_guide},
     RuleSpec{rule::kind_changed, E, C::Wire,
              "Checks that a declaration keeps its kind (struct, enum, interface, const, annotation).", k_guide},
-    RuleSpec{rule::field_removed, E, C::Wire, "Checks that no field or method parameter is removed.", k_guide},
-    RuleSpec{rule::field_ordinal_changed, E, C::Wire, "Checks that a field keeps its ordinal number.", k_guide},
-    RuleSpec{rule::field_type_changed, E, C::Wire, "Checks that a field or parameter keeps its type.", k_guide},
-    RuleSpec{rule::default_changed, E, C::Wire, "Checks that a field or parameter keeps its default value.", k_guide},
+    RuleSpec{rule::field_type_changed, E, C::Wire,
+             "Checks that a field or parameter keeps a type the wire reads the same way, generic arguments "
+             "included (`Box(Text)` is not `Box(Data)`).",
+             k_guide},
+    RuleSpec{rule::default_changed, E, C::Wire,
+             "Checks that a field or parameter keeps its default value (`\"\"` and no default are the same).",
+             k_guide},
     RuleSpec{rule::field_left_union, E, C::Wire, "Checks that no existing field is moved out of its union.", k_guide},
     RuleSpec{rule::field_joined_union, E, C::Wire,
              "Checks that existing fields move only into a new union whose other members are new.", k_guide},
     RuleSpec{rule::layout_changed, E, C::Wire,
              "Checks that every field keeps its offset and every union its discriminant location and values.",
-             "https://capnproto.org/encoding.html#structs"},
-    RuleSpec{rule::enumerant_removed, E, C::Wire, "Checks that no enumerant is removed.", k_guide},
-    RuleSpec{rule::enumerant_ordinal_changed, E, C::Wire, "Checks that an enumerant keeps its number.", k_guide},
-    RuleSpec{rule::method_removed, E, C::Wire, "Checks that no interface method is removed.", k_guide},
-    RuleSpec{rule::method_ordinal_changed, E, C::Wire, "Checks that an interface method keeps its number.", k_guide},
+             k_encoding},
+    RuleSpec{rule::method_removed, E, C::Wire,
+             "Checks that no interface method is removed: callers of the older version would get "
+             "`unimplemented`.",
+             k_guide},
     RuleSpec{rule::method_signature_changed, E, C::Wire,
-             "Checks that a method's named parameter or result struct stays the same type.", k_guide},
-    RuleSpec{rule::superclass_removed, E, C::Wire, "Checks that an interface keeps every interface it extends.",
+             "Checks that a method's parameter and result structs stay types the wire reads the same way.", k_guide},
+    RuleSpec{rule::superclass_removed, E, C::Wire,
+             "Checks that an interface keeps every interface it extends, whose methods callers address by its ID.",
+             k_guide},
+    RuleSpec{rule::interface_id_changed, E, C::Wire,
+             "Checks that an interface keeps its ID, which every call carries (a rename changes an implicit ID).",
+             k_rpc},
+
+    RuleSpec{rule::type_removed, E, C::Removal,
+             "Checks that no struct, enum or interface of the older version is removed.", k_guide},
+    RuleSpec{rule::field_removed, E, C::Removal,
+             "Checks that no field or method parameter is removed, so its number is never reused.", k_guide},
+    RuleSpec{rule::enumerant_removed, E, C::Removal,
+             "Checks that no enumerant is removed, so its number is never reused.", k_guide},
+
+    RuleSpec{rule::type_id_changed, W, C::Hygiene,
+             "Reports a changed file ID or struct or enum ID (a rename changes an implicit ID): the wire does not "
+             "carry it, but `schema.capnp` consumers and RPC do.",
+             k_guide},
+    RuleSpec{rule::type_narrowed, W, C::Hygiene,
+             "Reports an AnyPointer or generic parameter narrowed to a specific type: data that holds anything "
+             "else no longer reads.",
              k_guide},
 
     RuleSpec{rule::type_renamed, W, C::Source, "Reports a type renamed or moved to another scope under the same ID.",
@@ -91,6 +116,20 @@ constexpr std::array k_rules = {
              k_guide},
     RuleSpec{rule::enumerant_renamed, W, C::Source, "Reports an enumerant renamed under the same number.", k_guide},
     RuleSpec{rule::method_renamed, W, C::Source, "Reports a method renamed under the same number.", k_guide},
+    RuleSpec{rule::field_ordinal_changed, W, C::Source,
+             "Reports a field name that moved to another ordinal: the wire reads by number, so code reads "
+             "another field's value under the name.",
+             k_guide},
+    RuleSpec{rule::enumerant_ordinal_changed, W, C::Source,
+             "Reports an enumerant name that moved to another number: the wire carries the number, so code sees "
+             "another name for the same value.",
+             k_guide},
+    RuleSpec{rule::method_ordinal_changed, W, C::Source,
+             "Reports a method name that moved to another number: calls are dispatched by number.", k_guide},
+    RuleSpec{rule::type_replaced, W, C::Source,
+             "Reports a field's or method's type replaced by one the wire reads the same way (a struct of the "
+             "same layout, an enum for UInt16, a pointer widened to AnyPointer).",
+             k_encoding},
     RuleSpec{rule::declaration_removed, W, C::Source, "Reports a removed constant or annotation declaration.", k_guide},
 
     RuleSpec{rule::field_wrapped, I, C::Note,

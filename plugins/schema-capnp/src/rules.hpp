@@ -12,9 +12,11 @@ namespace ssmd::capnp_schema {
 enum class RuleCategory {
   Structure, // the file does not compile or does not provide what the schema declares
   Lint,      // style and domain conventions; a repository may disable these
-  Wire,      // `breaking`: old and new readers would disagree about data on the wire
-  Source,    // `breaking`: generated code changes, the wire stays compatible
-  Note,      // `breaking`: a change the language guide allows, worth knowing about
+  Wire,      // `breaking`: the two versions read data or serve calls differently (`capnp/breaking/...`)
+  Removal,   // `breaking`: something the older version has is gone; the guide forbids it (`capnp/removal/...`)
+  Hygiene,   // `breaking`: legal today, dangerous later, e.g. an ID change (`capnp/hygiene/...`)
+  Source,    // `breaking`: generated code changes, the wire stays compatible (`capnp/source/...`)
+  Note,      // `breaking`: a change the language guide allows, worth knowing about (`capnp/note/...`)
   Config     // the repository's `capnp.*` configuration is malformed
 };
 
@@ -35,6 +37,7 @@ inline constexpr std::string_view unreadable = "capnp/file-unreadable";
 inline constexpr std::string_view too_large = "capnp/file-too-large";
 inline constexpr std::string_view binary = "capnp/binary-file";
 inline constexpr std::string_view too_deep = "capnp/too-deeply-nested";
+inline constexpr std::string_view chain_too_long = "capnp/declaration-chain-too-long";
 inline constexpr std::string_view error_limit = "capnp/error-limit";
 inline constexpr std::string_view internal = "capnp/internal";
 inline constexpr std::string_view root_missing = "capnp/root-missing";
@@ -45,27 +48,32 @@ inline constexpr std::string_view float_price = "capnp/float-price";
 inline constexpr std::string_view import_cycle = "capnp/import-cycle";
 inline constexpr std::string_view config = "capnp/config";
 
-inline constexpr std::string_view type_removed = "capnp/breaking/type-removed";
-inline constexpr std::string_view type_id_changed = "capnp/breaking/type-id-changed";
 inline constexpr std::string_view kind_changed = "capnp/breaking/kind-changed";
-inline constexpr std::string_view field_removed = "capnp/breaking/field-removed";
-inline constexpr std::string_view field_ordinal_changed = "capnp/breaking/field-ordinal-changed";
 inline constexpr std::string_view field_type_changed = "capnp/breaking/field-type-changed";
 inline constexpr std::string_view default_changed = "capnp/breaking/default-changed";
 inline constexpr std::string_view field_left_union = "capnp/breaking/field-left-union";
 inline constexpr std::string_view field_joined_union = "capnp/breaking/field-joined-union";
 inline constexpr std::string_view layout_changed = "capnp/breaking/layout-changed";
-inline constexpr std::string_view enumerant_removed = "capnp/breaking/enumerant-removed";
-inline constexpr std::string_view enumerant_ordinal_changed = "capnp/breaking/enumerant-ordinal-changed";
 inline constexpr std::string_view method_removed = "capnp/breaking/method-removed";
-inline constexpr std::string_view method_ordinal_changed = "capnp/breaking/method-ordinal-changed";
 inline constexpr std::string_view method_signature_changed = "capnp/breaking/method-signature-changed";
 inline constexpr std::string_view superclass_removed = "capnp/breaking/superclass-removed";
+inline constexpr std::string_view interface_id_changed = "capnp/breaking/interface-id-changed";
+
+inline constexpr std::string_view type_removed = "capnp/removal/type-removed";
+inline constexpr std::string_view field_removed = "capnp/removal/field-removed";
+inline constexpr std::string_view enumerant_removed = "capnp/removal/enumerant-removed";
+
+inline constexpr std::string_view type_id_changed = "capnp/hygiene/type-id-changed";
+inline constexpr std::string_view type_narrowed = "capnp/hygiene/type-narrowed";
 
 inline constexpr std::string_view type_renamed = "capnp/source/type-renamed";
 inline constexpr std::string_view field_renamed = "capnp/source/field-renamed";
 inline constexpr std::string_view enumerant_renamed = "capnp/source/enumerant-renamed";
 inline constexpr std::string_view method_renamed = "capnp/source/method-renamed";
+inline constexpr std::string_view field_ordinal_changed = "capnp/source/field-ordinal-changed";
+inline constexpr std::string_view enumerant_ordinal_changed = "capnp/source/enumerant-ordinal-changed";
+inline constexpr std::string_view method_ordinal_changed = "capnp/source/method-ordinal-changed";
+inline constexpr std::string_view type_replaced = "capnp/source/type-replaced";
 inline constexpr std::string_view declaration_removed = "capnp/source/declaration-removed";
 
 inline constexpr std::string_view field_wrapped = "capnp/note/field-wrapped-in-union";

@@ -107,6 +107,17 @@ SourceIndex SourceIndex::scan(std::string_view text) {
   return index;
 }
 
+std::vector<ImportSite> SourceIndex::scan_imports(std::string_view text) {
+  std::vector<ImportSite> out;
+  Lexer lexer(text);
+  bool after_import = false;
+  for (Token t = lexer.next(); t.kind != Token::Kind::End; t = lexer.next()) {
+    if (after_import && t.kind == Token::Kind::String) out.push_back({unquote(t.text), t.where});
+    after_import = t.is_word("import");
+  }
+  return out;
+}
+
 std::optional<Position> SourceIndex::find(std::string_view path) const {
   auto it = declarations_.find(std::string(path));
   return it == declarations_.end() ? std::nullopt : std::optional<Position>(it->second);

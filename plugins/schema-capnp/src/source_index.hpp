@@ -23,6 +23,8 @@ struct ImportSite {
 class SourceIndex {
 public:
   static SourceIndex scan(std::string_view text);
+  // Only the imports, without building the index: a check needs them for every file it reads.
+  static std::vector<ImportSite> scan_imports(std::string_view text);
 
   // The declaration `path` (dot-separated scopes and name), if the scan found it.
   std::optional<Position> find(std::string_view path) const;

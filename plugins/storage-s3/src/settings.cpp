@@ -2,6 +2,8 @@
 
 #include "text.hpp"
 
+#include <ssmd/env.hpp>
+
 #include <charconv>
 
 namespace ssmd::s3 {
@@ -145,13 +147,10 @@ std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, S
     if (!text) text = nonempty(env, where = n.env);
     if (!text) text = nonempty(config, where = n.config);
     if (!text) continue;
-    long value = 0;
-    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || end != text->data() + text->size() || value < n.min || value > n.max)
-      return problem_at(problem, false, "s3/config", where,
-                        where + " is '" + *text + "'; expected a whole number from " + std::to_string(n.min) +
-                            " to " + std::to_string(n.max));
-    s.*n.field = value;
+    // Parsed as the host parses its numeric variables (ssmd/env.hpp), configuration keys included.
+    auto value = ssmd::env::parse_whole_number(*text, n.min, n.max);
+    if (!value) return problem_at(problem, false, "s3/config", where, ssmd::env::number_error(where, *text, n.min, n.max));
+    s.*n.field = static_cast<long>(*value);
   }
   return s;
 }

@@ -197,6 +197,36 @@ typedef struct ssmd_schema_format {
 } ssmd_schema_format;
 
 /* ---- Extension point: secret backend (by key-source prefix) ------------------------------------ */
+/* ABI 1.3: one version of a repository file, as a commit of its git history left it. */
+typedef struct ssmd_file_version {
+  uint32_t struct_size; /* sizeof as the host compiled it */
+  int64_t time;         /* the commit's author time, in seconds since the epoch (UTC), as `git log` shows it */
+  ssmd_str commit;      /* the commit's full hexadecimal id */
+  int present;          /* 1 when the file exists in that commit, 0 when the commit deleted it */
+  ssmd_str content;     /* the file's bytes in that commit; empty when absent */
+} ssmd_file_version;
+
+/* ABI 1.3: the git history of the repository's files, for a backend that keeps files in the repository and
+ * wants to know when they changed (sealed-secret manifests: when a field's ciphertext was last replaced). */
+typedef struct ssmd_file_history {
+  void *ctx;
+  /* Calls `visit` once per commit reachable from HEAD that changed `path` (repository-relative, '/'), newest
+   * first, as `git log -- <path>` lists them, with the file as that commit left it; stops early when `visit`
+   * returns nonzero. SSMD_OK after the walk (also when no commit changed the file), SSMD_FAILED when `path`
+   * leaves the repository, SSMD_ENV_ERROR when git's objects cannot be read. `version` is borrowed for the
+   * duration of the `visit` call. */
+  ssmd_status (*walk)(void *ctx, ssmd_str path, int (*visit)(void *visit_ctx, const ssmd_file_version *version),
+                      void *visit_ctx);
+} ssmd_file_history;
+
+/* ABI 1.3: where a backend says when the value of a field was last set, for `ssmd env check-keys`'s rotation
+ * check. A backend that cannot tell says nothing, and the field's age is unknown. */
+typedef struct ssmd_secret_age_sink {
+  void *ctx;
+  /* `field` of the key got its current value at `unix_seconds` (UTC). */
+  void (*last_set)(void *ctx, ssmd_str field, int64_t unix_seconds);
+} ssmd_secret_age_sink;
+
 typedef struct ssmd_secret_request {
   uint32_t struct_size;
   ssmd_str environment;  /* the environment's name */
@@ -209,6 +239,12 @@ typedef struct ssmd_secret_request {
    * them here rather than from repo_root, so a check at a commit never sees the working tree. NULL when the
    * host offers no reader; absent (check struct_size) from a 1.0 host. */
   const ssmd_file_reader *files;
+  /* ABI 1.3: the git history of the repository's files (see ssmd_file_history); NULL when the repository is
+   * not in a git work tree or the command has no use for it. Absent (check struct_size) from an older host. */
+  const ssmd_file_history *history;
+  /* ABI 1.3: set only when the caller wants to know how old each value is (`ssmd env check-keys`); NULL
+   * otherwise, and then a backend need not find out. Absent (check struct_size) from an older host. */
+  const ssmd_secret_age_sink *ages;
 } ssmd_secret_request;
 
 /* Receives resolved fields. `value` is borrowed and wiped by the plugin after the call returns. */
@@ -230,7 +266,12 @@ typedef struct ssmd_secret_backend {
    * uses SSMD_<KEY>_<FIELD>, upper-cased, non-alphanumerics as '_'). */
   ssmd_status (*variable_name)(const ssmd_host *host, const ssmd_secret_request *req, ssmd_str field,
                                const ssmd_bytes_sink *out);
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.3 (the first reserved slot): the command's last resolve() has returned. A backend that kept
+   * anything between resolve() calls of one run (a login token, answers it reads once per run) wipes it
+   * now; the next resolve() starts a new run. The host calls it before it runs anything else, such as the
+   * child of `ssmd env run`. May be NULL (NULL from an older plugin): nothing was kept. */
+  void (*end_run)(const ssmd_host *host);
+  void *reserved[3]; /* must be NULL */
 } ssmd_secret_backend;
 
 /* ---- Extension point: storage backend (by URL scheme) ------------------------------------------ */

@@ -214,17 +214,70 @@ public:
   virtual std::vector<Rule> rules() const { return {}; }
 };
 
+// The git history of the repository's files through the host (ABI 1.3).
+class FileHistory {
+public:
+  struct Version {
+    int64_t time = 0;          // the commit's author time, seconds since the epoch
+    std::string_view commit;   // the commit's full id
+    bool present = false;      // false when the commit deleted the file
+    std::string_view content;  // the file's bytes in that commit
+  };
+  explicit FileHistory(const ssmd_file_history *history) : history_(history) {}
+  bool available() const { return history_ != nullptr; }
+  // Calls `visit` for each commit that changed `path`, newest first, until it returns false. Returns the
+  // host's status (SSMD_UNSUPPORTED when there is no history to walk). Nothing `visit` throws crosses the C
+  // boundary: the walk stops and answers SSMD_ENV_ERROR.
+  ssmd_status walk(std::string_view path, const std::function<bool(const Version &)> &visit) const {
+    if (!history_) return SSMD_UNSUPPORTED;
+    struct Walk {
+      const std::function<bool(const Version &)> *visit;
+      bool failed = false;
+    } walk{&visit};
+    ssmd_status status = history_->walk(
+        history_->ctx, to_c(path),
+        [](void *ctx, const ssmd_file_version *v) -> int {
+          auto *w = static_cast<Walk *>(ctx);
+          try {
+            Version version{v->time, from_c(v->commit), v->present != 0, from_c(v->content)};
+            return (*w->visit)(version) ? 0 : 1;
+          } catch (...) {
+            w->failed = true;
+            return 1;
+          }
+        },
+        &walk);
+    return walk.failed ? SSMD_ENV_ERROR : status;
+  }
+
+private:
+  const ssmd_file_history *history_;
+};
+
 struct SecretRequest {
   std::string_view environment, key, source, file;
   Node spec;
   // The host's view of the repository's files, when it offers one (ABI 1.1); read() answers nullopt for
   // every path otherwise, so check has_files() before treating nullopt as "missing".
   Files files;
+  // The git history of the repository's files, when the host offers it (ABI 1.3).
+  FileHistory history;
   SecretRequest(const ssmd_host *host, const ssmd_secret_request *r)
       : environment(from_c(r->environment)), key(from_c(r->key)), source(from_c(r->source)), file(from_c(r->file)),
         spec(host->doc, r->spec, ""),
-        files(r->struct_size >= offsetof(ssmd_secret_request, files) + sizeof(r->files) ? r->files : nullptr) {}
+        files(r->struct_size >= offsetof(ssmd_secret_request, files) + sizeof(r->files) ? r->files : nullptr),
+        history(r->struct_size >= offsetof(ssmd_secret_request, history) + sizeof(r->history) ? r->history : nullptr),
+        ages_(r->struct_size >= offsetof(ssmd_secret_request, ages) + sizeof(r->ages) ? r->ages : nullptr) {}
   bool has_files() const { return files.available(); }
+  // True when the caller wants to know when each value was set (ABI 1.3; `ssmd env check-keys`).
+  bool wants_ages() const { return ages_ != nullptr && ages_->last_set != nullptr; }
+  // Says that `field` got its current value at `unix_seconds` (UTC); ignored unless wants_ages().
+  void report_last_set(std::string_view field, int64_t unix_seconds) const {
+    if (wants_ages()) ages_->last_set(ages_->ctx, to_c(field), unix_seconds);
+  }
+
+private:
+  const ssmd_secret_age_sink *ages_;
 };
 
 class SecretBackend {
@@ -239,6 +292,8 @@ public:
   virtual std::optional<std::string> variable_name(const Host &, const SecretRequest &, std::string_view) {
     return std::nullopt;
   }
+  // The command's last resolve() has returned (ABI 1.3): wipe whatever was kept between calls of this run.
+  virtual void end_run(const Host &) {}
 };
 
 struct FetchResult {
@@ -435,6 +490,13 @@ template <class T> struct SecretComponent : Component {
         return SSMD_OK;
       } catch (...) {
         return SSMD_ENV_ERROR;
+      }
+    };
+    table.end_run = [](const ssmd_host *h) {
+      try {
+        instance()->impl.end_run(Host(h));
+      } catch (...) {
+        // Nothing can be reported from here; the next resolve() starts afresh either way.
       }
     };
     instance() = this;

@@ -14,6 +14,17 @@ const ssmd_schema_format &capnp_format() {
 }
 
 namespace {
+ssmd_schema_input input_of(const Version &v, const ssmd_file_reader *files) {
+  ssmd_schema_input in{};
+  in.struct_size = sizeof in;
+  in.schema = str(v.schema);
+  in.version = ssmd_str{"v1", 2};
+  in.file = str(v.file);
+  in.root = str(v.root);
+  in.files = files;
+  return in;
+}
+
 ssmd_schema_input input_of(const Version &v, const DirectoryReader &reader) {
   ssmd_schema_input in{};
   in.struct_size = sizeof in;
@@ -53,6 +64,24 @@ std::optional<std::string> SchemaRepo::fingerprint(const Version &version, Schem
   out.status = capnp_format().fingerprint(capnp_plugin().host(), &in, &sink, out.findings.sink());
   if (out.status != SSMD_OK) return std::nullopt;
   return fp;
+}
+
+SchemaCall breaking_between(const FileTree &older_tree, const Version &older, const FileTree &newer_tree,
+                            const Version &newer) {
+  auto read = [](void *ctx, ssmd_str path, const ssmd_bytes_sink *out) {
+    const auto &tree = *static_cast<const FileTree *>(ctx);
+    auto it = tree.find(std::string(path.data, path.size));
+    if (it == tree.end()) return SSMD_FAILED;
+    out->write(out->ctx, ssmd_str{it->second.data(), it->second.size()});
+    return SSMD_OK;
+  };
+  ssmd_file_reader old_reader{const_cast<FileTree *>(&older_tree), read};
+  ssmd_file_reader new_reader{const_cast<FileTree *>(&newer_tree), read};
+  auto a = input_of(older, &old_reader);
+  auto b = input_of(newer, &new_reader);
+  SchemaCall call;
+  call.status = capnp_format().breaking(capnp_plugin().host(), &a, &b, call.findings.sink());
+  return call;
 }
 
 ScopedConfig::ScopedConfig(std::string key, const std::string &yaml) : key_(std::move(key)) {

@@ -5,6 +5,7 @@
 #include "plugin_harness.hpp"
 #include "run_ssmd.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -33,12 +34,21 @@ public:
 
   SchemaCall check(const Version &version) const;
   SchemaCall breaking(const Version &older, const Version &newer) const;
+
   // The fingerprint, or nullopt with the findings in `call`.
   std::optional<std::string> fingerprint(const Version &version, SchemaCall *call = nullptr) const;
 
 private:
   TempDir dir_;
 };
+
+// Files in memory, path -> content: a tree read without touching the disk.
+using FileTree = std::map<std::string, std::string>;
+
+// Compares `older` in one tree with `newer` in another, as `--against REF` does: the same paths in two
+// trees (a commit's and the working tree's).
+SchemaCall breaking_between(const FileTree &older_tree, const Version &older, const FileTree &newer_tree,
+                            const Version &newer);
 
 // Sets a configuration key for the scope of one test, then clears it.
 class ScopedConfig {

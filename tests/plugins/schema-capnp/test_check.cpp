@@ -299,7 +299,7 @@ TEST(CapnpCheck, RulesListEveryRuleWithPurposeAndSource) {
   }
   for (const char *id : {"capnp/syntax", "capnp/compile", "capnp/missing-file-id", "capnp/root-missing",
                          "capnp/root-not-struct", "capnp/field-name-case", "capnp/type-name-case", "capnp/float-price",
-                         "capnp/breaking/field-removed", "capnp/source/field-renamed"})
+                         "capnp/removal/field-removed", "capnp/hygiene/type-id-changed", "capnp/source/field-renamed"})
     EXPECT_TRUE(ids.contains(id)) << id;
   EXPECT_EQ(std::string(format.extension.data, format.extension.size), "capnp");
 }

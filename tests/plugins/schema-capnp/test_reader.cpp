@@ -63,5 +63,5 @@ TEST(CapnpReader, BreakingComparesTwoReadersWithTheSameFileId) {
   b.files = newer.reader();
   Collector c;
   EXPECT_EQ(capnp_format().breaking(capnp_plugin().host(), &a, &b, c.sink()), SSMD_FAILED);
-  EXPECT_TRUE(c.has_rule("capnp/breaking/field-removed")) << c.dump();
+  EXPECT_TRUE(c.has_rule("capnp/removal/field-removed")) << c.dump();
 }

@@ -47,6 +47,7 @@ struct Resolution {
   Collector diagnostics;
   std::map<std::string, std::string> values; // field -> value, as the sink received them
   std::vector<std::string> order;              // fields in the order they were emitted
+  std::map<std::string, int64_t> last_set;     // field -> when its value was set, as the age sink heard it
 };
 
 inline Collector check(const ssmd_secret_backend *backend, const ssmd_host *host, const KeyRequest &req,
@@ -57,6 +58,7 @@ inline Collector check(const ssmd_secret_backend *backend, const ssmd_host *host
   return out;
 }
 
+// Resolves `req` as `ssmd env check-keys` does: the backend is asked for each value's age too (ABI 1.3).
 inline Resolution resolve(const ssmd_secret_backend *backend, const ssmd_host *host, const KeyRequest &req) {
   Resolution r;
   ssmd_secret_sink sink{&r, [](void *ctx, ssmd_str field, ssmd_str value) {
@@ -65,8 +67,18 @@ inline Resolution resolve(const ssmd_secret_backend *backend, const ssmd_host *h
                           self->order.push_back(name);
                           self->values[name] = std::string(value.data, value.size);
                         }};
-  r.status = backend->resolve(host, req.get(), &sink, r.diagnostics.sink());
+  ssmd_secret_age_sink ages{&r, [](void *ctx, ssmd_str field, int64_t unix_seconds) {
+                              static_cast<Resolution *>(ctx)->last_set[std::string(field.data, field.size)] = unix_seconds;
+                            }};
+  ssmd_secret_request request = *req.get();
+  request.ages = &ages;
+  r.status = backend->resolve(host, &request, &sink, r.diagnostics.sink());
   return r;
+}
+
+// Tells the backend the run is over (ABI 1.3), as the host does after a command's last resolve().
+inline void end_run(const ssmd_secret_backend *backend, const ssmd_host *host) {
+  if (backend->end_run) backend->end_run(host);
 }
 
 inline std::optional<std::string> variable_name(const ssmd_secret_backend *backend, const ssmd_host *host,

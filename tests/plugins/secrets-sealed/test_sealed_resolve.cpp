@@ -69,6 +69,21 @@ TEST_F(SealedResolve, AMissingFileIsAMissingFieldByPath) {
   expect_no_canary(all_text(r.diagnostics), kCanaries, "diagnostics");
 }
 
+TEST_F(SealedResolve, AnEmptyFileIsAMissingFieldAsInEveryBackend) {
+  TempDir mount;
+  write(mount.path() / "api_key", "");
+  write(mount.path() / "api_secret", kCanarySecret);
+  set_env("SSMD_SEALED_SECRET_DIR", mount.path().string());
+  auto r = resolve(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api")));
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const auto *f = r.diagnostics.find("secrets/missing-field");
+  ASSERT_NE(f, nullptr) << r.diagnostics.dump();
+  EXPECT_EQ(f->path, "fields[0]");
+  EXPECT_NE(f->message.find("is empty"), std::string::npos) << f->message;
+  EXPECT_EQ(r.values.count("api_key"), 0u) << "an empty value is not sent";
+  EXPECT_EQ(r.values.at("api_secret"), kCanarySecret);
+}
+
 TEST_F(SealedResolve, AnAbsentMountIsAnEnvironmentError) {
   set_env("SSMD_SEALED_SECRET_DIR", (repo_.path() / "not-mounted").string());
   auto r = resolve(backend(), host(), KeyRequest(sealed_key("sealed-secret/kalshi-api")));

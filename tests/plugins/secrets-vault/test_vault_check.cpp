@@ -12,7 +12,8 @@ using VaultCheck = VaultTest;
 TEST_F(VaultCheck, AcceptsWellFormedReferences) {
   use_https();
   const size_t before = requests_total();
-  for (const std::string source : {"vault/secret/ssmd/kalshi", "vault/kv/a", "vault/secret/team-a/kalshi@prod/v2"}) {
+  for (const std::string source : {"vault/secret/ssmd/kalshi", "vault/kv/a", "vault/secret/team-a/kalshi@prod/v2",
+                                    "vault/secret/ssmd/kalshi?version=3", "vault/kv/a?version=123456789"}) {
     ssmd_status status;
     auto out = check(backend(), host(), key(source), &status);
     EXPECT_EQ(status, SSMD_OK) << source << "\n" << out.dump();
@@ -34,7 +35,13 @@ TEST_F(VaultCheck, RejectsMalformedReferencesNamingKeyAndEnvironment) {
       {"vault/secret/./kalshi", "`.`"},
       {"vault/../secret/kalshi", "the mount is `..`"},
       {"vault/secret/ssmd kalshi", "whitespace"},
-      {"vault/secret/kalshi?version=2", "whitespace, a control character or one of"},
+      {"vault/secret/kalshi?version=0", "`?version=N`"},
+      {"vault/secret/kalshi?versions=2", "`?version=N`"},
+      {"vault/secret/kalshi?version=two", "`?version=N`"},
+      {"vault/secret/kalshi?version=2&x=1", "`?version=N`"},
+      {"vault/secret/kalshi?version=", "`?version=N`"},
+      {"vault/secret/kal?shi/x?version=2", "`?version=N`"},
+      {"vault/secret?version=2", "names a mount but no secret path"},
       {"vault/secret/kal%2Fshi", "one of"},
       {"vaults/secret/kalshi", "starts with `vault/`"},
   };

@@ -47,6 +47,18 @@ TEST_F(VaultResolve, AMissingFieldIsReportedByPathWithTheSecretsKeyNames) {
   EXPECT_EQ(r.values.at("api_key"), kCanaryKey);
 }
 
+TEST_F(VaultResolve, AnEmptyStringIsAMissingFieldAsInEveryBackend) {
+  use_https();
+  auto r = resolve_clean(key("vault/secret/empty"));
+  EXPECT_EQ(r.status, SSMD_FAILED);
+  const auto *f = r.diagnostics.find("secrets/missing-field");
+  ASSERT_NE(f, nullptr) << r.diagnostics.dump();
+  EXPECT_EQ(f->path, "fields[0]");
+  EXPECT_NE(f->message.find("is empty in vault/secret/empty"), std::string::npos) << f->message;
+  EXPECT_EQ(r.values.count("api_key"), 0u) << "an empty value is not sent";
+  EXPECT_EQ(r.values.at("api_secret"), kCanarySecret);
+}
+
 TEST_F(VaultResolve, ForbiddenIsExplainedWithVaultsErrors) {
   use_https();
   auto r = resolve_clean(key("vault/secret/forbidden"));

@@ -143,7 +143,7 @@ TEST_F(VaultConnection, TheClientTimeoutBoundsASlowAnswer) {
   auto r = resolve_clean(key("vault/secret/slow"));
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(2000));
   EXPECT_EQ(r.status, SSMD_ENV_ERROR);
-  EXPECT_TRUE(r.diagnostics.has_rule("vault/unreachable")) << r.diagnostics.dump();
+  EXPECT_TRUE(has_finding(r.diagnostics, "vault/timeout", {"300 ms", "VAULT_CLIENT_TIMEOUT"})) << r.diagnostics.dump();
 }
 
 TEST_F(VaultConnection, MalformedSettingsAreConfigurationErrors) {

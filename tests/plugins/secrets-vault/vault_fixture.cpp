@@ -9,9 +9,23 @@ LoadedPlugin &VaultTest::plugin() {
   return loaded;
 }
 
+namespace {
+const VaultServerConfig &server_config() {
+  static const VaultServerConfig config{kToken, "team-a", kCanaryKey, kCanarySecret};
+  return config;
+}
+} // namespace
+
 const VaultServer &VaultTest::server() {
-  static VaultServerProcess process(VaultServerConfig{kToken, "team-a", kCanaryKey, kCanarySecret});
+  static VaultServerProcess process(server_config());
   return process.info();
+}
+
+std::vector<std::string> VaultTest::canaries() {
+  const VaultServerConfig &c = server_config();
+  return {kToken, kCanaryKey, kCanarySecret, c.login_token, c.role_id, c.secret_id, c.k8s_jwt, c.ci_jwt,
+          // The JWTs' signature parts, which a server might echo on their own.
+          c.k8s_jwt.substr(c.k8s_jwt.rfind('.') + 1), c.ci_jwt.substr(c.ci_jwt.rfind('.') + 1)};
 }
 
 void VaultTest::SetUp() {
@@ -19,14 +33,21 @@ void VaultTest::SetUp() {
   ASSERT_NE(backend(), nullptr);
   server();
   for (const char *name : {"VAULT_ADDR", "VAULT_TOKEN", "VAULT_NAMESPACE", "VAULT_CACERT", "VAULT_CAPATH",
-                           "VAULT_SKIP_VERIFY", "VAULT_CLIENT_TIMEOUT", "VAULT_MAX_RETRIES"})
+                           "VAULT_SKIP_VERIFY", "VAULT_CLIENT_TIMEOUT", "VAULT_MAX_RETRIES", "VAULT_ROLE_ID",
+                           "VAULT_SECRET_ID", "SSMD_VAULT_AUTH", "SSMD_VAULT_AUTH_MOUNT", "SSMD_VAULT_ROLE",
+                           "SSMD_VAULT_ROLE_ID_FILE", "SSMD_VAULT_SECRET_ID_FILE", "SSMD_VAULT_KUBERNETES_TOKEN_FILE",
+                           "SSMD_VAULT_JWT_ENV", "SSMD_VAULT_JWT_FILE"})
     unsetenv(name);
+  plugin().clear_config();
+  end_run(); // a run a failed test left open
   // A HOME without ~/.vault-token, so the developer's own token never takes part.
   if (const char *home = std::getenv("HOME")) saved_home_ = home;
   set_env("HOME", home_.path().string());
 }
 
 void VaultTest::TearDown() {
+  end_run();
+  plugin().clear_config();
   for (const auto &name : env_set_) unsetenv(name.c_str());
   if (!saved_home_.empty()) setenv("HOME", saved_home_.c_str(), 1);
 }
@@ -57,8 +78,14 @@ KeyRequest VaultTest::key(const std::string &source, const std::string &extra) {
 }
 
 Resolution VaultTest::resolve_clean(const KeyRequest &req) {
+  Resolution r = resolve_in_run(req);
+  end_run();
+  return r;
+}
+
+Resolution VaultTest::resolve_in_run(const KeyRequest &req) {
   Resolution r = resolve(backend(), host(), req);
-  expect_no_canary(all_text(r.diagnostics), {kToken, kCanaryKey, kCanarySecret}, "diagnostics");
+  expect_no_canary(all_text(r.diagnostics), canaries(), "diagnostics");
   return r;
 }
 

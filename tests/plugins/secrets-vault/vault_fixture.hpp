@@ -40,8 +40,17 @@ protected:
   static size_t requests_total();
   // The key spec for `source`, fields api_key and api_secret.
   static KeyRequest key(const std::string &source, const std::string &extra = "");
-  // Resolves and checks that neither the token nor a value appears in any finding.
+  // Resolves as one whole run (end_run after it) and checks that no canary (the tokens, the login
+  // credentials, the values) appears in any finding.
   Resolution resolve_clean(const KeyRequest &req);
+  // The same without ending the run: several calls share one run until end_run() (the session keeps the
+  // token, the mounts' KV versions and the secrets it read).
+  Resolution resolve_in_run(const KeyRequest &req);
+  void end_run() { ssmd::test::end_run(backend(), host()); }
+  // The user's configuration key `key` (a YAML value) for this test, as ~/.config/ssmd/config.yaml sets it.
+  void set_config(const std::string &key, const std::string &yaml_value) { plugin().set_config(key, yaml_value); }
+  // Every canary the fixture knows: tokens, login credentials, values.
+  static std::vector<std::string> canaries();
 
   std::set<std::string> env_set_;
   std::string saved_home_;

@@ -58,7 +58,12 @@ VaultServerProcess::VaultServerProcess(const VaultServerConfig &config) {
                                    << (d / "server.key").string() << "\",\"token\":\"" << config.token
                                    << "\",\"namespace\":\"" << config.name_space << "\",\"log\":\""
                                    << info_.log.string() << "\",\"values\":{\"api_key\":\"" << config.api_key
-                                   << "\",\"api_secret\":\"" << config.api_secret << "\"}}";
+                                   << "\",\"api_secret\":\"" << config.api_secret << "\"},\"login_token\":\""
+                                   << config.login_token << "\",\"role_id\":\"" << config.role_id
+                                   << "\",\"secret_id\":\"" << config.secret_id << "\",\"k8s_role\":\""
+                                   << config.k8s_role << "\",\"k8s_jwt\":\"" << config.k8s_jwt
+                                   << "\",\"jwt_role\":\"" << config.jwt_role << "\",\"ci_jwt\":\""
+                                   << config.ci_jwt << "\"}";
   start(d / "config.json");
 }
 
@@ -89,6 +94,7 @@ void VaultServerProcess::start(const fs::path &config) {
   };
   info_.https_port = number_after("https");
   info_.http_port = number_after("http");
+  info_.agent_port = number_after("agent");
 }
 
 VaultServerProcess::~VaultServerProcess() {

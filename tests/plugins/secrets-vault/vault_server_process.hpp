@@ -19,17 +19,27 @@ struct VaultServer {
   std::filesystem::path wrong_ca_cert; // an unrelated CA
   std::filesystem::path log;           // one line per request
   int https_port = 0, http_port = 0;
+  int agent_port = 0; // plain HTTP, behaving as a Vault Agent listener that adds the token itself
   std::string https_address() const { return "https://127.0.0.1:" + std::to_string(https_port); }
   std::string http_address() const { return "http://127.0.0.1:" + std::to_string(http_port); }
+  std::string agent_address() const { return "http://127.0.0.1:" + std::to_string(agent_port); }
 };
 
 // What the server accepts and serves: the token it takes, the namespace /team/ needs, and the values of
-// fields api_key and api_secret of the readable secrets (see vault_server.js for the routes).
+// fields api_key and api_secret of the readable secrets (see vault_server.js for the routes); and the
+// credentials its login endpoints accept, and the token they issue.
 struct VaultServerConfig {
   std::string token;
   std::string name_space;
   std::string api_key;
   std::string api_secret;
+  std::string login_token = "hvs.login-issued-canary-5d1c";
+  std::string role_id = "role-id-canary-91af";
+  std::string secret_id = "secret-id-canary-0be3";
+  std::string k8s_role = "ssmd";
+  std::string k8s_jwt = "eyJrOHMiOiJzYSJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6c3NtZCJ9.k8s-signature-canary-77c2";
+  std::string jwt_role = "ssmd-ci";
+  std::string ci_jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2NpIn0.ci-signature-canary-3a9e";
 };
 
 // Starts the server and stops it (by its pid) when the object goes away. Should the test process die
@@ -50,7 +60,8 @@ private:
   TempDir dir_;
 };
 
-// The server's request log, one line per request: "<path> ns=<namespace or -> token=<ok|bad|none>".
+// The server's request log, one line per request:
+// "<path>[?query] ns=<namespace or -> token=<ok|bad|none|injected>[ body=<keys>]".
 std::vector<std::string> vault_log_lines(const std::filesystem::path &log);
 
 } // namespace ssmd::test

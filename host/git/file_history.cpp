@@ -1,0 +1,68 @@
+#include "git/file_history.hpp"
+
+#include "git/history.hpp"
+#include "git/object_reader.hpp"
+#include "git/tree_reader.hpp"
+#include "git/workspace.hpp"
+
+#include <exception>
+
+namespace ssmd::git {
+
+FileHistory::FileHistory(std::filesystem::path ssmd_root) : root_(std::move(ssmd_root)) {
+  table_.ctx = this;
+  table_.walk = &FileHistory::walk;
+}
+
+FileHistory::~FileHistory() = default;
+
+Workspace *FileHistory::workspace() {
+  if (!opened_) {
+    opened_ = true;
+    try {
+      workspace_ = std::make_unique<Workspace>(Workspace::open(root_));
+    } catch (const std::exception &) {
+      workspace_.reset(); // not in git (or git cannot be loaded): there is no history to offer
+    }
+  }
+  return workspace_.get();
+}
+
+bool FileHistory::in_git() {
+  Workspace *ws = workspace();
+  try {
+    return ws && !ws->repo().head_unborn();
+  } catch (const std::exception &) {
+    return false;
+  }
+}
+
+ssmd_status FileHistory::walk(void *ctx, ssmd_str path, int (*visit)(void *, const ssmd_file_version *),
+                              void *visit_ctx) noexcept {
+  auto *self = static_cast<FileHistory *>(ctx);
+  try {
+    auto relative = normalize_relative_path(path.data ? std::string_view(path.data, path.size) : std::string_view());
+    if (!relative || relative->empty()) return SSMD_FAILED;
+    Workspace *ws = self->workspace();
+    if (!ws) return SSMD_ENV_ERROR;
+    HistoryFilter filter;
+    filter.files = {ws->to_git(*relative)};
+    for (const HistoryEntry &entry : path_history(ws->repo(), filter)) {
+      const std::optional<git_oid> &after = entry.files.front().after;
+      const std::string content = after ? read_blob(ws->repo(), *after) : std::string();
+      const std::string id = hex(entry.id);
+      ssmd_file_version version{};
+      version.struct_size = sizeof(version);
+      version.time = entry.time;
+      version.commit = ssmd_str{id.data(), id.size()};
+      version.present = after ? 1 : 0;
+      version.content = ssmd_str{content.data(), content.size()};
+      if (visit(visit_ctx, &version) != 0) break;
+    }
+    return SSMD_OK;
+  } catch (const std::exception &) {
+    return SSMD_ENV_ERROR;
+  }
+}
+
+} // namespace ssmd::git
