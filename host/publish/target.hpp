@@ -1,11 +1,16 @@
 // The store `ssmd publish` writes to, reached through the publisher plugin that owns the URL's scheme
 // (`etcd://...` and `etcd+https://...` go to the plugin that provides publisher `etcd`). The host never
-// speaks a store's protocol: it reads keys with their revisions and applies guarded batches.
+// speaks a store's protocol: it reads keys with their revisions and applies guarded batches. Every call
+// runs in a supervised worker that loads the plugin (validate/isolated_runner.hpp); ssmd never does.
 #pragma once
+
+#include "validate/plugin_job.hpp"
 
 #include <ssmd/plugin.h>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -40,27 +45,42 @@ enum class Applied { Yes, Conflict };
 
 class Target {
 public:
-  // Finds the publisher for `url`'s scheme and lets it check the URL and its settings. Throws UsageError for
-  // a malformed URL (no scheme, credentials in it) and EnvironmentError when no usable plugin provides the
-  // scheme or a setting cannot be used.
+  // Finds the publisher for `url`'s scheme (from the manifests) and lets it check the URL and its settings.
+  // Throws UsageError for a malformed URL (no scheme, credentials in it) and EnvironmentError when no usable
+  // plugin provides the scheme, a setting cannot be used, or the plugin crashes or hangs.
   static Target open(Context &ctx, const std::string &url);
 
   const std::string &url() const { return url_; }
   const Limits &limits() const { return limits_; }
 
-  // Every key under the URL's prefix. Throws EnvironmentError when the store cannot be read.
+  // Every key under the URL's prefix. Throws EnvironmentError when the store cannot be read or the plugin
+  // fails.
   Snapshot read() const;
   // Applies `ops` all or nothing. On Yes, `revisions[i]` is the revision op i now carries. Throws
-  // EnvironmentError when the store could not be reached or refused.
+  // EnvironmentError when the store could not be reached or refused, or the plugin failed (the batch then
+  // took effect wholly or not at all).
   Applied apply(const std::vector<WriteOp> &ops, std::vector<uint64_t> &revisions) const;
 
 private:
-  Target(const ssmd_publisher *publisher, const ssmd_host *host, std::string url, std::string plugin)
-      : publisher_(publisher), host_(host), url_(std::move(url)), plugin_(std::move(plugin)) {}
-  const ssmd_publisher *publisher_;
-  const ssmd_host *host_;
+  struct Call {
+    validate::JobResult result;
+    ssmd_status status = SSMD_ENV_ERROR;
+    std::string messages; // the plugin's diagnostics as one message
+  };
+  using Body = std::function<ssmd_status(const ssmd_publisher &, const ssmd_host *, const ssmd_sink *,
+                                         const ssmd_bytes_sink *)>;
+
+  Target(Context &ctx, std::string scheme, std::string url, std::string plugin);
+  // Runs `prepare` and then `body` in a worker that loads the publisher; `what` says what the call does,
+  // for messages. A call that does not finish (a crash, a silence longer than `plugins.network_timeout`)
+  // throws EnvironmentError naming the plugin and why.
+  Call run(const std::string &what, Body body) const;
+
+  Context *ctx_;
+  std::string scheme_;
   std::string url_;
   std::string plugin_;
+  std::chrono::milliseconds timeout_;
   Limits limits_;
 };
 
