@@ -1,10 +1,15 @@
 #include "etcd_server.hpp"
 
+#include "base64.hpp"
 #include "core/json_parse.hpp"
+
+#include <curl/curl.h>
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <fcntl.h>
 #include <fstream>
+#include <memory>
 #include <netinet/in.h>
 #include <stdexcept>
 #include <sys/prctl.h>
@@ -105,38 +110,65 @@ void EtcdServer::start() {
   const std::string scheme = options_.tls ? "https" : "http";
   const std::string client = scheme + "://" + endpoint();
   const std::string peer = "http://127.0.0.1:" + std::to_string(peer_port_);
-  std::vector<std::string> args = {SSMD_ETCD,
-                                   "--name=ssmd-test",
+  std::vector<std::string> args = {"--name=ssmd-test",
                                    "--data-dir=" + (dir_.path() / "data").string(),
                                    "--listen-client-urls=" + client,
                                    "--advertise-client-urls=" + client,
                                    "--listen-peer-urls=" + peer,
                                    "--initial-advertise-peer-urls=" + peer,
-                                   "--initial-cluster=ssmd-test=" + peer,
-                                   "--heartbeat-interval=10",
-                                   "--election-timeout=100",
-                                   "--logger=zap",
-                                   "--log-level=error"};
+                                   "--initial-cluster=ssmd-test=" + peer};
+  for (const auto &option : quick_etcd_options()) args.push_back(option);
   if (options_.tls) {
     args.push_back("--cert-file=" + certs_.server_cert.string());
     args.push_back("--key-file=" + certs_.server_key.string());
     args.push_back("--trusted-ca-file=" + certs_.ca.string());
     args.push_back("--client-cert-auth=true");
   }
-  const std::string log = (dir_.path() / "etcd.log").string();
-  pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
-  if (pid_ == 0) {
+  pid_ = spawn_etcd(args, dir_.path() / "etcd.log");
+  wait_ready();
+}
+
+std::string peek(const std::string &endpoint, const std::string &key) {
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  std::string body = "{\"key\":\"" + etcd::base64_encode(key) + "\"}", answer;
+  std::string url = "http://" + endpoint + "/v3/kv/range";
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, 500L);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, +[](char *d, size_t s, size_t n, void *u) {
+    static_cast<std::string *>(u)->append(d, s * n);
+    return s * n;
+  });
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
+  if (curl_easy_perform(curl.get()) != CURLE_OK) return "";
+  size_t at = answer.find("\"value\":\"");
+  if (at == std::string::npos) return "";
+  at += 9;
+  return etcd::base64_decode(answer.substr(at, answer.find('"', at) - at)).value_or("");
+}
+
+std::vector<std::string> quick_etcd_options() {
+  return {"--heartbeat-interval=10", "--election-timeout=100", "--logger=zap", "--log-level=error"};
+}
+
+pid_t spawn_etcd(const std::vector<std::string> &args, const fs::path &log) {
+  // Everything the child needs is made before fork: it only calls async-signal-safe functions.
+  std::vector<std::string> argv_text = {SSMD_ETCD};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char *> argv;
+  for (auto &a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const std::string log_path = log.string();
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    FILE *out = std::freopen(log.c_str(), "a", stderr);
-    (void)out;
-    std::vector<char *> argv;
-    for (auto &a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
+    int fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd >= 0) ::dup2(fd, STDERR_FILENO);
     ::execv(argv[0], argv.data());
     _exit(127);
   }
-  wait_ready();
+  return pid;
 }
 
 void EtcdServer::wait_ready() {

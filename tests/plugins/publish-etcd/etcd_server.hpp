@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace ssmd::test {
 
@@ -65,5 +66,16 @@ private:
 
 // A loopback port nothing listens on now.
 int free_port();
+
+// The value of `key` read through the gateway of the plain etcd at `endpoint` with libcurl, or "" when it
+// is absent or the server does not answer within half a second: fast enough to poll every millisecond.
+std::string peek(const std::string &endpoint, const std::string &key);
+
+// Starts `etcd` with `args` (after the program name) as a child that dies with the test process, its
+// standard error appended to `log`. Returns its pid.
+pid_t spawn_etcd(const std::vector<std::string> &args, const std::filesystem::path &log);
+
+// The etcd options that make a member start and elect in well under a second on loopback, and stay quiet.
+std::vector<std::string> quick_etcd_options();
 
 } // namespace ssmd::test

@@ -61,4 +61,11 @@ inline std::string test_prefix() {
 
 inline bool contains(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
 
+// How many times `part` occurs in `text`.
+inline size_t count(const std::string &text, const std::string &part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
 } // namespace ssmd::test

@@ -3,10 +3,6 @@
 // short is finished by the next one.
 #include "publish_fixture.hpp"
 
-#include "base64.hpp"
-
-#include <curl/curl.h>
-
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -20,32 +16,6 @@ std::string quoted(const std::string &text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
-}
-
-size_t count(const std::string &text, const std::string &part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
-
-// The value of `key` read through etcd's gateway with libcurl: fast enough to poll every millisecond.
-std::string fetch(const std::string &endpoint, const std::string &key) {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  std::string body = "{\"key\":\"" + etcd::base64_encode(key) + "\"}", answer;
-  std::string url = "http://" + endpoint + "/v3/kv/range";
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, 500L);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, +[](char *d, size_t s, size_t n, void *u) {
-    static_cast<std::string *>(u)->append(d, s * n);
-    return s * n;
-  });
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
-  if (curl_easy_perform(curl.get()) != CURLE_OK) return "";
-  size_t at = answer.find("\"value\":\"");
-  if (at == std::string::npos) return "";
-  at += 9;
-  return etcd::base64_decode(answer.substr(at, answer.find('"', at) - at)).value_or("");
 }
 
 struct Outcome {
@@ -119,7 +89,7 @@ void publish_through_a_fault(Fault fault) {
     std::thread publisher([&] { result = repo.publish({"--all", "--to", etcd.url(prefix)}, quick); });
     for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
          std::chrono::steady_clock::now() < deadline;) {
-      std::string index = fetch(etcd.endpoint(), prefix + "/index");
+      std::string index = peek(etcd.endpoint(), prefix + "/index");
       if (contains(index, "\"complete\":false")) {
         if (fault == Fault::Freeze) etcd.freeze();
         else etcd.kill();

@@ -7,6 +7,8 @@
 #include "core/json_parse.hpp"
 #include "core/sha256.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <set>
 
 using namespace ssmd;
@@ -145,6 +147,30 @@ TEST(Publish, DryRunPrintsTheChangesAndWritesNothing) {
   EXPECT_TRUE(keys_under(etcd, prefix).empty());
 }
 
+TEST(Publish, DryRunNamesEachDifferenceAgainstWhatTheStoreHoldsAndWritesNothing) {
+  EtcdServer &etcd = EtcdServer::shared();
+  PublishRepo repo;
+  const std::string prefix = test_prefix();
+  ASSERT_EQ(repo.publish({"--all", "--to", etcd.url(prefix)}).exit_code, 0);
+  std::string dev = repo.read("exchanges/environments/kalshi-dev.yaml");
+  ASSERT_TRUE(contains(dev, "nats://localhost:4222"));
+  dev.replace(dev.find("nats://localhost:4222"), 21, "nats://x:4222");
+  repo.write("exchanges/environments/kalshi-dev.yaml", dev);
+  repo.commit_all("A new transport");
+  const uint64_t before = etcd.revision();
+
+  RunResult r = repo.publish({"--all", "--dry-run", "--to", etcd.url(prefix)});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "  ~ environments/kalshi-dev\n      transport.url: \"nats://localhost:4222\" → "
+                              "\"nats://x:4222\"\n"))
+      << r.out;
+  EXPECT_FALSE(contains(r.out, "environments/kalshi-prod")) << r.out;
+  EXPECT_TRUE(contains(r.out, "  ~ index\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "1 environment and the index would be written in 1 batch; nothing written")) << r.out;
+  EXPECT_EQ(etcd.revision(), before);
+  EXPECT_TRUE(contains(etcd.get(prefix + "/environments/kalshi-dev"), "nats://localhost:4222"));
+}
+
 TEST(Publish, CheckNamesEachDifferenceAndExitsOne) {
   EtcdServer &etcd = EtcdServer::shared();
   PublishRepo repo;
@@ -241,6 +267,70 @@ TEST(Publish, ACommitThatDoesNotDescendFromThePublishedOneNeedsForce) {
   EXPECT_EQ(parse(etcd.get(prefix + "/index")).get("ref")->text, base);
 }
 
+TEST(Publish, AtRefPublishesThatCommitWhateverIsCheckedOut) {
+  EtcdServer &etcd = EtcdServer::shared();
+  PublishRepo repo;
+  const std::string prefix = test_prefix();
+  const std::string base = repo.head();
+  repo.git_ok("tag v1");
+  std::string dev = repo.read("exchanges/environments/kalshi-dev.yaml");
+  dev.replace(dev.find("nats://localhost:4222"), 21, "nats://x:4222");
+  repo.write("exchanges/environments/kalshi-dev.yaml", dev);
+  repo.commit_all("A new transport");
+
+  RunResult r = repo.publish({"--all", "--at", "v1", "--to", etcd.url(prefix)});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "publishing commit " + base.substr(0, 12) + " (v1)")) << r.out;
+  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-dev"));
+  EXPECT_EQ(doc.get("transport")->get("url")->text, "nats://localhost:4222");
+  EXPECT_EQ(doc.get("published")->get("commit")->text, base);
+  EXPECT_EQ(doc.get("published")->get("ref")->text, "v1");
+  json::Node index = parse(etcd.get(prefix + "/index"));
+  EXPECT_EQ(index.get("commit")->text, base);
+  EXPECT_EQ(index.get("ref")->text, "v1");
+
+  // HEAD descends from v1: publishing it moves the store forward, and --check at v1 then sees drift.
+  ASSERT_EQ(repo.publish({"--all", "--to", etcd.url(prefix)}).exit_code, 0);
+  EXPECT_EQ(parse(etcd.get(prefix + "/environments/kalshi-dev")).get("transport")->get("url")->text, "nats://x:4222");
+  RunResult old = repo.publish({"--all", "--check", "--at", "v1", "--to", etcd.url(prefix)});
+  EXPECT_EQ(old.exit_code, 1) << old.out << old.err;
+  EXPECT_TRUE(contains(old.out, "environments/kalshi-dev: transport.url: \"nats://x:4222\" → \"nats://localhost:4222\""))
+      << old.out;
+
+  const uint64_t before = etcd.revision();
+  RunResult unknown = repo.publish({"--all", "--at", "no-such-tag", "--to", etcd.url(prefix)});
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.out << unknown.err;
+  EXPECT_TRUE(contains(unknown.err, "unknown revision 'no-such-tag'")) << unknown.err;
+  EXPECT_EQ(etcd.revision(), before);
+}
+
+TEST(Publish, TheFeedVersionInForceTodayIsNamedAndTheTimelineCarriesTheOthers) {
+  EtcdServer &etcd = EtcdServer::shared();
+  PublishRepo repo;
+  const std::string prefix = test_prefix();
+  // A version in force since yesterday, and one that starts in 2031: the document carries all three, and
+  // names the one in force on the day of the publish (UTC).
+  const auto yesterday = std::chrono::year_month_day(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) - std::chrono::days(1));
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(yesterday.year()),
+                static_cast<unsigned>(yesterday.month()), static_cast<unsigned>(yesterday.day()));
+  for (auto [version, from] : {std::pair<std::string, std::string>{"v3", date}, {"v9", "2031-01-01"}}) {
+    RunResult added = repo.ssmd({"feed", "add-version", "kalshi", "--version", version, "--effective-from", from,
+                                 "--endpoint", "wss://api.elections.kalshi.com/trade-api/ws/v2"});
+    ASSERT_EQ(added.exit_code, 0) << added.out << added.err;
+  }
+  repo.commit_all("Kalshi v3 from yesterday, v9 from 2031");
+  ASSERT_EQ(repo.publish({"kalshi-prod", "--to", etcd.url(prefix)}).exit_code, 0);
+  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
+  EXPECT_EQ(doc.get("published")->get("feed_version_in_force")->text, "v3");
+  const auto &versions = doc.get("feed")->get("versions")->items;
+  ASSERT_EQ(versions.size(), 3u);
+  EXPECT_EQ(versions[0].get("version")->text, "v2");
+  EXPECT_EQ(versions[1].get("effective_from")->text, date);
+  EXPECT_EQ(versions[2].get("effective_from")->text, "2031-01-01");
+}
+
 TEST(Publish, TheRepositoryCannotChooseTheDestination) {
   EtcdServer &etcd = EtcdServer::shared();
   PublishRepo repo;
@@ -264,9 +354,13 @@ TEST(Publish, TheRepositoryCannotChooseTheDestination) {
   RunResult user = repo.publish({"--all"});
   EXPECT_EQ(user.exit_code, 0) << user.out << user.err;
   EXPECT_EQ(keys_under(etcd, prefix + "/user").size(), 4u);
+  EXPECT_TRUE(contains(user.err, "warning: ignoring publish.to from")) << user.err;
   RunResult env = repo.publish({"--all"}, {{"SSMD_PUBLISH_TO", etcd.url(prefix + "/env")}});
   EXPECT_EQ(env.exit_code, 0) << env.out << env.err;
   EXPECT_EQ(keys_under(etcd, prefix + "/env").size(), 4u);
+  // Where the repository pointed, nothing was ever written.
+  EXPECT_EQ(etcd.get(prefix + "/index"), "");
+  EXPECT_TRUE(etcd.etcdctl("get --prefix --keys-only '" + prefix + "/environments/'").out.empty());
 }
 
 TEST(Publish, UsageErrorsAreExitTwo) {
