@@ -81,8 +81,8 @@ int run_publish(Context &ctx, const Args &args) {
       ("env", po::value<std::vector<std::string>>()->value_name("ENV"), "the environments to publish")
       ("all", po::bool_switch(), "every environment of the commit; the store's others are removed")
       ("to", po::value<std::string>()->value_name("URL"),
-       "where: etcd://HOST:PORT[,HOST:PORT...]/PREFIX or etcd+https://... (default: publish.to from your "
-       "own configuration, or SSMD_PUBLISH_TO)")
+       "where: etcd://HOST:PORT[,HOST:PORT...]/PREFIX or etcd+https://... (default: SSMD_PUBLISH_TO, else "
+       "publish.to from your own configuration; never the repository's)")
       ("at", po::value<std::string>()->value_name("REF"), "publish this commit, branch or tag instead of HEAD")
       ("dry-run", po::bool_switch(), "print what would change, key by key, and write nothing")
       ("check", po::bool_switch(), "compare the store with the commit; exit 1 naming each difference")
