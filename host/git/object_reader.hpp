@@ -24,6 +24,9 @@ TreeHandle commit_tree(const git_commit *commit);
 std::optional<git_oid> blob_id(const git_tree *tree, std::string_view path);
 // The id of the directory `dir` in `tree` ("" is `tree` itself); nullopt when missing or not a directory.
 std::optional<git_oid> subtree_id(const git_tree *tree, std::string_view dir);
+// The directory `dir` in `tree` ("" is `tree` itself, looked up again so the caller owns it); null when
+// missing or not a directory.
+TreeHandle subtree(const Repository &repo, const git_tree *tree, std::string_view dir);
 
 // The bytes of the blob at `path` in `tree`; nullopt when there is no file there.
 std::optional<std::string> read_blob(const Repository &repo, const git_tree *tree, std::string_view path);
