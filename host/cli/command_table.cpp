@@ -43,6 +43,7 @@ const std::vector<Command> &builtin_commands() {
       {"plugin lock", "Pin the usable plugins by SHA-256 in ssmd-plugins.lock", run_plugin_lock},
       {"plugin new", "Write a new plugin project: sources, a test, CMake and a README", run_plugin_new},
       {"plugin show", "Show one plugin's manifest, file hash and status", run_plugin_show},
+      {"publish", "Load committed environments, resolved, into a store the runtime reads (etcd, ...)", run_publish},
       {"rules list", "List every rule validation can report: the host's and each usable plugin's",
        run_rules_list},
       {"schema breaking", "Compare two versions of a schema: what breaks the wire format or generated code", run_schema_breaking},

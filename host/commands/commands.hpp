@@ -35,6 +35,7 @@ int run_plugin_list(Context &ctx, const Args &args);
 int run_plugin_lock(Context &ctx, const Args &args);
 int run_plugin_new(Context &ctx, const Args &args);
 int run_plugin_show(Context &ctx, const Args &args);
+int run_publish(Context &ctx, const Args &args);
 int run_rules_list(Context &ctx, const Args &args);
 int run_schema_breaking(Context &ctx, const Args &args);
 int run_schema_hash(Context &ctx, const Args &args);

@@ -28,6 +28,7 @@
   X(git_commit_tree) \
   X(git_config_free) \
   X(git_error_last) \
+  X(git_graph_descendant_of) \
   X(git_index_add) \
   X(git_index_add_bypath) \
   X(git_index_entry_stage) \
@@ -54,6 +55,7 @@
   X(git_odb_hashfile) \
   X(git_odb_read_header) \
   X(git_oid_equal) \
+  X(git_oid_fromstrn) \
   X(git_oid_tostr) \
   X(git_patch_free) \
   X(git_patch_from_buffers) \

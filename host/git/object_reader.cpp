@@ -16,7 +16,8 @@ TreeEntryHandle lookup_entry(const git_tree *tree, std::string_view path) {
   return TreeEntryHandle(entry);
 }
 
-// The subtree at `dir` ("" is `tree` itself, looked up again so the caller owns it); null when missing.
+} // namespace
+
 TreeHandle subtree(const Repository &repo, const git_tree *tree, std::string_view dir) {
   auto id = subtree_id(tree, dir);
   if (!id) return nullptr;
@@ -24,7 +25,6 @@ TreeHandle subtree(const Repository &repo, const git_tree *tree, std::string_vie
   check(git_tree_lookup(&out, repo.get(), &*id), "cannot read directory " + std::string(dir));
   return TreeHandle(out);
 }
-} // namespace
 
 CommitHandle resolve_commit(const Repository &repo, std::string_view ref) {
   std::string spec(ref);

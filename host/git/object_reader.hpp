@@ -31,6 +31,9 @@ struct BlobEntry {
 std::optional<BlobEntry> blob_entry(const git_tree *tree, std::string_view path);
 // The id of the directory `dir` in `tree` ("" is `tree` itself); nullopt when missing or not a directory.
 std::optional<git_oid> subtree_id(const git_tree *tree, std::string_view dir);
+// The directory `dir` in `tree` ("" is `tree` itself, looked up again so the caller owns it); null when
+// missing or not a directory.
+TreeHandle subtree(const Repository &repo, const git_tree *tree, std::string_view dir);
 
 // The size of the blob `id` as its object header records it (git_odb_read_header): nothing is inflated, so
 // a blob of gigabytes costs what a small one does.

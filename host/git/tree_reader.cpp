@@ -156,7 +156,12 @@ public:
   std::optional<std::string> read(std::string_view path) const override {
     auto normal = normalize_relative_path(path);
     if (!normal || normal->empty()) return std::nullopt;
-    return read_blob(ws_.repo(), tree_.get(), ws_.to_git(*normal));
+    const std::string git_path = ws_.to_git(*normal);
+    const size_t slash = git_path.rfind('/');
+    if (slash == std::string::npos) return read_blob(ws_.repo(), tree_.get(), git_path);
+    const git_tree *folder = folder_tree(git_path.substr(0, slash));
+    if (!folder) return std::nullopt;
+    return read_blob(ws_.repo(), folder, std::string_view(git_path).substr(slash + 1));
   }
 
   std::string describe() const override {
@@ -176,10 +181,22 @@ private:
     }
   }
 
+  // The tree of folder `git_dir`, read once: a lookup from the root would read and inflate every folder
+  // on the way again for each file, and git's object cache keeps no tree over 4 KiB (a folder of more than
+  // about a hundred files), so reading a thousand feeds re-read their folder a thousand times.
+  const git_tree *folder_tree(const std::string &git_dir) const {
+    std::lock_guard lock(folders_mutex_);
+    auto it = folders_.find(git_dir);
+    if (it == folders_.end()) it = folders_.emplace(git_dir, subtree(ws_.repo(), tree_.get(), git_dir)).first;
+    return it->second.get();
+  }
+
   Workspace ws_;
   CommitHandle commit_;
   TreeHandle tree_;
   std::string ref_;
+  mutable std::mutex folders_mutex_;                 // plugin jobs read from several threads
+  mutable std::map<std::string, TreeHandle> folders_; // git folder -> its tree; null when it is no folder
 };
 
 } // namespace

@@ -6,7 +6,7 @@
 namespace ssmd {
 
 namespace {
-constexpr std::string_view kKinds[] = {"feed", "schema-format", "secret", "storage"};
+constexpr std::string_view kKinds[] = {"feed", "schema-format", "secret", "storage", "publisher"};
 
 bool is_valid_version(std::string_view v) {
   if (v.empty() || v.size() > 64) return false;

@@ -9,7 +9,7 @@
 namespace ssmd {
 
 struct Provided {
-  std::string kind; // "feed", "schema-format", "secret", "storage"
+  std::string kind; // "feed", "schema-format", "secret", "storage", "publisher"
   std::string name; // the exchange, format, key-source prefix or URL scheme
 };
 

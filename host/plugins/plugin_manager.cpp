@@ -191,6 +191,13 @@ Lookup<ssmd_storage_backend> PluginManager::storage_backend(std::string_view n) 
     return pick(p.storage_backends, p.storage_backend_count, &ssmd_storage_backend::scheme, name);
   });
 }
+Lookup<ssmd_publisher> PluginManager::publisher(std::string_view n) {
+  return impl_->lookup<ssmd_publisher>("publisher", n, "publisher", [](const ssmd_plugin &p, std::string_view name) {
+    // Publishers arrived with ABI 1.3; verify_plugin_table() accepted the table, so a 1.3 plugin's are sound.
+    if (p.abi_minor < 3) return static_cast<const ssmd_publisher *>(nullptr);
+    return pick(p.publishers, p.publisher_count, &ssmd_publisher::scheme, name);
+  });
+}
 Lookup<ssmd_subcommand> PluginManager::subcommand(std::string_view n) {
   return impl_->lookup<ssmd_subcommand>("command", n, "command", [](const ssmd_plugin &p, std::string_view name) {
     return pick(p.subcommands, p.subcommand_count, &ssmd_subcommand::name, name);

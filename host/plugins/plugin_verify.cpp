@@ -18,6 +18,11 @@ std::string text(ssmd_str s) { return s.data ? std::string(s.data, s.size) : std
 // The smallest struct_size that holds every field of ABI 1.0 the host reads: all but `reserved`.
 template <class T> constexpr uint32_t fields_size() { return static_cast<uint32_t>(offsetof(T, reserved)); }
 
+// ABI 1.3 gave two of `ssmd_plugin`'s reserved slots to `publishers` and `publisher_count`; the struct must
+// keep its 1.0 size and layout, or older plugins' tables would be read wrongly.
+static_assert(sizeof(void *) != 8 || sizeof(ssmd_plugin) == 184, "ssmd_plugin changed size");
+static_assert(sizeof(void *) != 8 || offsetof(ssmd_plugin, publishers) == 120, "ssmd_plugin's publishers moved");
+
 using Registered = std::set<std::pair<std::string, std::string>>;
 
 // Collects the names of one array of extension tables, checking each table as it goes.
@@ -82,6 +87,13 @@ PluginTableReview review_plugin_table(const ssmd_plugin *p, const Manifest &m) {
   if ((why = collect(p->storage_backends, p->storage_backend_count, "storage",
                      &ssmd_storage_backend::scheme,
                      [](const ssmd_storage_backend &t) { return missing(t.list && t.fetch, "list or fetch"); },
+                     registered)))
+    return fail(*why);
+  // ABI 1.3 took two reserved slots for publishers; a plugin built against an older minor version left
+  // them NULL, and its struct (of the same size) is not read there.
+  if (p->abi_minor >= 3 &&
+      (why = collect(p->publishers, p->publisher_count, "publisher", &ssmd_publisher::scheme,
+                     [](const ssmd_publisher &t) { return missing(t.prepare && t.read && t.apply, "prepare, read or apply"); },
                      registered)))
     return fail(*why);
   if ((why = collect(p->subcommands, p->subcommand_count, "command", &ssmd_subcommand::name,

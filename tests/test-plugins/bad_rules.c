@@ -40,7 +40,7 @@ static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR("t-bad
 static const ssmd_feed_validator *const feeds[] = {&feed};
 static const ssmd_plugin plugin = {sizeof(ssmd_plugin), SSMD_ABI_VERSION_MAJOR, SSMD_ABI_VERSION_MINOR,
                                    STR("test-bad-rules"), STR("1.0.0"), feeds, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
-                                   {0}};
+                                   NULL, 0, {0}};
 
 __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin_entry(const ssmd_host *host) {
   (void)host;

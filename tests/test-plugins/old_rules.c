@@ -27,7 +27,7 @@ static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR("t-old
                                          (const ssmd_rule_table *)(uintptr_t)0x10, {0}};
 static const ssmd_feed_validator *const feeds[] = {&feed};
 static const ssmd_plugin plugin = {sizeof(ssmd_plugin), 1, 2, STR("test-old-rules"), STR("0.9.0"), feeds, 1, NULL, 0,
-                                   NULL, 0, NULL, 0, NULL, 0, {0}};
+                                   NULL, 0, NULL, 0, NULL, 0, NULL, 0, {0}};
 
 __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin_entry(const ssmd_host *host) {
   (void)host;

@@ -51,7 +51,10 @@ typedef enum ssmd_status {
   SSMD_OK = 0,          /* the call ran; its findings went to the sink */
   SSMD_FAILED = 1,      /* a domain failure, explained through the sink */
   SSMD_ENV_ERROR = 3,   /* an environment failure (I/O, network), explained through the sink */
-  SSMD_UNSUPPORTED = 4  /* this plugin does not implement the call */
+  SSMD_UNSUPPORTED = 4, /* this plugin does not implement the call */
+  /* ABI 1.3: a guarded write found the store changed since it was read, so nothing was written. Only a
+   * publisher's `apply` returns it; the host tells the user to run the command again. */
+  SSMD_CONFLICT = 5
 } ssmd_status;
 
 /* One finding. Location is either a document path (`versions[1].endpoint`), which the host maps back to
@@ -334,6 +337,77 @@ typedef struct ssmd_storage_backend {
   void *reserved[3]; /* must be NULL */
 } ssmd_storage_backend;
 
+/* ---- Extension point: publisher (by URL scheme; ABI 1.3) ------------------------------------------
+ * A key-value store that runtime configuration is published to (`ssmd publish --to etcd://...`). The host
+ * decides what to write: it reads every key under the URL's prefix with its revision, compares, and hands
+ * the plugin batches of writes, each guarded by the revisions it read. The plugin knows the store: how the
+ * URL names servers and a prefix, how to authenticate, and how to apply one batch atomically. Keys crossing
+ * this boundary are relative to the URL's prefix ("index", "environments/kalshi-dev"). */
+
+/* What one `apply` may carry. The host fills `struct_size`; the plugin writes only fields that fit. */
+typedef struct ssmd_publish_limits {
+  uint32_t struct_size; /* sizeof as the host compiled it */
+  uint64_t max_ops;     /* most operations in one batch, SSMD_PUBLISH_CHECK included; 0: no limit */
+  uint64_t max_bytes;   /* most bytes of keys and values in one batch; 0: no limit */
+} ssmd_publish_limits;
+
+/* Receives the keys under the prefix, in any order. */
+typedef struct ssmd_publish_entry_sink {
+  void *ctx;
+  /* One key (relative to the prefix), its value and the store's revision of it (etcd's mod_revision,
+   * Consul's ModifyIndex), never 0. All entries of one `read` come from one consistent snapshot. */
+  void (*entry)(void *ctx, ssmd_str key, ssmd_str value, uint64_t revision);
+} ssmd_publish_entry_sink;
+
+typedef enum ssmd_publish_op_kind {
+  SSMD_PUBLISH_PUT = 0,    /* write `value` at `key` */
+  SSMD_PUBLISH_DELETE = 1, /* remove `key` */
+  SSMD_PUBLISH_CHECK = 2   /* write nothing: only require `key` to still be at `revision` */
+} ssmd_publish_op_kind;
+
+/* One operation of a batch. Every operation is guarded: the batch applies only if each key's revision is
+ * still the one given (0: the key must not exist). */
+typedef struct ssmd_publish_op {
+  uint32_t struct_size;      /* sizeof as the host compiled it */
+  ssmd_publish_op_kind kind; /* put, delete or check */
+  ssmd_str key;              /* relative to the URL's prefix */
+  ssmd_str value;            /* the bytes to write (SSMD_PUBLISH_PUT only) */
+  uint64_t revision;         /* the revision `read` reported for `key`; 0 when it reported none */
+} ssmd_publish_op;
+
+typedef struct ssmd_publish_batch {
+  uint32_t struct_size;                /* sizeof as the host compiled it */
+  const ssmd_publish_op *const *ops;   /* pointers, so each op may grow */
+  size_t op_count;                     /* within the limits `prepare` gave */
+  void *reserved[4];                   /* NULL */
+} ssmd_publish_batch;
+
+/* Receives the outcome of an applied batch. */
+typedef struct ssmd_publish_result_sink {
+  void *ctx;
+  /* The revision op `index` now carries (0 for a deleted key), for guards of later batches. */
+  void (*written)(void *ctx, size_t index, uint64_t revision);
+} ssmd_publish_result_sink;
+
+typedef struct ssmd_publisher {
+  uint32_t struct_size; /* sizeof as the plugin compiled it */
+  ssmd_str scheme;      /* the URL scheme this publisher owns, e.g. "etcd"; it owns "etcd+<anything>" too */
+  /* Checks `url` and the plugin's settings without contacting the store, and fills `limits`. SSMD_FAILED:
+   * the URL is malformed (a usage error); SSMD_ENV_ERROR: a setting cannot be used (a missing CA file). */
+  ssmd_status (*prepare)(const ssmd_host *host, ssmd_str url, ssmd_publish_limits *limits,
+                         const ssmd_sink *sink);
+  /* Reads every key under the URL's prefix, with its value and revision, from one snapshot. */
+  ssmd_status (*read)(const ssmd_host *host, ssmd_str url, const ssmd_publish_entry_sink *out,
+                      const ssmd_sink *sink);
+  /* Applies `batch` all or nothing: SSMD_OK after every operation took effect (and `out` heard of each),
+   * SSMD_CONFLICT when a guard failed and nothing was written, SSMD_ENV_ERROR when the store could not be
+   * reached or refused (the batch then took effect wholly or not at all; a plugin that cannot tell which
+   * says so through `sink`). */
+  ssmd_status (*apply)(const ssmd_host *host, ssmd_str url, const ssmd_publish_batch *batch,
+                       const ssmd_publish_result_sink *out, const ssmd_sink *sink);
+  void *reserved[4]; /* must be NULL */
+} ssmd_publisher;
+
 /* ---- Extension point: subcommand ---------------------------------------------------------------- */
 typedef struct ssmd_subcommand {
   uint32_t struct_size; /* sizeof as the plugin compiled it */
@@ -361,7 +435,11 @@ typedef struct ssmd_plugin {
   size_t storage_backend_count;
   const ssmd_subcommand *const *subcommands;
   size_t subcommand_count;
-  void *reserved[8]; /* must be NULL */
+  /* ABI 1.3: publishers, in the first two reserved slots (so the struct keeps its size). NULL and 0 from
+   * an older plugin; the host reads them only from a plugin built against 1.3 or later. */
+  const ssmd_publisher *const *publishers;
+  size_t publisher_count;
+  void *reserved[6]; /* must be NULL */
 } ssmd_plugin;
 
 /* The entry point. The host calls it once, after loading, with its own services; the returned struct
@@ -379,8 +457,9 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
  *   provides feed acme
  *   command acme-login Log in to the Acme exchange
  *
- * Kinds after `provides`: feed, schema-format, secret, storage. The host checks after loading that the
- * entry point registers exactly what the manifest says, and refuses the plugin otherwise. Use the macros:
+ * Kinds after `provides`: feed, schema-format, secret, storage, publisher (ABI 1.3). The host checks after
+ * loading that the entry point registers exactly what the manifest says, and refuses the plugin otherwise.
+ * Use the macros:
  *
  *   SSMD_PLUGIN_MANIFEST("feed-acme", "1.0.0", SSMD_PROVIDES_FEED("acme"))
  *   SSMD_PLUGIN_MANIFEST_URL("feed-acme", "1.0.0", "https://acme.example/ssmd-plugin", SSMD_PROVIDES_FEED("acme"))
@@ -396,6 +475,7 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
 #define SSMD_PROVIDES_SCHEMA_FORMAT(format) "provides schema-format " format "\n"
 #define SSMD_PROVIDES_SECRET(prefix) "provides secret " prefix "\n"
 #define SSMD_PROVIDES_STORAGE(scheme) "provides storage " scheme "\n"
+#define SSMD_PROVIDES_PUBLISHER(scheme) "provides publisher " scheme "\n" /* ABI 1.3 */
 #define SSMD_PROVIDES_COMMAND(name, summary) "command " name " " summary "\n"
 /* The manifest's lines up to `abi`, in the given format. */
 #define SSMD_MANIFEST_HEAD_(format, name, version)                                                          \

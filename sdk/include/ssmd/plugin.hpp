@@ -344,6 +344,38 @@ public:
   virtual int run(const Host &host, const std::vector<std::string> &args) = 0;
 };
 
+// One operation of a publish batch (see ssmd_publish_op): `key` is relative to the URL's prefix, and the
+// batch applies only if every key is still at `revision` (0: absent).
+struct PublishOp {
+  ssmd_publish_op_kind kind = SSMD_PUBLISH_PUT;
+  std::string_view key;
+  std::string_view value;
+  uint64_t revision = 0;
+};
+
+struct PublishLimits {
+  uint64_t max_ops = 0;   // 0: no limit
+  uint64_t max_bytes = 0; // 0: no limit
+};
+
+// A store runtime configuration is published to (ABI 1.3). The host decides what to write; the publisher
+// reads keys with their revisions and applies guarded batches atomically.
+class Publisher {
+public:
+  virtual ~Publisher() = default;
+  // Checks the URL and settings without touching the network. Report a malformed URL as an error and
+  // return SSMD_FAILED (a usage error); an unusable setting with SSMD_ENV_ERROR.
+  virtual ssmd_status prepare(const Host &host, std::string_view url, PublishLimits &limits, Diagnostics &out) = 0;
+  // Calls `emit(key, value, revision)` for every key under the URL's prefix, from one snapshot.
+  virtual ssmd_status read(const Host &host, std::string_view url,
+                           const std::function<void(std::string_view, std::string_view, uint64_t)> &emit,
+                           Diagnostics &out) = 0;
+  // Applies `ops` all or nothing; on success calls `written(index, revision)` for each op. Returns SSMD_OK,
+  // SSMD_CONFLICT (a guard failed; nothing written) or SSMD_ENV_ERROR.
+  virtual ssmd_status apply(const Host &host, std::string_view url, const std::vector<PublishOp> &ops,
+                            const std::function<void(size_t, uint64_t)> &written, Diagnostics &out) = 0;
+};
+
 // ---- Adapters from the interfaces to the C tables --------------------------------------------------
 namespace detail {
 
@@ -562,6 +594,59 @@ template <class T> struct StorageComponent : Component {
   static StorageComponent *&instance() { static StorageComponent *p = nullptr; return p; }
 };
 
+template <class T> struct PublisherComponent : Component {
+  std::string name;
+  T impl;
+  ssmd_publisher table{};
+  explicit PublisherComponent(std::string n) : name(std::move(n)) {
+    table.struct_size = sizeof(table);
+    table.scheme = to_c(name);
+    table.prepare = [](const ssmd_host *h, ssmd_str url, ssmd_publish_limits *limits, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        PublishLimits wanted;
+        ssmd_status status = instance()->impl.prepare(Host(h), from_c(url), wanted, d);
+        // Write only the fields the host's struct has room for.
+        if (limits && limits->struct_size >= offsetof(ssmd_publish_limits, max_ops) + sizeof(limits->max_ops))
+          limits->max_ops = wanted.max_ops;
+        if (limits && limits->struct_size >= offsetof(ssmd_publish_limits, max_bytes) + sizeof(limits->max_bytes))
+          limits->max_bytes = wanted.max_bytes;
+        return status;
+      });
+    };
+    table.read = [](const ssmd_host *h, ssmd_str url, const ssmd_publish_entry_sink *out, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        return instance()->impl.read(
+            Host(h), from_c(url),
+            [out](std::string_view k, std::string_view v, uint64_t revision) {
+              out->entry(out->ctx, to_c(k), to_c(v), revision);
+            },
+            d);
+      });
+    };
+    table.apply = [](const ssmd_host *h, ssmd_str url, const ssmd_publish_batch *batch,
+                     const ssmd_publish_result_sink *out, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        std::vector<PublishOp> ops;
+        for (size_t i = 0; batch && i < batch->op_count; ++i) {
+          const ssmd_publish_op *op = batch->ops[i];
+          ops.push_back(PublishOp{op->kind, from_c(op->key), from_c(op->value), op->revision});
+        }
+        return instance()->impl.apply(
+            Host(h), from_c(url), ops,
+            [out](size_t index, uint64_t revision) {
+              if (out && out->written) out->written(out->ctx, index, revision);
+            },
+            d);
+      });
+    };
+    instance() = this;
+  }
+  static PublisherComponent *&instance() { static PublisherComponent *p = nullptr; return p; }
+};
+
 template <class T> struct CommandComponent : Component {
   std::string name, summary;
   T impl;
@@ -603,6 +688,7 @@ public:
       if (auto *s = dynamic_cast<SecretTag *>(c.get())) secrets_.push_back(s->secret_table());
       if (auto *s = dynamic_cast<StorageTag *>(c.get())) storages_.push_back(s->storage_table());
       if (auto *s = dynamic_cast<CommandTag *>(c.get())) commands_.push_back(s->command_table());
+      if (auto *s = dynamic_cast<PublisherTag *>(c.get())) publishers_.push_back(s->publisher_table());
     }
     plugin_.feed_validators = feeds_.data();
     plugin_.feed_validator_count = feeds_.size();
@@ -614,6 +700,8 @@ public:
     plugin_.storage_backend_count = storages_.size();
     plugin_.subcommands = commands_.data();
     plugin_.subcommand_count = commands_.size();
+    plugin_.publishers = publishers_.data();
+    plugin_.publisher_count = publishers_.size();
   }
   const ssmd_plugin *get() const { return &plugin_; }
 
@@ -622,6 +710,7 @@ public:
   struct SecretTag { virtual const ssmd_secret_backend *secret_table() = 0; virtual ~SecretTag() = default; };
   struct StorageTag { virtual const ssmd_storage_backend *storage_table() = 0; virtual ~StorageTag() = default; };
   struct CommandTag { virtual const ssmd_subcommand *command_table() = 0; virtual ~CommandTag() = default; };
+  struct PublisherTag { virtual const ssmd_publisher *publisher_table() = 0; virtual ~PublisherTag() = default; };
 
 private:
   static std::string manifest_field(const char *manifest, const std::string &key) {
@@ -644,6 +733,7 @@ private:
   std::vector<const ssmd_secret_backend *> secrets_;
   std::vector<const ssmd_storage_backend *> storages_;
   std::vector<const ssmd_subcommand *> commands_;
+  std::vector<const ssmd_publisher *> publishers_;
   ssmd_plugin plugin_{};
 };
 
@@ -662,6 +752,10 @@ template <class T> struct TaggedSecret : SecretComponent<T>, PluginBuilder::Secr
 template <class T> struct TaggedStorage : StorageComponent<T>, PluginBuilder::StorageTag {
   using StorageComponent<T>::StorageComponent;
   const ssmd_storage_backend *storage_table() override { return &this->table; }
+};
+template <class T> struct TaggedPublisher : PublisherComponent<T>, PluginBuilder::PublisherTag {
+  using PublisherComponent<T>::PublisherComponent;
+  const ssmd_publisher *publisher_table() override { return &this->table; }
 };
 template <class T> struct TaggedCommand : CommandComponent<T>, PluginBuilder::CommandTag {
   using CommandComponent<T>::CommandComponent;
@@ -682,6 +776,10 @@ template <class T> std::unique_ptr<detail::Component> secret_backend(std::string
 }
 template <class T> std::unique_ptr<detail::Component> storage_backend(std::string scheme) {
   return std::make_unique<detail::TaggedStorage<T>>(std::move(scheme));
+}
+// ABI 1.3: a publisher for URLs of `scheme` (and `scheme+<anything>`).
+template <class T> std::unique_ptr<detail::Component> publisher(std::string scheme) {
+  return std::make_unique<detail::TaggedPublisher<T>>(std::move(scheme));
 }
 template <class T> std::unique_ptr<detail::Component> subcommand(std::string name, std::string summary) {
   return std::make_unique<detail::TaggedCommand<T>>(std::move(name), std::move(summary));
