@@ -11,8 +11,8 @@
 #include "validate/engine.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/providers.hpp"
+#include "validate/worker_records.hpp"
 
-#include <cstring>
 #include <functional>
 
 namespace ssmd::data {
@@ -28,17 +28,9 @@ constexpr char kFetched = 'F'; // 'F' u64 index, u8 status, u32 size, content, e
 constexpr char kStatus = 'S';  // 'S' u8 status: the call's own status, last
 constexpr char kNoTable = 'L'; // 'L' why: the worker could not get the backend's table
 
-void write_record(const ssmd_bytes_sink *out, const std::string &bytes) { out->write(out->ctx, to(bytes)); }
-
-template <class T> void put(std::string &out, T value) {
-  out.append(reinterpret_cast<const char *>(&value), sizeof value);
-}
-template <class T> bool get(std::string_view in, size_t &pos, T &value) {
-  if (pos + sizeof value > in.size()) return false;
-  std::memcpy(&value, in.data() + pos, sizeof value);
-  pos += sizeof value;
-  return true;
-}
+using validate::get;
+using validate::put;
+using validate::write_record;
 
 // The plugin's diagnostics as one message.
 std::string messages_of(const validate::JobResult &result) {

@@ -12,8 +12,7 @@
 #include "validate/engine.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/providers.hpp"
-
-#include <cstring>
+#include "validate/worker_records.hpp"
 
 namespace ssmd::publish {
 
@@ -29,17 +28,9 @@ constexpr char kWritten = 'W'; // 'W' u64 index, u64 revision: what `apply` repo
 constexpr char kStatus = 'S';  // 'S' u8 status: the call's own status, last
 constexpr char kNoTable = 'L'; // 'L' why: the worker could not get the publisher's table
 
-void write_record(const ssmd_bytes_sink *out, const std::string &bytes) { out->write(out->ctx, c_str(bytes)); }
-
-template <class T> void put(std::string &out, T value) {
-  out.append(reinterpret_cast<const char *>(&value), sizeof value);
-}
-template <class T> bool get(std::string_view in, size_t &pos, T &value) {
-  if (pos + sizeof value > in.size()) return false;
-  std::memcpy(&value, in.data() + pos, sizeof value);
-  pos += sizeof value;
-  return true;
-}
+using validate::get;
+using validate::put;
+using validate::write_record;
 
 // Calls `prepare` and reports its limits: every call begins with it, since each runs in a fresh worker.
 ssmd_status prepare(const ssmd_publisher &publisher, const ssmd_host *host, const std::string &url,

@@ -8,6 +8,7 @@
 #include "validate/engine.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/providers.hpp"
+#include "validate/worker_records.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -48,9 +49,7 @@ Diagnostic located(const validate::PluginFinding &f, const std::string &default_
 // fingerprint). A worker that cannot get the plugin's table writes kNoTable and the reason instead.
 constexpr char kNoTable = '\x7f';
 
-void write_record(const ssmd_bytes_sink *out, std::string_view bytes) {
-  out->write(out->ctx, ssmd_str{bytes.data(), bytes.size()});
-}
+using validate::write_record;
 
 // Calls the plugin's table, collecting what it writes to its bytes sink into `bytes`.
 using Call = std::function<ssmd_status(const ssmd_schema_format &table, const ssmd_host *host, const ssmd_sink *sink,

@@ -7,9 +7,9 @@
 #include "validate/engine.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/providers.hpp"
+#include "validate/worker_records.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -23,12 +23,12 @@ namespace {
 class Encoder {
 public:
   void u8(uint8_t v) { out_ += static_cast<char>(v); }
-  void u32(uint32_t v) { out_.append(reinterpret_cast<const char *>(&v), sizeof v); }
+  void u32(uint32_t v) { validate::put(out_, v); }
   void str(const std::string &s) {
     u32(static_cast<uint32_t>(s.size()));
     out_ += s;
   }
-  void i64(int64_t v) { out_.append(reinterpret_cast<const char *>(&v), sizeof v); }
+  void i64(int64_t v) { validate::put(out_, v); }
   const std::string &bytes() const { return out_; }
 
 private:
@@ -38,23 +38,9 @@ private:
 class Decoder {
 public:
   explicit Decoder(std::string_view in) : in_(in) {}
-  bool u8(uint8_t &v) {
-    if (pos_ + 1 > in_.size()) return fail();
-    v = static_cast<uint8_t>(in_[pos_++]);
-    return true;
-  }
-  bool u32(uint32_t &v) {
-    if (pos_ + 4 > in_.size()) return fail();
-    std::memcpy(&v, in_.data() + pos_, 4);
-    pos_ += 4;
-    return true;
-  }
-  bool i64(int64_t &v) {
-    if (pos_ + 8 > in_.size()) return fail();
-    std::memcpy(&v, in_.data() + pos_, 8);
-    pos_ += 8;
-    return true;
-  }
+  bool u8(uint8_t &v) { return validate::get(in_, pos_, v) || fail(); }
+  bool u32(uint32_t &v) { return validate::get(in_, pos_, v) || fail(); }
+  bool i64(int64_t &v) { return validate::get(in_, pos_, v) || fail(); }
   bool str(std::string &s) {
     uint32_t size = 0;
     if (!u32(size) || pos_ + size > in_.size()) return fail();
@@ -71,9 +57,7 @@ private:
   bool ok_ = true;
 };
 
-void write_record(const ssmd_bytes_sink *out, std::string_view bytes) {
-  out->write(out->ctx, ssmd_str{bytes.data(), bytes.size()});
-}
+using validate::write_record;
 
 // Runs in the worker: writes `result` as records.
 void send(const KeyResult &result, const ssmd_bytes_sink *out) {
