@@ -50,6 +50,7 @@ public:
 
 private:
   friend class Builder;
+  friend class PieceParser;
   struct Key {
     std::string text;
     Mark mark;
@@ -93,9 +94,14 @@ public:
 
 private:
   friend class Builder;
+  friend class PieceParser;
   std::string file_;
   std::vector<std::unique_ptr<Node>> nodes_;
   const Node *root_ = nullptr;
+  // Keys, values and items with aliases expanded, as counted against `ParseLimits::max_expanded_nodes`.
+  uint64_t expanded_nodes_ = 0;
+  // Documents whose nodes this tree shares (yaml/piece_parser.hpp); empty for a parsed document.
+  std::vector<std::shared_ptr<const Document>> pieces_;
 };
 
 // Reads a file and parses it; I/O failures, size and encoding problems become diagnostics.
