@@ -51,6 +51,7 @@ public:
 private:
   friend class Builder;
   friend class PieceParser;
+  friend class SimpleParser;
   struct Key {
     std::string text;
     Mark mark;
@@ -95,6 +96,7 @@ public:
 private:
   friend class Builder;
   friend class PieceParser;
+  friend class SimpleParser;
   std::string file_;
   std::vector<std::unique_ptr<Node>> nodes_;
   const Node *root_ = nullptr;

@@ -1,5 +1,7 @@
 #include "yaml/piece_parser.hpp"
 
+#include "yaml/simple_parser.hpp"
+
 #include <unordered_set>
 #include <vector>
 
@@ -111,9 +113,12 @@ PieceParser::Piece PieceParser::parse_piece(std::string_view text, Place place) 
     wrapped += std::string(indent_of(text), ' ') + "-\n";
     stand_in_nodes += 1;
   }
-  Diagnostics ignored;
   Piece piece;
-  std::shared_ptr<const Document> doc = Document::parse(std::string(), wrapped, ignored, limits_);
+  std::shared_ptr<const Document> doc = SimpleParser::parse(wrapped, limits_);
+  if (!doc) {
+    Diagnostics ignored;
+    doc = Document::parse(std::string(), wrapped, ignored, limits_);
+  }
   const Node *map = doc ? doc->root() : nullptr;
   const size_t next_key = place == Place::KeyThenKey || place == Place::ItemThenKey ? 1 : 0;
   if (!map || !map->is_map() || map->size() != 1 + next_key) return piece;
