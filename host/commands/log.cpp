@@ -54,7 +54,7 @@ int run_log(Context &ctx, const Args &args) {
   }
 
   git::Workspace ws = git::Workspace::open(ctx);
-  git::skip_object_hash_checks();
+  git::configure_for_reading_history();
   git::HistoryFilter filter = kind ? git::definition_filter(ws, *kind, name) : git::metadata_filter(ws);
   std::vector<git::HistoryEntry> entries = git::path_history(ws.repo(), filter, limit);
   if (entries.empty() && kind)

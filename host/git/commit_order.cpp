@@ -1,6 +1,8 @@
 #include "git/commit_order.hpp"
 
+#include <charconv>
 #include <cstring>
+#include <string_view>
 #include <unordered_map>
 
 namespace ssmd::git {
@@ -74,11 +76,82 @@ private:
   std::vector<uint32_t> items_;
 };
 
+// What the walk needs of a commit: its tree, its parents and its committer time.
+struct CommitFacts {
+  git_oid tree{};
+  std::vector<git_oid> parents;
+  int64_t time = 0;
+};
+
+bool parse_oid(std::string_view hex_text, git_oid &out) {
+  if (hex_text.size() != 2 * GIT_OID_RAWSZ) return false;
+  for (size_t i = 0; i < GIT_OID_RAWSZ; ++i) {
+    unsigned value = 0;
+    auto [end, error] = std::from_chars(hex_text.data() + 2 * i, hex_text.data() + 2 * i + 2, value, 16);
+    if (error != std::errc() || end != hex_text.data() + 2 * i + 2) return false;
+    out.id[i] = static_cast<unsigned char>(value);
+  }
+  return true;
+}
+
+// Reads the facts from a commit's raw text ("tree <id>", "parent <id>"..., "author ...", "committer
+// <name> <<email>> <time> <zone>") without parsing names, dates or the message into objects as
+// git_commit_lookup does; false for anything less regular, which the caller then reads with libgit2.
+bool parse_raw_commit(std::string_view text, CommitFacts &out) {
+  auto next_line = [&text]() {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    return line;
+  };
+  std::string_view line = next_line();
+  if (!line.starts_with("tree ") || !parse_oid(line.substr(5), out.tree)) return false;
+  for (line = next_line(); line.starts_with("parent "); line = next_line()) {
+    git_oid parent;
+    if (!parse_oid(line.substr(7), parent)) return false;
+    out.parents.push_back(parent);
+  }
+  if (!line.starts_with("author ")) return false;
+  line = next_line();
+  if (!line.starts_with("committer ")) return false;
+  // "> 1700000000 +0100" at the end, exactly.
+  size_t email_end = line.rfind('>');
+  if (email_end == std::string_view::npos) return false;
+  std::string_view when = line.substr(email_end + 1);
+  if (when.size() < 9 || when[0] != ' ') return false;
+  std::string_view zone = when.substr(when.size() - 6);
+  if (zone[0] != ' ' || (zone[1] != '+' && zone[1] != '-')) return false;
+  std::string_view seconds = when.substr(1, when.size() - 7);
+  auto [end, error] = std::from_chars(seconds.data(), seconds.data() + seconds.size(), out.time);
+  return error == std::errc() && end == seconds.data() + seconds.size() && out.time >= 0;
+}
+
+// The facts of commit `id`: from its raw text when that is regular, else as libgit2 parses it. False when
+// it cannot be read or is not a commit.
+bool read_commit(const Repository &repo, git_odb *odb, const git_oid &id, CommitFacts &out) {
+  git_odb_object *raw = nullptr;
+  if (git_odb_read(&raw, odb, &id) < 0) return false;
+  OdbObjectHandle object(raw);
+  if (git_odb_object_type(raw) != GIT_OBJECT_COMMIT) return false;
+  std::string_view text(static_cast<const char *>(git_odb_object_data(raw)), git_odb_object_size(raw));
+  if (parse_raw_commit(text, out)) return true;
+  out = CommitFacts{};
+  git_commit *parsed = nullptr;
+  if (git_commit_lookup(&parsed, repo.get(), &id) < 0) return false;
+  CommitHandle commit(parsed);
+  out.tree = *git_commit_tree_id(parsed);
+  for (unsigned i = 0; i < git_commit_parentcount(parsed); ++i) out.parents.push_back(*git_commit_parent_id(parsed, i));
+  out.time = static_cast<int64_t>(git_commit_time(parsed));
+  return true;
+}
+
 } // namespace
 
 std::vector<OrderedCommit> commits_in_log_order(const Repository &repo, const git_oid &tip) {
-  // Every reachable commit, read once. The commit objects stay in libgit2's cache, where `ssmd log` finds
-  // the author and subject of those it lists without reading them again.
+  // Every reachable commit, read once, from its raw text.
+  git_odb *odb_raw = nullptr;
+  if (git_repository_odb(&odb_raw, repo.get()) < 0) return {};
+  OdbHandle odb(odb_raw);
   std::vector<OrderedCommit> found;
   std::vector<int64_t> time;
   std::unordered_map<git_oid, uint32_t, OidHash, OidEqual> index;
@@ -89,14 +162,13 @@ std::vector<OrderedCommit> commits_in_log_order(const Repository &repo, const gi
   };
   position(tip);
   for (size_t next = 0; next < found.size(); ++next) {
-    git_commit *raw = nullptr;
-    if (git_commit_lookup(&raw, repo.get(), &found[next].id) < 0) return {};
-    CommitHandle commit(raw);
-    found[next].tree = *git_commit_tree_id(raw);
-    time.push_back(static_cast<int64_t>(git_commit_time(raw)));
+    CommitFacts facts;
+    if (!read_commit(repo, odb.get(), found[next].id, facts)) return {};
+    found[next].tree = facts.tree;
+    found[next].time = facts.time;
+    time.push_back(facts.time);
     std::vector<uint32_t> parents;
-    for (unsigned i = 0; i < git_commit_parentcount(raw); ++i) parents.push_back(position(*git_commit_parent_id(raw, i)));
-    found[next].time = time.back();
+    for (const git_oid &parent : facts.parents) parents.push_back(position(parent));
     found[next].parents = std::move(parents);
   }
 

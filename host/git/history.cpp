@@ -40,9 +40,10 @@ std::vector<HistoryEntry> path_history(const Repository &repo, const HistoryFilt
   return out;
 }
 
-void skip_object_hash_checks() {
+void configure_for_reading_history() {
   ensure_libgit2();
   check(git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0), "cannot configure libgit2");
+  check(git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0), "cannot configure libgit2");
 }
 
 std::string format_date(int64_t time, int offset_minutes, bool iso) {

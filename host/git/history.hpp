@@ -52,10 +52,12 @@ struct HistoryFilter {
 // parent, as in `git log -- <paths>`.
 std::vector<HistoryEntry> path_history(const Repository &repo, const HistoryFilter &filter, size_t limit = 0);
 
-// Stops libgit2 from hashing every object it reads to check it against its name, as `git log` never does:
-// for a long history that check was a third of `ssmd log`'s time. For commands that only show history;
+// Sets libgit2 up for a walk that reads each object about once, as `git log` does: no hashing of every
+// object read to check it against its name (a third of `ssmd log`'s time on a long history), and no
+// object cache (every commit and tree it parsed stayed in memory, and filling that memory with fresh
+// pages cost more than reading again the few objects read twice). For commands that only show history;
 // it holds for the rest of the process.
-void skip_object_hash_checks();
+void configure_for_reading_history();
 
 // "2025-07-01" (short) or "2025-07-01T09:30:00+02:00" (iso) in the author's own time zone, as git prints.
 std::string format_date(int64_t time, int offset_minutes, bool iso);

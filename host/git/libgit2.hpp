@@ -53,7 +53,13 @@
   X(git_object_lookup) \
   X(git_object_peel) \
   X(git_object_short_id) \
+  X(git_odb_free) \
   X(git_odb_hash) \
+  X(git_odb_object_data) \
+  X(git_odb_object_free) \
+  X(git_odb_object_size) \
+  X(git_odb_object_type) \
+  X(git_odb_read) \
   X(git_oid_equal) \
   X(git_oid_tostr) \
   X(git_patch_free) \
@@ -73,6 +79,7 @@
   X(git_repository_head_unborn) \
   X(git_repository_index) \
   X(git_repository_is_bare) \
+  X(git_repository_odb) \
   X(git_repository_open_ext) \
   X(git_repository_path) \
   X(git_repository_state) \

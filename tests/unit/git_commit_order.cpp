@@ -95,3 +95,48 @@ TEST(GitCommitOrder, NothingWhenACommitIsMissing) {
   EXPECT_TRUE(git::commits_in_log_order(ws.repo(), *git::git_commit_id(head.get())).empty());
   EXPECT_TRUE(revwalk_order(ws.repo()).empty()) << "libgit2's walk gives nothing either";
 }
+
+// Commits whose raw text is less regular than git writes it (no zone, two spaces, a negative time, extra
+// headers) are read as libgit2 reads them, so the walk keeps libgit2's times and order.
+TEST(GitCommitOrder, IrregularCommitsReadAsLibgit2ReadsThem) {
+  GitRepo repo;
+  std::string tree = repo.git_ok("mktree < /dev/null");
+  tree.pop_back();
+  const std::vector<std::string> committers = {
+      "committer C <c@example.com> 1700000005 +0000",
+      "committer C <c@example.com> 1700000001",
+      "committer C <c@example.com>  1700000009 +0100",
+      "committer C <c@example.com> 1700000003 +0000\nencoding ISO-8859-1",
+      "committer C <c@example.com> -5 +0000",
+      "committer C <c@example.com> 1700000002 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n x\n -----END PGP SIGNATURE-----",
+  };
+  // Each is a root, and a merge of all of them is HEAD: their times alone decide their order.
+  auto write_commit = [&](const std::string &text) {
+    repo.write("commit.txt", text);
+    std::string id = repo.git_ok("hash-object -t commit -w --literally commit.txt");
+    id.pop_back();
+    return id;
+  };
+  std::string merge = "tree " + tree + "\n";
+  for (size_t i = 0; i < committers.size(); ++i)
+    merge += "parent " + write_commit("tree " + tree + "\nauthor A <a@example.com> 1700000000 +0000\n" + committers[i] +
+                                      "\n\ncommit " + std::to_string(i) + "\n") + "\n";
+  merge += "author A <a@example.com> 1700000010 +0000\ncommitter C <c@example.com> 1700000010 +0000\n\nmerge\n";
+  repo.git_ok("update-ref refs/heads/main " + write_commit(merge));
+  repo.remove("commit.txt");
+  auto ws = git::Workspace::open(repo.root());
+  auto head = ws.repo().head_commit();
+  auto ours = git::commits_in_log_order(ws.repo(), *git::git_commit_id(head.get()));
+  std::vector<std::string> ids;
+  for (const auto &commit : ours) {
+    ids.push_back(git::hex(commit.id));
+    git_commit *raw = nullptr;
+    git::check(git::git_commit_lookup(&raw, ws.repo().get(), &commit.id), "lookup");
+    git::CommitHandle parsed(raw);
+    EXPECT_EQ(commit.time, static_cast<int64_t>(git::git_commit_time(raw))) << ids.back();
+    EXPECT_EQ(git::hex(commit.tree), git::hex(*git::git_commit_tree_id(raw)));
+    EXPECT_EQ(commit.parents.size(), git::git_commit_parentcount(raw));
+  }
+  EXPECT_EQ(ids.size(), committers.size() + 1);
+  EXPECT_EQ(ids, revwalk_order(ws.repo()));
+}
