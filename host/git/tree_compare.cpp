@@ -63,6 +63,14 @@ size_t lower_bound(const git_tree *tree, std::string_view prefix) {
 
 } // namespace
 
+TreeCompare::TreeCompare(const Repository &repo, const HistoryFilter &filter) : repo_(repo), filter_(filter) {
+  std::vector<std::string> sorted = filter.only;
+  std::sort(sorted.begin(), sorted.end());
+  // A text's extensions follow it directly in sorted order, so the last one kept is the only candidate.
+  for (auto &path : sorted)
+    if (only_.empty() || !path.starts_with(only_.back())) only_.push_back(std::move(path));
+}
+
 const git_tree *TreeCompare::tree(const git_oid &id) {
   if (auto it = current_.find(id); it != current_.end()) return it->second.get();
   if (auto it = previous_.find(id); it != previous_.end())
@@ -120,11 +128,11 @@ void TreeCompare::compare_entry(const git_tree_entry *old_entry, const git_tree_
 }
 
 bool TreeCompare::narrowed(const git_tree *tree, std::string_view dir, std::vector<const git_tree_entry *> &out) const {
-  if (filter_.only.empty()) return false;
-  for (const auto &allowed : filter_.only)
+  if (only_.empty()) return false;
+  for (const auto &allowed : only_)
     if (dir.starts_with(allowed)) return false; // `dir` lies wholly within an allowed path
   if (!tree) return true;
-  for (const auto &allowed : filter_.only) {
+  for (const auto &allowed : only_) {
     if (!std::string_view(allowed).starts_with(dir)) continue;
     std::string_view rest = std::string_view(allowed).substr(dir.size());
     if (size_t slash = rest.find('/'); slash != std::string_view::npos) {
@@ -140,8 +148,10 @@ bool TreeCompare::narrowed(const git_tree *tree, std::string_view dir, std::vect
       out.push_back(entry);
     }
   }
-  std::sort(out.begin(), out.end(), [](auto *x, auto *y) { return git_order(x, y) < 0; });
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (only_.size() > 1) { // one prefix gives a range already in git's order
+    std::sort(out.begin(), out.end(), [](auto *x, auto *y) { return git_order(x, y) < 0; });
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
   return true;
 }
 

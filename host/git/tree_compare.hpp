@@ -15,7 +15,7 @@ namespace ssmd::git {
 
 class TreeCompare {
 public:
-  TreeCompare(const Repository &repo, const HistoryFilter &filter) : repo_(repo), filter_(filter) {}
+  TreeCompare(const Repository &repo, const HistoryFilter &filter);
 
   // The tree `id`, read once and kept while this commit or the next uses it.
   const git_tree *tree(const git_oid &id);
@@ -52,6 +52,9 @@ private:
 
   const Repository &repo_;
   const HistoryFilter &filter_;
+  // `filter_.only` without the entries another one covers: a schema's own YAML and the files its versions
+  // name mostly start with its naming convention's prefix, and each entry costs a search per directory.
+  std::vector<std::string> only_;
   Trees current_, previous_;
 };
 
