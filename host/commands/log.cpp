@@ -15,10 +15,31 @@
 namespace ssmd {
 
 namespace {
-std::optional<std::string> blob_text(const git::Repository &repo, const std::optional<git_oid> &id) {
-  if (!id) return std::nullopt;
-  return git::read_blob(repo, *id);
-}
+// The text of blobs by id, keeping those of the last commit listed: `ssmd log` walks newest first, so
+// one commit's "before" is usually the next listed commit's "after", read once instead of twice.
+class BlobTexts {
+public:
+  explicit BlobTexts(const git::Repository &repo) : repo_(repo) {}
+
+  std::optional<std::string> get(const std::optional<git_oid> &id) {
+    if (!id) return std::nullopt;
+    for (auto *texts : {&current_, &previous_})
+      for (const auto &[known, text] : *texts)
+        if (git::git_oid_equal(&known, &*id)) return text;
+    current_.emplace_back(*id, git::read_blob(repo_, *id));
+    return current_.back().second;
+  }
+
+  // Moves on to the next commit: forgets the blobs that neither it nor the last one read.
+  void next_commit() {
+    previous_ = std::move(current_);
+    current_.clear();
+  }
+
+private:
+  const git::Repository &repo_;
+  std::vector<std::pair<git_oid, std::string>> current_, previous_;
+};
 } // namespace
 
 int run_log(Context &ctx, const Args &args) {
@@ -65,12 +86,13 @@ int run_log(Context &ctx, const Args &args) {
   json::Value commits = json::Array{};
   size_t author_width = 0;
   for (const auto &entry : entries) author_width = std::max(author_width, entry.author.size());
+  BlobTexts blobs(ws.repo());
   for (const auto &entry : entries) {
+    blobs.next_commit();
     std::vector<std::string> changes;
     for (const auto &file : entry.files) {
       auto path = ws.to_ssmd(file.path);
-      for (auto &line : git::summarize_change(path ? *path : file.path, blob_text(ws.repo(), file.before),
-                                              blob_text(ws.repo(), file.after)))
+      for (auto &line : git::summarize_change(path ? *path : file.path, blobs.get(file.before), blobs.get(file.after)))
         changes.push_back(std::move(line));
     }
     if (format == OutputFormat::Json) {
