@@ -1,6 +1,7 @@
 # The two entry points of the README. Everything else is plain CMake (see CMakePresets.json).
 #   make demo   build (Release) and run ssmd on the bundled exchanges/
-#   make test   build and run the whole suite: normal build, again under ASan+UBSan, then the fuzzers
+#   make test   build and run the whole suite: Debug build, again under ASan+UBSan (fuzz corpora replayed in both)
+#   make fuzz   fuzz every target with clang for FUZZ_SECONDS each
 JOBS ?= $(shell nproc)
 SSMD = build/host/ssmd
 
@@ -16,7 +17,7 @@ build: setup
 demo: build
 	@scripts/demo.sh $(SSMD)
 
-test: test-quick test-asan fuzz
+test: test-quick test-asan
 
 test-quick: setup
 	cmake --preset dev >/dev/null

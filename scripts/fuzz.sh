@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target (tests/fuzz/fuzz_*.cpp) with clang and runs each for a bounded time
 # (FUZZ_SECONDS, default 30). Fails on any crash, leak or timeout. Prints executions per second and totals
-# per target, then a summary table.
+# per target, then a summary table. FUZZ_KEEP=1 merges the inputs that reached new code into the committed
+# corpus (tests/fuzz/corpus/<name>/), which the test suite replays on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
@@ -31,6 +32,10 @@ for t in $targets; do
     echo "fuzz: $t FAILED"; tail -40 "$log"; status=1
     summary+=$(printf '\n%-22s %12s %8s' "$t" FAILED -)
     mkdir -p fuzz-artifacts && cp crash-* leak-* timeout-* fuzz-artifacts/ 2>/dev/null || true
+  fi
+  if [ "${FUZZ_KEEP:-0}" = 1 ] && [ $status = 0 ]; then
+    mkdir -p "tests/fuzz/corpus/$name"
+    "$build/tests/fuzz/$t" -merge=1 "tests/fuzz/corpus/$name" "$corpus" >/dev/null 2>&1
   fi
   rm -rf "$corpus" "$log"
 done

@@ -12,6 +12,7 @@ packages=(
   tzdata
   nodejs npm
   groff-base man-db zsh fish
+  etcd-server etcd-client
 )
 
 missing=()

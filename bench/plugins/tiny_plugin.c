@@ -24,14 +24,15 @@ static int run(const ssmd_host *host, int argc, const char *const *argv) {
   return 0;
 }
 
-static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR(BENCH_FEED), check_feed, NULL, NULL, 0, {0}};
+static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR(BENCH_FEED), check_feed, NULL, NULL, 0, NULL,
+                                         {0}};
 static const ssmd_subcommand command = {sizeof(ssmd_subcommand), STR(BENCH_COMMAND), STR("A benchmark plugin's command"),
                                         run, {0}};
 static const ssmd_feed_validator *const feeds[] = {&feed};
 static const ssmd_subcommand *const commands[] = {&command};
 static const ssmd_plugin plugin = {sizeof(ssmd_plugin), SSMD_ABI_VERSION_MAJOR, SSMD_ABI_VERSION_MINOR,
                                    STR(BENCH_NAME), STR("1.0.0"), feeds, 1, NULL, 0, NULL, 0, NULL, 0,
-                                   commands, 1, {0}};
+                                   commands, 1, NULL, 0, {0}};
 
 __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin_entry(const ssmd_host *host) {
   (void)host;

@@ -11,7 +11,9 @@ public:
         out.error("acme/endpoint-scheme", version["endpoint"].path(), "Acme serves WebSocket over wss:// only");
   }
   std::vector<ssmd::Rule> rules() const override {
-    return {{"acme/endpoint-scheme", "Checks that every endpoint uses wss://", "https://acme.example/docs/ws"}};
+    // Id, purpose, where the requirement comes from, the most severe level it reports, and a category.
+    return {{"acme/endpoint-scheme", "Checks that every endpoint uses wss://.", "https://acme.example/docs/ws",
+             SSMD_SEVERITY_ERROR, "endpoint"}};
   }
 };
 
@@ -25,6 +27,7 @@ public:
   }
 };
 
-SSMD_PLUGIN_MANIFEST("feed-acme", "1.0.0",
-                     SSMD_PROVIDES_FEED("acme") SSMD_PROVIDES_COMMAND("acme-hello", "Say hello from the Acme plugin"))
+// The url (manifest format 2) is where `ssmd rules list` and SARIF output send readers of the plugin's rules.
+SSMD_PLUGIN_MANIFEST_URL("feed-acme", "1.0.0", "https://acme.example/ssmd/feed-acme",
+                         SSMD_PROVIDES_FEED("acme") SSMD_PROVIDES_COMMAND("acme-hello", "Say hello from the Acme plugin"))
 SSMD_PLUGIN_EXPORT(ssmd::feed<AcmeFeed>("acme"), ssmd::subcommand<Hello>("acme-hello", "Say hello from the Acme plugin"))

@@ -17,13 +17,36 @@ Context::Context(GlobalOptions options, fs::path executable)
 
 Context::~Context() = default;
 
-std::optional<fs::path> Context::find_repo_root() {
+std::optional<fs::path> Context::explicit_repo(std::string &origin) const {
+  if (options_.repo) {
+    origin = "--repo " + *options_.repo;
+    return fs::path(*options_.repo);
+  }
+  // An empty SSMD_REPO is unset, as for every other variable.
+  if (const char *env = std::getenv("SSMD_REPO"); env && *env) {
+    origin = "SSMD_REPO=" + std::string(env);
+    return fs::path(env);
+  }
+  return std::nullopt;
+}
+
+std::optional<fs::path> Context::locate_repo_root(std::string &problem) {
   if (repo_root_) return repo_root_;
   std::error_code ec;
-  if (options_.repo || std::getenv("SSMD_REPO")) {
-    fs::path given = options_.repo ? fs::path(*options_.repo) : fs::path(std::getenv("SSMD_REPO"));
-    fs::path absolute = fs::absolute(given, ec);
-    if (ec || !fs::is_directory(absolute, ec)) return std::nullopt;
+  std::string origin;
+  if (auto given = explicit_repo(origin)) {
+    fs::path absolute = fs::absolute(*given, ec);
+    if (ec || !fs::is_directory(absolute, ec)) {
+      problem = origin + ": no such directory";
+      return std::nullopt;
+    }
+    // Named explicitly, the folder must be a repository itself: ssmd never walks up from it, and only
+    // `ssmd init` makes a folder into one.
+    if (!fs::is_directory(absolute / "exchanges", ec)) {
+      problem = origin + ": not an ssmd repository (no exchanges/ folder); run 'ssmd init " + given->string() +
+                "' to create one there";
+      return std::nullopt;
+    }
     repo_root_ = fs::weakly_canonical(absolute, ec);
     return repo_root_;
   }
@@ -39,17 +62,27 @@ std::optional<fs::path> Context::find_repo_root() {
   }
 }
 
+std::optional<fs::path> Context::find_repo_root() {
+  std::string problem;
+  auto root = locate_repo_root(problem);
+  if (!root && !problem.empty()) throw EnvironmentError(problem);
+  return root;
+}
+
 const fs::path &Context::repo_root() {
   if (find_repo_root()) return *repo_root_;
-  if (options_.repo) throw EnvironmentError("--repo " + *options_.repo + ": no such directory");
-  if (const char *env = std::getenv("SSMD_REPO")) throw EnvironmentError("SSMD_REPO=" + std::string(env) + ": no such directory");
   throw EnvironmentError("not in an ssmd repository (no exchanges/ directory here or in any parent); "
                          "use --repo DIR, set SSMD_REPO, or run 'ssmd init'");
 }
 
+void Context::use_repo_root(fs::path root) { repo_root_ = std::move(root); }
+
 Config &Context::config() {
   if (!config_) {
-    config_ = std::make_unique<Config>(Config::load(find_repo_root()));
+    // Never throws for a bad --repo: the configuration is read before any command (`ssmd --version` too),
+    // and the commands that use the repository report it.
+    std::string problem;
+    config_ = std::make_unique<Config>(Config::load(locate_repo_root(problem)));
     for (const auto &o : options_.overrides) config_->set(o.key, o.value, o.origin);
     HostServices::use_config(config_.get());
   }

@@ -43,8 +43,14 @@ public:
   // The repository root: --repo, SSMD_REPO, or the nearest ancestor of the working directory that holds
   // exchanges/. Throws EnvironmentError (exit 3) when there is none.
   const std::filesystem::path &repo_root();
-  // Like repo_root(), but nullopt instead of an error.
+  // Like repo_root(), but nullopt when no ancestor holds exchanges/. A folder named by --repo or SSMD_REPO
+  // must hold exchanges/ itself: when it does not (or does not exist), this throws EnvironmentError (exit 3)
+  // too, so every command refuses it (only `ssmd init` creates a repository).
   std::optional<std::filesystem::path> find_repo_root();
+  // --repo or SSMD_REPO (a non-empty value), with `origin` set to how it was given ("--repo DIR").
+  std::optional<std::filesystem::path> explicit_repo(std::string &origin) const;
+  // Makes `root` the repository of this run: `ssmd init` uses the one it creates.
+  void use_repo_root(std::filesystem::path root);
 
   // The plugin manager, created on first use (discovery reads manifests; nothing is loaded).
   PluginManager &plugins();
@@ -56,6 +62,8 @@ public:
   bool color(int fd) const;
 
 private:
+  // find_repo_root() without the throw: `problem` says why an explicitly named folder is not a repository.
+  std::optional<std::filesystem::path> locate_repo_root(std::string &problem);
   GlobalOptions options_;
   std::filesystem::path executable_;
   std::optional<std::filesystem::path> repo_root_;

@@ -6,6 +6,7 @@
 #include "cli/plugin_commands.hpp"
 #include "cli/suggest.hpp"
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "version.hpp"
 
@@ -148,6 +149,11 @@ int dispatch_words(Context &ctx, const std::vector<std::string> &words) {
 
   size_t taken = 0;
   if (const Command *command = match(words, taken)) {
+    // A folder named by --repo or SSMD_REPO must be a repository, whatever the command: `init` alone creates
+    // one, and the hidden commands run by completion scripts and the build must not fail over it.
+    std::string origin;
+    const std::string_view path = command->path;
+    if (path != "init" && path != "__complete" && path != "__man" && ctx.explicit_repo(origin)) ctx.find_repo_root();
     Args rest(words.begin() + static_cast<long>(taken), words.end());
     return command->run(ctx, rest);
   }
@@ -188,10 +194,11 @@ int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {
     apply_configuration(ctx);
     return dispatch_words(ctx, parsed.words);
   } catch (const CommandError &e) {
-    std::cerr << "ssmd: " << e.what() << "\n";
+    // Messages quote arguments and file contents: bytes that are not UTF-8 and control characters are escaped.
+    std::cerr << "ssmd: " << printable_lines(e.what()) << "\n";
     return e.code();
   } catch (const std::exception &e) {
-    std::cerr << "ssmd: " << e.what() << "\n";
+    std::cerr << "ssmd: " << printable_lines(e.what()) << "\n";
     return kExitEnvironment;
   }
 }

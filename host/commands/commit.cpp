@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 #include "core/json.hpp"
 #include "git/commit.hpp"
 #include "git/commit_gate.hpp"
@@ -33,6 +34,11 @@ int run_commit(Context &ctx, const Args &args) {
   std::vector<git::PendingChange> changes = git::pending_changes(ws);
   if (changes.empty())
     throw DomainError("nothing to commit: no file under exchanges/, ssmd-plugins.lock or ssmd.yaml differs from HEAD");
+  // ssmd reads no file over the size limit, so it commits none either (deleting one is fine).
+  for (const auto &change : changes)
+    if (change.after_too_large)
+      throw DomainError("commit refused: " + change.path + ": " + too_large_problem(*change.after_too_large) +
+                        "; nothing was committed");
   if (int errors = validate_for_commit(ctx, std::cerr))
     throw DomainError("commit refused: " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
                       " in the metadata; nothing was committed");
@@ -41,7 +47,7 @@ int run_commit(Context &ctx, const Args &args) {
 
   std::vector<std::string> summary;
   for (const auto &change : changes)
-    for (auto &line : git::summarize_change(*ws.to_ssmd(change.path), change.before, change.after))
+    for (auto &line : git::summarize_pending(*ws.to_ssmd(change.path), change))
       summary.push_back(std::move(line));
   auto branch = ws.repo().head_branch();
   std::string subject = message.substr(0, message.find('\n'));

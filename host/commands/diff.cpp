@@ -28,8 +28,13 @@ int run_diff(Context &ctx, const Args &args) {
   std::vector<git::FilePatch> patches;
   std::vector<std::vector<std::string>> summaries;
   for (const auto &change : changes) {
-    patches.push_back(git::make_patch(change.path, change.before, change.after));
-    summaries.push_back(git::summarize_change(*ws.to_ssmd(change.path), change.before, change.after));
+    summaries.push_back(git::summarize_pending(*ws.to_ssmd(change.path), change));
+    if (auto reason = git::too_large_reason(change)) {
+      // Never read, so never diffed: the patch says why, and --stat counts it as git counts a binary file.
+      patches.push_back(git::FilePatch{change.path, "diff --git a/" + change.path + " b/" + change.path + "\n" + *reason + "\n", 0, 0, true});
+      continue;
+    }
+    patches.push_back(git::make_patch(change.path, change.before, change.after, change.before_mode, change.mode));
   }
 
   if (format == OutputFormat::Json) {

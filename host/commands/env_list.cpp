@@ -3,7 +3,7 @@
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/command_support.hpp"
-#include "registry/reporter.hpp"
+#include "registry/file_errors.hpp"
 #include "registry/resolve.hpp"
 #include "registry/views.hpp"
 
@@ -28,15 +28,12 @@ int run_env_list(Context &ctx, const Args &args) {
   Diagnostics problems;
   for (const auto &name : repo.names(Kind::Environment)) {
     const LoadedEnvironment *loaded = repo.environment(name);
-    Resolution resolved = loaded->model && !has_errors(loaded->diagnostics) ? resolve_environment(repo, name) : Resolution{};
+    // The core rules (registry/file_errors.hpp) include the `extends:` chain: a cycle or a missing parent is
+    // reported with the rule ids `ssmd validate` uses.
+    Diagnostics errors = environment_errors(repo, *loaded);
+    Resolution resolved = loaded->model && errors.empty() ? resolve_environment(repo, name) : Resolution{};
     if (!resolved.env) {
-      for (const auto &d : loaded->diagnostics)
-        if (d.severity == Severity::Error) problems.push_back(d);
-      // The same rule ids as `ssmd validate`, at the `extends:` that leads to the cycle or the missing parent.
-      if (!resolved.problem.empty())
-        Reporter(loaded->doc.get(), loaded->file, problems)
-            .error(resolved.failure == Resolution::Failure::Cycle ? "env/extends-cycle" : "env/unknown-parent", "extends",
-                   resolved.problem);
+      problems.insert(problems.end(), errors.begin(), errors.end());
       continue;
     }
     const ResolvedEnvironment &env = *resolved.env;

@@ -4,6 +4,7 @@
 #include "core/table.hpp"
 #include "registry/as_of.hpp"
 #include "registry/command_support.hpp"
+#include "registry/file_errors.hpp"
 #include "registry/views.hpp"
 
 #include <iostream>
@@ -35,9 +36,9 @@ int run_feed_list(Context &ctx, const Args &args) {
   Diagnostics problems;
   for (const auto &name : repo.names(Kind::Feed)) {
     const LoadedFeed *loaded = repo.feed(name);
-    if (!loaded->model || has_errors(loaded->diagnostics)) {
-      for (const auto &d : loaded->diagnostics)
-        if (d.severity == Severity::Error) problems.push_back(d);
+    Diagnostics errors = feed_errors(*loaded);
+    if (!loaded->model || !errors.empty()) {
+      problems.insert(problems.end(), errors.begin(), errors.end());
       continue;
     }
     const Feed &feed = *loaded->model;

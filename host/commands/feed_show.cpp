@@ -4,6 +4,7 @@
 #include "core/table.hpp"
 #include "registry/as_of.hpp"
 #include "registry/command_support.hpp"
+#include "registry/file_errors.hpp"
 #include "registry/views.hpp"
 
 #include <iostream>
@@ -47,6 +48,12 @@ int run_feed_show(Context &ctx, const Args &args) {
 
   Repository repo = open_for_reading(ctx, *vm, ReadCache::Use);
   const LoadedFeed &loaded = require_feed(repo, (*vm)["name"].as<std::string>());
+  // A file the core rules fail is not shown, as `feed list` leaves it out.
+  if (Diagnostics errors = feed_errors(loaded); !errors.empty()) {
+    print_diagnostics(errors, std::cerr);
+    throw DomainError(loaded.file + " has errors" + (repo.reads_working_tree() ? "; fix them first" : " in " + repo.describe()) +
+                      " (see above)");
+  }
   const Feed &feed = *loaded.model;
 
   std::optional<size_t> chosen;

@@ -9,6 +9,7 @@
 #include "plugins/lock_builder.hpp"
 #include "plugins/plugin_settings.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -36,12 +37,16 @@ int run_init(Context &ctx, const Args &args) {
   CommandLine cl;
   cl.usage = "ssmd init [DIR] [--no-ci] [--force]";
   cl.options.add_options()("dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
-                           "where to create the repository (default: the current directory)")(
+                           "where to create the repository (default: --repo or SSMD_REPO, else the current directory)")(
       "no-ci", "do not write CI recipes")("force", "write into a directory that already holds exchanges/");
   cl.positional.add("dir", 1);
   auto vm = parse_args("init", cl, args);
   if (!vm) return kExitOk;
-  fs::path root = fs::absolute((*vm)["dir"].as<std::string>());
+  // DIR, else the folder --repo or SSMD_REPO names (which need not be a repository yet), else here.
+  std::string origin;
+  auto named = ctx.explicit_repo(origin);
+  fs::path root = fs::absolute((*vm)["dir"].defaulted() && named ? *named : fs::path((*vm)["dir"].as<std::string>()));
+  ctx.use_repo_root(root);
   std::error_code ec;
   if (fs::exists(root / "exchanges", ec) && !vm->count("force"))
     throw DomainError(root.string() + " already holds exchanges/; refusing to overwrite (use --force to add "
@@ -59,22 +64,25 @@ int run_init(Context &ctx, const Args &args) {
     files.emplace_back(".github/workflows/ssmd.yml", init::kGithubWorkflow);
     files.emplace_back(".gitlab-ci.yml", init::kGitlabCi);
   }
-  for (const char *dir : {"exchanges/feeds", "exchanges/schemas", "exchanges/environments"}) {
-    fs::create_directories(root / dir, ec);
-    if (ec) throw EnvironmentError("cannot create " + (root / dir).string() + ": " + ec.message());
-    // Git does not track empty directories.
-    if (!fs::exists(root / dir / ".gitkeep")) write_file_atomically(root / dir / ".gitkeep", "");
-  }
-  for (const auto &[relative, content] : files) {
-    fs::path path = root / relative;
-    if (fs::exists(path, ec)) {
-      std::cout << "  kept    " << relative.string() << "\n";
-      continue;
-    }
-    fs::create_directories(path.parent_path(), ec);
-    write_file_atomically(path, content);
-    std::cout << "  created " << relative.string() << "\n";
-  }
+  // DIR itself is the user's choice; below it, every folder and file goes through the repository writer, so a
+  // folder that is a symbolic link (a linked `.github` or `exchanges/feeds` in a directory given --force) is
+  // refused before the first byte is written. A name that exists, as a link too, is kept and never followed.
+  fs::create_directories(root, ec);
+  if (ec) throw EnvironmentError("cannot create " + root.string() + ": " + ec.message());
+  auto exists = [&](const fs::path &relative) { return fs::exists(fs::symlink_status(root / relative, ec)); };
+  std::vector<std::pair<fs::path, std::string_view>> missing;
+  // Git does not track empty directories.
+  for (const char *dir : {"exchanges/feeds", "exchanges/schemas", "exchanges/environments"})
+    if (!exists(fs::path(dir) / ".gitkeep")) missing.emplace_back(fs::path(dir) / ".gitkeep", "");
+  for (const auto &[relative, content] : files)
+    if (!exists(relative)) missing.emplace_back(relative, content);
+  for (const auto &[relative, content] : missing) require_repository_writable(root, relative.generic_string());
+  for (const auto &[relative, content] : missing) write_repository_file(root, relative.generic_string(), content);
+  for (const auto &[relative, content] : files)
+    std::cout << (std::any_of(missing.begin(), missing.end(), [&](const auto &m) { return m.first == relative; })
+                      ? "  created "
+                      : "  kept    ")
+              << relative.string() << "\n";
   std::cout << "Initialized an ssmd repository in " << root.string()
             << "\nNext: ssmd feed create NAME --type websocket --endpoint URL. Run ssmd plugin lock again whenever\n"
                "the installed plugins change: CI runs with exactly the plugins " << kLockFileName << " pins.\n";

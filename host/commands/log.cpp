@@ -3,6 +3,7 @@
 #include "commands/commands.hpp"
 
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 #include "core/json.hpp"
 #include "git/history.hpp"
 #include "git/log_filter.hpp"
@@ -23,12 +24,13 @@ public:
 
   std::optional<std::string> get(const std::optional<git_oid> &id) {
     if (!id) return std::nullopt;
-    for (auto *texts : {&current_, &previous_})
-      for (const auto &[known, text] : *texts)
-        if (git::git_oid_equal(&known, &*id)) return text;
+    if (const std::string *text = find(*id)) return *text;
     current_.emplace_back(*id, git::read_blob(repo_, *id));
     return current_.back().second;
   }
+
+  // Whether blob `id` was read for this commit or the last one (and so is within the size limit).
+  bool known(const git_oid &id) const { return find(id) != nullptr; }
 
   // Moves on to the next commit: forgets the blobs that neither it nor the last one read.
   void next_commit() {
@@ -37,9 +39,28 @@ public:
   }
 
 private:
+  const std::string *find(const git_oid &id) const {
+    for (auto *texts : {&current_, &previous_})
+      for (const auto &[known, text] : *texts)
+        if (git::git_oid_equal(&known, &id)) return &text;
+    return nullptr;
+  }
+
   const git::Repository &repo_;
   std::vector<std::pair<git_oid, std::string>> current_, previous_;
 };
+
+// What `ssmd log` says about one file a commit changed. A side over the size limit is never inflated (its
+// size comes from the object's header): the line names the file, its size and the limit instead, and the
+// rest of the history is shown as usual.
+std::vector<std::string> change_lines(const git::Repository &repo, BlobTexts &blobs, const std::string &path,
+                                      const git::FileChange &file) {
+  for (const auto *side : {&file.before, &file.after})
+    if (*side && !blobs.known(**side))
+      if (uint64_t size = git::blob_size(repo, **side); size > kMaxRepositoryFileBytes)
+        return {path + ": not read: " + too_large_problem(size)};
+  return git::summarize_change(path, blobs.get(file.before), blobs.get(file.after));
+}
 } // namespace
 
 int run_log(Context &ctx, const Args &args) {
@@ -92,8 +113,7 @@ int run_log(Context &ctx, const Args &args) {
     std::vector<std::string> changes;
     for (const auto &file : entry.files) {
       auto path = ws.to_ssmd(file.path);
-      for (auto &line : git::summarize_change(path ? *path : file.path, blobs.get(file.before), blobs.get(file.after)))
-        changes.push_back(std::move(line));
+      for (auto &line : change_lines(ws.repo(), blobs, path ? *path : file.path, file)) changes.push_back(std::move(line));
     }
     if (format == OutputFormat::Json) {
       json::Value lines = json::Array{};

@@ -25,6 +25,7 @@ json::Value plugin_json(const PluginInfo &info) {
   bool valid = info.status != PluginStatus::Invalid && info.status != PluginStatus::Unsafe; // manifest read
   out.set("version", valid ? json::Value(m.version) : json::Value());
   out.set("abi", valid ? json::Value(std::to_string(m.abi_major) + "." + std::to_string(m.abi_minor)) : json::Value());
+  out.set("url", valid && !m.url.empty() ? json::Value(m.url) : json::Value());
   json::Array kinds, provides, commands;
   for (const auto &kind : manifest_kinds(m)) kinds.emplace_back(kind);
   for (const auto &p : m.provides) provides.push_back(json::Value().set("kind", p.kind).set("name", p.name));

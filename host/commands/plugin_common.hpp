@@ -12,7 +12,7 @@ namespace ssmd {
 // The row of the built-in command at `path` in the command table (for its summary in --help).
 const Command &builtin_command(const std::string &path);
 
-// A plugin as a JSON object: name, version, abi, kinds, provides, commands, status, problem, path.
+// A plugin as a JSON object: name, version, abi, url, kinds, provides, commands, status, problem, path.
 json::Value plugin_json(const PluginInfo &info);
 
 // "feed,command": the kinds a plugin provides, or "-" for none.

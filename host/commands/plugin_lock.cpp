@@ -1,6 +1,9 @@
 #include "cli/context.hpp"
 #include "commands/commands.hpp"
 #include "commands/plugin_common.hpp"
+#include "core/atomic_file.hpp"
+#include "core/line_endings.hpp"
+#include "registry/repository.hpp"
 #include "plugins/lock_builder.hpp"
 #include "plugins/plugin_settings.hpp"
 
@@ -26,7 +29,11 @@ int run_plugin_lock(Context &ctx, const Args &args) {
   LockFile lock = build_plugin_lock(manager, refused);
   for (const auto &problem : refused) std::cerr << "ssmd: warning: not locked: " << problem << "\n";
 
-  write_file_atomically(lock_path, format_lock_file(lock));
+  // A lock checked out with CRLF stays CRLF (core/line_endings.hpp); the parser reads either.
+  std::string text = format_lock_file(lock);
+  registry::Repository repo(ctx.repo_root());
+  if (auto old_text = repo.read(kLockFileName)) text = with_line_endings_of(*old_text, std::move(text));
+  write_repository_file(ctx.repo_root(), kLockFileName, text);
   std::cout << "Wrote " << lock_path.string() << " with " << lock.plugins.size()
             << (lock.plugins.size() == 1 ? " plugin" : " plugins") << (lock.plugins.empty() ? ".\n" : ":\n");
   print_lock_entries(std::cout, lock);

@@ -56,6 +56,7 @@ int run_plugin_show(Context &ctx, const Args &args) {
   if (valid) {
     std::cout << "version:  " << m.version << "\n"
               << "abi:      " << m.abi_major << "." << m.abi_minor << "\n";
+    if (!m.url.empty()) std::cout << "url:      " << m.url << "\n";
   }
   std::cout << "path:     " << info->path.string() << "\n"
             << "sha256:   " << sha256.value_or("(not read: the file is unsafe)") << "\n"

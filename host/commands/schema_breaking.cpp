@@ -30,7 +30,10 @@ std::string definition_file(const Repository &repo, const Schema &schema, const 
                       "no schema_file (in " + repo.describe() + ")");
   if (auto problem = schema_file_problem(repo, file)) throw DomainError(schema.name + ":" + v.version + ": " + *problem);
   std::string path = Repository::schema_path(file);
-  if (!repo.read(path)) throw DomainError(path + " (" + schema.name + ":" + v.version + ") does not exist in " + repo.describe());
+  FileRead read = repo.read_file(path);
+  if (read.missing) throw DomainError(path + " (" + schema.name + ":" + v.version + ") does not exist in " + repo.describe());
+  // Too large, or not readable: the reason names the size and the limit, or the error.
+  if (!read.text) throw DomainError(path + " (" + schema.name + ":" + v.version + "): " + read.problem);
   return path;
 }
 

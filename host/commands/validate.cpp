@@ -6,6 +6,7 @@
 #include "registry/command_support.hpp"
 #include "schema/format_plugin.hpp"
 #include "validate/engine.hpp"
+#include "validate/plugin_rule_catalogue.hpp"
 #include "validate/report.hpp"
 
 #include <iostream>
@@ -55,6 +56,10 @@ int run_validate(Context &ctx, const Args &args) {
 
   auto outcome = validate::validate_repository(ctx, options);
   if (vm->count("strict")) outcome.report.promote_warnings();
+  // SARIF describes every rule its results name, plugin rules included, which only the plugins can say.
+  if (format == validate::Format::Sarif)
+    for (const auto &failure : validate::describe_reported_rules(ctx, outcome.report))
+      outcome.warnings.push_back(failure + "; its rules are not described");
 
   validate::TextStyle style;
   style.color = ctx.color(1);

@@ -1,5 +1,7 @@
 #include "complete/candidates.hpp"
 
+#include "core/errors.hpp"
+
 #include "cli/command_tree.hpp"
 #include "cli/global_options.hpp"
 #include "cli/introspect.hpp"
@@ -119,7 +121,13 @@ std::vector<std::string> flags(const Line &line) {
 }
 
 std::vector<std::string> at_cursor(Context &ctx, const Line &line, const std::string &cur) {
-  RepoNames repo(ctx.find_repo_root());
+  std::optional<std::filesystem::path> root;
+  try {
+    root = ctx.find_repo_root();
+  } catch (const CommandError &) {
+    // --repo names no repository: complete without its names rather than print into the shell.
+  }
+  RepoNames repo(root);
   if (line.after_separator) return {};
   if (line.pending) return values_for(flag_value(*line.pending), ctx, repo, cur);
   if (cur.starts_with("-")) {

@@ -39,6 +39,8 @@ const std::map<std::string, ValueKind, std::less<>> &kinds_by_value_name() {
       {"DATE", ValueKind::Date},     {"FEED", ValueKind::Feed},        {"SCHEMA", ValueKind::Schema},
       {"NAME:VERSION", ValueKind::SchemaVersion}, {"TOPIC", ValueKind::Topic},
       {"ENV", ValueKind::Environment}, {"ENVIRONMENT", ValueKind::Environment}, {"PLUGIN", ValueKind::Plugin},
+      // A URL is never a date, whatever its flag is called (`ssmd publish --to URL`).
+      {"URL", ValueKind::None},
   };
   return k_kinds;
 }
@@ -112,6 +114,7 @@ ValueSpec flag_value(const OptionInfo &option) {
 
 ValueSpec positional_value(std::string_view path, size_t index) {
   if (path == "completion" && index == 0) return choices(shell_names());
+  if (path == "publish") return {ValueKind::Environment, {}}; // ENV...: every positional names one
   if (index != 0) return {};
   if (auto it = first_positionals().find(path); it != first_positionals().end()) return {it->second, {}};
   return {};

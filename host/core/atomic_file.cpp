@@ -2,6 +2,8 @@
 
 #include "core/errors.hpp"
 
+#include <ssmd/repo_write.hpp>
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -74,6 +76,40 @@ void write_file_atomically(const fs::path &path, std::string_view content, unsig
 
 void write_disposable_file_atomically(const fs::path &path, std::string_view content, unsigned mode) {
   replace_file(path, content, mode, Durability::Unsynced);
+}
+
+namespace {
+[[noreturn]] void refuse(const std::string &relative, const std::string &why) {
+  throw EnvironmentError("cannot write " + relative + ": " + why + "; nothing was written");
+}
+
+void write_inside(const fs::path &root, const std::string &relative, std::string_view content, unsigned mode,
+                  bool durable) {
+  std::string why;
+  repo_write::WriteOptions options;
+  options.mode = mode;
+  options.durable = durable;
+  if (!repo_write::write_file(root.string(), relative, content, options, why)) refuse(relative, why);
+}
+} // namespace
+
+void write_repository_file(const fs::path &root, const std::string &relative, std::string_view content, unsigned mode) {
+  write_inside(root, relative, content, mode, true);
+}
+
+void write_disposable_repository_file(const fs::path &root, const std::string &relative, std::string_view content) {
+  write_inside(root, relative, content, 0644, false);
+}
+
+void remove_repository_file(const fs::path &root, const std::string &relative) {
+  std::string why;
+  if (!repo_write::remove_file(root.string(), relative, why))
+    throw EnvironmentError("cannot remove " + relative + ": " + why + "; nothing was removed");
+}
+
+void require_repository_writable(const fs::path &root, const std::string &relative) {
+  std::string why;
+  if (!repo_write::can_write(root.string(), relative, why)) refuse(relative, why);
 }
 
 bool is_atomic_temporary(std::string_view name) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace ssmd {
@@ -18,6 +19,20 @@ void write_file_atomically(const std::filesystem::path &path, std::string_view c
 // empty. Each fsync costs milliseconds, which adds up to seconds when a listing fills a cache of 1,000 entries.
 void write_disposable_file_atomically(const std::filesystem::path &path, std::string_view content,
                                       unsigned mode = 0644);
+
+// The same for a file inside a repository, `relative` to its `root`: no folder below `root` on the way may be
+// a symbolic link (sdk/include/ssmd/repo_write.hpp says why), so a hostile clone cannot send the write out of
+// the repository. Throws EnvironmentError naming the file and the link; nothing is written then.
+void write_repository_file(const std::filesystem::path &root, const std::string &relative, std::string_view content,
+                           unsigned mode = 0644);
+// write_repository_file() without either fsync, for caches (see write_disposable_file_atomically()).
+void write_disposable_repository_file(const std::filesystem::path &root, const std::string &relative,
+                                      std::string_view content);
+// Removes `root`/`relative` under the same rule; a missing file is not an error.
+void remove_repository_file(const std::filesystem::path &root, const std::string &relative);
+// Throws what write_repository_file() would throw about the folders on the way to `relative`, without
+// creating or writing anything, so a command writing several files can refuse before the first.
+void require_repository_writable(const std::filesystem::path &root, const std::string &relative);
 
 // Whether `name` is a temporary of write_file_atomically(): `.<target>.tmp-XXXXXX`.
 bool is_atomic_temporary(std::string_view name);

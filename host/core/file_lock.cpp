@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -17,8 +18,16 @@ FileLock::FileLock(const fs::path &path, std::chrono::milliseconds wait, const s
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec) throw EnvironmentError("cannot create " + path.parent_path().string() + ": " + ec.message());
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // O_NOFOLLOW: a lock file that a clone committed as a symbolic link must not create or open its target.
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+  if (fd_ < 0 && errno == ELOOP)
+    throw EnvironmentError("cannot open lock file " + path.string() + ": it is a symbolic link; remove it");
   if (fd_ < 0) throw EnvironmentError("cannot open lock file " + path.string() + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd_);
+    throw EnvironmentError("cannot use lock file " + path.string() + ": it is not a regular file; remove it");
+  }
   auto deadline = std::chrono::steady_clock::now() + wait;
   for (;;) {
     if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;

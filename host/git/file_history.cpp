@@ -49,7 +49,9 @@ ssmd_status FileHistory::walk(void *ctx, ssmd_str path, int (*visit)(void *, con
     filter.files = {ws->to_git(*relative)};
     for (const HistoryEntry &entry : path_history(ws->repo(), filter)) {
       const std::optional<git_oid> &after = entry.files.front().after;
-      const std::string content = after ? read_blob(ws->repo(), *after) : std::string();
+      // read_blob() refuses a version over kMaxRepositoryFileBytes from its object header, before inflating
+      // it: the walk ends there with SSMD_ENV_ERROR, and the versions already visited stand.
+      const std::string content = after ? read_blob(ws->repo(), *after, ws->to_git(*relative)) : std::string();
       const std::string id = hex(entry.id);
       ssmd_file_version version{};
       version.struct_size = sizeof(version);

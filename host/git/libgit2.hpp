@@ -31,6 +31,7 @@
   X(git_commit_tree_id) \
   X(git_config_free) \
   X(git_error_last) \
+  X(git_graph_descendant_of) \
   X(git_index_add) \
   X(git_index_add_bypath) \
   X(git_index_entry_stage) \
@@ -55,12 +56,15 @@
   X(git_object_short_id) \
   X(git_odb_free) \
   X(git_odb_hash) \
+  X(git_odb_hashfile) \
   X(git_odb_object_data) \
   X(git_odb_object_free) \
   X(git_odb_object_size) \
   X(git_odb_object_type) \
   X(git_odb_read) \
+  X(git_odb_read_header) \
   X(git_oid_equal) \
+  X(git_oid_fromstrn) \
   X(git_oid_tostr) \
   X(git_patch_free) \
   X(git_patch_from_buffers) \

@@ -1,7 +1,7 @@
 #include "git/log_filter.hpp"
 
 #include "config/config.hpp"
-
+#include "core/file_size_limit.hpp"
 #include "git/object_reader.hpp"
 #include "git/yaml_compare.hpp"
 #include "yaml/document.hpp"
@@ -30,7 +30,12 @@ namespace {
 std::vector<std::string> named_schema_files(const Workspace &ws, const std::string &yaml_path) {
   std::vector<std::string> files;
   TreeHandle head = ws.repo().head_tree();
-  auto text = read_blob(ws.repo(), head.get(), yaml_path);
+  std::optional<std::string> text;
+  try {
+    text = read_blob(ws.repo(), head.get(), yaml_path);
+  } catch (const FileTooLarge &) {
+    // Not a schema definition anyone wrote: follow the conventional names only.
+  }
   if (!text) return files;
   Diagnostics ignored;
   auto doc = yaml::Document::parse(yaml_path, *text, ignored);

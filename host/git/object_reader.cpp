@@ -1,6 +1,7 @@
 #include "git/object_reader.hpp"
 
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 
 namespace ssmd::git {
 
@@ -15,7 +16,8 @@ TreeEntryHandle lookup_entry(const git_tree *tree, std::string_view path) {
   return TreeEntryHandle(entry);
 }
 
-// The subtree at `dir` ("" is `tree` itself, looked up again so the caller owns it); null when missing.
+} // namespace
+
 TreeHandle subtree(const Repository &repo, const git_tree *tree, std::string_view dir) {
   auto id = subtree_id(tree, dir);
   if (!id) return nullptr;
@@ -23,7 +25,6 @@ TreeHandle subtree(const Repository &repo, const git_tree *tree, std::string_vie
   check(git_tree_lookup(&out, repo.get(), &*id), "cannot read directory " + std::string(dir));
   return TreeHandle(out);
 }
-} // namespace
 
 CommitHandle resolve_commit(const Repository &repo, std::string_view ref) {
   std::string spec(ref);
@@ -50,10 +51,16 @@ TreeHandle resolve_tree(const Repository &repo, std::string_view ref) {
   return commit_tree(resolve_commit(repo, ref).get());
 }
 
-std::optional<git_oid> blob_id(const git_tree *tree, std::string_view path) {
+std::optional<BlobEntry> blob_entry(const git_tree *tree, std::string_view path) {
   TreeEntryHandle entry = lookup_entry(tree, path);
   if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return std::nullopt;
-  return *git_tree_entry_id(entry.get());
+  return BlobEntry{*git_tree_entry_id(entry.get()), git_tree_entry_filemode(entry.get())};
+}
+
+std::optional<git_oid> blob_id(const git_tree *tree, std::string_view path) {
+  auto entry = blob_entry(tree, path);
+  if (!entry) return std::nullopt;
+  return entry->id;
 }
 
 std::optional<git_oid> subtree_id(const git_tree *tree, std::string_view dir) {
@@ -65,9 +72,21 @@ std::optional<git_oid> subtree_id(const git_tree *tree, std::string_view dir) {
   return *git_tree_entry_id(entry.get());
 }
 
-std::string read_blob(const Repository &repo, const git_oid &id) {
+uint64_t blob_size(const Repository &repo, const git_oid &id) {
+  git_odb *raw = nullptr;
+  check(git_repository_odb(&raw, repo.get()), "cannot open the object database");
+  OdbHandle odb(raw);
+  size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  check(git_odb_read_header(&size, &type, raw, &id), "cannot read blob " + hex(id));
+  return size;
+}
+
+std::string read_blob(const Repository &repo, const git_oid &id, const std::string &what) {
+  const std::string name = what.empty() ? "blob " + hex(id) : what;
+  if (uint64_t size = blob_size(repo, id); size > kMaxRepositoryFileBytes) throw FileTooLarge(name, size);
   git_blob *blob = nullptr;
-  check(git_blob_lookup(&blob, repo.get(), &id), "cannot read blob " + hex(id));
+  check(git_blob_lookup(&blob, repo.get(), &id), "cannot read " + name);
   BlobHandle owned(blob);
   const char *data = static_cast<const char *>(git_blob_rawcontent(blob));
   return std::string(data, static_cast<size_t>(git_blob_rawsize(blob)));
@@ -79,7 +98,7 @@ std::optional<std::string> read_blob(const Repository &repo, const git_tree *tre
   if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
       git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK)
     return std::nullopt;
-  return read_blob(repo, *git_tree_entry_id(entry.get()));
+  return read_blob(repo, *git_tree_entry_id(entry.get()), std::string(path));
 }
 
 std::optional<std::string> read_file_at(const Repository &repo, std::string_view ref, std::string_view path) {

@@ -4,6 +4,7 @@
 
 #include "git/repository.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,13 +23,28 @@ TreeHandle commit_tree(const git_commit *commit);
 // The id of the blob at `path` in `tree`; nullopt when `path` is missing or is not a file (a directory,
 // a submodule). `tree` may be null (an unborn HEAD, the parent of a root commit).
 std::optional<git_oid> blob_id(const git_tree *tree, std::string_view path);
+// The same with the entry's mode: 100644, 100755, or 120000 for a symbolic link (whose blob is its target).
+struct BlobEntry {
+  git_oid id;
+  git_filemode_t mode;
+};
+std::optional<BlobEntry> blob_entry(const git_tree *tree, std::string_view path);
 // The id of the directory `dir` in `tree` ("" is `tree` itself); nullopt when missing or not a directory.
 std::optional<git_oid> subtree_id(const git_tree *tree, std::string_view dir);
+// The directory `dir` in `tree` ("" is `tree` itself, looked up again so the caller owns it); null when
+// missing or not a directory.
+TreeHandle subtree(const Repository &repo, const git_tree *tree, std::string_view dir);
 
+// The size of the blob `id` as its object header records it (git_odb_read_header): nothing is inflated, so
+// a blob of gigabytes costs what a small one does.
+uint64_t blob_size(const Repository &repo, const git_oid &id);
+
+// Every read_blob() checks the size first: a blob over kMaxRepositoryFileBytes (core/file_size_limit.hpp)
+// throws FileTooLarge before it is inflated, so no history can make ssmd hold a huge file in memory.
 // The bytes of the blob at `path` in `tree`; nullopt when there is no file there.
 std::optional<std::string> read_blob(const Repository &repo, const git_tree *tree, std::string_view path);
-// The bytes of the blob `id`.
-std::string read_blob(const Repository &repo, const git_oid &id);
+// The bytes of the blob `id`; `what` names it in errors (its path; the id when empty).
+std::string read_blob(const Repository &repo, const git_oid &id, const std::string &what = {});
 // The bytes of `path` as of `ref`; nullopt when the commit has no file there.
 std::optional<std::string> read_file_at(const Repository &repo, std::string_view ref, std::string_view path);
 

@@ -1,7 +1,9 @@
 #include "git/pending_changes.hpp"
 
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 #include "git/object_reader.hpp"
+#include "git/semantic_diff.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -63,11 +65,14 @@ std::string read_whole_file(const fs::path &path) {
 }
 
 // The working tree's version of `git_path`: its bytes, mode and blob id (with git's filters applied, so
-// the id compares with HEAD's). Nullopt when the file is gone or is no longer a file.
+// the id compares with HEAD's). Nullopt when the file is gone or is no longer a file. A file over the size
+// limit is not read (`bytes` stays empty, `too_large` holds its size) and is hashed without filters, as
+// filters would load it whole.
 struct WorkFile {
   std::string bytes;
   git_filemode_t mode;
   git_oid id;
+  std::optional<uint64_t> too_large;
 };
 
 std::optional<WorkFile> read_work_file(const Workspace &ws, const std::string &git_path) {
@@ -84,8 +89,13 @@ std::optional<WorkFile> read_work_file(const Workspace &ws, const std::string &g
     return file;
   }
   if (!S_ISREG(st.st_mode)) return std::nullopt;
-  file.bytes = read_whole_file(full);
   file.mode = (st.st_mode & S_IXUSR) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+  if (static_cast<uint64_t>(st.st_size) > kMaxRepositoryFileBytes) {
+    file.too_large = static_cast<uint64_t>(st.st_size);
+    check(git_odb_hashfile(&file.id, full.c_str(), GIT_OBJECT_BLOB), "cannot hash " + git_path);
+    return file;
+  }
+  file.bytes = read_whole_file(full);
   check(git_repository_hashfile(&file.id, ws.repo().get(), full.c_str(), GIT_OBJECT_BLOB, git_path.c_str()),
         "cannot hash " + git_path);
   return file;
@@ -97,24 +107,49 @@ std::vector<PendingChange> pending_changes(const Workspace &ws) {
   TreeHandle head = ws.repo().head_tree();
   std::vector<PendingChange> changes;
   for (const auto &[path, flags] : status_paths(ws)) {
-    std::optional<git_oid> head_id = blob_id(head.get(), path);
+    std::optional<BlobEntry> head_entry = blob_entry(head.get(), path);
     std::optional<WorkFile> work = read_work_file(ws, path);
-    if (!head_id && !work) continue; // staged as new, then removed from the working tree
-    if (head_id && work && git_oid_equal(&*head_id, &work->id)) continue; // staged, then undone
+    if (!head_entry && !work) continue; // staged as new, then removed from the working tree
+    // Staged, then undone; or only the executable bit changed, which ssmd does not count. A file that became
+    // a symbolic link (or the reverse) is a change even when the bytes agree.
+    if (head_entry && work && git_oid_equal(&head_entry->id, &work->id) &&
+        (head_entry->mode == GIT_FILEMODE_LINK) == (work->mode == GIT_FILEMODE_LINK))
+      continue;
     PendingChange change;
     change.path = path;
     change.untracked = (flags & GIT_STATUS_WT_NEW) != 0;
-    if (head_id) change.before = read_blob(ws.repo(), *head_id);
+    if (head_entry) {
+      change.before_mode = head_entry->mode;
+      // The size comes from the object's header, so a huge blob in HEAD is never inflated.
+      if (uint64_t size = blob_size(ws.repo(), head_entry->id); size > kMaxRepositoryFileBytes) {
+        change.before = std::string();
+        change.before_too_large = size;
+      } else {
+        change.before = read_blob(ws.repo(), head_entry->id, path);
+      }
+    }
     if (work) {
       change.after = std::move(work->bytes);
       change.mode = work->mode;
       change.after_id = work->id;
+      change.after_too_large = work->too_large;
     }
-    change.status = !head_id ? ChangeStatus::Added : !work ? ChangeStatus::Deleted : ChangeStatus::Modified;
+    change.status = !head_entry ? ChangeStatus::Added : !work ? ChangeStatus::Deleted : ChangeStatus::Modified;
     changes.push_back(std::move(change));
   }
   std::sort(changes.begin(), changes.end(), [](const auto &a, const auto &b) { return a.path < b.path; });
   return changes;
+}
+
+std::optional<std::string> too_large_reason(const PendingChange &change) {
+  if (change.before_too_large) return "not read: " + too_large_problem(*change.before_too_large) + " (in HEAD)";
+  if (change.after_too_large) return "not read: " + too_large_problem(*change.after_too_large) + " (in the working tree)";
+  return std::nullopt;
+}
+
+std::vector<std::string> summarize_pending(const std::string &path, const PendingChange &change) {
+  if (auto reason = too_large_reason(change)) return {path + ": " + *reason};
+  return summarize_change(path, change.before, change.after);
 }
 
 } // namespace ssmd::git

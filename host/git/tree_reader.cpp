@@ -1,14 +1,18 @@
 #include "git/tree_reader.hpp"
 
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
 #include "git/object_reader.hpp"
 #include "git/workspace.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <map>
 #include <mutex>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -29,6 +33,33 @@ std::optional<std::string> normalize_relative_path(std::string_view path) {
 }
 
 namespace {
+
+// The bytes of the regular file `full`, refused with FileTooLarge (naming `path`) when it is, or grows while
+// being read to, more than kMaxRepositoryFileBytes: the size is checked before reading, so a huge file costs
+// nothing. O_NONBLOCK: a FIFO put in the file's place since the caller looked must not block the read.
+std::string read_bounded(const fs::path &full, const std::string &path) {
+  struct Descriptor {
+    int fd;
+    ~Descriptor() {
+      if (fd >= 0) ::close(fd);
+    }
+  } file{::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
+  if (file.fd < 0) throw EnvironmentError("cannot open " + full.string() + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode)) throw EnvironmentError("cannot read " + full.string());
+  if (static_cast<uint64_t>(st.st_size) > kMaxRepositoryFileBytes) throw FileTooLarge(path, static_cast<uint64_t>(st.st_size));
+  std::string bytes;
+  bytes.reserve(static_cast<size_t>(st.st_size));
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw EnvironmentError("cannot read " + full.string() + ": " + std::strerror(errno));
+    if (n == 0) return bytes;
+    bytes.append(buffer, static_cast<size_t>(n));
+    if (bytes.size() > kMaxRepositoryFileBytes) throw FileTooLarge(path, bytes.size());
+  }
+}
 
 class WorkingTreeReader final : public TreeReader {
 public:
@@ -62,11 +93,7 @@ public:
     auto full = inside(path);
     std::error_code ec;
     if (!full || !fs::is_regular_file(*full, ec)) return std::nullopt;
-    std::ifstream in(*full, std::ios::binary);
-    if (!in.is_open()) throw EnvironmentError("cannot open " + full->string());
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw EnvironmentError("cannot read " + full->string());
-    return bytes;
+    return read_bounded(*full, std::string(path));
   }
 
   std::string describe() const override { return "the working tree"; }
@@ -129,7 +156,12 @@ public:
   std::optional<std::string> read(std::string_view path) const override {
     auto normal = normalize_relative_path(path);
     if (!normal || normal->empty()) return std::nullopt;
-    return read_blob(ws_.repo(), tree_.get(), ws_.to_git(*normal));
+    const std::string git_path = ws_.to_git(*normal);
+    const size_t slash = git_path.rfind('/');
+    if (slash == std::string::npos) return read_blob(ws_.repo(), tree_.get(), git_path);
+    const git_tree *folder = folder_tree(git_path.substr(0, slash));
+    if (!folder) return std::nullopt;
+    return read_blob(ws_.repo(), folder, std::string_view(git_path).substr(slash + 1));
   }
 
   std::string describe() const override {
@@ -149,10 +181,22 @@ private:
     }
   }
 
+  // The tree of folder `git_dir`, read once: a lookup from the root would read and inflate every folder
+  // on the way again for each file, and git's object cache keeps no tree over 4 KiB (a folder of more than
+  // about a hundred files), so reading a thousand feeds re-read their folder a thousand times.
+  const git_tree *folder_tree(const std::string &git_dir) const {
+    std::lock_guard lock(folders_mutex_);
+    auto it = folders_.find(git_dir);
+    if (it == folders_.end()) it = folders_.emplace(git_dir, subtree(ws_.repo(), tree_.get(), git_dir)).first;
+    return it->second.get();
+  }
+
   Workspace ws_;
   CommitHandle commit_;
   TreeHandle tree_;
   std::string ref_;
+  mutable std::mutex folders_mutex_;                 // plugin jobs read from several threads
+  mutable std::map<std::string, TreeHandle> folders_; // git folder -> its tree; null when it is no folder
 };
 
 } // namespace

@@ -35,7 +35,8 @@ public:
   virtual std::vector<std::string> list_files(std::string_view dir, bool recursive = false) const = 0;
 
   // The bytes of the file at `path`; nullopt when there is no such file or `path` leaves the root. Throws
-  // EnvironmentError when the file exists but cannot be read.
+  // EnvironmentError when the file exists but cannot be read, and FileTooLarge (core/file_size_limit.hpp)
+  // when it is over 16 MiB: its size is checked before a byte is read or a blob inflated.
   virtual std::optional<std::string> read(std::string_view path) const = 0;
 
   // What this reader shows, for messages: "the working tree" or "commit 1a2b3c4 (v1.2)".

@@ -3,6 +3,7 @@
 #include "git/handle.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace ssmd::git {
 
@@ -19,8 +20,10 @@ std::string plural(size_t n, const char *one, const char *many) {
 }
 } // namespace
 
-FilePatch make_patch(const std::string &path, const std::optional<std::string> &before,
-                     const std::optional<std::string> &after) {
+namespace {
+// The patch libgit2 makes from two buffers: it knows no modes, so it writes 100644 wherever git writes one.
+FilePatch buffer_patch(const std::string &path, const std::optional<std::string> &before,
+                       const std::optional<std::string> &after) {
   ensure_libgit2();
   git_patch *raw = nullptr;
   // A null buffer stands for a missing file, which gives git's "new file mode" and "deleted file mode".
@@ -36,6 +39,75 @@ FilePatch make_patch(const std::string &path, const std::optional<std::string> &
   out.binary = (git_patch_get_delta(raw)->flags & GIT_DIFF_FLAG_BINARY) != 0;
   size_t context = 0;
   check(git_patch_line_stats(&context, &out.insertions, &out.deletions, raw), "cannot count the lines of " + path);
+  return out;
+}
+
+std::string octal(unsigned mode) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%o", mode);
+  return text;
+}
+
+bool is_link(unsigned mode) { return mode == 0120000; }
+
+// Replaces the first header line of `text` that starts with `prefix` (before the first "---" line).
+void rewrite_header(std::string &text, std::string_view prefix, const std::string &line) {
+  size_t pos = 0;
+  while (pos < text.size() && text.compare(pos, 3, "---") != 0 && text.compare(pos, 2, "@@") != 0) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    if (text.compare(pos, prefix.size(), prefix) == 0) {
+      text.replace(pos, end - pos, line);
+      return;
+    }
+    pos = end + 1;
+  }
+}
+
+// The header line at `prefix`'s position, or "".
+std::string header_line(const std::string &text, std::string_view prefix) {
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    if (text.compare(pos, prefix.size(), prefix) == 0) return text.substr(pos, end - pos);
+    if (text.compare(pos, 3, "---") == 0) break;
+    pos = end + 1;
+  }
+  return "";
+}
+} // namespace
+
+FilePatch make_patch(const std::string &path, const std::optional<std::string> &before,
+                     const std::optional<std::string> &after, unsigned before_mode, unsigned after_mode) {
+  if (before && after && is_link(before_mode) != is_link(after_mode)) {
+    // A type change: git shows the old file deleted, then the new one added.
+    FilePatch gone = make_patch(path, before, std::nullopt, before_mode, after_mode);
+    FilePatch added = make_patch(path, std::nullopt, after, before_mode, after_mode);
+    gone.text += added.text;
+    gone.insertions += added.insertions;
+    gone.deletions += added.deletions;
+    gone.binary = gone.binary || added.binary;
+    return gone;
+  }
+  FilePatch out = buffer_patch(path, before, after);
+  const std::string diff_line = "diff --git a/" + path + " b/" + path;
+  if (!before) {
+    rewrite_header(out.text, "new file mode ", "new file mode " + octal(after_mode));
+  } else if (!after) {
+    rewrite_header(out.text, "deleted file mode ", "deleted file mode " + octal(before_mode));
+  } else if (before_mode == after_mode) {
+    std::string index = header_line(out.text, "index ");
+    if (index.ends_with(" 100644")) rewrite_header(out.text, "index ", index.substr(0, index.size() - 6) + octal(after_mode));
+  } else {
+    const std::string modes = "old mode " + octal(before_mode) + "\nnew mode " + octal(after_mode);
+    if (out.text.empty()) {
+      out.text = diff_line + "\n" + modes + "\n"; // the bytes are the same; only the mode changed
+    } else {
+      std::string index = header_line(out.text, "index ");
+      if (index.ends_with(" 100644")) rewrite_header(out.text, "index ", index.substr(0, index.size() - 7));
+      rewrite_header(out.text, "diff --git ", diff_line + "\n" + modes);
+    }
+  }
   return out;
 }
 

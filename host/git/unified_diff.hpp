@@ -19,9 +19,13 @@ struct FilePatch {
   bool binary = false;
 };
 
-// The patch taking `path` from `before` to `after` (nullopt: the file does not exist on that side).
+// The patch taking `path` from `before` to `after` (nullopt: the file does not exist on that side), each
+// side with its git mode as `git diff` prints it: 100644, 100755, or 120000 for a symbolic link (whose
+// content is its target). A file that becomes a link, or a link that becomes a file, is a deletion and an
+// addition, as git shows it; a changed mode alone is "old mode"/"new mode".
 FilePatch make_patch(const std::string &path, const std::optional<std::string> &before,
-                     const std::optional<std::string> &after);
+                     const std::optional<std::string> &after, unsigned before_mode = 0100644,
+                     unsigned after_mode = 0100644);
 
 // Writes a patch, coloured as git colours it (bold headers, cyan hunk lines, green additions, red
 // removals) when `color`.

@@ -29,7 +29,9 @@ void keep_forever(boost::dll::shared_library library, std::shared_ptr<const Plug
 
 } // namespace
 
-const ssmd_plugin *load_plugin(const PluginInfo &info, const ssmd_host *host, std::string &error) {
+const ssmd_plugin *call_plugin_entry(const PluginInfo &info, const ssmd_host *host, std::string &error,
+                                     bool *opened) {
+  if (opened) *opened = false;
   const std::string who = "plugin '" + info.manifest.name + "' (" + info.path.string() + ")";
   if (!info.file) {
     error = "cannot load " + who + ": its file was not opened when it was checked";
@@ -54,6 +56,7 @@ const ssmd_plugin *load_plugin(const PluginInfo &info, const ssmd_host *host, st
     error = "cannot load " + who + ": " + reason;
     return nullptr;
   }
+  if (opened) *opened = true;
   if (!library.has(SSMD_PLUGIN_ENTRY_SYMBOL)) {
     error = "cannot load " + who + ": it does not export " SSMD_PLUGIN_ENTRY_SYMBOL;
     keep_forever(std::move(library), info.file);
@@ -69,8 +72,18 @@ const ssmd_plugin *load_plugin(const PluginInfo &info, const ssmd_host *host, st
     error = "refused " + who + ": " SSMD_PLUGIN_ENTRY_SYMBOL " threw an exception";
     return nullptr;
   }
+  if (!plugin) {
+    error = "refused " + who + ": " SSMD_PLUGIN_ENTRY_SYMBOL " returned NULL";
+    return nullptr;
+  }
+  return plugin;
+}
+
+const ssmd_plugin *load_plugin(const PluginInfo &info, const ssmd_host *host, std::string &error) {
+  const ssmd_plugin *plugin = call_plugin_entry(info, host, error);
+  if (!plugin) return nullptr;
   if (auto why = verify_plugin_table(plugin, info.manifest)) {
-    error = "refused " + who + ": " + *why;
+    error = "refused plugin '" + info.manifest.name + "' (" + info.path.string() + "): " + *why;
     return nullptr;
   }
   return plugin;

@@ -17,4 +17,10 @@ namespace ssmd {
 // a sentence naming the plugin and its file.
 const ssmd_plugin *load_plugin(const PluginInfo &info, const ssmd_host *host, std::string &error);
 
+// The same without checking the returned table (for `ssmd plugin check`, which reviews it in full); NULL when
+// the library cannot be opened, lacks the entry point, or the entry point throws or returns NULL. `opened`,
+// when given, says whether the dynamic loader opened the library (false: a missing dependency or symbol).
+const ssmd_plugin *call_plugin_entry(const PluginInfo &info, const ssmd_host *host, std::string &error,
+                                     bool *opened = nullptr);
+
 } // namespace ssmd

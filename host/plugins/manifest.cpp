@@ -6,7 +6,7 @@
 namespace ssmd {
 
 namespace {
-constexpr std::string_view kKinds[] = {"feed", "schema-format", "secret", "storage"};
+constexpr std::string_view kKinds[] = {"feed", "schema-format", "secret", "storage", "publisher"};
 
 bool is_valid_version(std::string_view v) {
   if (v.empty() || v.size() > 64) return false;
@@ -14,6 +14,17 @@ bool is_valid_version(std::string_view v) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
            c == '+' || c == '-';
   });
+}
+// A documentation address `ssmd rules list` prints and SARIF output links to: http(s), printable ASCII, no
+// space, so it can neither rewrite a terminal nor break out of a JSON string or a table column.
+bool is_valid_url(std::string_view url) {
+  if (url.size() > 512) return false;
+  std::string_view rest;
+  if (url.starts_with("https://")) rest = url.substr(8);
+  else if (url.starts_with("http://")) rest = url.substr(7);
+  else return false;
+  if (rest.empty() || rest[0] == '/') return false;
+  return std::all_of(rest.begin(), rest.end(), [](char c) { return c > 0x20 && c < 0x7f; });
 }
 } // namespace
 
@@ -54,8 +65,14 @@ std::optional<Manifest> parse_manifest(std::string_view text, std::string &error
       return std::nullopt;
     };
     if (line_no == 1) {
-      if (line != "ssmd-manifest 1") return fail("expected 'ssmd-manifest 1'");
+      if (line == "ssmd-manifest 2") m.format = 2;
+      else if (line != "ssmd-manifest 1") return fail("expected 'ssmd-manifest 1' or 'ssmd-manifest 2'");
       header = true;
+    } else if (key == "url" && m.format >= 2) {
+      if (!m.url.empty()) return fail("url is declared twice");
+      if (!is_valid_url(rest))
+        return fail("url must be http:// or https:// and at most 512 printable characters without spaces");
+      m.url = rest;
     } else if (key == "name") {
       if (!is_valid_name(rest)) return fail("name '" + std::string(rest) + "' does not match ^[a-z][a-z0-9_-]{0,63}$");
       m.name = rest;

@@ -191,10 +191,43 @@ Lookup<ssmd_storage_backend> PluginManager::storage_backend(std::string_view n) 
     return pick(p.storage_backends, p.storage_backend_count, &ssmd_storage_backend::scheme, name);
   });
 }
+Lookup<ssmd_publisher> PluginManager::publisher(std::string_view n) {
+  return impl_->lookup<ssmd_publisher>("publisher", n, "publisher", [](const ssmd_plugin &p, std::string_view name) {
+    // Publishers arrived with ABI 1.3; verify_plugin_table() accepted the table, so a 1.3 plugin's are sound.
+    if (p.abi_minor < 3) return static_cast<const ssmd_publisher *>(nullptr);
+    return pick(p.publishers, p.publisher_count, &ssmd_publisher::scheme, name);
+  });
+}
 Lookup<ssmd_subcommand> PluginManager::subcommand(std::string_view n) {
   return impl_->lookup<ssmd_subcommand>("command", n, "command", [](const ssmd_plugin &p, std::string_view name) {
     return pick(p.subcommands, p.subcommand_count, &ssmd_subcommand::name, name);
   });
+}
+
+Lookup<ssmd_plugin> PluginManager::plugin_table(std::string_view name) {
+  std::lock_guard guard(impl_->mutex);
+  impl_->discover();
+  Lookup<ssmd_plugin> out;
+  out.plugin = std::string(name);
+  const auto &plugins = impl_->plugins;
+  auto it = std::find_if(plugins.begin(), plugins.end(), [&](const PluginInfo &p) {
+    return p.manifest.name == name && p.status != PluginStatus::Shadowed;
+  });
+  if (it == plugins.end()) {
+    out.problem = "no plugin named '" + std::string(name) + "' is on the plugin path";
+    out.failure = LookupFailure::NotFound;
+  } else if (it->status != PluginStatus::Ok) {
+    out.problem = it->problem;
+    out.failure = LookupFailure::Unavailable;
+  } else {
+    std::string error;
+    out.table = impl_->load(static_cast<size_t>(it - plugins.begin()), error);
+    if (!out.table) {
+      out.problem = error;
+      out.failure = LookupFailure::LoadFailed;
+    }
+  }
+  return out;
 }
 
 const ssmd_host *PluginManager::host_services() {

@@ -96,7 +96,10 @@ public:
   Lookup<ssmd_schema_format> schema_format(std::string_view format);
   Lookup<ssmd_secret_backend> secret_backend(std::string_view prefix);
   Lookup<ssmd_storage_backend> storage_backend(std::string_view scheme);
+  Lookup<ssmd_publisher> publisher(std::string_view scheme);
   Lookup<ssmd_subcommand> subcommand(std::string_view name);
+  // The whole table of the usable plugin called `name` (for its rules), loading it.
+  Lookup<ssmd_plugin> plugin_table(std::string_view name);
 
   // The services table handed to plugins (document API, repository root, config).
   const ssmd_host *host_services();

@@ -4,9 +4,11 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/line_endings.hpp"
 #include "registry/check.hpp"
 
 #include <ssmd/env.hpp>
+#include <ssmd/repo_write.hpp>
 
 #include <cstdlib>
 #include <map>
@@ -36,8 +38,9 @@ Diagnostics added(const Diagnostics &before, const Diagnostics &after, bool erro
   return out;
 }
 
-// Refuses the whole change when a path would be written outside the repository: a directory such as
-// exchanges/schemas/ may be a symbolic link to somewhere else, and a write must never follow it there.
+// Refuses the whole change, before a byte is written, when a path would be written outside the repository
+// or through a symbolic link: a directory such as exchanges/schemas/ may be a link to somewhere else, and a
+// write must never follow it there (the writes themselves refuse links too, on the descriptors they use).
 void require_inside(const fs::path &root, const Overlay &change) {
   std::error_code ec;
   const fs::path real_root = fs::weakly_canonical(root, ec);
@@ -47,6 +50,7 @@ void require_inside(const fs::path &root, const Overlay &change) {
     if (ec || inside.empty() || *inside.begin() == "..")
       throw EnvironmentError("refusing to write " + path + ": it resolves to " + real.string() +
                              ", outside the repository (through a symbolic link); nothing was written");
+    require_repository_writable(root, path);
   }
 }
 
@@ -64,20 +68,14 @@ void write_all(const fs::path &root, const Overlay &change) {
     for (const auto &[path, content] : order) {
       Repository reader(root);
       undo.emplace_back(path, reader.read(path));
-      if (*content) {
-        write_file_atomically(root / path, **content);
-      } else {
-        std::error_code ec;
-        fs::remove(root / path, ec);
-        if (ec) throw EnvironmentError("cannot remove " + path + ": " + ec.message());
-      }
+      if (*content) write_repository_file(root, path, **content);
+      else remove_repository_file(root, path);
     }
   } catch (...) {
     for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
-      std::error_code ec;
       try {
-        if (it->second) write_file_atomically(root / it->first, *it->second);
-        else fs::remove(root / it->first, ec);
+        if (it->second) write_repository_file(root, it->first, *it->second);
+        else remove_repository_file(root, it->first);
       } catch (...) {
       }
     }
@@ -111,17 +109,34 @@ Transaction::Transaction(const fs::path &root, Checker check)
   // A writer killed between creating its temporary and renaming it leaves `.<name>.tmp-XXXXXX` behind.
   // Every writer of these folders holds the lock now held here, so any temporary in them is stale. The read
   // cache is written without the lock, so only its temporaries older than a minute are taken.
-  for (const char *folder : {"feeds", "schemas", "environments"})
-    remove_stale_temporaries(root / "exchanges" / folder, std::string_view(folder) == "schemas");
-  remove_stale_temporaries(root / ".ssmd/cache", true, std::chrono::seconds(60));
-  // validate.json is saved only under this lock (by writers and by `ssmd validate`), so any temporary of
-  // it is a killed process's.
-  remove_stale_temporaries(root / ".ssmd/cache", false);
+  // A folder that is a symbolic link is left alone: it may lead out of the repository, and a writer refuses
+  // to write through it anyway.
+  auto real_folder = [&](const std::string &relative) {
+    std::string why;
+    return static_cast<bool>(repo_write::open_folder(root.string(), relative, false, why));
+  };
+  for (const char *folder : {"feeds", "schemas", "environments"}) {
+    const std::string relative = std::string("exchanges/") + folder;
+    if (real_folder(relative)) remove_stale_temporaries(root / relative, std::string_view(folder) == "schemas");
+  }
+  if (real_folder(".ssmd/cache")) {
+    remove_stale_temporaries(root / ".ssmd/cache", true, std::chrono::seconds(60));
+    // validate.json is saved only under this lock (by writers and by `ssmd validate`), so any temporary of
+    // it is a killed process's.
+    remove_stale_temporaries(root / ".ssmd/cache", false);
+  }
 }
 
 Transaction::~Transaction() = default;
 
-int Transaction::commit(const Overlay &change, std::ostream &out, std::ostream &err) {
+int Transaction::commit(const Overlay &requested, std::ostream &out, std::ostream &err) {
+  // Edits keep each file's line endings (core/line_endings.hpp), decided before the checks so that what is
+  // checked is byte for byte what is written. Only YAML: a schema definition's bytes are hashed as they are.
+  Overlay change = requested;
+  for (auto &[path, content] : change) {
+    if (!content || !path.ends_with(".yaml")) continue;
+    if (auto old_text = before_.read(path)) *content = with_line_endings_of(*old_text, std::move(*content));
+  }
   Diagnostics before = check_(before_);
   Repository after_repo(before_.root(), change);
   Diagnostics after = check_(after_repo);

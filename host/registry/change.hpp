@@ -52,7 +52,9 @@ public:
 
   // Checks and writes `change`. On refusal prints the refusing errors to `err` and returns 1 with every file
   // untouched; on success prints the files written to `out` (plus any new warnings to `err`) and returns 0.
-  // An EnvironmentError from the checker propagates with nothing written.
+  // An EnvironmentError from the checker propagates with nothing written. A YAML file that exists keeps its
+  // line endings: when it uses CRLF, so does its new content.
+  // Files are written with write_repository_file() (core/atomic_file.hpp): never through a symbolic link.
   int commit(const Overlay &change, std::ostream &out, std::ostream &err);
 
   // The errors the last commit() was refused for (empty when it wrote), for a command's hints.

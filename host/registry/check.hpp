@@ -14,8 +14,10 @@
 namespace ssmd::registry {
 
 struct RuleInfo {
-  std::string_view id;      // "feed/overlapping-versions"; never reused
-  std::string_view purpose; // one sentence
+  std::string_view id;       // "feed/overlapping-versions"; never reused
+  Severity severity;         // the most severe level it reports (team settings may change it)
+  std::string_view category; // "structure", "reference", ... (see check.cpp)
+  std::string_view purpose;  // one sentence
 };
 
 // Every rule id the loader and the core rules can report, sorted by id.
@@ -30,6 +32,11 @@ void check_schema(Repository &repo, const LoadedSchema &schema, Diagnostics &out
 void check_environment(Repository &repo, const LoadedEnvironment &env, Diagnostics &out);
 // Names against stems, duplicate names, orphan schema files.
 void check_layout(Repository &repo, Diagnostics &out);
+// The name rules of one file on its own (check_layout() without the rules that compare files): its name
+// matches the pattern (repo/invalid-name) and equals its file stem (repo/name-mismatch).
+void check_own_name(const LoadedFeed &feed, Diagnostics &out);
+void check_own_name(const LoadedSchema &schema, Diagnostics &out);
+void check_own_name(const LoadedEnvironment &env, Diagnostics &out);
 
 // Whether /usr/share/zoneinfo (or $TZDIR) holds a TZif file of that name.
 bool is_iana_timezone(std::string_view name);

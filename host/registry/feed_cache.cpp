@@ -8,11 +8,12 @@
 namespace ssmd::registry {
 
 namespace {
-// Bump the number when the layout below or the model changes; older entries then miss and are rewritten.
-// The ssmd version is part of it too: another release may parse the same bytes into other diagnostics, so an
-// upgrade must not be served what the previous ssmd concluded.
+// Bump the number when the layout below, the model or what is cached changes; older entries then miss and
+// are rewritten (3: only feeds the core rules pass are cached). The ssmd version is part of it too: another
+// release may parse the same bytes into other diagnostics, so an upgrade must not be served what the
+// previous ssmd concluded.
 const std::string &magic() {
-  static const std::string text = std::string("ssmd-feed-cache 2 ssmd ") + kVersion + "\n";
+  static const std::string text = std::string("ssmd-feed-cache 3 ssmd ") + kVersion + "\n";
   return text;
 }
 

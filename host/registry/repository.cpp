@@ -4,9 +4,12 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
+#include "core/local_secret.hpp"
 #include "core/printable.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
+#include "registry/file_errors.hpp"
 #include "registry/file_identity.hpp"
 #include "registry/loaders.hpp"
 #include "registry/overlay_reader.hpp"
@@ -86,16 +89,16 @@ FileRead Repository::read_file(const std::string &relative, const std::string &t
     if (it->second) return FileRead{it->second, {}, {}};
     return FileRead{std::nullopt, "io/read", "cannot read file: not found", true};
   }
-  const uint64_t limit = yaml::ParseLimits{}.max_bytes;
+  const uint64_t limit = kMaxRepositoryFileBytes;
   if (working_tree_) return read_repository_file(root_, relative, limit, too_large_rule, real_root_ ? &*real_root_ : nullptr);
-  // A commit's blobs cannot be links out of the repository, FIFOs or devices; only their size needs a bound.
+  // A commit's blobs cannot be links out of the repository, FIFOs or devices; only their size needs a bound,
+  // and the reader checks it from the blob's header before inflating it.
   try {
     auto text = reader_->read(relative);
     if (!text) return FileRead{std::nullopt, "io/read", "cannot read file: not found in " + describe(), true};
-    if (text->size() > limit)
-      return FileRead{std::nullopt, too_large_rule,
-                      "file is " + std::to_string(text->size()) + " bytes; the limit is " + std::to_string(limit)};
     return FileRead{std::move(text), {}, {}};
+  } catch (const FileTooLarge &e) {
+    return FileRead{std::nullopt, too_large_rule, too_large_problem(e.size, e.limit) + " (in " + describe() + ")"};
   } catch (const EnvironmentError &e) {
     return FileRead{std::nullopt, "io/read", std::string("cannot read file: ") + e.what()};
   }
@@ -140,8 +143,11 @@ template <class T> Loaded<T> *Repository::load(Kind kind, std::string_view name)
     }
     loaded->doc = yaml::Document::parse(loaded->file, loaded->text, loaded->diagnostics, limits);
     if (loaded->doc) loaded->model = load_model(*loaded->doc, loaded->diagnostics, static_cast<T *>(nullptr));
+    // Only files the core rules pass are cached: a cached model has no document to run those rules on,
+    // and commands that show feeds leave out files that fail them (registry/file_errors.hpp).
     if constexpr (std::is_same_v<T, Feed>)
-      if (cache_ == ReadCache::Use && on_disk && loaded->model) store_feed_in_cache(*loaded, identity);
+      if (cache_ == ReadCache::Use && on_disk && loaded->model && feed_errors(*loaded).empty())
+        store_feed_in_cache(*loaded, identity);
   } else {
     // The whole file is refused, so the finding points at its start.
     loaded->diagnostics.push_back(Diagnostic{loaded->file, 1, 1, Severity::Error, file.rule, file.problem});
@@ -168,14 +174,29 @@ LoadedEnvironment *Repository::environment(std::string_view name) {
   return load<Environment>(Kind::Environment, name);
 }
 
-fs::path Repository::feed_cache_dir() {
-  if (!feed_cache_dir_) feed_cache_dir_ = state_dir(root_, "cache/feeds");
-  return *feed_cache_dir_;
+std::optional<fs::path> Repository::feed_cache_dir() {
+  if (!feed_cache_dir_ && cache_ == ReadCache::Use) {
+    try {
+      feed_cache_dir_ = state_dir(root_, "cache/feeds");
+    } catch (const EnvironmentError &) {
+      // `.ssmd` is a link or a file (core/state_dir.hpp): answer without the cache rather than use it.
+      cache_ = ReadCache::Skip;
+    }
+  }
+  return feed_cache_dir_;
 }
 
-// An entry's key is "<sha256 tag of the bytes>|<file identity>", the identity empty when the file could not
-// be trusted by its metadata when the entry was written.
+// An entry's key is "<keyed digest of the name and bytes>|<keyed digest of the file identity>", the identity
+// empty when the file could not be trusted by its metadata when the entry was written. Both parts are keyed
+// with the user's secret (core/local_secret.hpp): a clone can commit `.ssmd/cache/feeds/*.bin`, and an
+// entry it planted must never match.
 namespace {
+std::string content_key(const std::string &stem, const std::string &text) {
+  return keyed_digest(stem + '\0' + sha256_tag(text));
+}
+std::string identity_key(const std::optional<std::string> &identity) {
+  return identity ? keyed_digest("identity\0" + *identity) : std::string();
+}
 std::string_view hash_part(std::string_view key) { return key.substr(0, key.find('|')); }
 std::string_view identity_part(std::string_view key) {
   size_t bar = key.find('|');
@@ -193,11 +214,13 @@ std::optional<std::string> Repository::trusted_identity(const std::string &relat
     it->second = !ec && !inside.empty() && *inside.begin() != "..";
   }
   if (!it->second) return std::nullopt;
-  return stable_file_identity(root_ / relative, yaml::ParseLimits{}.max_bytes);
+  return stable_file_identity(root_ / relative, kMaxRepositoryFileBytes);
 }
 
 std::optional<std::string> Repository::read_feed_cache_entry(const std::string &stem) {
-  const fs::path path = feed_cache_dir() / (stem + ".bin");
+  auto dir = feed_cache_dir();
+  if (!dir) return std::nullopt;
+  const fs::path path = *dir / (stem + ".bin");
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return std::nullopt;
   struct stat st {};
@@ -225,7 +248,8 @@ bool Repository::load_feed_by_identity(LoadedFeed &loaded, std::optional<std::st
   if (!entry) return false;
   Feed feed;
   Diagnostics diagnostics;
-  if (!decode_feed_cache(*entry, [&](std::string_view key) { return identity_part(key) == *identity; }, feed, diagnostics))
+  const std::string wanted = identity_key(identity);
+  if (!decode_feed_cache(*entry, [&](std::string_view key) { return identity_part(key) == wanted; }, feed, diagnostics))
     return false;
   loaded.model = std::move(feed);
   loaded.diagnostics = std::move(diagnostics);
@@ -235,7 +259,7 @@ bool Repository::load_feed_by_identity(LoadedFeed &loaded, std::optional<std::st
 bool Repository::load_feed_from_cache(LoadedFeed &loaded, const std::optional<std::string> &identity) {
   std::optional<std::string> entry = read_feed_cache_entry(loaded.stem);
   if (!entry) return false;
-  const std::string hash = sha256_tag(loaded.text);
+  const std::string hash = content_key(loaded.stem, loaded.text);
   std::string stored_identity;
   Feed feed;
   auto accept = [&](std::string_view key) {
@@ -245,15 +269,16 @@ bool Repository::load_feed_from_cache(LoadedFeed &loaded, const std::optional<st
   if (!decode_feed_cache(*entry, accept, feed, loaded.diagnostics)) return false;
   loaded.model = std::move(feed);
   // The bytes were read and matched: record the file's identity so the next run need not read them.
-  if (identity && *identity != stored_identity) store_feed_in_cache(loaded, identity);
+  if (identity && identity_key(identity) != stored_identity) store_feed_in_cache(loaded, identity);
   return true;
 }
 
 void Repository::store_feed_in_cache(const LoadedFeed &loaded, const std::optional<std::string> &identity) {
   // Best effort: a read-only checkout or a full disk only costs speed.
   try {
-    std::string key = sha256_tag(loaded.text) + "|" + identity.value_or("");
-    write_disposable_file_atomically(feed_cache_dir() / (loaded.stem + ".bin"),
+    if (!feed_cache_dir()) return;
+    std::string key = content_key(loaded.stem, loaded.text) + "|" + identity_key(identity);
+    write_disposable_repository_file(root_, ".ssmd/cache/feeds/" + loaded.stem + ".bin",
                                      encode_feed_cache(key, *loaded.model, loaded.diagnostics));
   } catch (const std::exception &) {
   }

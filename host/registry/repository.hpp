@@ -95,7 +95,8 @@ private:
   // The identity of a working-tree file that may stand for its bytes (registry/file_identity.hpp), when
   // its folder also resolves inside the repository; nullopt sends the caller to the full, checked read.
   std::optional<std::string> trusted_identity(const std::string &relative);
-  std::filesystem::path feed_cache_dir();
+  // .ssmd/cache/feeds, created on first use; nullopt (and the cache off) when `.ssmd` may not be used.
+  std::optional<std::filesystem::path> feed_cache_dir();
   std::filesystem::path root_;
   // root_ with its links resolved, once: every working-tree read checks that the file stays inside it.
   std::optional<std::filesystem::path> real_root_;

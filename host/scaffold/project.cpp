@@ -137,6 +137,8 @@ std::vector<ProjectFile> render_project(const ProjectSpec &spec, std::string_vie
       {"KIND_TEXT", std::string(k.description)},
       // A made-up domain under .example, reserved for examples (RFC 2606), so no real service is named.
       {"DOMAIN", host_label(spec.id) + ".example"},
+      // Where the plugin's documentation would live; the manifest names it and the author replaces it.
+      {"URL", "https://" + host_label(spec.id) + ".example/ssmd/" + spec.name},
       {"RULE", spec.id + "/" + std::string(k.example_rule)},
       {"SDK_VERSION", major_minor(ssmd_version)},
       {"SSMD_VERSION", std::string(ssmd_version)},

@@ -40,6 +40,13 @@ if(BUILD_TESTING)
   add_dependencies(@NAME@-tests @NAME@)
   include(GoogleTest)
   gtest_discover_tests(@NAME@-tests)
+  # The ssmd installed beside the SDK checks the built library as it would before using it: the manifest
+  # against what the code registers, the ABI version and the rule table. A plugin ssmd would refuse fails here.
+  if(SSMD_EXECUTABLE)
+    add_test(NAME @NAME@-plugin-check COMMAND "${SSMD_EXECUTABLE}" plugin check "$<TARGET_FILE:@NAME@>")
+  else()
+    message(WARNING "no ssmd beside the ssmd SDK: the test that runs `ssmd plugin check` is left out")
+  endif()
 endif()
 )tpl";
 
@@ -218,7 +225,10 @@ ctest --test-dir build --output-on-failure
 ```
 
 The tests load `build/@NAME@.so` with `dlopen` and call it through the same C tables ssmd uses, so what
-passes here behaves the same inside ssmd. Every rule deserves a failing and a passing case.
+passes here behaves the same inside ssmd. Every rule deserves a failing and a passing case. One more test runs
+`ssmd plugin check build/@NAME@.so`, which loads the plugin as ssmd would and fails when ssmd would refuse it:
+a manifest that declares something the code does not register (or the reverse), another ABI version, or a
+malformed rule table.
 
 ## Try it
 
@@ -257,7 +267,10 @@ git add ssmd-plugins.lock && git commit -m "Pin @NAME@ 0.1.0"
 
 1. Check something in `src/@STEM@.cpp` and report it with a new id, `@ID@/<what-it-checks>`. Ids are never
    reused; the message says what is allowed, not only what is wrong.
-2. Add the rule to `rules()`, with a one-sentence purpose and where the requirement comes from.
+2. Add the rule to `rules()`: its id, a one-sentence purpose, where the requirement comes from, the most
+   severe level it reports and a one-word category. `ssmd rules list` shows it, and SARIF output describes it
+   and links it to the `url` of the manifest (`SSMD_PLUGIN_MANIFEST_URL`), so point that at your
+   documentation.
 3. Add a test with a case where it fires and one where it stays quiet.
 4. Bump `VERSION` in `CMakeLists.txt` when you ship.
 

@@ -51,12 +51,15 @@ public:
   }
 
   std::vector<ssmd::Rule> rules() const override {
-    return {{"@ID@/endpoint-host", "Checks that every version's endpoint is on @DOMAIN@ or a subdomain",
-             "https://@DOMAIN@/docs/market-data"}};
+    // Id, purpose, where the requirement comes from, the most severe level it reports, and a category.
+    return {{"@ID@/endpoint-host", "Checks that every version's endpoint is on @DOMAIN@ or a subdomain.",
+             "https://@DOMAIN@/docs/market-data", SSMD_SEVERITY_ERROR, "endpoint"}};
   }
 };
 
-SSMD_PLUGIN_MANIFEST("@NAME@", PLUGIN_VERSION, SSMD_PROVIDES_FEED("@ID@"))
+// The address of the plugin's documentation, which `ssmd rules list` shows and SARIF output links its rules
+// to: replace it with your own.
+SSMD_PLUGIN_MANIFEST_URL("@NAME@", PLUGIN_VERSION, "@URL@", SSMD_PROVIDES_FEED("@ID@"))
 SSMD_PLUGIN_EXPORT(ssmd::feed<@CLASS@Feed>("@ID@"))
 )tpl";
 

@@ -46,12 +46,15 @@ public:
   }
 
   std::vector<ssmd::Rule> rules() const override {
-    return {{"@ID@/no-tabs", "Checks that @ID@ schema files contain no tab characters",
-             "https://@DOMAIN@/docs/@ID@-style"}};
+    // Id, purpose, where the requirement comes from, the most severe level it reports, and a category.
+    return {{"@ID@/no-tabs", "Checks that @ID@ schema files contain no tab characters.",
+             "https://@DOMAIN@/docs/@ID@-style", SSMD_SEVERITY_WARNING, "style"}};
   }
 };
 
-SSMD_PLUGIN_MANIFEST("@NAME@", PLUGIN_VERSION, SSMD_PROVIDES_SCHEMA_FORMAT("@ID@"))
+// The address of the plugin's documentation, which `ssmd rules list` shows and SARIF output links its rules
+// to: replace it with your own.
+SSMD_PLUGIN_MANIFEST_URL("@NAME@", PLUGIN_VERSION, "@URL@", SSMD_PROVIDES_SCHEMA_FORMAT("@ID@"))
 SSMD_PLUGIN_EXPORT(ssmd::schema_format<@CLASS@Format>("@ID@"))
 )tpl";
 

@@ -83,9 +83,23 @@ public:
     }
     return out.errors() ? SSMD_FAILED : SSMD_OK;
   }
+
+  // Every rule check() and resolve() report: id, purpose, where it comes from, the most severe level it
+  // reports, and a category.
+  std::vector<ssmd::Rule> rules() const override {
+    return {
+        {"@ID@/reference", "Checks that a key source is @ID@/PATH with a path that cannot leave its directory.",
+         "", SSMD_SEVERITY_ERROR, "reference"},
+        {"@ID@/directory", "Reports that @UPPER@_SECRETS_DIR, where the values are kept, is not set.", "",
+         SSMD_SEVERITY_ERROR, "config"},
+        {"secrets/missing-field", "Reports a field of the key that has no value.", "", SSMD_SEVERITY_ERROR, "value"},
+    };
+  }
 };
 
-SSMD_PLUGIN_MANIFEST("@NAME@", PLUGIN_VERSION, SSMD_PROVIDES_SECRET("@ID@"))
+// The address of the plugin's documentation, which `ssmd rules list` shows and SARIF output links its rules
+// to: replace it with your own.
+SSMD_PLUGIN_MANIFEST_URL("@NAME@", PLUGIN_VERSION, "@URL@", SSMD_PROVIDES_SECRET("@ID@"))
 SSMD_PLUGIN_EXPORT(ssmd::secret_backend<@CLASS@Secrets>("@ID@"))
 )tpl";
 

@@ -109,9 +109,23 @@ public:
     }
     return SSMD_OK;
   }
+
+  // Every rule list() and fetch() report: id, purpose, where it comes from, the most severe level it reports,
+  // and a category.
+  std::vector<ssmd::Rule> rules() const override {
+    return {
+        {"@ID@/url", "Checks that a URL is @ID@://BUCKET/PREFIX with a valid bucket and no '..'.", "",
+         SSMD_SEVERITY_ERROR, "reference"},
+        {"@ID@/root", "Reports that @UPPER@_STORAGE_ROOT, where buckets are kept, is not set.", "",
+         SSMD_SEVERITY_ERROR, "config"},
+        {"@ID@/io", "Reports a folder that cannot be listed.", "", SSMD_SEVERITY_ERROR, "io"},
+    };
+  }
 };
 
-SSMD_PLUGIN_MANIFEST("@NAME@", PLUGIN_VERSION, SSMD_PROVIDES_STORAGE("@ID@"))
+// The address of the plugin's documentation, which `ssmd rules list` shows and SARIF output links its rules
+// to: replace it with your own.
+SSMD_PLUGIN_MANIFEST_URL("@NAME@", PLUGIN_VERSION, "@URL@", SSMD_PROVIDES_STORAGE("@ID@"))
 SSMD_PLUGIN_EXPORT(ssmd::storage_backend<@CLASS@Storage>("@ID@"))
 )tpl";
 

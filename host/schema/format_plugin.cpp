@@ -3,12 +3,15 @@
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
+#include "core/printable.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "validate/engine.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/providers.hpp"
 
+#include <filesystem>
 #include <functional>
+#include <iostream>
 #include <set>
 
 namespace ssmd::schema {
@@ -127,7 +130,18 @@ void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::st
     if (dir.empty()) throw UsageError("--import-path needs a directory");
     dirs.push_back(dir);
   }
-  for (const auto &dir : ctx.config().list(key)) dirs.push_back(dir);
+  // The configured directories follow. This value becomes a flag's, which plugins trust, so a directory
+  // outside the repository that a repository's file names (ssmd.yaml, .ssmd/config.yaml) is left out here;
+  // without --import-path the plugin sees where it came from and refuses it itself.
+  const auto configured = ctx.config().get(key);
+  for (const auto &dir : ctx.config().list(key)) {
+    if (configured && !configured->trusted && std::filesystem::path(dir).is_absolute()) {
+      std::cerr << "ssmd: warning: ignoring " << key << " entry '" << printable(dir) << "' at " << configured->origin
+                << ": a repository's files may name only repository directories\n";
+      continue;
+    }
+    dirs.push_back(dir);
+  }
   // A JSON array of strings is a YAML flow sequence, with every directory quoted.
   ctx.config().set(key, json::Value(dirs).dump(-1), "flag --import-path");
 }

@@ -5,6 +5,8 @@
 #include "config/config.hpp"
 #include "git/tree_reader.hpp"
 #include "core/errors.hpp"
+#include "core/file_size_limit.hpp"
+#include "core/local_secret.hpp"
 #include "core/file_lock.hpp"
 #include "core/sha256.hpp"
 #include "core/state_dir.hpp"
@@ -12,6 +14,7 @@
 #include "registry/check.hpp"
 #include "registry/repository.hpp"
 #include "validate/cache.hpp"
+#include "validate/host_rules.hpp"
 #include "validate/isolated_runner.hpp"
 #include "validate/job_plan.hpp"
 #include "validate/rule_severities.hpp"
@@ -21,6 +24,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <set>
 #include <sys/stat.h>
 
@@ -56,6 +60,9 @@ std::string value_text(const yaml::Node &node) {
 // allowlist or lock changes which rules run), and the effective configuration (plugins read it).
 std::string run_salt(Context &ctx) {
   Sha256 h;
+  // Everything below can be known to whoever commits a forged `.ssmd/cache/validate.json`; the user's own
+  // secret cannot (core/local_secret.hpp), so only entries this user's ssmd wrote ever match.
+  h.field(local_cache_secret());
   h.field(kVersion);
   // /proc/self/exe names the running binary itself, wherever it was started from.
   h.field(file_identity("/proc/self/exe"));
@@ -76,6 +83,9 @@ std::string tree_digest(const git::TreeReader &files, std::vector<std::string> &
     std::optional<std::string> bytes;
     try {
       bytes = files.read(f);
+    } catch (const FileTooLarge &e) {
+      // Refused unread: the loader reports it, with the size, so the size is part of the key.
+      bytes = std::string("\0too large ", 11) + std::to_string(e.size);
     } catch (const EnvironmentError &) {
       // Unreadable now: the loader reports it; the digest only has to differ from a readable file's.
     }
@@ -117,7 +127,7 @@ TeamSettingsFile team_settings_file(Context &ctx, const git::TreeReader &files) 
   }
   if (!out.text) return out;
   std::set<std::string, std::less<>> core_ids;
-  for (const auto &r : registry::core_rules()) core_ids.emplace(r.id);
+  for (const auto &r : host_rules()) core_ids.emplace(r.id);
   out.findings = check_team_settings(kTeamSettingsFileName, *out.text, plugin_sections(ctx), core_ids);
   return out;
 }
@@ -133,10 +143,20 @@ Diagnostics file_entries(const std::vector<std::string> &files) {
 Outcome validate_repository(Context &ctx, const Options &options) {
   const fs::path &root = ctx.repo_root();
   // At a commit nothing in the working tree is read or written, the cache included.
-  const bool use_cache = options.use_cache && !options.at;
+  bool use_cache = options.use_cache && !options.at;
+  fs::path cache_dir = root / ".ssmd" / "cache";
+  if (use_cache) {
+    try {
+      cache_dir = state_dir(root, "cache");
+    } catch (const EnvironmentError &e) {
+      // A `.ssmd` that is a link or a file: validate without a cache rather than read or write through it.
+      std::cerr << "ssmd: warning: " << e.what() << "; validating without the cache\n";
+      use_cache = false;
+    }
+  }
   registry::Repository repo = options.at ? registry::Repository(root, git::commit_reader(root, *options.at))
                                          : registry::Repository(root);
-  Cache cache((use_cache ? state_dir(root, "cache") : root / ".ssmd" / "cache") / "validate.json", use_cache);
+  Cache cache(cache_dir / "validate.json", use_cache);
   Outcome outcome = check_all(ctx, repo, cache, options);
   // A warm run found everything in the cache already, the run's own entries included. The cache is saved
   // under the repository lock, as writers save it (registry/change.hpp), so that a writer may remove any
@@ -154,8 +174,7 @@ Outcome validate_repository(Context &ctx, const Options &options) {
 
 Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const Options &options) {
   Outcome outcome;
-  for (const auto &r : registry::core_rules())
-    outcome.report.rules.push_back(RuleInfo{std::string(r.id), std::string(r.purpose), ""});
+  outcome.report.rules = host_rules();
   std::string salt = run_salt(ctx);
   std::vector<std::string> yaml_files;
   std::string run_key = Sha256().field(salt).field(tree_digest(repo.files(), yaml_files)).hex();

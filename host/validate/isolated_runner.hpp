@@ -4,8 +4,8 @@
 // reported as failed with the signal or timeout, and a fresh worker takes over the rest of its share.
 //
 // Every command that calls plugin code goes through here (`validate` and the checks of writing commands,
-// `schema show|breaking`, `env check-keys|run`, the storage calls of `data ...`), so a plugin fault is a
-// diagnostic and exit 3 in all of them, never ssmd dying.
+// `schema show|breaking`, `env check-keys|run`, the storage calls of `data ...`, the publisher calls of
+// `publish`), so a plugin fault is a diagnostic and exit 3 in all of them, never ssmd dying.
 //
 // Workers are forked from the calling thread after the repository is parsed, so they see the documents
 // through copy-on-write memory; plugins are loaded inside the workers, so even a plugin whose static

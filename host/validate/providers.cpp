@@ -7,6 +7,7 @@ std::string_view kind_noun(std::string_view kind) {
   if (kind == "schema-format") return "schema-format checker";
   if (kind == "secret") return "secret backend";
   if (kind == "storage") return "storage backend";
+  if (kind == "publisher") return "publisher";
   return "plugin";
 }
 

@@ -16,7 +16,7 @@ struct Provider {
   bool found() const { return plugin != nullptr; }
 };
 
-// `kind` is a manifest kind: "feed", "schema-format", "secret", "storage".
+// `kind` is a manifest kind: "feed", "schema-format", "secret", "storage", "publisher".
 Provider find_provider(PluginManager &plugins, std::string_view kind, std::string_view name);
 
 // Why `p` found no usable provider of `label` `name`, in the words of the plugin manager's lookups:

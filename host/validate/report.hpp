@@ -4,15 +4,21 @@
 
 #include "core/diagnostic.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace ssmd::validate {
 
+// One rule of the catalogue (`ssmd rules list`, SARIF's rule table): a host rule or a plugin's.
 struct RuleInfo {
   std::string id;
-  std::string purpose; // one sentence
-  std::string source;  // documentation URL or reference, may be empty
+  std::string purpose;             // one sentence
+  std::string source;              // where a plugin's rule comes from: a documentation URL or reference; may be empty
+  std::optional<Severity> severity; // the most severe level it reports; nullopt when its plugin's table does not say
+  std::string category;            // may be empty
+  std::string plugin;              // the plugin that lists it; empty for a host rule
+  std::string help_uri;            // its page in docs/rules/, or its plugin's documentation; may be empty
 };
 
 struct Report {

@@ -2,6 +2,7 @@
 #include "validate/report.hpp"
 
 #include "core/json.hpp"
+#include "validate/host_rules.hpp"
 
 #include <map>
 
@@ -36,15 +37,32 @@ std::string render_sarif(const Report &report) {
   for (const auto &d : report.diagnostics)
     if (!d.rule.empty() && !index.count(d.rule)) {
       index.emplace(d.rule, rules.size());
-      rules.push_back(RuleInfo{d.rule, "", ""});
+      RuleInfo undescribed;
+      undescribed.id = d.rule;
+      rules.push_back(std::move(undescribed));
     }
 
+  // Every rule carries a description and a help link: its own, or, for a rule no plugin's table lists, a
+  // sentence saying so and the catalogue's index, which says how to find a plugin's rules.
   json::Value rule_list = json::Array{};
   for (const auto &r : rules) {
     json::Value rule;
     rule.set("id", r.id);
-    if (!r.purpose.empty()) rule.set("shortDescription", json::Value().set("text", r.purpose));
-    if (r.source.rfind("http", 0) == 0) rule.set("helpUri", r.source);
+    rule.set("shortDescription",
+             json::Value().set("text", !r.purpose.empty() ? r.purpose
+                                                          : "A rule no installed plugin lists; `ssmd rules list` "
+                                                            "shows every rule the plugins describe."));
+    const std::string index = std::string(kProjectUrl) + "/blob/main/docs/rules/README.md";
+    rule.set("helpUri", !r.help_uri.empty() ? r.help_uri : r.source.rfind("https://", 0) == 0 ? r.source : index);
+    if (r.severity)
+      rule.set("defaultConfiguration",
+               json::Value().set("level", *r.severity == Severity::Error     ? "error"
+                                          : *r.severity == Severity::Warning ? "warning"
+                                                                             : "note"));
+    json::Value properties;
+    if (!r.category.empty()) properties.set("category", r.category);
+    if (!r.plugin.empty()) properties.set("plugin", r.plugin);
+    if (!r.category.empty() || !r.plugin.empty()) rule.set("properties", std::move(properties));
     rule_list.push(std::move(rule));
   }
 
@@ -69,7 +87,7 @@ std::string render_sarif(const Report &report) {
   json::Value driver;
   driver.set("name", "ssmd")
       .set("version", report.tool_version)
-      .set("informationUri", "https://github.com/ssmd/ssmd")
+      .set("informationUri", std::string(kProjectUrl))
       .set("rules", std::move(rule_list));
   json::Value run;
   run.set("tool", json::Value().set("driver", std::move(driver)));

@@ -2,6 +2,8 @@
 // on a terminal the friendly report grouped by kind with a mark per file.
 #include "validate/report.hpp"
 
+#include "core/printable.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -15,12 +17,14 @@ std::string paint(const std::string &text, const char *code, bool color) {
   return color ? code + text + kReset : text;
 }
 
+// One finding, one line, as format_diagnostic() writes it: a file name or message holding a newline or an
+// escape sequence (from a repository's file names and values) is escaped, so it cannot forge a finding.
 std::string plain_line(const Diagnostic &d, bool color) {
-  std::string location = d.file;
+  std::string location = printable(d.file);
   if (d.line) location += ":" + std::to_string(d.line) + (d.column ? ":" + std::to_string(d.column) : "");
   std::string severity(severity_name(d.severity));
   const char *code = d.severity == Severity::Error ? kRed : d.severity == Severity::Warning ? kYellow : kBold;
-  return paint(location, kBold, color) + ": " + paint(severity, code, color) + ": " + d.message +
+  return paint(location, kBold, color) + ": " + paint(severity, code, color) + ": " + printable(d.message) +
          (d.rule.empty() ? "" : " [" + d.rule + "]");
 }
 
@@ -59,7 +63,7 @@ std::string render_text(const Report &report, const TextStyle &style) {
   const std::string ok = style.unicode ? "\u2713" : "ok", bad = style.unicode ? "\u2717" : "FAIL",
                     warn = style.unicode ? "!" : "WARN";
   for (const auto &[kind, files] : by_kind) {
-    out += "Validating " + kind + "...\n";
+    out += "Validating " + printable(kind) + "...\n";
     for (const auto &file : files) {
       const auto &diags = by_file[file];
       size_t errors = 0, warnings = 0;
@@ -67,7 +71,7 @@ std::string render_text(const Report &report, const TextStyle &style) {
         errors += d->severity == Severity::Error;
         warnings += d->severity == Severity::Warning;
       }
-      std::string name = kind_and_name(file).second;
+      std::string name = printable(kind_and_name(file).second);
       if (errors) {
         out += "  " + paint(bad, kRed, style.color) + " " + name + ": " + std::to_string(errors) +
                (errors == 1 ? " error" : " errors") + "\n";

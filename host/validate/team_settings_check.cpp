@@ -16,8 +16,9 @@ namespace {
 // ssmd.yaml's own sections and the configuration keys the host reads (docs/cli.md, `ssmd config show`).
 const std::vector<std::string> k_sections = {"version", "rules", "breaking", "check_keys", "data", "validate"};
 const std::vector<std::string> k_host_keys = {"output", "color", "secrets"};
-// Keys that choose which code runs: read from trusted layers only, and refused in a committed file.
-const std::vector<std::string> k_not_allowed = {"plugin_path"};
+// Keys that choose which code runs or where data is sent: read from trusted layers only, and refused in a
+// committed file.
+const std::vector<std::string> k_not_allowed = {"plugin_path", "publish"};
 
 const std::vector<std::string> k_data_keys = {"type", "raw", "normalized", "url", "path"};
 const std::vector<std::string> k_breaking_keys = {"fail_on"};
@@ -124,7 +125,7 @@ void check_rules(Checker &c, const yaml::Node *rules, const std::set<std::string
       auto near = closest(rule, core);
       c.add(Severity::Warning, "settings/unknown-rule", rules->key_mark(i),
             "no core rule is called `" + rule + "`" + (near ? "; did you mean `" + *near + "`?" : "") +
-                " (`ssmd validate --format json` lists every rule)");
+                " (`ssmd rules list` lists every rule)");
     }
   }
 }
@@ -211,6 +212,12 @@ Diagnostics check_team_settings(const std::string &file, std::string_view text,
   for (size_t i = 0; i < root->size(); ++i) {
     const std::string &key = root->key_at(i);
     if (contains(known, key) || plugin_sections.count(key)) continue;
+    if (key == "publish") {
+      c.add(Severity::Error, "settings/not-allowed", root->key_mark(i),
+            "`publish` cannot be set in a committed file: a repository may judge findings, never choose where "
+            "ssmd publishes; it is ignored. Set publish.to in your own configuration, with --to or SSMD_PUBLISH_TO");
+      continue;
+    }
     if (contains(k_not_allowed, key)) {
       c.add(Severity::Error, "settings/not-allowed", root->key_mark(i),
             "`" + key + "` cannot be set in a committed file: a repository may judge findings, never choose which "

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/diagnostic.hpp"
+#include "core/file_size_limit.hpp"
 
 #include <ssmd/plugin.h>
 
@@ -66,7 +67,7 @@ private:
 };
 
 struct ParseLimits {
-  size_t max_bytes = 16u << 20;        // files over 16 MiB are refused unread
+  size_t max_bytes = kMaxRepositoryFileBytes; // files over 16 MiB are refused unread
   // Keys, values and list items, with aliases expanded: bounds memory (about 150 bytes a node) and time.
   // A 10,000-version feed holds about 250,000.
   uint64_t max_expanded_nodes = 1u << 19;

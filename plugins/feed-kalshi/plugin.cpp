@@ -21,5 +21,7 @@ public:
 
 } // namespace
 
-SSMD_PLUGIN_MANIFEST("feed-kalshi", "0.1.0", SSMD_PROVIDES_FEED("kalshi"))
+SSMD_PLUGIN_MANIFEST_URL("feed-kalshi", "0.1.0",
+                         "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md",
+                         SSMD_PROVIDES_FEED("kalshi"))
 SSMD_PLUGIN_EXPORT(ssmd::feed<KalshiFeed>("kalshi"))

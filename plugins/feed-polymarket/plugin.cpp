@@ -22,5 +22,7 @@ public:
 
 } // namespace
 
-SSMD_PLUGIN_MANIFEST("feed-polymarket", "0.1.0", SSMD_PROVIDES_FEED("polymarket"))
+SSMD_PLUGIN_MANIFEST_URL("feed-polymarket", "0.1.0",
+                         "https://github.com/ssmd/ssmd/blob/main/plugins/feed-polymarket/README.md",
+                         SSMD_PROVIDES_FEED("polymarket"))
 SSMD_PLUGIN_EXPORT(ssmd::feed<PolymarketFeed>("polymarket"))

@@ -27,33 +27,40 @@ inline std::vector<ssmd::Rule> all() {
   const std::string market = "https://docs.polymarket.com/market-data/websocket/market-channel";
   const std::string ctf = "https://docs.polymarket.com/trading/ctf/overview";
   return {
-      {std::string(feed_type), "Checks that a Polymarket feed is of type websocket or rest.", apis},
+      {std::string(feed_type), "Checks that a Polymarket feed is of type websocket or rest.",
+       apis, SSMD_SEVERITY_ERROR, "feed"},
       {std::string(endpoint_scheme), "Checks that WebSocket endpoints use wss:// and REST endpoints https://, "
-                                     "matching the feed's type and the version's protocol.", apis},
+                                     "matching the feed's type and the version's protocol.",
+       apis, SSMD_SEVERITY_ERROR, "endpoint"},
       {std::string(endpoint_host), "Checks that an endpoint names ws-subscriptions-clob.polymarket.com (WebSocket) "
                                    "or clob, gamma-api or data-api.polymarket.com (REST), on the default port, "
-                                   "without credentials (another host under polymarket.com is a warning).", apis},
+                                   "without credentials (another host under polymarket.com is a warning).",
+       apis, SSMD_SEVERITY_ERROR, "endpoint"},
       {std::string(endpoint_path), "Checks that WebSocket endpoints are /ws/market or /ws/user (another /ws/NAME is "
-                                   "a warning) and REST endpoints are base URLs, with no query or fragment.", market},
+                                   "a warning) and REST endpoints are base URLs, with no query or fragment.",
+       market, SSMD_SEVERITY_ERROR, "endpoint"},
       {std::string(auth_method), "Checks that the market channel, Gamma and Data use no authentication, the user "
-                                 "channel uses api_key, and the CLOB uses api_key or none.", apis},
+                                 "channel uses api_key, and the CLOB uses api_key or none.",
+       apis, SSMD_SEVERITY_ERROR, "auth"},
       {std::string(channel_unknown), "Checks that every channel is an event the endpoint's WebSocket channel "
                                      "publishes (a name the plugin does not know is a warning; the other channel's "
-                                     "event is an error).", market},
-      {std::string(channels_websocket_only), "Checks that only WebSocket versions list channels.", market},
+                                     "event is an error).", market, SSMD_SEVERITY_ERROR, "channel"},
+      {std::string(channels_websocket_only), "Checks that only WebSocket versions list channels.",
+       market, SSMD_SEVERITY_ERROR, "channel"},
       {std::string(custom_feature), "Checks that best_bid_ask, new_market and market_resolved are listed only when "
-                                    "the market channel's custom_feature_enabled is true.", market},
+                                    "the market channel's custom_feature_enabled is true.",
+       market, SSMD_SEVERITY_ERROR, "channel"},
       {std::string(subscription_field), "Checks that the market channel subscribes by asset ids (assets:) and the "
                                         "user channel by condition ids (markets:).",
-       "https://docs.polymarket.com/developers/CLOB/websocket/wss-overview"},
+       "https://docs.polymarket.com/developers/CLOB/websocket/wss-overview", SSMD_SEVERITY_ERROR, "subscription"},
       {std::string(asset_id), "Checks that every asset id is a uint256 token id in canonical decimal "
-                              "(0 to 2^256-1).", ctf},
+                              "(0 to 2^256-1).", ctf, SSMD_SEVERITY_ERROR, "subscription"},
       {std::string(condition_id), "Checks that every condition id is 0x followed by 64 hex digits (a bytes32).",
-       ctf},
+       ctf, SSMD_SEVERITY_ERROR, "subscription"},
       {std::string(env_key_fields), "Checks that an environment using an authenticated Polymarket feed declares a "
                                     "key with the fields apiKey, secret and passphrase (a warning: the collector "
                                     "decides which names it reads).",
-       "https://docs.polymarket.com/market-data/websocket/user-channel"},
+       "https://docs.polymarket.com/market-data/websocket/user-channel", SSMD_SEVERITY_WARNING, "environment"},
   };
 }
 

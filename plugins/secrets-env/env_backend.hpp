@@ -14,6 +14,7 @@ public:
                       Diagnostics &out) override;
   std::optional<std::string> variable_name(const Host &host, const SecretRequest &req,
                                            std::string_view field) override;
+  std::vector<Rule> rules() const override;
 };
 
 } // namespace ssmd::secrets

@@ -221,13 +221,25 @@ void check_manifest(const Host &host, const SecretRequest &req, const std::strin
   }
   const fs::path root(host.repo_root());
   std::vector<std::pair<std::string, std::optional<std::string>>> found; // path, bytes (read from the host)
+  std::optional<std::string> refused; // a manifest that is there but the host would not read (over 16 MiB)
   for (const char *extension : {".yaml", ".yml", ".json"}) {
     std::string relative = (fs::path(*dir) / (name + extension)).lexically_normal().generic_string();
     if (req.has_files()) {
-      if (auto bytes = req.files.read(relative)) found.emplace_back(relative, std::move(bytes));
+      std::string bytes;
+      ssmd_status status = req.files.read(relative, bytes);
+      if (status == SSMD_OK) found.emplace_back(relative, std::move(bytes));
+      else if (status != SSMD_FAILED && !refused) refused = relative;
     } else if (fs::is_regular_file(root / relative)) {
       found.emplace_back(relative, std::nullopt);
     }
+  }
+  // A manifest the host will not read is there all the same: an error at that file, never "missing".
+  if (refused) {
+    ManifestReport{req, *refused, out}.error(
+        "sealed-secret/manifest-invalid", {},
+        "cannot be read: the host refused it (a file over 16 MiB, its limit for a repository file, is never read) "
+        "or could not read it; a SealedSecret is at most 1 MiB");
+    return;
   }
   // `sealed-secret/NAME` is a reference: the manifest may live in another repository (the cluster's), so its
   // absence here is a warning. A team that keeps every manifest in this repository makes it an error in

@@ -5,6 +5,7 @@
 #include "secret_text.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -61,6 +62,11 @@ ssmd_status read_mounted_secret(const Host &host, const SecretRequest &req, cons
     out.error("sealed-secret/config", "source", what + ": " + why);
     return SSMD_ENV_ERROR;
   }
+  const char *variable = std::getenv(kMountVariable);
+  if (!(variable && *variable) && repository_sets_mount(host))
+    out.warning("sealed-secret/config", "source",
+                what + ": ignoring `" + kMountSetting + "` from the repository's files: where a Secret is mounted "
+                "is read only from your own configuration or " + kMountVariable);
   const fs::path &dir = *configured;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {

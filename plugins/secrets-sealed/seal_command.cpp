@@ -6,6 +6,10 @@
 #include "seal_values.hpp"
 #include "sealed_config.hpp"
 
+#include <ssmd/escape.hpp>
+#include <ssmd/repo_write.hpp>
+
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,15 +25,23 @@ enum Exit { kOk = 0, kFailure = 1, kUsage = 2, kEnvironment = 3 };
 const char *const kCommandUsage = "Usage: ssmd sealed-secret seal <name> [options]   (see `ssmd sealed-secret seal --help`)\n";
 
 int report(int code, const std::string &message) {
-  std::fprintf(stderr, "ssmd sealed-secret seal: %s\n", message.c_str());
+  // Messages quote arguments: bytes that are not UTF-8 and control characters are escaped.
+  std::fprintf(stderr, "ssmd sealed-secret seal: %s\n", ssmd::text::escape(message, true).c_str());
   if (code == kUsage) std::fputs(kCommandUsage, stderr);
   std::fflush(stderr);
   return code;
 }
 
-// The manifest's path: --output, else <repo>/<secrets.sealed_dir>/<name>.yaml.
-std::optional<fs::path> output_path(const Host &host, const SealOptions &options, int &code, std::string &why) {
-  if (!options.output.empty()) return fs::path(options.output);
+// Where the manifest goes: --output (the user's own path), or <secrets.sealed_dir>/<name>.yaml inside the
+// repository, which is written without following a symbolic link (ssmd/repo_write.hpp): a clone may hold a
+// linked exchanges/sealed-secrets.
+struct Target {
+  fs::path path;        // for messages and --output
+  std::string relative; // inside the repository; empty for --output
+};
+
+std::optional<Target> output_path(const Host &host, const SealOptions &options, int &code, std::string &why) {
+  if (!options.output.empty()) return Target{fs::path(options.output), {}};
   if (host.repo_root().empty()) {
     code = kUsage;
     why = "not inside an ssmd repository; pass --output <file>";
@@ -40,7 +52,18 @@ std::optional<fs::path> output_path(const Host &host, const SealOptions &options
     code = kFailure;
     return std::nullopt;
   }
-  return fs::path(host.repo_root()) / *dir / (options.name + ".yaml");
+  std::string relative = (*dir == "." ? std::string() : *dir + "/") + options.name + ".yaml";
+  return Target{fs::path(host.repo_root()) / relative, relative};
+}
+
+// Writes the manifest, refusing to replace an existing one unless `replace`.
+bool write_manifest(const Host &host, const Target &target, const std::string &text, bool replace, std::string &why) {
+  if (target.relative.empty()) return write_atomically(target.path, text, replace, why);
+  repo_write::WriteOptions options;
+  options.replace = replace;
+  if (repo_write::write_file(std::string(host.repo_root()), target.relative, text, options, why)) return true;
+  if (errno == EEXIST) why = target.relative + " already exists; pass --force to replace it";
+  return false;
 }
 
 std::optional<std::string> read_text(const fs::path &path) {
@@ -65,8 +88,11 @@ int seal(const Host &host, const SealOptions &options) {
   std::string why;
   auto target = output_path(host, options, code, why);
   if (!target) return fail(code, why);
-  if (!options.force && fs::exists(*target))
-    return fail(kFailure, display(host, *target) + " already exists; pass --force to replace it");
+  std::error_code ec;
+  if (!options.force && fs::exists(fs::symlink_status(target->path, ec)))
+    return fail(kFailure, display(host, target->path) + " already exists; pass --force to replace it");
+  if (!target->relative.empty() && !repo_write::can_write(std::string(host.repo_root()), target->relative, why))
+    return fail(kEnvironment, "cannot write " + target->relative + ": " + why + "; nothing was written");
 
   auto pem = read_text(options.cert_path);
   if (!pem) return fail(kEnvironment, "cannot read the certificate " + options.cert_path);
@@ -84,12 +110,12 @@ int seal(const Host &host, const SealOptions &options) {
     manifest.encrypted.emplace_back(field, base64(sealed));
     field_list += (field_list.empty() ? "" : ", ") + field;
   }
-  if (!write_atomically(*target, render_manifest(manifest), options.force, why)) return fail(kEnvironment, why);
+  if (!write_manifest(host, *target, render_manifest(manifest), options.force, why)) return fail(kEnvironment, why);
 
   const std::string where = options.ns.empty() ? "any namespace" : "namespace `" + options.ns + "`";
   std::printf("sealed %zu field%s (%s) of `%s` for %s (scope %s) into %s\n", manifest.encrypted.size(),
               manifest.encrypted.size() == 1 ? "" : "s", field_list.c_str(), options.name.c_str(), where.c_str(),
-              std::string(scope_name(options.scope)).c_str(), display(host, *target).c_str());
+              std::string(scope_name(options.scope)).c_str(), display(host, target->path).c_str());
   std::fflush(stdout);
   return kOk;
 }

@@ -65,7 +65,7 @@ std::optional<std::pair<std::string, std::string>> find_manifest(const Host &hos
 }
 } // namespace
 
-void report_sealed_ages(const Host &host, const SecretRequest &req, const std::string &name) {
+void report_sealed_ages(const Host &host, const SecretRequest &req, const std::string &name, Diagnostics &out) {
   if (!req.wants_ages() || !req.history.available()) return;
   auto manifest = find_manifest(host, req, name);
   if (!manifest) return;
@@ -83,7 +83,15 @@ void report_sealed_ages(const Host &host, const SecretRequest &req, const std::s
   for (const auto &[field, text] : current) dating[field];
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
   bool first = true;
+  std::string last_read;  // the id of the last commit whose version was read
+  std::string unreadable; // why the walk stopped before it could date every field; empty when it did not
   ssmd_status status = req.history.walk(manifest->first, [&](const FileHistory::Version &version) {
+    // A version larger than any manifest can be is not parsed: a hostile history could hold many of them.
+    if (version.present && version.content.size() > kMaxManifestBytes) {
+      unreadable = "commit " + std::string(version.commit.substr(0, 12)) + " left a version of " +
+                   std::to_string(version.content.size()) + " bytes, over the 1 MiB limit of a Kubernetes object";
+      return false;
+    }
     const auto then = version.present ? ciphertexts(version.content, fields) : std::map<std::string, std::string>{};
     bool pending = false;
     for (auto &[field, d] : dating) {
@@ -98,11 +106,29 @@ void report_sealed_ages(const Host &host, const SecretRequest &req, const std::s
       pending = pending || !d.done;
     }
     first = false;
+    last_read = std::string(version.commit);
     return pending;
   });
-  if (status != SSMD_OK) return;
-  for (const auto &[field, d] : dating)
-    req.report_last_set(field, first ? now : d.since.value_or(now)); // never committed: sealed now
+  if (status != SSMD_OK && unreadable.empty())
+    unreadable = last_read.empty() ? "the host could not read it"
+                                   : "the host could not read it past commit " + last_read.substr(0, 12);
+  if (unreadable.empty()) {
+    for (const auto &[field, d] : dating)
+      req.report_last_set(field, first ? now : d.since.value_or(now)); // never committed: sealed now
+    return;
+  }
+  // The walk stopped early (a version too large to read, here or in the host): a field already dated keeps
+  // its date; one whose ciphertext reaches back into what could not be read has no known age, which is
+  // safer than the younger age the readable commits alone would give.
+  std::string undated;
+  for (const auto &[field, d] : dating) {
+    if (d.done) req.report_last_set(field, d.since.value_or(now));
+    else undated += (undated.empty() ? "`" : ", `") + field + "`";
+  }
+  if (!undated.empty())
+    out.warning("sealed-secret/history", "source",
+                secrets::subject(req) + ": the git history of " + manifest->first + " cannot be read to its end (" +
+                    unreadable + "), so the age of " + undated + " is unknown");
 }
 
 } // namespace ssmd::sealed

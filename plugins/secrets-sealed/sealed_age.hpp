@@ -14,6 +14,8 @@ namespace ssmd::sealed {
 // Reports, through req.report_last_set(), the age of every field of the key that the working tree's
 // manifest seals. Says nothing for a field it cannot date: outside git, without a manifest, or when the
 // manifest does not parse (check-keys then shows the field's age as unknown; validate reports the manifest).
-void report_sealed_ages(const Host &host, const SecretRequest &req, const std::string &name);
+// When the history cannot be read to the commit that dates a field (a version over 1 MiB, or one the host
+// refuses to read), that field's age is unknown too, and a `sealed-secret/history` warning in `out` says why.
+void report_sealed_ages(const Host &host, const SecretRequest &req, const std::string &name, Diagnostics &out);
 
 } // namespace ssmd::sealed

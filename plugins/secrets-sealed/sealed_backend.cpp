@@ -30,7 +30,7 @@ ssmd_status SealedBackend::resolve(const Host &host, const SecretRequest &req,
   auto name = checked_name(req, out);
   if (!secrets::check_fields(req, out) || !name) return SSMD_FAILED;
   ssmd_status status = read_mounted_secret(host, req, *name, emit, out);
-  report_sealed_ages(host, req, *name);
+  report_sealed_ages(host, req, *name, out);
   return status;
 }
 

@@ -19,6 +19,7 @@ public:
   std::optional<std::string> variable_name(const Host &host, const SecretRequest &req,
                                            std::string_view field) override;
   void end_run(const Host &host) override;
+  std::vector<Rule> rules() const override;
 
 private:
   Session session_;

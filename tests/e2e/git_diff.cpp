@@ -131,3 +131,53 @@ TEST(GitDiff, BareRepositoryIsRefused) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(contains(r.err, "is bare")) << r.err;
 }
+
+// Symbolic links are blobs of mode 120000 whose content is the target; git prints that mode in the header,
+// and a file that becomes a link is a deletion plus an addition. ssmd's patch is byte for byte git's.
+TEST(GitDiff, SymbolicLinksShowMode120000AsGitDoes) {
+  SeededRepo repo;
+  repo.write("exchanges/feeds/polymarket.yaml", feed_yaml("polymarket", {"v1"}));
+  std::filesystem::create_symlink("kalshi.yaml", repo.root() / "exchanges/feeds/linked.yaml");
+  std::filesystem::create_symlink("kalshi.yaml", repo.root() / "exchanges/feeds/retarget.yaml");
+  // (A target unlike any new link's, so git pairs no rename.)
+  std::filesystem::create_symlink("../../README.md", repo.root() / "exchanges/feeds/gone.yaml");
+  repo.commit_all("links");
+
+  // A new link, a link pointing elsewhere, a file replaced by a link, a deleted link, and a link out of the
+  // repository (its patch is the target's name; the file it names is never read).
+  std::filesystem::create_symlink("kalshi.yaml", repo.root() / "exchanges/feeds/alias.yaml");
+  std::filesystem::create_symlink("/etc/passwd", repo.root() / "exchanges/feeds/passwd.yaml");
+  repo.remove("exchanges/feeds/gone.yaml");
+  repo.remove("exchanges/feeds/retarget.yaml");
+  std::filesystem::create_symlink("polymarket.yaml", repo.root() / "exchanges/feeds/retarget.yaml");
+  repo.remove("exchanges/feeds/polymarket.yaml");
+  std::filesystem::create_symlink("kalshi.yaml", repo.root() / "exchanges/feeds/polymarket.yaml");
+  repo.git_ok("add -N exchanges/feeds/alias.yaml exchanges/feeds/passwd.yaml"); // so `git diff HEAD` shows them
+
+  auto r = repo.ssmd({"diff"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char *file : {"alias", "retarget", "polymarket", "gone", "passwd"}) {
+    std::string git_patch = repo.git_ok(std::string("diff HEAD -- exchanges/feeds/") + file + ".yaml");
+    EXPECT_TRUE(contains(git_patch, "120000")) << git_patch;
+    EXPECT_TRUE(contains(r.out, git_patch)) << r.out << "\n---\n" << git_patch;
+  }
+  EXPECT_TRUE(contains(r.out, "new file mode 120000\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "deleted file mode 100644\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "deleted file mode 120000\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "+/etc/passwd\n\\ No newline at end of file\n")) << r.out;
+  EXPECT_FALSE(contains(r.out, "root:")) << "the link's target was read\n" << r.out;
+  // --stat counts as git counts.
+  auto stat = repo.ssmd({"diff", "--stat"});
+  ASSERT_EQ(stat.exit_code, 0) << stat.err;
+  std::string git_stat = repo.git_ok("diff --stat HEAD -- exchanges");
+  EXPECT_TRUE(stat.out.ends_with("\n\n" + git_stat)) << stat.out << "\n---\n" << git_stat;
+}
+
+TEST(GitDiff, AnExecutableBitAloneIsNoChange) {
+  SeededRepo repo;
+  std::filesystem::permissions(repo.root() / "exchanges/feeds/kalshi.yaml", std::filesystem::perms::owner_exec,
+                               std::filesystem::perm_options::add);
+  auto r = repo.ssmd({"diff"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "no pending metadata changes\n");
+}

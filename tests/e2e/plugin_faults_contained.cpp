@@ -160,6 +160,34 @@ TEST_F(FaultyWorld, DataCommandsReportACrashedStorageBackendAndExit3) {
   }
 }
 
+TEST_F(FaultyWorld, PublishReportsAPublisherThatCrashesOrHangsAndExits3) {
+  RunOptions git;
+  git.cwd = env_.repo();
+  auto committed = run_shell("git init -q -b main && git add -A && git -c user.name=Jane -c user.email=jane@example.com "
+                             "commit -q -m metadata", git);
+  ASSERT_EQ(committed.exit_code, 0) << committed.err;
+
+  auto read = run({"publish", "--all", "--to", "crash://store/prefix"});
+  expect_no_crash(read);
+  EXPECT_EQ(read.exit_code, 3) << read.out << read.err;
+  EXPECT_EQ(read.err, "ssmd: plugin 'test-faulty' crashed with SIGSEGV while reading crash://store/prefix\n");
+
+  // A crash while a batch is applied: the message says how far the publish got.
+  auto apply = run({"publish", "--all", "--to", "crash-apply://store/prefix"});
+  expect_no_crash(apply);
+  EXPECT_EQ(apply.exit_code, 3) << apply.out << apply.err;
+  EXPECT_TRUE(has(apply.err, "plugin 'test-faulty' crashed with SIGSEGV while writing to crash-apply://store/prefix "
+                             "(batch 1 of 1; the 0 before it were written, each whole"))
+      << apply.err;
+
+  write(".ssmd/config.yaml", "plugins:\n  network_timeout: 0.5\n");
+  auto start = std::chrono::steady_clock::now();
+  auto hang = run({"publish", "--all", "--check", "--to", "hang://store/prefix"});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(8));
+  EXPECT_EQ(hang.exit_code, 3) << hang.out << hang.err;
+  EXPECT_TRUE(has(hang.err, "plugin 'test-faulty' timed out after 500 ms while reading hang://store/prefix")) << hang.err;
+}
+
 TEST_F(FaultyWorld, APluginSubcommandThatCrashesIsReportedAndExits3) {
   auto r = run({"faulty-crash"});
   expect_no_crash(r);

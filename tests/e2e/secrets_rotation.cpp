@@ -6,6 +6,7 @@
 #include "secrets_world.hpp"
 
 #include <ctime>
+#include <iostream>
 #include <regex>
 
 using namespace ssmd::test;
@@ -150,6 +151,67 @@ TEST_F(SecretsRotation, SealedAgesComeFromTheLastCommitThatChangedTheFieldsCiphe
   auto pending = ssmd({"env", "check-keys", "sealed", "-o", "json"});
   EXPECT_EQ(json_member(pending.out, "kalshi", "api_key", "age_days"), "0") << pending.out;
   EXPECT_EQ(json_member(pending.out, "kalshi", "api_secret", "age_days"), "30") << pending.out;
+}
+
+// A history in which the manifest's path once held 300 MiB: the host reads each version's size from its object
+// header and refuses it unread (peak memory stays far below 256 MiB; the figure is printed for the record), the
+// field that reaches back past it has no known age, the field dated after it keeps its date, and a warning
+// names the manifest.
+TEST_F(SecretsRotation, AHugeVersionInTheManifestsHistoryIsNeverReadAndLeavesThatAgeUnknown) {
+  git_init();
+  write_environment("sealed", environment("sealed", {{"kalshi", "sealed-secret/kalshi-creds"}}));
+  mount("kalshi-creds", "api_key", kSealedCanary);
+  mount("kalshi-creds", "api_secret", kSealedCanary);
+  const std::string path = "exchanges/sealed-secrets/kalshi-creds.yaml";
+  auto at = [](int64_t days_ago) {
+    const std::string date = "@" + std::to_string(now() - days_ago * 86400) + " +0000";
+    return std::map<std::string, std::string>{{"GIT_AUTHOR_DATE", date}, {"GIT_COMMITTER_DATE", date}};
+  };
+  write_repo_file(path, manifest("AgKeyFirstSealing0001", "AgSecretFirstSealing01"));
+  git("add -A");
+  git("commit -q -m 'seal kalshi-creds'", at(200));
+  // 300 MiB of zeros (a sparse file outside the repository), stored straight into a pack, then committed at
+  // the manifest's path without touching the working tree.
+  const std::string huge = (repo().parent_path() / "huge.bin").string();
+  ASSERT_EQ(run_shell("truncate -s 314572800 " + huge).exit_code, 0);
+  std::string id = git("-c core.bigFileThreshold=1m hash-object -w --no-filters " + huge);
+  id.erase(id.find_last_not_of('\n') + 1);
+  git("update-index --cacheinfo 100644," + id + "," + path);
+  git("commit -q -m 'a huge manifest'", at(150));
+  write_repo_file(path, manifest("AgKeyFirstSealing0001", "AgSecretFirstSealing01"));
+  git("commit -q -am 'the manifest again'", at(100));
+  write_repo_file(path, manifest("AgKeyFirstSealing0001", "AgSecretSecondSealing2"));
+  git("commit -q -am 'seal api_secret again'", at(30));
+
+  auto r = ssmd({"env", "check-keys", "sealed"});
+  std::cout << "[ peak RSS ] " << r.peak_rss_kib / 1024 << " MiB  ssmd env check-keys over a 300 MiB version\n";
+  EXPECT_LT(r.peak_rss_kib, 256 * 1024) << r.err;
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has_row(r.out, {"kalshi", "api_key", "sealed-secret/kalshi-creds", "unknown-age", "-"})) << r.out;
+  EXPECT_TRUE(has_row(r.out, {"kalshi", "api_secret", "sealed-secret/kalshi-creds", "present", "30d"})) << r.out;
+  EXPECT_TRUE(has(r.err, "warning: ")) << r.err;
+  EXPECT_TRUE(has(r.err, "the git history of " + path + " cannot be read to its end")) << r.err;
+  EXPECT_TRUE(has(r.err, "the age of `api_key` is unknown [sealed-secret/history]")) << r.err;
+  expect_clean(r, "check-keys over a huge version");
+
+  // The commit that held it: the manifest is there but unreadable, an error at that file, not "missing".
+  auto at_huge = ssmd({"validate", "--at", "HEAD~2"});
+  std::cout << "[ peak RSS ] " << at_huge.peak_rss_kib / 1024 << " MiB  ssmd validate --at HEAD~2 (the huge version)\n";
+  EXPECT_LT(at_huge.peak_rss_kib, 256 * 1024) << at_huge.err;
+  EXPECT_EQ(at_huge.exit_code, 1) << at_huge.out << at_huge.err;
+  const std::string finding = line_containing(at_huge.out + at_huge.err, "[sealed-secret/manifest-invalid]");
+  EXPECT_TRUE(has(finding, path + ":1:1: error: ")) << at_huge.out << at_huge.err;
+  EXPECT_TRUE(has(finding, "cannot be read: the host refused it")) << finding;
+  EXPECT_FALSE(has(line_containing(at_huge.out + at_huge.err, "no SealedSecret `kalshi-creds`"), "manifest-missing"))
+      << at_huge.out << at_huge.err;
+  // The same for a working tree's manifest over 16 MiB (sparse: nothing on disk).
+  ASSERT_EQ(run_shell("truncate -s 20000000 " + (repo() / path).string()).exit_code, 0);
+  auto working = ssmd({"validate"});
+  EXPECT_EQ(working.exit_code, 1) << working.out << working.err;
+  EXPECT_TRUE(has(line_containing(working.out + working.err, "[sealed-secret/manifest-invalid]"), "cannot be read"))
+      << working.out << working.err;
+  EXPECT_FALSE(has(line_containing(working.out + working.err, "no SealedSecret `kalshi-creds`"), "manifest-missing"))
+      << working.out << working.err;
 }
 
 TEST_F(SecretsRotation, ASealedManifestOutsideGitHasNoKnownAge) {

@@ -196,3 +196,19 @@ TEST_F(TeamSettings, InitWritesACommentedFileThatValidatesClean) {
   auto show = run_ssmd({"config", "show"}, o);
   EXPECT_FALSE(has(show.out, "rules")) << "every setting is commented out\n" << show.out;
 }
+
+// The rules validation itself reports (`schema/false-compatibility-claim`, `plugin/*`) are host rules like the
+// core rules: naming one is no typo, and a near miss of one is.
+TEST_F(TeamSettings, ValidationsOwnRulesAreKnownIds) {
+  git.write("ssmd.yaml", "version: 1\n"
+                         "rules:\n"
+                         "  schema/false-compatibility-claim: warning\n"
+                         "  plugin/missing: error\n"
+                         "  plugin/unavailble: error\n");
+  auto r = ssmd({"validate"});
+  EXPECT_FALSE(has(r.out, "`schema/false-compatibility-claim`")) << r.out;
+  EXPECT_FALSE(has(r.out, "`plugin/missing`")) << r.out;
+  EXPECT_TRUE(has(r.out, "ssmd.yaml:5:3: warning: no core rule is called `plugin/unavailble`; did you mean "
+                         "`plugin/unavailable`? (`ssmd rules list` lists every rule) [settings/unknown-rule]"))
+      << r.out;
+}

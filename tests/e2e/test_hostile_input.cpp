@@ -251,18 +251,27 @@ TEST_F(Hostile, AFileNameWithANewlineIsRefusedOnOneLine) {
 
 TEST_F(Hostile, ControlCharactersInValuesCannotForgeOutput) {
   // A quoted value may hold any character; listings escape them instead of letting them reach the terminal.
+  // The exchange name is a value no core rule checks, so the feed is still listed.
   std::string feed = k_feed_yaml;
-  feed.replace(feed.find("\"wss://ws.acme.test/v2\""), 23, "\"wss://ws.acme.test/v2\\n\\e[2J\"");
+  feed.replace(feed.find("type: websocket"), 15, "exchange: \"acme\\n\\e[2J\"\ntype: websocket");
   feed.replace(feed.find("Acme Exchange"), 13, "\"Acme\\e]0;title\\a\"");
   dir_.write("exchanges/feeds/acme.yaml", feed);
   BoundedRun run = run_bounded(repo(), {"feed", "list"});
   EXPECT_EQ(run.result.exit_code, 0) << run.result.err;
   EXPECT_EQ(run.result.out.find('\x1b'), std::string::npos) << run.result.out;
   EXPECT_EQ(std::count(run.result.out.begin(), run.result.out.end(), '\n'), 2) << run.result.out;
-  EXPECT_NE(run.result.out.find("wss://ws.acme.test/v2\\n\\x1b[2J"), std::string::npos) << run.result.out;
+  EXPECT_NE(run.result.out.find("acme\\n\\x1b[2J"), std::string::npos) << run.result.out;
   BoundedRun show = run_bounded(repo(), {"feed", "show", "acme"});
   EXPECT_EQ(show.result.exit_code, 0) << show.result.err;
   EXPECT_EQ(show.result.out.find('\x1b'), std::string::npos) << show.result.out;
+  // An endpoint holding them fails a core rule: the feed is left out, and the finding quotes it escaped.
+  feed = k_feed_yaml;
+  feed.replace(feed.find("\"wss://ws.acme.test/v2\""), 23, "\"wss://ws.acme.test/v2\\n\\e[2J\"");
+  dir_.write("exchanges/feeds/acme.yaml", feed);
+  BoundedRun left_out = run_bounded(repo(), {"feed", "list"});
+  EXPECT_EQ(left_out.result.exit_code, 1) << left_out.result.err;
+  EXPECT_EQ((left_out.result.out + left_out.result.err).find('\x1b'), std::string::npos) << left_out.result.err;
+  EXPECT_NE(left_out.result.err.find("wss://ws.acme.test/v2\\n\\x1b[2J"), std::string::npos) << left_out.result.err;
 }
 
 TEST(HostileBound, TheMemoryLimitIsReallyApplied) {

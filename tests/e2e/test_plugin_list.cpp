@@ -138,3 +138,18 @@ TEST(PluginUnsafe, AGroupOrWorldWritableDirectoryIsRefused) {
   EXPECT_EQ(env.run({"t-marker"}).exit_code, 0);
   EXPECT_TRUE(env.ran("test-marker"));
 }
+
+// The manifest's documentation url (format 2) is shown by `plugin show`, in text and JSON.
+TEST(PluginShow, NamesTheManifestsDocumentationUrl) {
+  TempDir dir;
+  RunOptions options;
+  options.cwd = dir.path();
+  options.unset_env = {"SSMD_PLUGIN_PATH", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_REPO", "SSMD_OUTPUT"};
+  auto show = run_ssmd({"plugin", "show", "feed-kalshi"}, options);
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_TRUE(has(show.out, "abi:      1.3\nurl:      https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md\n"))
+      << show.out;
+  auto json = run_ssmd({"plugin", "show", "feed-kalshi", "--output", "json"}, options);
+  EXPECT_TRUE(has(json.out, "\"url\": \"https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md\""))
+      << json.out;
+}

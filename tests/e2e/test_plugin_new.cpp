@@ -44,7 +44,11 @@ TEST(PluginNew, WritesAFeedProjectNamedAfterThePlugin) {
   EXPECT_TRUE(has(cmake, "ssmd_add_plugin(feed-acme SOURCES src/acme_feed.cpp)")) << cmake;
   EXPECT_TRUE(has(cmake, "install(TARGETS feed-acme LIBRARY DESTINATION lib/ssmd/plugins)")) << cmake;
   const std::string source = read_file(project / "src/acme_feed.cpp");
-  EXPECT_TRUE(has(source, "SSMD_PLUGIN_MANIFEST(\"feed-acme\", PLUGIN_VERSION, SSMD_PROVIDES_FEED(\"acme\"))"));
+  EXPECT_TRUE(has(source, "SSMD_PLUGIN_MANIFEST_URL(\"feed-acme\", PLUGIN_VERSION, \"https://acme.example/ssmd/feed-acme\", "
+                          "SSMD_PROVIDES_FEED(\"acme\"))"))
+      << source;
+  EXPECT_TRUE(has(source, "SSMD_SEVERITY_ERROR, \"endpoint\"}}")) << "the rule has a severity and a category:\n" << source;
+  EXPECT_TRUE(has(cmake, "add_test(NAME feed-acme-plugin-check COMMAND \"${SSMD_EXECUTABLE}\" plugin check")) << cmake;
   EXPECT_TRUE(has(source, "SSMD_PLUGIN_EXPORT(ssmd::feed<AcmeFeed>(\"acme\"))"));
   EXPECT_TRUE(has(source, "\"acme/endpoint-host\""));
   const std::string readme = read_file(project / "README.md");

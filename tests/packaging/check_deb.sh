@@ -24,6 +24,13 @@ for soname in libgit2.so libcrypto.so; do
   owner=$(dpkg-query -S "*/$soname.*" 2>/dev/null | head -n1 | cut -d: -f1) || true
   [ -z "$owner" ] || grep -q "Depends: .*\b$owner\b" <<<"$runtime_info" || fail "ssmd does not depend on $owner ($soname)"
 done
+# storage-s3 and publish-etcd link libcurl: dpkg-shlibdeps must have found it in the plugins.
+curl_owner=$(dpkg-query -S "*/libcurl.so.4" 2>/dev/null | head -n1 | cut -d: -f1) || true
+[ -z "$curl_owner" ] || grep -q "Depends: .*\b$curl_owner\b" <<<"$runtime_info" ||
+  fail "ssmd does not depend on $curl_owner (libcurl, for storage-s3 and publish-etcd)"
+# publish-etcd talks to a server over HTTP: the package needs no etcd of its own (the tests' etcd-server is
+# a build dependency only).
+grep -qi "Depends:.*etcd" <<<"$runtime_info" && fail "ssmd depends on an etcd package"
 # Each package holds its own files only.
 runtime_files=$(dpkg-deb --contents "$runtime")
 sdk_files=$(dpkg-deb --contents "$sdk")

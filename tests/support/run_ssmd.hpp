@@ -12,6 +12,7 @@ struct RunResult {
   int exit_code = -1;
   std::string out; // stdout
   std::string err; // stderr
+  long peak_rss_kib = 0; // the child's peak resident set (wait4's ru_maxrss), its own children included
 };
 
 struct RunOptions {

@@ -7,7 +7,9 @@
 //           SSMD_TEST_GRANDCHILD_FILE, then behaves
 // Feed validators: crash, abort, hang, throw, calm, stdout, spawn. Schema formats: crash, hang, stdout.
 // Secret backends (prefixes): crash, abort, hang, stdout, spawn; they resolve every field to "faulty-value".
-// Storage backends (schemes): crash, hang, stdout; they list nothing. Command: `faulty-crash` (SIGSEGV).
+// Storage backends (schemes): crash, hang, stdout; they list nothing. Publishers (schemes): crash and hang
+// misbehave when reading; crash-apply reads an empty store and crashes when writing. Command: `faulty-crash`
+// (SIGSEGV).
 #include <ssmd/plugin.h>
 
 #include <chrono>
@@ -29,7 +31,9 @@ SSMD_PLUGIN_MANIFEST("test-faulty", "1.0.0",
                                          SSMD_PROVIDES_SECRET("hang") SSMD_PROVIDES_SECRET("stdout")
                                              SSMD_PROVIDES_SECRET("spawn") SSMD_PROVIDES_STORAGE("crash")
                                                  SSMD_PROVIDES_STORAGE("hang") SSMD_PROVIDES_STORAGE("stdout")
-                                                     SSMD_PROVIDES_COMMAND("faulty-crash", "Crash with SIGSEGV"))
+                                                     SSMD_PROVIDES_PUBLISHER("crash") SSMD_PROVIDES_PUBLISHER("hang")
+                                                         SSMD_PROVIDES_PUBLISHER("crash-apply")
+                                                             SSMD_PROVIDES_COMMAND("faulty-crash", "Crash with SIGSEGV"))
 
 namespace {
 
@@ -191,6 +195,28 @@ ssmd_storage_backend storage(const char *scheme) {
   return b;
 }
 
+// ---- publishers: the scheme names the mode; "crash-apply" crashes in apply only.
+ssmd_status publish_prepare(const ssmd_host *, ssmd_str, ssmd_publish_limits *, const ssmd_sink *) { return SSMD_OK; }
+ssmd_status publish_read(const ssmd_host *, ssmd_str url, const ssmd_publish_entry_sink *, const ssmd_sink *) {
+  if (scheme_of(url) != "crash-apply") misbehave(scheme_of(url));
+  return SSMD_OK;
+}
+ssmd_status publish_apply(const ssmd_host *, ssmd_str, const ssmd_publish_batch *, const ssmd_publish_result_sink *,
+                          const ssmd_sink *) {
+  misbehave("crash");
+  return SSMD_OK;
+}
+
+ssmd_publisher publisher(const char *scheme) {
+  ssmd_publisher b{};
+  b.struct_size = sizeof b;
+  b.scheme = str(scheme);
+  b.prepare = publish_prepare;
+  b.read = publish_read;
+  b.apply = publish_apply;
+  return b;
+}
+
 // ---- the command.
 int crash_command(const ssmd_host *, int, const char *const *) {
   misbehave("crash");
@@ -210,6 +236,8 @@ const ssmd_secret_backend *const k_secret_table[] = {&k_secrets[0], &k_secrets[1
                                                      &k_secrets[4]};
 const ssmd_storage_backend k_storages[] = {storage("crash"), storage("hang"), storage("stdout")};
 const ssmd_storage_backend *const k_storage_table[] = {&k_storages[0], &k_storages[1], &k_storages[2]};
+const ssmd_publisher k_publishers[] = {publisher("crash"), publisher("hang"), publisher("crash-apply")};
+const ssmd_publisher *const k_publisher_table[] = {&k_publishers[0], &k_publishers[1], &k_publishers[2]};
 const ssmd_subcommand k_command = [] {
   ssmd_subcommand c{};
   c.struct_size = sizeof c;
@@ -238,6 +266,8 @@ extern "C" __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin
     p.secret_backend_count = 5;
     p.storage_backends = k_storage_table;
     p.storage_backend_count = 3;
+    p.publishers = k_publisher_table;
+    p.publisher_count = 3;
     p.subcommands = k_command_table;
     p.subcommand_count = 1;
     return p;

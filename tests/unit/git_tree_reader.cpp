@@ -97,6 +97,33 @@ TEST(GitTreeReader, PathsMayNotLeaveTheRoot) {
   EXPECT_EQ(git::normalize_relative_path(std::string_view("a\0b", 3)), std::nullopt);
 }
 
+// The commit reader reads each folder's tree once and looks files up in it: every file of a folder too
+// big for git's object cache still reads as `git show` prints it, a name in two folders is two files,
+// and what is not a file in a folder is no file.
+TEST(GitTreeReader, CommitReaderReadsEveryFileOfALargeFolderAndOnlyFiles) {
+  GitRepo repo;
+  for (int i = 0; i < 300; ++i) repo.write("exchanges/feeds/f" + std::to_string(i) + ".yaml", "name: f" + std::to_string(i) + "\n");
+  repo.write("exchanges/schemas/f0.yaml", "name: schema f0\n");
+  repo.write("exchanges/schemas/sub/x", "x\n");
+  std::filesystem::create_symlink("f1.yaml", repo.root() / "exchanges/feeds/link.yaml");
+  repo.commit_all("many feeds");
+  repo.write("exchanges/feeds/f7.yaml", "name: uncommitted\n");
+  auto reader = git::commit_reader(repo.root(), "HEAD");
+  for (int i = 0; i < 300; i += 37) {
+    const std::string path = "exchanges/feeds/f" + std::to_string(i) + ".yaml";
+    EXPECT_EQ(reader->read(path), repo.git_ok("show HEAD:" + path)) << path;
+  }
+  EXPECT_EQ(reader->read("exchanges/feeds/f7.yaml"), "name: f7\n");
+  EXPECT_EQ(reader->read("exchanges/schemas/f0.yaml"), "name: schema f0\n");
+  EXPECT_EQ(reader->read("exchanges/schemas/sub/x"), "x\n");
+  EXPECT_EQ(reader->read("exchanges/feeds/f300.yaml"), std::nullopt);
+  EXPECT_EQ(reader->read("exchanges/feeds/link.yaml"), std::nullopt); // a symbolic link's blob is its target
+  EXPECT_EQ(reader->read("exchanges/schemas/sub"), std::nullopt);      // a folder
+  EXPECT_EQ(reader->read("exchanges/feeds/f1.yaml/x"), std::nullopt);  // below a file
+  EXPECT_EQ(reader->read("exchanges/nowhere/f1.yaml"), std::nullopt);
+  EXPECT_EQ(reader->read("exchanges/feeds/f1.yaml"), "name: f1\n"); // after the misses, still there
+}
+
 TEST(GitTreeReader, SsmdRootInsideALargerRepository) {
   GitRepo repo;
   repo.write("meta/exchanges/feeds/kalshi.yaml", "name: kalshi\n");

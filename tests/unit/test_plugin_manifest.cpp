@@ -1,5 +1,7 @@
 #include "plugins/manifest.hpp"
 
+#include <ssmd/plugin.h>
+
 #include <gtest/gtest.h>
 
 using namespace ssmd;
@@ -7,6 +9,7 @@ using namespace ssmd;
 namespace {
 std::optional<Manifest> parse(const std::string &text, std::string &error) { return parse_manifest(text, error); }
 const std::string kHead = "ssmd-manifest 1\nname feed-acme\nversion 1.0.0\nabi 1.0\n";
+const std::string kHead2 = "ssmd-manifest 2\nname feed-acme\nversion 1.0.0\nabi 1.3\n";
 } // namespace
 
 TEST(Manifest, ParsesEveryField) {
@@ -28,6 +31,34 @@ TEST(Manifest, ParsesEveryField) {
   EXPECT_EQ(manifest_kinds(*m), (std::vector<std::string>{"feed", "secret", "command"}));
 }
 
+TEST(Manifest, FormatTwoMayNameTheDocumentation) {
+  std::string error;
+  auto m = parse(kHead2 + "url https://acme.example/ssmd/feed-acme?tab=rules#top\nprovides feed acme\n", error);
+  ASSERT_TRUE(m) << error;
+  EXPECT_EQ(m->format, 2u);
+  EXPECT_EQ(m->url, "https://acme.example/ssmd/feed-acme?tab=rules#top");
+  auto without = parse(kHead2 + "provides feed acme\n", error);
+  ASSERT_TRUE(without) << error;
+  EXPECT_EQ(without->url, "");
+  auto one = parse(kHead + "provides feed acme\n", error);
+  ASSERT_TRUE(one) << error;
+  EXPECT_EQ(one->format, 1u);
+}
+
+// The SDK's macros write what the host reads: format 1 without a url, format 2 with one.
+TEST(Manifest, TheSdkMacrosWriteWhatTheHostReads) {
+  static const char one[] = SSMD_MANIFEST_HEAD_("1", "feed-acme", "1.0.0") SSMD_PROVIDES_FEED("acme");
+  static const char two[] =
+      SSMD_MANIFEST_HEAD_("2", "feed-acme", "1.0.0") "url https://acme.example/docs\n" SSMD_PROVIDES_FEED("acme");
+  std::string error;
+  auto m1 = parse(one, error);
+  ASSERT_TRUE(m1) << error;
+  EXPECT_EQ(m1->abi_minor, unsigned(SSMD_ABI_VERSION_MINOR));
+  auto m2 = parse(two, error);
+  ASSERT_TRUE(m2) << error;
+  EXPECT_EQ(m2->url, "https://acme.example/docs");
+}
+
 TEST(Manifest, StopsAtTheFirstNul) {
   std::string error;
   std::string text = kHead + "provides feed acme\n";
@@ -43,7 +74,16 @@ TEST(Manifest, RefusesMalformedText) {
   };
   const std::vector<Case> cases = {
       {"", "empty manifest"},
-      {"ssmd-manifest 2\nname a\n", "line 1: expected 'ssmd-manifest 1'"},
+      {"ssmd-manifest 3\nname a\n", "line 1: expected 'ssmd-manifest 1' or 'ssmd-manifest 2'"},
+      // `url` came with format 2: a format-1 manifest that has one is refused, as a reader of format 1 refuses it.
+      {kHead + "url https://acme.example/plugin\n", "unknown key 'url'"},
+      {kHead2 + "url ftp://acme.example/plugin\n", "url must be http:// or https://"},
+      {kHead2 + "url https://\n", "url must be"},
+      {kHead2 + "url https:///path\n", "url must be"},
+      {kHead2 + "url https://acme.example/a b\n", "url must be"},
+      {kHead2 + "url https://acme.example/\x1b[2J\n", "url must be"},
+      {kHead2 + "url https://acme.example/" + std::string(500, 'a') + "\n", "url must be"},
+      {kHead2 + "url https://a.example/\nurl https://b.example/\n", "url is declared twice"},
       {"ssmd-manifest 1\nversion 1\nabi 1.0\n", "lacks name"},
       {"ssmd-manifest 1\nname a\nabi 1.0\n", "lacks name, version or abi"},
       {"ssmd-manifest 1\nname a\nversion 1\n", "lacks name, version or abi"},

@@ -16,7 +16,11 @@ Report sample() {
       {"exchanges/feeds/kalshi.yaml", 3, 1, Severity::Warning, "core/unknown-key", "unknown key 'nmae'; did you mean 'name'?"},
       {"exchanges/environments/dev.yaml", 0, 0, Severity::Error, "env/cycle", "extends cycle: a, b\nand more 100%"},
   };
-  r.rules = {{"kalshi/endpoint-host", "Checks the endpoint host.", "https://docs.kalshi.com"}};
+  RuleInfo kalshi;
+  kalshi.id = "kalshi/endpoint-host";
+  kalshi.purpose = "Checks the endpoint host.";
+  kalshi.source = "https://docs.kalshi.com";
+  r.rules = {kalshi};
   r.normalize();
   return r;
 }
@@ -25,7 +29,7 @@ Report sample() {
 TEST(ValidateReport, TextIsSortedWithSummary) {
   std::string text = render_text(sample(), TextStyle{});
   EXPECT_EQ(text,
-            "exchanges/environments/dev.yaml: error: extends cycle: a, b\nand more 100% [env/cycle]\n"
+            "exchanges/environments/dev.yaml: error: extends cycle: a, b\\nand more 100% [env/cycle]\n"
             "exchanges/feeds/kalshi.yaml:3:1: warning: unknown key 'nmae'; did you mean 'name'? [core/unknown-key]\n"
             "exchanges/feeds/kalshi.yaml:12:15: error: host must be <x>, \"y\" & z [kalshi/endpoint-host]\n"
             "3 files checked: 2 errors, 1 warning\n");
@@ -69,7 +73,7 @@ TEST(ValidateReport, SarifHasRulesAndPhysicalLocations) {
   const auto &rules = run.get("tool")->get("driver")->get("rules")->items;
   ASSERT_EQ(rules.size(), 3u); // the declared rule plus the two only diagnostics name
   EXPECT_EQ(rules[0].get("id")->text, "kalshi/endpoint-host");
-  EXPECT_EQ(rules[0].get("helpUri")->text, "https://docs.kalshi.com");
+  EXPECT_EQ(rules[0].get("helpUri")->text, "https://docs.kalshi.com") << "a rule's own https source, failing all else";
   const auto &results = run.get("results")->items;
   ASSERT_EQ(results.size(), 3u);
   const auto &kalshi = results[2];
@@ -81,6 +85,43 @@ TEST(ValidateReport, SarifHasRulesAndPhysicalLocations) {
   EXPECT_EQ(loc->get("region")->get("startColumn")->as_uint().value_or(0), 15u);
   // A whole-file finding has no region (SARIF regions need startLine >= 1).
   EXPECT_EQ(results[0].get("locations")->items.at(0).get("physicalLocation")->get("region"), nullptr);
+}
+
+// Every rule of SARIF's table has a description and a help link: its own (a host rule's page, its plugin's
+// documentation), else, for a rule no table lists, a sentence saying so and the index of rules.
+TEST(ValidateReport, SarifDescribesAndLinksEveryRule) {
+  Report r = sample();
+  RuleInfo host;
+  host.id = "env/cycle";
+  host.purpose = "Checks that extends: chains end.";
+  host.severity = Severity::Error;
+  host.category = "reference";
+  host.help_uri = "https://github.com/ssmd/ssmd/blob/main/docs/rules/env/cycle.md";
+  RuleInfo plugin = r.rules[0];
+  plugin.severity = Severity::Warning;
+  plugin.category = "endpoint";
+  plugin.plugin = "feed-kalshi";
+  plugin.help_uri = "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md";
+  r.rules = {host, plugin};
+  json::Node root;
+  ASSERT_FALSE(json::parse(render_sarif(r), root));
+  const auto &rules = root.get("runs")->items.at(0).get("tool")->get("driver")->get("rules")->items;
+  ASSERT_EQ(rules.size(), 3u);
+  for (const auto &rule : rules) {
+    EXPECT_FALSE(rule.get("shortDescription")->get("text")->text.empty()) << rule.get("id")->text;
+    EXPECT_TRUE(rule.get("helpUri")->text.starts_with("https://")) << rule.get("id")->text;
+  }
+  EXPECT_EQ(rules[0].get("helpUri")->text, host.help_uri);
+  EXPECT_EQ(rules[0].get("defaultConfiguration")->get("level")->text, "error");
+  EXPECT_EQ(rules[0].get("properties")->get("category")->text, "reference");
+  EXPECT_EQ(rules[0].get("properties")->get("plugin"), nullptr);
+  EXPECT_EQ(rules[1].get("helpUri")->text, plugin.help_uri) << "the plugin's documentation beats the rule's source";
+  EXPECT_EQ(rules[1].get("defaultConfiguration")->get("level")->text, "warning");
+  EXPECT_EQ(rules[1].get("properties")->get("plugin")->text, "feed-kalshi");
+  EXPECT_EQ(rules[2].get("id")->text, "core/unknown-key");
+  EXPECT_EQ(rules[2].get("helpUri")->text, "https://github.com/ssmd/ssmd/blob/main/docs/rules/README.md");
+  EXPECT_NE(rules[2].get("shortDescription")->get("text")->text.find("no installed plugin lists"), std::string::npos);
+  EXPECT_EQ(rules[2].get("defaultConfiguration"), nullptr);
 }
 
 TEST(ValidateReport, JunitIsOneCasePerFileWithEscapedFailures) {

@@ -72,7 +72,9 @@ public:
 
   std::vector<Rule> rules() const override {
     std::vector<Rule> out;
-    for (const auto &r : all_rules()) out.push_back({std::string(r.id), std::string(r.purpose), std::string(r.source)});
+    for (const auto &r : all_rules())
+      out.push_back({std::string(r.id), std::string(r.purpose), std::string(r.source), r.severity,
+                     std::string(category_name(r.category))});
     return out;
   }
 };
@@ -81,5 +83,7 @@ public:
 
 } // namespace ssmd::capnp_schema
 
-SSMD_PLUGIN_MANIFEST("schema-capnp", "1.0.0", SSMD_PROVIDES_SCHEMA_FORMAT("capnp"))
+SSMD_PLUGIN_MANIFEST_URL("schema-capnp", "1.0.0",
+                         "https://github.com/ssmd/ssmd/blob/main/plugins/schema-capnp/README.md",
+                         SSMD_PROVIDES_SCHEMA_FORMAT("capnp"))
 SSMD_PLUGIN_EXPORT(ssmd::schema_format<ssmd::capnp_schema::CapnpFormat>("capnp"))

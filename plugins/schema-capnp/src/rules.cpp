@@ -157,6 +157,20 @@ constexpr std::array k_rules = {
 
 } // namespace
 
+std::string_view category_name(RuleCategory category) {
+  switch (category) {
+  case RuleCategory::Structure: return "structure";
+  case RuleCategory::Lint: return "lint";
+  case RuleCategory::Wire: return "wire";
+  case RuleCategory::Removal: return "removal";
+  case RuleCategory::Hygiene: return "hygiene";
+  case RuleCategory::Source: return "source";
+  case RuleCategory::Note: return "safe";
+  case RuleCategory::Config: return "config";
+  }
+  return "other";
+}
+
 std::span<const RuleSpec> all_rules() { return k_rules; }
 
 const RuleSpec *find_rule(std::string_view id) {

@@ -85,6 +85,10 @@ inline constexpr std::string_view enumerant_added = "capnp/note/enumerant-added"
 inline constexpr std::string_view method_added = "capnp/note/method-added";
 } // namespace rule
 
+// The category as `ssmd rules list` shows it. A comparison's categories are named as ssmd names them for
+// `--fail-on` (a `capnp/note/...` rule is `safe`).
+std::string_view category_name(RuleCategory category);
+
 // All rules, in the order the README lists them.
 std::span<const RuleSpec> all_rules();
 // The rule with this id, or nullptr.

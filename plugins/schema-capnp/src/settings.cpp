@@ -2,14 +2,27 @@
 
 #include "rules.hpp"
 
+#include <algorithm>
+
 namespace ssmd::capnp_schema {
 
 Settings read_settings(const ssmd::Host &host) {
   Settings settings;
   ssmd::Node paths = host.config("capnp.import_paths");
+  // A directory on disk is read only when a trusted layer (a flag, the environment, the user's own file) names
+  // it: a cloned repository's ssmd.yaml or .ssmd/config.yaml could otherwise point imports at any folder the
+  // user can read, and quote its files back in findings.
+  ssmd::Node trusted_paths = host.trusted_config("capnp.import_paths");
+  const std::vector<std::string_view> trusted = trusted_paths.strings();
   for (std::string_view entry : paths.strings()) {
     if (entry.starts_with('/')) {
-      settings.import_dirs.push_back({Origin::Disk, std::string(entry)});
+      if (std::find(trusted.begin(), trusted.end(), entry) != trusted.end())
+        settings.import_dirs.push_back({Origin::Disk, std::string(entry)});
+      else
+        settings.problems.push_back("capnp.import_paths entry `" + std::string(entry) +
+                                    "` is a directory outside the repository, which only your own configuration "
+                                    "may name (~/.config/ssmd/config.yaml or --import-path), never the "
+                                    "repository's files; it is not searched");
     } else if (auto dir = normalize_path("", entry)) {
       settings.import_dirs.push_back({Origin::Repository, *dir});
     } else if (normalize_path("x", entry) == "x") {

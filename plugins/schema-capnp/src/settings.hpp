@@ -1,7 +1,8 @@
 // The repository's configuration for this plugin, read from the host on every call:
 //   capnp.import_paths:   directories searched for absolute imports (`import "/x/y.capnp"`), before the
 //                         system include directory. Relative entries are repository directories read
-//                         through the host (so they work at any git commit); absolute entries are on disk.
+//                         through the host (so they work at any git commit); absolute entries are on disk,
+//                         and count only when a trusted layer (a flag, the user's own file) names them.
 //   capnp.disabled_rules: lint rule ids the repository switches off.
 #pragma once
 

@@ -2,6 +2,7 @@
 // GetObject, signed with AWS Signature Version 4, against AWS or any S3-compatible endpoint (path-style).
 #include "fetch_pool.hpp"
 #include "s3_client.hpp"
+#include "s3_rules.hpp"
 #include "s3_url.hpp"
 #include "settings.hpp"
 
@@ -98,9 +99,13 @@ public:
     if (first_env_failure.status != SSMD_OK) out.error(first_env_failure.rule, "", first_env_failure.message);
     return first_env_failure.status;
   }
+
+  std::vector<ssmd::Rule> rules() const override { return s3_rules(); }
 };
 
 } // namespace
 
-SSMD_PLUGIN_MANIFEST("storage-s3", "0.1.0", SSMD_PROVIDES_STORAGE("s3"))
+SSMD_PLUGIN_MANIFEST_URL("storage-s3", "0.1.0",
+                         "https://github.com/ssmd/ssmd/blob/main/plugins/storage-s3/README.md",
+                         SSMD_PROVIDES_STORAGE("s3"))
 SSMD_PLUGIN_EXPORT(ssmd::storage_backend<S3Storage>("s3"))

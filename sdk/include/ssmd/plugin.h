@@ -51,7 +51,10 @@ typedef enum ssmd_status {
   SSMD_OK = 0,          /* the call ran; its findings went to the sink */
   SSMD_FAILED = 1,      /* a domain failure, explained through the sink */
   SSMD_ENV_ERROR = 3,   /* an environment failure (I/O, network), explained through the sink */
-  SSMD_UNSUPPORTED = 4  /* this plugin does not implement the call */
+  SSMD_UNSUPPORTED = 4, /* this plugin does not implement the call */
+  /* ABI 1.3: a guarded write found the store changed since it was read, so nothing was written. Only a
+   * publisher's `apply` returns it; the host tells the user to run the command again. */
+  SSMD_CONFLICT = 5
 } ssmd_status;
 
 /* One finding. Location is either a document path (`versions[1].endpoint`), which the host maps back to
@@ -137,12 +140,36 @@ typedef struct ssmd_host {
   void *reserved[6]; /* must be NULL */
 } ssmd_host;
 
-/* What a rule is, for `ssmd rules list` and the docs. */
+/* What a rule is, as ABI 1.0 to 1.2 listed it: a plain array with no `struct_size`, so it can never grow.
+ * Superseded by `ssmd_rule_table` (ABI 1.3); the host still lists an older plugin's rules from it. */
 typedef struct ssmd_rule_info {
   ssmd_str id;      /* "kalshi/endpoint-host"; never reused */
   ssmd_str purpose; /* one sentence: "Checks that ..." */
   ssmd_str source;  /* where the rule comes from: a documentation URL or a language guide section */
 } ssmd_rule_info;
+
+/* ABI 1.3: one rule, for `ssmd rules list`, `ssmd plugin check`, SARIF output and the docs. The host checks
+ * every rule of a plugin when it loads it, and refuses the plugin when one is malformed: an id that is not
+ * `family/name` (lower-case letters, digits, '-' and '_' in each '/'-separated segment, at most 128 bytes) or
+ * that the table lists twice, a severity outside ssmd_severity, a category that is not one lower-case word,
+ * a purpose that is empty or holds a control character. */
+typedef struct ssmd_rule {
+  uint32_t struct_size;   /* sizeof(ssmd_rule) as the plugin compiled it */
+  ssmd_str id;            /* "kalshi/endpoint-host"; stable, never reused (teams name it in `rules:`) */
+  ssmd_severity severity; /* the most severe level it reports while no team setting changes it */
+  ssmd_str category;      /* one word grouping related rules ("endpoint", "wire"), `^[a-z][a-z0-9-]{0,31}$`; may be empty */
+  ssmd_str purpose;       /* one sentence: "Checks that ..." */
+  ssmd_str source;        /* where the rule comes from: a documentation URL or a language guide section; may be empty */
+  void *reserved[4];      /* must be NULL */
+} ssmd_rule;
+
+/* ABI 1.3: the rules of one extension point. Rules are pointers, so each may grow on its own. */
+typedef struct ssmd_rule_table {
+  uint32_t struct_size;          /* sizeof(ssmd_rule_table) as the plugin compiled it */
+  const ssmd_rule *const *rules; /* `rule_count` rules, none NULL */
+  size_t rule_count;             /* at most 4096 */
+  void *reserved[2];             /* must be NULL */
+} ssmd_rule_table;
 
 /* ---- Extension point: feed validator (by exchange name) ---------------------------------------- */
 typedef struct ssmd_feed_context {
@@ -161,9 +188,12 @@ typedef struct ssmd_feed_validator {
    * May be NULL. `env` is the environment with `extends:` already resolved. */
   ssmd_status (*check_environment)(const ssmd_feed_context *ctx, const ssmd_node *env,
                                    const ssmd_node *feed);
-  const ssmd_rule_info *rules; /* the rules this validator applies, for listing */
+  const ssmd_rule_info *rules; /* before ABI 1.3: the rules this validator applies; read only without `rule_table` */
   size_t rule_count;
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.3 (the first reserved slot): the rules this validator applies, with severity and category. NULL
+   * from an older plugin, whose `rules` the host lists instead. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[3]; /* must be NULL */
 } ssmd_feed_validator;
 
 /* ---- Extension point: schema-format checker (by format name) ----------------------------------- */
@@ -188,9 +218,12 @@ typedef struct ssmd_schema_format {
   /* Writes a structural fingerprint (comments and layout ignored) to `out`. May be NULL. */
   ssmd_status (*fingerprint)(const ssmd_host *host, const ssmd_schema_input *input,
                              const ssmd_bytes_sink *out, const ssmd_sink *sink);
-  const ssmd_rule_info *rules;
+  const ssmd_rule_info *rules; /* before ABI 1.3: the rules this checker applies; read only without `rule_table` */
   size_t rule_count;
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.3 (the first reserved slot): the rules of `check` and `breaking`, with severity and category. NULL
+   * from an older plugin, whose `rules` the host lists instead. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[3]; /* must be NULL */
 } ssmd_schema_format;
 
 /* ---- Extension point: secret backend (by key-source prefix) ------------------------------------ */
@@ -210,8 +243,10 @@ typedef struct ssmd_file_history {
   /* Calls `visit` once per commit reachable from HEAD that changed `path` (repository-relative, '/'), newest
    * first, as `git log -- <path>` lists them, with the file as that commit left it; stops early when `visit`
    * returns nonzero. SSMD_OK after the walk (also when no commit changed the file), SSMD_FAILED when `path`
-   * leaves the repository, SSMD_ENV_ERROR when git's objects cannot be read. `version` is borrowed for the
-   * duration of the `visit` call. */
+   * leaves the repository, SSMD_ENV_ERROR when git's objects cannot be read or a version is over 16 MiB (the
+   * host's limit for a repository file, checked from the object's header, so such a version is never
+   * inflated); the versions visited until then stand. `version` is borrowed for the duration of the `visit`
+   * call. */
   ssmd_status (*walk)(void *ctx, ssmd_str path, int (*visit)(void *visit_ctx, const ssmd_file_version *version),
                       void *visit_ctx);
 } ssmd_file_history;
@@ -268,7 +303,10 @@ typedef struct ssmd_secret_backend {
    * now; the next resolve() starts a new run. The host calls it before it runs anything else, such as the
    * child of `ssmd env run`. May be NULL (NULL from an older plugin): nothing was kept. */
   void (*end_run)(const ssmd_host *host);
-  void *reserved[3]; /* must be NULL */
+  /* ABI 1.3 (the next reserved slot): the rules `check` and `resolve` report. May be NULL (NULL from an
+   * older plugin): the backend lists none. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[2]; /* must be NULL */
 } ssmd_secret_backend;
 
 /* ---- Extension point: storage backend (by URL scheme) ------------------------------------------ */
@@ -293,8 +331,82 @@ typedef struct ssmd_storage_backend {
   /* Fetches `count` objects (full URLs), at most `max_bytes` each, possibly in parallel. */
   ssmd_status (*fetch)(const ssmd_host *host, const ssmd_str *urls, size_t count, uint64_t max_bytes,
                        const ssmd_storage_fetch_sink *out, const ssmd_sink *sink);
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.3 (the first reserved slot): the rules `list` and `fetch` report. May be NULL (NULL from an older
+   * plugin): the backend lists none. */
+  const ssmd_rule_table *rule_table;
+  void *reserved[3]; /* must be NULL */
 } ssmd_storage_backend;
+
+/* ---- Extension point: publisher (by URL scheme; ABI 1.3) ------------------------------------------
+ * A key-value store that runtime configuration is published to (`ssmd publish --to etcd://...`). The host
+ * decides what to write: it reads every key under the URL's prefix with its revision, compares, and hands
+ * the plugin batches of writes, each guarded by the revisions it read. The plugin knows the store: how the
+ * URL names servers and a prefix, how to authenticate, and how to apply one batch atomically. Keys crossing
+ * this boundary are relative to the URL's prefix ("index", "environments/kalshi-dev"). */
+
+/* What one `apply` may carry. The host fills `struct_size`; the plugin writes only fields that fit. */
+typedef struct ssmd_publish_limits {
+  uint32_t struct_size; /* sizeof as the host compiled it */
+  uint64_t max_ops;     /* most operations in one batch, SSMD_PUBLISH_CHECK included; 0: no limit */
+  uint64_t max_bytes;   /* most bytes of keys and values in one batch; 0: no limit */
+} ssmd_publish_limits;
+
+/* Receives the keys under the prefix, in any order. */
+typedef struct ssmd_publish_entry_sink {
+  void *ctx;
+  /* One key (relative to the prefix), its value and the store's revision of it (etcd's mod_revision,
+   * Consul's ModifyIndex), never 0. All entries of one `read` come from one consistent snapshot. */
+  void (*entry)(void *ctx, ssmd_str key, ssmd_str value, uint64_t revision);
+} ssmd_publish_entry_sink;
+
+typedef enum ssmd_publish_op_kind {
+  SSMD_PUBLISH_PUT = 0,    /* write `value` at `key` */
+  SSMD_PUBLISH_DELETE = 1, /* remove `key` */
+  SSMD_PUBLISH_CHECK = 2   /* write nothing: only require `key` to still be at `revision` */
+} ssmd_publish_op_kind;
+
+/* One operation of a batch. Every operation is guarded: the batch applies only if each key's revision is
+ * still the one given (0: the key must not exist). */
+typedef struct ssmd_publish_op {
+  uint32_t struct_size;      /* sizeof as the host compiled it */
+  ssmd_publish_op_kind kind; /* put, delete or check */
+  ssmd_str key;              /* relative to the URL's prefix */
+  ssmd_str value;            /* the bytes to write (SSMD_PUBLISH_PUT only) */
+  uint64_t revision;         /* the revision `read` reported for `key`; 0 when it reported none */
+} ssmd_publish_op;
+
+typedef struct ssmd_publish_batch {
+  uint32_t struct_size;                /* sizeof as the host compiled it */
+  const ssmd_publish_op *const *ops;   /* pointers, so each op may grow */
+  size_t op_count;                     /* within the limits `prepare` gave */
+  void *reserved[4];                   /* NULL */
+} ssmd_publish_batch;
+
+/* Receives the outcome of an applied batch. */
+typedef struct ssmd_publish_result_sink {
+  void *ctx;
+  /* The revision op `index` now carries (0 for a deleted key), for guards of later batches. */
+  void (*written)(void *ctx, size_t index, uint64_t revision);
+} ssmd_publish_result_sink;
+
+typedef struct ssmd_publisher {
+  uint32_t struct_size; /* sizeof as the plugin compiled it */
+  ssmd_str scheme;      /* the URL scheme this publisher owns, e.g. "etcd"; it owns "etcd+<anything>" too */
+  /* Checks `url` and the plugin's settings without contacting the store, and fills `limits`. SSMD_FAILED:
+   * the URL is malformed (a usage error); SSMD_ENV_ERROR: a setting cannot be used (a missing CA file). */
+  ssmd_status (*prepare)(const ssmd_host *host, ssmd_str url, ssmd_publish_limits *limits,
+                         const ssmd_sink *sink);
+  /* Reads every key under the URL's prefix, with its value and revision, from one snapshot. */
+  ssmd_status (*read)(const ssmd_host *host, ssmd_str url, const ssmd_publish_entry_sink *out,
+                      const ssmd_sink *sink);
+  /* Applies `batch` all or nothing: SSMD_OK after every operation took effect (and `out` heard of each),
+   * SSMD_CONFLICT when a guard failed and nothing was written, SSMD_ENV_ERROR when the store could not be
+   * reached or refused (the batch then took effect wholly or not at all; a plugin that cannot tell which
+   * says so through `sink`). */
+  ssmd_status (*apply)(const ssmd_host *host, ssmd_str url, const ssmd_publish_batch *batch,
+                       const ssmd_publish_result_sink *out, const ssmd_sink *sink);
+  void *reserved[4]; /* must be NULL */
+} ssmd_publisher;
 
 /* ---- Extension point: subcommand ---------------------------------------------------------------- */
 typedef struct ssmd_subcommand {
@@ -323,7 +435,11 @@ typedef struct ssmd_plugin {
   size_t storage_backend_count;
   const ssmd_subcommand *const *subcommands;
   size_t subcommand_count;
-  void *reserved[8]; /* must be NULL */
+  /* ABI 1.3: publishers, in the first two reserved slots (so the struct keeps its size). NULL and 0 from
+   * an older plugin; the host reads them only from a plugin built against 1.3 or later. */
+  const ssmd_publisher *const *publishers;
+  size_t publisher_count;
+  void *reserved[6]; /* must be NULL */
 } ssmd_plugin;
 
 /* The entry point. The host calls it once, after loading, with its own services; the returned struct
@@ -333,17 +449,25 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
 /* ---- The manifest -----------------------------------------------------------------------------------
  * Text in the ELF section `.ssmd_manifest`, read by the host without loading the library:
  *
- *   ssmd-manifest 1
+ *   ssmd-manifest 2
  *   name feed-acme
  *   version 1.0.0
- *   abi 1.1
+ *   abi 1.3
+ *   url https://acme.example/ssmd-plugin
  *   provides feed acme
  *   command acme-login Log in to the Acme exchange
  *
- * Kinds after `provides`: feed, schema-format, secret, storage. The host checks after loading that the
- * entry point registers exactly what the manifest says, and refuses the plugin otherwise. Use the macros:
+ * Kinds after `provides`: feed, schema-format, secret, storage, publisher (ABI 1.3). The host checks after
+ * loading that the entry point registers exactly what the manifest says, and refuses the plugin otherwise.
+ * Use the macros:
  *
  *   SSMD_PLUGIN_MANIFEST("feed-acme", "1.0.0", SSMD_PROVIDES_FEED("acme"))
+ *   SSMD_PLUGIN_MANIFEST_URL("feed-acme", "1.0.0", "https://acme.example/ssmd-plugin", SSMD_PROVIDES_FEED("acme"))
+ *
+ * Format 1 has no `url` line. Format 2 (ABI 1.3) adds it: the http(s) address of the plugin's documentation,
+ * which `ssmd rules list` shows and SARIF output gives as the help link of the plugin's rules. A host older
+ * than ABI 1.3 reads format 1 only, so SSMD_PLUGIN_MANIFEST keeps writing it; bump the format only when a
+ * key is added, since a reader refuses keys it does not know.
  */
 #define SSMD_STRINGIFY_(x) #x
 #define SSMD_STRINGIFY(x) SSMD_STRINGIFY_(x)
@@ -351,11 +475,19 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
 #define SSMD_PROVIDES_SCHEMA_FORMAT(format) "provides schema-format " format "\n"
 #define SSMD_PROVIDES_SECRET(prefix) "provides secret " prefix "\n"
 #define SSMD_PROVIDES_STORAGE(scheme) "provides storage " scheme "\n"
+#define SSMD_PROVIDES_PUBLISHER(scheme) "provides publisher " scheme "\n" /* ABI 1.3 */
 #define SSMD_PROVIDES_COMMAND(name, summary) "command " name " " summary "\n"
+/* The manifest's lines up to `abi`, in the given format. */
+#define SSMD_MANIFEST_HEAD_(format, name, version)                                                          \
+  "ssmd-manifest " format "\nname " name "\nversion " version "\nabi " SSMD_STRINGIFY(SSMD_ABI_VERSION_MAJOR) "." \
+      SSMD_STRINGIFY(SSMD_ABI_VERSION_MINOR) "\n"
 #define SSMD_PLUGIN_MANIFEST(name, version, provides)                                                 \
   __attribute__((section(SSMD_MANIFEST_SECTION), used, aligned(1))) const char ssmd_plugin_manifest_[] = \
-      "ssmd-manifest 1\nname " name "\nversion " version "\nabi " SSMD_STRINGIFY(                      \
-          SSMD_ABI_VERSION_MAJOR) "." SSMD_STRINGIFY(SSMD_ABI_VERSION_MINOR) "\n" provides;
+      SSMD_MANIFEST_HEAD_("1", name, version) provides;
+/* ABI 1.3: the same, in format 2, with the plugin's documentation address. */
+#define SSMD_PLUGIN_MANIFEST_URL(name, version, url, provides)                                        \
+  __attribute__((section(SSMD_MANIFEST_SECTION), used, aligned(1))) const char ssmd_plugin_manifest_[] = \
+      SSMD_MANIFEST_HEAD_("2", name, version) "url " url "\n" provides;
 
 #ifdef __cplusplus
 } /* extern "C" */

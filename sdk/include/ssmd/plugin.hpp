@@ -132,10 +132,21 @@ private:
   size_t errors_ = 0;
 };
 
+// One rule an extension point reports, for `ssmd rules list`, `ssmd plugin check` and SARIF output. `id` is
+// `family/name` (lower case, never reused); `severity` the most severe level it reports while no team
+// setting changes it; `category` one lower-case word grouping related rules, or empty. A constructor rather
+// than an aggregate, so that rules written before ABI 1.3 as `{id, purpose, source}` still compile cleanly.
 struct Rule {
+  Rule() = default;
+  Rule(std::string id_, std::string purpose_, std::string source_, ssmd_severity severity_ = SSMD_SEVERITY_ERROR,
+       std::string category_ = {})
+      : id(std::move(id_)), purpose(std::move(purpose_)), source(std::move(source_)), severity(severity_),
+        category(std::move(category_)) {}
   std::string id;
   std::string purpose;
   std::string source;
+  ssmd_severity severity = SSMD_SEVERITY_ERROR;
+  std::string category;
 };
 
 // Host services, wrapped.
@@ -173,9 +184,20 @@ public:
   bool available() const { return reader_ != nullptr; }
   std::optional<std::string> read(std::string_view path) const {
     std::string out;
-    ssmd_bytes_sink sink{&out, [](void *ctx, ssmd_str b) { static_cast<std::string *>(ctx)->append(b.data, b.size); }};
-    if (!reader_ || reader_->read(reader_->ctx, to_c(path), &sink) != SSMD_OK) return std::nullopt;
+    if (read(path, out) != SSMD_OK) return std::nullopt;
     return out;
+  }
+  // The same with the host's answer, for a plugin that tells a missing file from one it cannot have:
+  // SSMD_OK with the bytes in `out`; SSMD_FAILED when there is no such file (or it leaves the repository);
+  // SSMD_ENV_ERROR when it exists but the host cannot or will not read it (over 16 MiB, its limit for a
+  // repository file; an I/O error); SSMD_UNSUPPORTED without a reader.
+  ssmd_status read(std::string_view path, std::string &out) const {
+    out.clear();
+    if (!reader_) return SSMD_UNSUPPORTED;
+    ssmd_bytes_sink sink{&out, [](void *ctx, ssmd_str b) { static_cast<std::string *>(ctx)->append(b.data, b.size); }};
+    ssmd_status status = reader_->read(reader_->ctx, to_c(path), &sink);
+    if (status != SSMD_OK) out.clear();
+    return status;
   }
 
 private:
@@ -288,6 +310,8 @@ public:
   virtual ssmd_status resolve(const Host &host, const SecretRequest &req,
                               const std::function<void(std::string_view, std::string_view)> &emit,
                               Diagnostics &out) = 0;
+  // The rules check() and resolve() report (ABI 1.3).
+  virtual std::vector<Rule> rules() const { return {}; }
   // The environment variable that carries `field`; nullopt lets the host choose.
   virtual std::optional<std::string> variable_name(const Host &, const SecretRequest &, std::string_view) {
     return std::nullopt;
@@ -310,12 +334,46 @@ public:
   // Calls `done(index, result)` once per URL, possibly from several threads.
   virtual ssmd_status fetch(const Host &host, const std::vector<std::string_view> &urls, uint64_t max_bytes,
                             const std::function<void(size_t, const FetchResult &)> &done, Diagnostics &out) = 0;
+  // The rules list() and fetch() report (ABI 1.3).
+  virtual std::vector<Rule> rules() const { return {}; }
 };
 
 class Subcommand {
 public:
   virtual ~Subcommand() = default;
   virtual int run(const Host &host, const std::vector<std::string> &args) = 0;
+};
+
+// One operation of a publish batch (see ssmd_publish_op): `key` is relative to the URL's prefix, and the
+// batch applies only if every key is still at `revision` (0: absent).
+struct PublishOp {
+  ssmd_publish_op_kind kind = SSMD_PUBLISH_PUT;
+  std::string_view key;
+  std::string_view value;
+  uint64_t revision = 0;
+};
+
+struct PublishLimits {
+  uint64_t max_ops = 0;   // 0: no limit
+  uint64_t max_bytes = 0; // 0: no limit
+};
+
+// A store runtime configuration is published to (ABI 1.3). The host decides what to write; the publisher
+// reads keys with their revisions and applies guarded batches atomically.
+class Publisher {
+public:
+  virtual ~Publisher() = default;
+  // Checks the URL and settings without touching the network. Report a malformed URL as an error and
+  // return SSMD_FAILED (a usage error); an unusable setting with SSMD_ENV_ERROR.
+  virtual ssmd_status prepare(const Host &host, std::string_view url, PublishLimits &limits, Diagnostics &out) = 0;
+  // Calls `emit(key, value, revision)` for every key under the URL's prefix, from one snapshot.
+  virtual ssmd_status read(const Host &host, std::string_view url,
+                           const std::function<void(std::string_view, std::string_view, uint64_t)> &emit,
+                           Diagnostics &out) = 0;
+  // Applies `ops` all or nothing; on success calls `written(index, revision)` for each op. Returns SSMD_OK,
+  // SSMD_CONFLICT (a guard failed; nothing written) or SSMD_ENV_ERROR.
+  virtual ssmd_status apply(const Host &host, std::string_view url, const std::vector<PublishOp> &ops,
+                            const std::function<void(size_t, uint64_t)> &written, Diagnostics &out) = 0;
 };
 
 // ---- Adapters from the interfaces to the C tables --------------------------------------------------
@@ -341,25 +399,54 @@ struct Component {
   virtual ~Component() = default;
 };
 
-inline std::vector<ssmd_rule_info> rule_table(const std::vector<Rule> &rules) {
-  std::vector<ssmd_rule_info> out;
-  for (const auto &r : rules) out.push_back({to_c(r.id), to_c(r.purpose), to_c(r.source)});
-  return out;
-}
+// An extension point's rules as the C table of ABI 1.3 (`ssmd_rule_table`), pointing into the owned `Rule`s,
+// and as the plain array of ABI 1.0 to 1.2 (`ssmd_rule_info`), still filled for readers of that array. Built
+// once and never moved or copied, since the host keeps the pointers.
+class RuleTable {
+public:
+  explicit RuleTable(std::vector<Rule> rules) : rules_(std::move(rules)) {
+    entries_.reserve(rules_.size());
+    for (const auto &r : rules_) {
+      infos_.push_back(ssmd_rule_info{to_c(r.id), to_c(r.purpose), to_c(r.source)});
+      ssmd_rule entry{};
+      entry.struct_size = sizeof(ssmd_rule);
+      entry.id = to_c(r.id);
+      entry.severity = r.severity;
+      entry.category = to_c(r.category);
+      entry.purpose = to_c(r.purpose);
+      entry.source = to_c(r.source);
+      entries_.push_back(entry);
+    }
+    for (const auto &e : entries_) pointers_.push_back(&e);
+    table_.struct_size = sizeof(ssmd_rule_table);
+    table_.rules = pointers_.data();
+    table_.rule_count = pointers_.size();
+  }
+  RuleTable(const RuleTable &) = delete;
+  RuleTable &operator=(const RuleTable &) = delete;
+  const ssmd_rule_table *get() const { return &table_; }
+  const ssmd_rule_info *infos() const { return infos_.data(); }
+  size_t size() const { return infos_.size(); }
+
+private:
+  std::vector<Rule> rules_;
+  std::vector<ssmd_rule_info> infos_;
+  std::vector<ssmd_rule> entries_;
+  std::vector<const ssmd_rule *> pointers_;
+  ssmd_rule_table table_{};
+};
 
 template <class T> struct FeedComponent : Component {
   std::string name;
   T impl;
-  std::vector<Rule> rules;
-  std::vector<ssmd_rule_info> rule_infos;
+  RuleTable rules{impl.rules()};
   ssmd_feed_validator table{};
   explicit FeedComponent(std::string n) : name(std::move(n)) {
-    rules = impl.rules();
-    rule_infos = rule_table(rules);
     table.struct_size = sizeof(table);
     table.exchange = to_c(name);
-    table.rules = rule_infos.data();
-    table.rule_count = rule_infos.size();
+    table.rules = rules.infos();
+    table.rule_count = rules.size();
+    table.rule_table = rules.get();
     table.check_feed = [](const ssmd_feed_context *ctx, const ssmd_node *feed) {
       return guard(ctx->sink, [&] {
         Diagnostics d(ctx->sink);
@@ -383,18 +470,16 @@ template <class T> struct FeedComponent : Component {
 template <class T> struct SchemaComponent : Component {
   std::string name, ext;
   T impl;
-  std::vector<Rule> rules;
-  std::vector<ssmd_rule_info> rule_infos;
+  RuleTable rules{impl.rules()};
   ssmd_schema_format table{};
   explicit SchemaComponent(std::string n) : name(std::move(n)) {
     ext = std::string(impl.extension());
-    rules = impl.rules();
-    rule_infos = rule_table(rules);
     table.struct_size = sizeof(table);
     table.format = to_c(name);
     table.extension = to_c(ext);
-    table.rules = rule_infos.data();
-    table.rule_count = rule_infos.size();
+    table.rules = rules.infos();
+    table.rule_count = rules.size();
+    table.rule_table = rules.get();
     table.check = [](const ssmd_host *h, const ssmd_schema_input *in, const ssmd_sink *sink) {
       return guard(sink, [&] {
         Diagnostics d(sink);
@@ -428,10 +513,12 @@ template <class T> struct SchemaComponent : Component {
 template <class T> struct SecretComponent : Component {
   std::string name;
   T impl;
+  RuleTable rules{impl.rules()};
   ssmd_secret_backend table{};
   explicit SecretComponent(std::string n) : name(std::move(n)) {
     table.struct_size = sizeof(table);
     table.prefix = to_c(name);
+    table.rule_table = rules.get();
     table.check = [](const ssmd_host *h, const ssmd_secret_request *r, const ssmd_sink *sink) {
       return guard(sink, [&] {
         Diagnostics d(sink);
@@ -475,10 +562,12 @@ template <class T> struct SecretComponent : Component {
 template <class T> struct StorageComponent : Component {
   std::string name;
   T impl;
+  RuleTable rules{impl.rules()};
   ssmd_storage_backend table{};
   explicit StorageComponent(std::string n) : name(std::move(n)) {
     table.struct_size = sizeof(table);
     table.scheme = to_c(name);
+    table.rule_table = rules.get();
     table.list = [](const ssmd_host *h, ssmd_str url, const ssmd_storage_entry_sink *out, const ssmd_sink *sink) {
       return guard(sink, [&] {
         Diagnostics d(sink);
@@ -503,6 +592,59 @@ template <class T> struct StorageComponent : Component {
     instance() = this;
   }
   static StorageComponent *&instance() { static StorageComponent *p = nullptr; return p; }
+};
+
+template <class T> struct PublisherComponent : Component {
+  std::string name;
+  T impl;
+  ssmd_publisher table{};
+  explicit PublisherComponent(std::string n) : name(std::move(n)) {
+    table.struct_size = sizeof(table);
+    table.scheme = to_c(name);
+    table.prepare = [](const ssmd_host *h, ssmd_str url, ssmd_publish_limits *limits, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        PublishLimits wanted;
+        ssmd_status status = instance()->impl.prepare(Host(h), from_c(url), wanted, d);
+        // Write only the fields the host's struct has room for.
+        if (limits && limits->struct_size >= offsetof(ssmd_publish_limits, max_ops) + sizeof(limits->max_ops))
+          limits->max_ops = wanted.max_ops;
+        if (limits && limits->struct_size >= offsetof(ssmd_publish_limits, max_bytes) + sizeof(limits->max_bytes))
+          limits->max_bytes = wanted.max_bytes;
+        return status;
+      });
+    };
+    table.read = [](const ssmd_host *h, ssmd_str url, const ssmd_publish_entry_sink *out, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        return instance()->impl.read(
+            Host(h), from_c(url),
+            [out](std::string_view k, std::string_view v, uint64_t revision) {
+              out->entry(out->ctx, to_c(k), to_c(v), revision);
+            },
+            d);
+      });
+    };
+    table.apply = [](const ssmd_host *h, ssmd_str url, const ssmd_publish_batch *batch,
+                     const ssmd_publish_result_sink *out, const ssmd_sink *sink) {
+      return guard(sink, [&] {
+        Diagnostics d(sink);
+        std::vector<PublishOp> ops;
+        for (size_t i = 0; batch && i < batch->op_count; ++i) {
+          const ssmd_publish_op *op = batch->ops[i];
+          ops.push_back(PublishOp{op->kind, from_c(op->key), from_c(op->value), op->revision});
+        }
+        return instance()->impl.apply(
+            Host(h), from_c(url), ops,
+            [out](size_t index, uint64_t revision) {
+              if (out && out->written) out->written(out->ctx, index, revision);
+            },
+            d);
+      });
+    };
+    instance() = this;
+  }
+  static PublisherComponent *&instance() { static PublisherComponent *p = nullptr; return p; }
 };
 
 template <class T> struct CommandComponent : Component {
@@ -546,6 +688,7 @@ public:
       if (auto *s = dynamic_cast<SecretTag *>(c.get())) secrets_.push_back(s->secret_table());
       if (auto *s = dynamic_cast<StorageTag *>(c.get())) storages_.push_back(s->storage_table());
       if (auto *s = dynamic_cast<CommandTag *>(c.get())) commands_.push_back(s->command_table());
+      if (auto *s = dynamic_cast<PublisherTag *>(c.get())) publishers_.push_back(s->publisher_table());
     }
     plugin_.feed_validators = feeds_.data();
     plugin_.feed_validator_count = feeds_.size();
@@ -557,6 +700,8 @@ public:
     plugin_.storage_backend_count = storages_.size();
     plugin_.subcommands = commands_.data();
     plugin_.subcommand_count = commands_.size();
+    plugin_.publishers = publishers_.data();
+    plugin_.publisher_count = publishers_.size();
   }
   const ssmd_plugin *get() const { return &plugin_; }
 
@@ -565,6 +710,7 @@ public:
   struct SecretTag { virtual const ssmd_secret_backend *secret_table() = 0; virtual ~SecretTag() = default; };
   struct StorageTag { virtual const ssmd_storage_backend *storage_table() = 0; virtual ~StorageTag() = default; };
   struct CommandTag { virtual const ssmd_subcommand *command_table() = 0; virtual ~CommandTag() = default; };
+  struct PublisherTag { virtual const ssmd_publisher *publisher_table() = 0; virtual ~PublisherTag() = default; };
 
 private:
   static std::string manifest_field(const char *manifest, const std::string &key) {
@@ -587,6 +733,7 @@ private:
   std::vector<const ssmd_secret_backend *> secrets_;
   std::vector<const ssmd_storage_backend *> storages_;
   std::vector<const ssmd_subcommand *> commands_;
+  std::vector<const ssmd_publisher *> publishers_;
   ssmd_plugin plugin_{};
 };
 
@@ -605,6 +752,10 @@ template <class T> struct TaggedSecret : SecretComponent<T>, PluginBuilder::Secr
 template <class T> struct TaggedStorage : StorageComponent<T>, PluginBuilder::StorageTag {
   using StorageComponent<T>::StorageComponent;
   const ssmd_storage_backend *storage_table() override { return &this->table; }
+};
+template <class T> struct TaggedPublisher : PublisherComponent<T>, PluginBuilder::PublisherTag {
+  using PublisherComponent<T>::PublisherComponent;
+  const ssmd_publisher *publisher_table() override { return &this->table; }
 };
 template <class T> struct TaggedCommand : CommandComponent<T>, PluginBuilder::CommandTag {
   using CommandComponent<T>::CommandComponent;
@@ -625,6 +776,10 @@ template <class T> std::unique_ptr<detail::Component> secret_backend(std::string
 }
 template <class T> std::unique_ptr<detail::Component> storage_backend(std::string scheme) {
   return std::make_unique<detail::TaggedStorage<T>>(std::move(scheme));
+}
+// ABI 1.3: a publisher for URLs of `scheme` (and `scheme+<anything>`).
+template <class T> std::unique_ptr<detail::Component> publisher(std::string scheme) {
+  return std::make_unique<detail::TaggedPublisher<T>>(std::move(scheme));
 }
 template <class T> std::unique_ptr<detail::Component> subcommand(std::string name, std::string summary) {
   return std::make_unique<detail::TaggedCommand<T>>(std::move(name), std::move(summary));

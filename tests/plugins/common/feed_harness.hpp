@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -74,10 +75,15 @@ public:
     ssmd_feed_context ctx = context(env, out);
     return validator_->check_environment(&ctx, env.root(), feed.root());
   }
+  // The ids of the rule table the host reads (ABI 1.3); the older array must list the same ones.
   std::set<std::string> rule_ids() const {
-    std::set<std::string> ids;
+    std::set<std::string> ids, legacy;
+    const ssmd_rule_table *table = validator_->rule_table;
+    for (size_t i = 0; table && i < table->rule_count; ++i)
+      ids.emplace(table->rules[i]->id.data, table->rules[i]->id.size);
     for (size_t i = 0; i < validator_->rule_count; ++i)
-      ids.emplace(validator_->rules[i].id.data, validator_->rules[i].id.size);
+      legacy.emplace(validator_->rules[i].id.data, validator_->rules[i].id.size);
+    if (ids != legacy) throw std::runtime_error("the rule table and the older rule array list different rules");
     return ids;
   }
 

@@ -1,6 +1,7 @@
 // The Kalshi plugin as a whole: its manifest and rule table, its README, the bundled fixtures, and odd shapes.
 #include "kalshi_test_support.hpp"
 
+#include <map>
 #include <regex>
 
 using namespace ssmd::test;
@@ -19,7 +20,8 @@ std::string from(ssmd_str s) { return std::string(s.data, s.size); }
 
 TEST_F(KalshiTest, ManifestInTheLibraryNamesTheFeedItProvides) {
   std::string bytes = read_file(build_dir() / "plugins" / "feed-kalshi.so");
-  EXPECT_NE(bytes.find("ssmd-manifest 1\nname feed-kalshi\nversion 0.1.0\nabi 1.3\nprovides feed kalshi\n"),
+  EXPECT_NE(bytes.find("ssmd-manifest 2\nname feed-kalshi\nversion 0.1.0\nabi 1.3\nurl "
+                       "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md\nprovides feed kalshi\n"),
             std::string::npos);
 }
 
@@ -33,6 +35,20 @@ TEST_F(KalshiTest, RulesAreListedWithPurposeAndKalshiDocumentationSource) {
     EXPECT_TRUE(from(v.rules[i].purpose).starts_with("Checks that") || from(v.rules[i].purpose).starts_with("Warns"));
     EXPECT_TRUE(from(v.rules[i].source).starts_with("https://docs.kalshi.com/"));
   }
+  // The table of ABI 1.3 lists the same rules with their severity and category: a rule that only ever warns
+  // says so, and so does one that can fail a run.
+  ASSERT_NE(v.rule_table, nullptr);
+  ASSERT_EQ(v.rule_table->rule_count, v.rule_count);
+  std::map<std::string, ssmd_severity> severities;
+  for (size_t i = 0; i < v.rule_table->rule_count; ++i) {
+    const ssmd_rule &rule = *v.rule_table->rules[i];
+    EXPECT_EQ(rule.struct_size, sizeof(ssmd_rule));
+    EXPECT_FALSE(from(rule.category).empty()) << from(rule.id);
+    severities[from(rule.id)] = rule.severity;
+  }
+  EXPECT_EQ(severities.at("kalshi/endpoint-host"), SSMD_SEVERITY_ERROR);
+  EXPECT_EQ(severities.at("kalshi/rate-limit-tier"), SSMD_SEVERITY_WARNING);
+  EXPECT_EQ(severities.at("kalshi/env-key-fields"), SSMD_SEVERITY_WARNING);
 }
 
 TEST_F(KalshiTest, ReadmeTableDocumentsExactlyTheRules) {

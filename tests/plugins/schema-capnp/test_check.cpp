@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 #include <set>
 
@@ -304,6 +305,33 @@ TEST(CapnpCheck, RulesListEveryRuleWithPurposeAndSource) {
   EXPECT_EQ(std::string(format.extension.data, format.extension.size), "capnp");
 }
 
+// The table of ABI 1.3 gives each rule the severity it reports and its category; a comparison finding's
+// category is the one `ssmd schema breaking --fail-on` names, read from the second segment of its id.
+TEST(CapnpCheck, RuleTableGivesSeverityAndCategory) {
+  const ssmd_schema_format &format = capnp_format();
+  ASSERT_NE(format.rule_table, nullptr);
+  ASSERT_EQ(format.rule_table->rule_count, format.rule_count);
+  const std::map<std::string, std::string> by_segment = {
+      {"breaking", "wire"}, {"removal", "removal"}, {"hygiene", "hygiene"}, {"source", "source"}, {"note", "safe"}};
+  for (size_t i = 0; i < format.rule_table->rule_count; ++i) {
+    const ssmd_rule &rule = *format.rule_table->rules[i];
+    const std::string id(rule.id.data, rule.id.size), category(rule.category.data, rule.category.size);
+    SCOPED_TRACE(id);
+    const std::string segment = id.substr(6, id.find('/', 6) == std::string::npos ? 0 : id.find('/', 6) - 6);
+    if (by_segment.count(segment)) {
+      EXPECT_EQ(category, by_segment.at(segment));
+    } else {
+      EXPECT_TRUE(category == "structure" || category == "lint" || category == "config") << category;
+    }
+    if (category == "wire" || category == "removal") {
+      EXPECT_EQ(rule.severity, SSMD_SEVERITY_ERROR);
+    }
+    if (category == "safe") {
+      EXPECT_EQ(rule.severity, SSMD_SEVERITY_INFO);
+    }
+  }
+}
+
 TEST(CapnpCheck, ReadmeListsEveryRule) {
   std::string readme = read_file(SCHEMA_CAPNP_README);
   const ssmd_schema_format &format = capnp_format();
@@ -337,4 +365,36 @@ TEST(CapnpCheck, AbsoluteImportPathsAreDirectoriesOnDisk) {
   EXPECT_EQ(f->file, (include.path() / "acme/money.capnp").string());
   EXPECT_EQ(f->line, 2u);
   EXPECT_NE(f->message.find("climbs out of import directory"), std::string::npos) << f->message;
+}
+
+// A cloned repository's files (ssmd.yaml, .ssmd/config.yaml) may name repository directories only: an absolute
+// directory there could point imports at any folder the user can read and have its files quoted back in
+// findings. Such an entry is a capnp/config warning and is never searched; the same entry in the user's own
+// configuration is.
+TEST(CapnpCheck, AnAbsoluteImportPathFromTheRepositorysFilesIsNeverSearched) {
+  TempDir outside;
+  outside.write("acme/money.capnp", "@0xdbb9ad1f14bf0b37;\nstruct Money {\n  units @0 :Int64;\n}\n");
+  SchemaRepo repo;
+  repo.write("t.capnp",
+             "@0xdbb9ad1f14bf0b36;\nusing M = import \"/acme/money.capnp\";\nstruct Trade {\n  m @0 :M.Money;\n}\n");
+  capnp_plugin().clear_config();
+  capnp_plugin().set_repository_config("capnp.import_paths", "[" + outside.path().string() + ", vendor]");
+  auto hostile = repo.check({"t.capnp", "trade", ""});
+  capnp_plugin().clear_config();
+  const Finding *config = hostile.findings.find("capnp/config");
+  ASSERT_NE(config, nullptr) << hostile.findings.dump();
+  EXPECT_NE(config->message.find("`" + outside.path().string() + "` is a directory outside the repository"),
+            std::string::npos)
+      << config->message;
+  const Finding *import = hostile.findings.find("capnp/import");
+  ASSERT_NE(import, nullptr) << "the import must not resolve\n" << hostile.findings.dump();
+  EXPECT_EQ(import->message.find(outside.path().string()), std::string::npos)
+      << "the directory is not among those searched\n" << import->message;
+  EXPECT_NE(import->message.find("not found in the import paths (vendor, /usr/include)"), std::string::npos)
+      << import->message;
+
+  ScopedConfig trusted("capnp.import_paths", "[" + outside.path().string() + "]");
+  auto user = repo.check({"t.capnp", "trade", ""});
+  EXPECT_EQ(user.status, SSMD_OK) << user.findings.dump();
+  EXPECT_FALSE(user.findings.has_rule("capnp/config")) << user.findings.dump();
 }

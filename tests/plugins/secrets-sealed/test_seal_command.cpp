@@ -135,6 +135,41 @@ TEST_F(SealCommand, WritesWhereConfiguredOrAsked) {
   EXPECT_TRUE(fs::exists(elsewhere.path() / "out/other.yaml"));
 }
 
+// A clone may commit exchanges/sealed-secrets as a symbolic link to a folder of the user's: `seal` refuses
+// to write through it (exit 3, naming the link) and writes nothing there, with or without --force.
+TEST_F(SealCommand, NeverWritesThroughALinkedManifestFolder) {
+  TempDir elsewhere;
+  fs::create_directories(repo_.path() / "exchanges");
+  fs::create_directory_symlink(elsewhere.path(), repo_.path() / "exchanges/sealed-secrets");
+  set_env("SSMD_CANARY_KEY", kCanaryKey);
+  for (bool force : {false, true}) {
+    std::vector<std::string> args{"kalshi-api", "-n", "ssmd", "--cert", keys().rsa_cert.string(), "--field",
+                                  "api_key=SSMD_CANARY_KEY"};
+    if (force) args.push_back("--force");
+    auto r = seal(args);
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("exchanges/sealed-secrets is a symbolic link (to " + elsewhere.path().string() + ")"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+    EXPECT_TRUE(fs::is_empty(elsewhere.path()));
+  }
+  // A link to a folder inside the repository is refused as well: writes never follow a link.
+  fs::remove(repo_.path() / "exchanges/sealed-secrets");
+  fs::create_directories(repo_.path() / "deploy");
+  fs::create_directory_symlink("../deploy", repo_.path() / "exchanges/sealed-secrets");
+  auto inside = seal({"kalshi-api", "-n", "ssmd", "--cert", keys().rsa_cert.string(), "--field", "api_key=SSMD_CANARY_KEY"});
+  EXPECT_EQ(inside.exit_code, 3) << inside.err;
+  EXPECT_TRUE(fs::is_empty(repo_.path() / "deploy"));
+}
+
+TEST_F(SealCommand, ArgumentsThatAreNotUtf8AreEscapedInMessages) {
+  auto r = seal({"kalshi\xff", "-n", "ssmd", "--cert", keys().rsa_cert.string(), "--field", "api_key"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("kalshi\\xff"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\xff'), std::string::npos) << r.err;
+}
+
 TEST_F(SealCommand, RefusesANonRsaCertificateAndWritesNothing) {
   set_env("SSMD_KALSHI_API_API_KEY", kCanaryKey);
   auto before = repo_files();
