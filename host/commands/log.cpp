@@ -16,20 +16,50 @@
 namespace ssmd {
 
 namespace {
-std::optional<std::string> blob_text(const git::Repository &repo, const std::optional<git_oid> &id) {
-  if (!id) return std::nullopt;
-  return git::read_blob(repo, *id);
-}
+// The text of blobs by id, keeping those of the last commit listed: `ssmd log` walks newest first, so
+// one commit's "before" is usually the next listed commit's "after", read once instead of twice.
+class BlobTexts {
+public:
+  explicit BlobTexts(const git::Repository &repo) : repo_(repo) {}
+
+  std::optional<std::string> get(const std::optional<git_oid> &id) {
+    if (!id) return std::nullopt;
+    if (const std::string *text = find(*id)) return *text;
+    current_.emplace_back(*id, git::read_blob(repo_, *id));
+    return current_.back().second;
+  }
+
+  // Whether blob `id` was read for this commit or the last one (and so is within the size limit).
+  bool known(const git_oid &id) const { return find(id) != nullptr; }
+
+  // Moves on to the next commit: forgets the blobs that neither it nor the last one read.
+  void next_commit() {
+    previous_ = std::move(current_);
+    current_.clear();
+  }
+
+private:
+  const std::string *find(const git_oid &id) const {
+    for (auto *texts : {&current_, &previous_})
+      for (const auto &[known, text] : *texts)
+        if (git::git_oid_equal(&known, &id)) return &text;
+    return nullptr;
+  }
+
+  const git::Repository &repo_;
+  std::vector<std::pair<git_oid, std::string>> current_, previous_;
+};
 
 // What `ssmd log` says about one file a commit changed. A side over the size limit is never inflated (its
 // size comes from the object's header): the line names the file, its size and the limit instead, and the
 // rest of the history is shown as usual.
-std::vector<std::string> change_lines(const git::Repository &repo, const std::string &path, const git::FileChange &file) {
+std::vector<std::string> change_lines(const git::Repository &repo, BlobTexts &blobs, const std::string &path,
+                                      const git::FileChange &file) {
   for (const auto *side : {&file.before, &file.after})
-    if (*side)
+    if (*side && !blobs.known(**side))
       if (uint64_t size = git::blob_size(repo, **side); size > kMaxRepositoryFileBytes)
         return {path + ": not read: " + too_large_problem(size)};
-  return git::summarize_change(path, blob_text(repo, file.before), blob_text(repo, file.after));
+  return git::summarize_change(path, blobs.get(file.before), blobs.get(file.after));
 }
 } // namespace
 
@@ -66,6 +96,7 @@ int run_log(Context &ctx, const Args &args) {
   }
 
   git::Workspace ws = git::Workspace::open(ctx);
+  git::configure_for_reading_history();
   git::HistoryFilter filter = kind ? git::definition_filter(ws, *kind, name) : git::metadata_filter(ws);
   std::vector<git::HistoryEntry> entries = git::path_history(ws.repo(), filter, limit);
   if (entries.empty() && kind)
@@ -76,11 +107,13 @@ int run_log(Context &ctx, const Args &args) {
   json::Value commits = json::Array{};
   size_t author_width = 0;
   for (const auto &entry : entries) author_width = std::max(author_width, entry.author.size());
+  BlobTexts blobs(ws.repo());
   for (const auto &entry : entries) {
+    blobs.next_commit();
     std::vector<std::string> changes;
     for (const auto &file : entry.files) {
       auto path = ws.to_ssmd(file.path);
-      for (auto &line : change_lines(ws.repo(), path ? *path : file.path, file)) changes.push_back(std::move(line));
+      for (auto &line : change_lines(ws.repo(), blobs, path ? *path : file.path, file)) changes.push_back(std::move(line));
     }
     if (format == OutputFormat::Json) {
       json::Value lines = json::Array{};

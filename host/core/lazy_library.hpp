@@ -38,18 +38,12 @@ private:
   char open_error_[512] = {};
 };
 
-template <class Signature> class LazyFunction;
-
-// Callable like the C function it stands for; resolves it on the first call and caches the address.
-template <class Result, class... Args> class LazyFunction<Result(Args...)> {
+// The address of one function of a library, resolved at the first use and cached.
+template <class Pointer> class LazySymbol {
 public:
-  using Pointer = Result (*)(Args...);
-
-  constexpr LazyFunction(LazyLibrary &library, const char *name) : library_(library), name_(name) {}
-  LazyFunction(const LazyFunction &) = delete;
-  LazyFunction &operator=(const LazyFunction &) = delete;
-
-  Result operator()(Args... args) const { return get()(args...); }
+  constexpr LazySymbol(LazyLibrary &library, const char *name) : library_(library), name_(name) {}
+  LazySymbol(const LazySymbol &) = delete;
+  LazySymbol &operator=(const LazySymbol &) = delete;
 
   Pointer get() const {
     Pointer resolved = pointer_.load(std::memory_order_acquire);
@@ -64,6 +58,23 @@ private:
   LazyLibrary &library_;
   const char *name_;
   mutable std::atomic<Pointer> pointer_{nullptr};
+};
+
+template <class Signature> class LazyFunction;
+
+// Callable like the C function it stands for; resolves it on the first call and caches the address.
+template <class Result, class... Args> class LazyFunction<Result(Args...)> : public LazySymbol<Result (*)(Args...)> {
+public:
+  using LazySymbol<Result (*)(Args...)>::LazySymbol;
+  Result operator()(Args... args) const { return this->get()(args...); }
+};
+
+// The same for a C function that takes variable arguments, such as `git_libgit2_opts(int option, ...)`.
+template <class Result, class... Args>
+class LazyFunction<Result(Args..., ...)> : public LazySymbol<Result (*)(Args..., ...)> {
+public:
+  using LazySymbol<Result (*)(Args..., ...)>::LazySymbol;
+  template <class... More> Result operator()(Args... args, More... more) const { return this->get()(args..., more...); }
 };
 
 } // namespace ssmd

@@ -26,11 +26,12 @@ using BlobHandle = Handle<git_blob, git_blob_free>;
 using IndexHandle = Handle<git_index, git_index_free>;
 using SignatureHandle = Handle<git_signature, git_signature_free>;
 using ReferenceHandle = Handle<git_reference, git_reference_free>;
+using OdbHandle = Handle<git_odb, git_odb_free>;
+using OdbObjectHandle = Handle<git_odb_object, git_odb_object_free>;
 using RevwalkHandle = Handle<git_revwalk, git_revwalk_free>;
 using StatusListHandle = Handle<git_status_list, git_status_list_free>;
 using PatchHandle = Handle<git_patch, git_patch_free>;
 using ConfigHandle = Handle<git_config, git_config_free>;
-using OdbHandle = Handle<git_odb, git_odb_free>;
 
 // A `git_buf` that disposes of itself.
 struct Buffer {

@@ -1,5 +1,5 @@
 // Which commits changed which metadata files: a walk from HEAD that compares each commit's tree with its
-// first parent's by object id (git_tree_entry_bypath), skipping unchanged subtrees without reading them.
+// first parent's by object id (git/tree_compare.hpp), skipping unchanged subtrees without reading them.
 // No diff is computed, so thousands of commits take milliseconds.
 #pragma once
 
@@ -40,6 +40,10 @@ struct HistoryFilter {
   std::vector<std::string> dirs;
   // Which files under `dirs` count (given their git path); null accepts all.
   std::function<bool(std::string_view)> accept;
+  // When not empty, every path `accept` takes starts with one of these (a file's path, or a prefix such
+  // as "exchanges/schemas/trade."): the walk then reads, of a large directory, only the entries that can
+  // lead to one, instead of comparing all of them in every commit.
+  std::vector<std::string> only;
 };
 
 // Commits reachable from HEAD that changed a file `filter` selects, newest first (by commit time, never a
@@ -47,6 +51,13 @@ struct HistoryFilter {
 // is compared with its first parent; a merge counts only when the selected files differ from every
 // parent, as in `git log -- <paths>`.
 std::vector<HistoryEntry> path_history(const Repository &repo, const HistoryFilter &filter, size_t limit = 0);
+
+// Sets libgit2 up for a walk that reads each object about once, as `git log` does: no hashing of every
+// object read to check it against its name (a third of `ssmd log`'s time on a long history), and no
+// object cache (every commit and tree it parsed stayed in memory, and filling that memory with fresh
+// pages cost more than reading again the few objects read twice). For commands that only show history;
+// it holds for the rest of the process.
+void configure_for_reading_history();
 
 // "2025-07-01" (short) or "2025-07-01T09:30:00+02:00" (iso) in the author's own time zone, as git prints.
 std::string format_date(int64_t time, int offset_minutes, bool iso);

@@ -23,9 +23,12 @@
   X(git_commit_id) \
   X(git_commit_lookup) \
   X(git_commit_parent) \
+  X(git_commit_parent_id) \
   X(git_commit_parentcount) \
   X(git_commit_summary) \
+  X(git_commit_time) \
   X(git_commit_tree) \
+  X(git_commit_tree_id) \
   X(git_config_free) \
   X(git_error_last) \
   X(git_graph_descendant_of) \
@@ -45,6 +48,7 @@
   X(git_index_write) \
   X(git_index_write_tree_to) \
   X(git_libgit2_init) \
+  X(git_libgit2_opts) \
   X(git_message_prettify) \
   X(git_object_free) \
   X(git_object_lookup) \
@@ -53,6 +57,11 @@
   X(git_odb_free) \
   X(git_odb_hash) \
   X(git_odb_hashfile) \
+  X(git_odb_object_data) \
+  X(git_odb_object_free) \
+  X(git_odb_object_size) \
+  X(git_odb_object_type) \
+  X(git_odb_read) \
   X(git_odb_read_header) \
   X(git_oid_equal) \
   X(git_oid_fromstrn) \

@@ -60,6 +60,10 @@ HistoryFilter definition_filter(const Workspace &ws, DefinitionKind kind, const 
   filter.dirs = {dir};
   auto named = std::make_shared<std::vector<std::string>>(named_schema_files(ws, yaml_path));
   std::string convention = dir + "/" + name + ".";
+  // The entries a schema can own, so that a walk through a directory of thousands of schema files
+  // reads only these names.
+  filter.only = {yaml_path, convention};
+  for (const auto &file : *named) filter.only.push_back(dir + "/" + file);
   filter.accept = [yaml_path, dir, named, convention](std::string_view path) {
     if (path == yaml_path || path.starts_with(convention)) return true;
     return std::any_of(named->begin(), named->end(), [&](const std::string &file) { return path == dir + "/" + file; });

@@ -3,6 +3,7 @@
 #include "git/metadata_paths.hpp"
 #include "git/yaml_compare.hpp"
 #include "yaml/document.hpp"
+#include "yaml/piece_parser.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -51,18 +52,19 @@ void version_changes(Summary &s, const Node *a, const Node *b, DefinitionKind ki
   if (!old_items || !new_items) return;
   s.handled.push_back("versions");
   const bool schema = kind == DefinitionKind::Schema;
+  const ItemIndex old_index = index_items(*old_items), new_index = index_items(*new_items);
   for (const auto &item : *new_items) {
-    if (find_item(*old_items, item.id)) continue;
+    if (find_item(old_index, item.id)) continue;
     auto detail = schema ? scalar_text(item.node->get("status")) : scalar_text(item.node->get("effective_from"));
     std::string line = "+ version " + item.id;
     if (detail) line += schema ? " (" + *detail + ")" : " (effective " + *detail + ")";
     s.add(line);
   }
   for (const auto &item : *old_items)
-    if (!find_item(*new_items, item.id)) s.add("- version " + item.id);
+    if (!find_item(new_index, item.id)) s.add("- version " + item.id);
   for (const auto &item : *new_items) {
-    const Node *old_node = find_item(*old_items, item.id);
-    if (!old_node) continue;
+    const Node *old_node = find_item(old_index, item.id);
+    if (!old_node || old_node == item.node) continue; // the same node: a piece both versions share
     std::vector<std::string> fields = changed_keys(old_node, item.node);
     if (schema) {
       auto old_status = scalar_text(old_node->get("status")), new_status = scalar_text(item.node->get("status"));
@@ -145,9 +147,10 @@ void key_changes(Summary &s, const Node *a, const Node *b) {
   }
 }
 
-// Parses a definition, keeping the last few results: `ssmd log` walks history newest first, so one
-// commit's "before" is the next commit's "after", and parsing is most of its time. Thread-local, so the
-// cache needs no lock; documents are immutable once built.
+// Parses a definition. `ssmd log` walks history newest first, so one commit's "before" is the next
+// commit's "after", and most of a long file's pieces are unchanged from one version to the next: the last
+// few results are kept whole, and the piece parser parses each distinct piece once. Thread-local, so
+// neither needs a lock; documents are immutable once built.
 std::shared_ptr<const yaml::Document> parse(std::string_view path, const std::string &text) {
   struct Entry {
     std::string path, text;
@@ -155,10 +158,10 @@ std::shared_ptr<const yaml::Document> parse(std::string_view path, const std::st
   };
   constexpr size_t kKeep = 32;
   thread_local std::deque<Entry> recent;
+  thread_local yaml::PieceParser pieces;
   for (const auto &entry : recent)
     if (entry.text == text && entry.path == path) return entry.doc;
-  Diagnostics ignored;
-  std::shared_ptr<const yaml::Document> doc = yaml::Document::parse(std::string(path), text, ignored);
+  std::shared_ptr<const yaml::Document> doc = pieces.parse(std::string(path), text);
   if (doc && !(doc->root() && doc->root()->is_map())) doc = nullptr;
   recent.push_front({std::string(path), text, doc});
   if (recent.size() > kKeep) recent.pop_back();

@@ -33,6 +33,7 @@ std::optional<std::string> scalar_text(const Node *node) {
 
 std::vector<std::string> changed_keys(const Node *a, const Node *b) {
   std::vector<std::string> keys;
+  if (a == b) return keys;
   auto note = [&](const std::string &key) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   };
@@ -64,10 +65,16 @@ std::optional<std::vector<KeyedItem>> keyed_items(const Node *sequence, std::str
   return items;
 }
 
-const Node *find_item(const std::vector<KeyedItem> &items, std::string_view id) {
-  for (const auto &item : items)
-    if (item.id == id) return item.node;
-  return nullptr;
+ItemIndex index_items(const std::vector<KeyedItem> &items) {
+  ItemIndex index;
+  index.reserve(items.size());
+  for (const auto &item : items) index.emplace(item.id, item.node);
+  return index;
+}
+
+const Node *find_item(const ItemIndex &index, std::string_view id) {
+  auto it = index.find(id);
+  return it == index.end() ? nullptr : it->second;
 }
 
 } // namespace ssmd::git

@@ -74,6 +74,7 @@ public:
   void OnMapEnd() override { close(); }
 
   const Node *root() const { return root_; }
+  uint64_t expanded_nodes() const { return total_weight_; }
 
 private:
   struct Frame {
@@ -253,6 +254,7 @@ std::unique_ptr<Document> Document::parse(std::string file, std::string_view tex
     if (!parser.HandleNextDocument(builder) || !builder.root())
       return error({1, 1}, "yaml/empty", "file is empty; expected a YAML mapping");
     doc->root_ = builder.root();
+    doc->expanded_nodes_ = builder.expanded_nodes();
     Builder extra(*doc, text, limits);
     if (parser.HandleNextDocument(extra))
       return error({1, 1}, "yaml/multiple-documents", "file holds more than one YAML document; expected one");

@@ -51,6 +51,8 @@ public:
 
 private:
   friend class Builder;
+  friend class PieceParser;
+  friend class SimpleParser;
   struct Key {
     std::string text;
     Mark mark;
@@ -94,9 +96,15 @@ public:
 
 private:
   friend class Builder;
+  friend class PieceParser;
+  friend class SimpleParser;
   std::string file_;
   std::vector<std::unique_ptr<Node>> nodes_;
   const Node *root_ = nullptr;
+  // Keys, values and items with aliases expanded, as counted against `ParseLimits::max_expanded_nodes`.
+  uint64_t expanded_nodes_ = 0;
+  // Documents whose nodes this tree shares (yaml/piece_parser.hpp); empty for a parsed document.
+  std::vector<std::shared_ptr<const Document>> pieces_;
 };
 
 // Reads a file and parses it; I/O failures, size and encoding problems become diagnostics.

@@ -44,6 +44,14 @@ TEST(LazyLibrary, OpensTheLibraryAtTheFirstCallAndNotBefore) {
   EXPECT_EQ(zlibVersion.get(), zlibVersion.get()) << "the address is resolved once";
 }
 
+TEST(LazyLibrary, CallsAFunctionThatTakesVariableArguments) {
+  static LazyLibrary libc{"libc", "libc.so.6"};
+  static LazyFunction<int(char *, size_t, const char *, ...)> format{libc, "snprintf"};
+  char text[32] = {};
+  EXPECT_EQ(format(text, sizeof text, "%s-%d-%.1f", "abc", 42, 0.5), 10);
+  EXPECT_STREQ(text, "abc-42-0.5");
+}
+
 TEST(LazyLibrary, AMissingLibraryIsAnEnvironmentErrorNamingIt) {
   static LazyLibrary missing{"libnothing", "libssmd-no-such-library.so.9"};
   static LazyFunction<int()> anything{missing, "anything"};

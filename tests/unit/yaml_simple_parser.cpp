@@ -1,0 +1,146 @@
+// The simple parser against `Document::parse` (yaml-cpp): whenever it accepts a text, the whole parse
+// succeeds with the same tree; it declines everything outside its subset. Checked on hand-picked texts at
+// the subset's edges and on random metadata-like documents, edited at random.
+#include "yaml/simple_parser.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace ssmd;
+using namespace ssmd::yaml;
+
+namespace {
+
+void dump(const Node *node, std::string &out) {
+  if (!node) {
+    out += "<absent>";
+    return;
+  }
+  switch (node->kind()) {
+  case Node::Kind::Null: out += "~"; return;
+  case Node::Kind::Scalar: out += (node->quoted() ? "q'" : "p'") + node->scalar() + "'"; return;
+  case Node::Kind::Sequence:
+    out += "[";
+    for (size_t i = 0; i < node->size(); ++i) dump(node->at(i), out += i ? ", " : "");
+    out += "]";
+    return;
+  case Node::Kind::Map:
+    out += "{";
+    for (size_t i = 0; i < node->size(); ++i) dump(node->at(i), out += (i ? ", '" : "'") + node->key_at(i) + "': ");
+    out += "}";
+    return;
+  }
+}
+
+std::string tree(const Document *doc) {
+  if (!doc) return "<fails>";
+  std::string out;
+  dump(doc->root(), out);
+  return out;
+}
+
+// Checks one text; returns whether the simple parser accepted it.
+bool agrees(const std::string &text, const ParseLimits &limits = {}) {
+  auto simple = SimpleParser::parse(text, limits);
+  if (!simple) return false;
+  Diagnostics diags;
+  auto whole = Document::parse("f.yaml", text, diags, limits);
+  EXPECT_EQ(tree(simple.get()), tree(whole.get())) << "text:\n" << text;
+  EXPECT_EQ(simple->root()->kind(), whole ? whole->root()->kind() : Node::Kind::Null);
+  return true;
+}
+
+std::string pick(std::mt19937 &random, const std::vector<std::string> &choices) { return choices[random() % choices.size()]; }
+
+// A random document in (mostly) the simple subset: maps, lists of maps and of scalars, flow lists.
+void generate(std::mt19937 &random, std::string &out, size_t indent, int depth) {
+  static const std::vector<std::string> keys = {"name", "version", "status", "endpoint", "channels", "keys", "a",
+                                                "b-c", "_x", "true", "on", "k9"};
+  static const std::vector<std::string> scalars = {
+      "v1", "2025-01-01", "wss://api.example.com/ws/v2", "true", "null", "Null", "10", "a b c", "x.y", "\"quoted\"",
+      "'single'", "[a, b]", "[]", "a:b", "http://x:80/y", "\"a: b # c\"", "'['", "1.5", "/abs/path", "a=b+c@d",
+      "[\"q\", 'r', null]", "\"\""};
+  int keys_here = 1 + static_cast<int>(random() % 4);
+  std::vector<std::string> used;
+  for (int k = 0; k < keys_here; ++k) {
+    std::string key = pick(random, keys);
+    if (std::find(used.begin(), used.end(), key) != used.end()) continue;
+    used.push_back(key);
+    out += std::string(indent, ' ') + key + ":";
+    int shape = depth >= 3 ? 0 : static_cast<int>(random() % 5);
+    if (shape <= 1) {
+      out += " " + pick(random, scalars) + "\n";
+    } else if (shape == 2) {
+      out += "\n";
+      generate(random, out, indent + 2, depth + 1);
+    } else if (shape == 3) {
+      out += "\n";
+      for (int i = 0, n = 1 + static_cast<int>(random() % 3); i < n; ++i) {
+        std::string item;
+        generate(random, item, indent + 4, depth + 1);
+        item.replace(indent + 2, 2, "- "); // the first key moves onto the dash line
+        out += item;
+      }
+    } else {
+      out += random() % 2 ? "\n" : " # a comment\n";
+      for (int i = 0, n = 1 + static_cast<int>(random() % 3); i < n; ++i)
+        out += std::string(indent + 2, ' ') + "- " + pick(random, scalars) + "\n";
+    }
+    if (random() % 6 == 0) out += random() % 2 ? "\n" : std::string(indent, ' ') + "# between keys\n";
+  }
+}
+
+} // namespace
+
+TEST(YamlSimpleParser, ReadsMetadataLikeYamlCpp) {
+  EXPECT_TRUE(agrees("name: kalshi\nstatus: active\nversions:\n  - version: v1\n    effective_from: 2025-01-01\n"
+                     "    endpoint: \"wss://x/ws\"\n    channels: [trade, ticker]\n  - version: v2\ncalendar:\n"
+                     "  timezone: America/New_York\n"));
+  EXPECT_TRUE(agrees("keys:\n  main:\n    fields: [api_key]\n    source: env\n    required: true\n"));
+  EXPECT_TRUE(agrees("a:\nb: null\nc: 'x'\nd: []\ne:\n  -\n  - ''\n"));
+  EXPECT_TRUE(agrees("versions:  # newest last\n  - version: v1\n"));
+}
+
+TEST(YamlSimpleParser, DeclinesWhatItDoesNotKnow) {
+  for (const std::string text :
+       {"", "# only a comment\n", "a: 1\na: 2\n", "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: \"x\\ty\"\n", "a: 1 # c\n",
+        "a: b: c\n", "a: x\n  y\n", "a:\n- x\n", "a: [x, [y]]\n", "a: 'it''s'\n", "a: \"open\n", "---\na: 1\n",
+        "a:\tb\n", "a: b\r\n", "a: caf\xc3\xa9\n", "null: 1\n", "a: ~\n", "a: -1\n", "- - x\n", "a: [ ]\n", "a:  \n",
+        "a:\n    b: 1\n  c: 2\n", "? a\n: b\n", "a: {b: 1}\n", "a: !t x\n", "a: x:\n"}) {
+    EXPECT_EQ(SimpleParser::parse(text), nullptr) << "text:\n" << text;
+  }
+}
+
+TEST(YamlSimpleParser, DeclinesWhatTheLimitsRefuse) {
+  ParseLimits limits;
+  limits.max_depth = 2;
+  EXPECT_TRUE(agrees("a:\n  b: 1\n", limits));
+  EXPECT_EQ(SimpleParser::parse("a:\n  b:\n    c: 1\n", limits), nullptr);
+  EXPECT_EQ(SimpleParser::parse("a:\n  b: [1]\n", limits), nullptr);
+  limits = ParseLimits{};
+  limits.max_expanded_nodes = 4;
+  EXPECT_TRUE(agrees("a: 1\nb: 2\n", limits));
+  EXPECT_EQ(SimpleParser::parse("a: 1\nb: [2]\n", limits), nullptr);
+}
+
+TEST(YamlSimpleParser, AgreesWithYamlCppOnRandomDocuments) {
+  std::mt19937 random(17);
+  const std::string alphabet = " \n:-#'\"[],&*!|>?%.~ab1";
+  size_t accepted = 0, edited_accepted = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    generate(random, text, 0, 0);
+    accepted += agrees(text);
+    for (int e = 0, edits = 1 + static_cast<int>(random() % 3); e < edits; ++e) {
+      size_t at = random() % (text.size() + 1);
+      if (random() % 2) text.insert(at, 1, alphabet[random() % alphabet.size()]);
+      else if (at < text.size()) text.erase(at, 1);
+    }
+    edited_accepted += agrees(text);
+    if (HasFailure()) break;
+  }
+  // Every generated document is in the subset, and a fair share (about 740) stay in it after an edit.
+  EXPECT_EQ(accepted, 3000u);
+  EXPECT_GT(edited_accepted, 500u);
+}
