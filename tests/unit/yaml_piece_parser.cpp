@@ -3,6 +3,8 @@
 // cut, and on thousands of random mutations of a metadata file.
 #include "yaml/piece_parser.hpp"
 
+#include "yaml_tree_text.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -13,34 +15,12 @@ using namespace std::string_literals;
 
 namespace {
 
-// Everything a comparison by meaning can see of a tree, as text.
-void dump(const Node *node, std::string &out) {
-  if (!node) {
-    out += "<absent>";
-    return;
-  }
-  switch (node->kind()) {
-  case Node::Kind::Null: out += "~"; return;
-  case Node::Kind::Scalar: out += (node->quoted() ? "q'" : "p'") + node->scalar() + "'"; return;
-  case Node::Kind::Sequence:
-    out += "[";
-    for (size_t i = 0; i < node->size(); ++i) dump(node->at(i), out += i ? ", " : "");
-    out += "]";
-    return;
-  case Node::Kind::Map:
-    out += "{";
-    for (size_t i = 0; i < node->size(); ++i) dump(node->at(i), out += (i ? ", '" : "'") + node->key_at(i) + "': ");
-    out += "}";
-    return;
-  }
-}
-
 std::string whole(const std::string &text, const ParseLimits &limits = {}) {
   Diagnostics ignored;
   auto doc = Document::parse("f.yaml", text, ignored, limits);
   if (!doc) return "<fails>";
   std::string out;
-  dump(doc->root(), out);
+  ssmd::test::append_tree_text(doc->root(), out);
   return out;
 }
 
@@ -48,7 +28,7 @@ std::string pieces(PieceParser &parser, const std::string &text) {
   auto doc = parser.parse("f.yaml", text);
   if (!doc) return "<fails>";
   std::string out;
-  dump(doc->root(), out);
+  ssmd::test::append_tree_text(doc->root(), out);
   return out;
 }
 

@@ -3,6 +3,8 @@
 // the subset's edges and on random metadata-like documents, edited at random.
 #include "yaml/simple_parser.hpp"
 
+#include "yaml_tree_text.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -12,31 +14,10 @@ using namespace ssmd::yaml;
 
 namespace {
 
-void dump(const Node *node, std::string &out) {
-  if (!node) {
-    out += "<absent>";
-    return;
-  }
-  switch (node->kind()) {
-  case Node::Kind::Null: out += "~"; return;
-  case Node::Kind::Scalar: out += (node->quoted() ? "q'" : "p'") + node->scalar() + "'"; return;
-  case Node::Kind::Sequence:
-    out += "[";
-    for (size_t i = 0; i < node->size(); ++i) dump(node->at(i), out += i ? ", " : "");
-    out += "]";
-    return;
-  case Node::Kind::Map:
-    out += "{";
-    for (size_t i = 0; i < node->size(); ++i) dump(node->at(i), out += (i ? ", '" : "'") + node->key_at(i) + "': ");
-    out += "}";
-    return;
-  }
-}
-
 std::string tree(const Document *doc) {
   if (!doc) return "<fails>";
   std::string out;
-  dump(doc->root(), out);
+  ssmd::test::append_tree_text(doc->root(), out);
   return out;
 }
 
