@@ -7,6 +7,7 @@
 
 #include <ctime>
 #include <iostream>
+#include <map>
 #include <regex>
 
 using namespace ssmd::test;
@@ -38,6 +39,12 @@ std::string json_member(const std::string &json, const std::string &key, const s
 }
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
+
+// The environment that dates a commit `days_ago` days before now, as author and committer.
+std::map<std::string, std::string> at(int64_t days_ago) {
+  const std::string date = "@" + std::to_string(now() - days_ago * 86400) + " +0000";
+  return {{"GIT_AUTHOR_DATE", date}, {"GIT_COMMITTER_DATE", date}};
+}
 
 // A SealedSecret manifest sealing api_key and api_secret with the given (opaque) ciphertexts.
 std::string manifest(const std::string &key_ciphertext, const std::string &secret_ciphertext) {
@@ -113,10 +120,6 @@ TEST_F(SecretsRotation, SealedAgesComeFromTheLastCommitThatChangedTheFieldsCiphe
   mount("kalshi-creds", "api_key", kSealedCanary);
   mount("kalshi-creds", "api_secret", kSealedCanary);
   const std::string path = "exchanges/sealed-secrets/kalshi-creds.yaml";
-  auto at = [](int64_t days_ago) {
-    const std::string date = "@" + std::to_string(now() - days_ago * 86400) + " +0000";
-    return std::map<std::string, std::string>{{"GIT_AUTHOR_DATE", date}, {"GIT_COMMITTER_DATE", date}};
-  };
   // Day -200: both fields sealed. Day -30: api_secret sealed again. Day -5: an unrelated change to the file.
   write_repo_file(path, manifest("AgKeyFirstSealing0001", "AgSecretFirstSealing01"));
   git("add -A");
@@ -163,10 +166,6 @@ TEST_F(SecretsRotation, AHugeVersionInTheManifestsHistoryIsNeverReadAndLeavesTha
   mount("kalshi-creds", "api_key", kSealedCanary);
   mount("kalshi-creds", "api_secret", kSealedCanary);
   const std::string path = "exchanges/sealed-secrets/kalshi-creds.yaml";
-  auto at = [](int64_t days_ago) {
-    const std::string date = "@" + std::to_string(now() - days_ago * 86400) + " +0000";
-    return std::map<std::string, std::string>{{"GIT_AUTHOR_DATE", date}, {"GIT_COMMITTER_DATE", date}};
-  };
   write_repo_file(path, manifest("AgKeyFirstSealing0001", "AgSecretFirstSealing01"));
   git("add -A");
   git("commit -q -m 'seal kalshi-creds'", at(200));
