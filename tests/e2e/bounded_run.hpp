@@ -5,6 +5,7 @@
 #pragma once
 
 #include "run_ssmd.hpp"
+#include "sanitizers.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -16,14 +17,7 @@
 
 namespace ssmd::test {
 
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool memory_limited = false;
-// How much slower the same work runs under AddressSanitizer and UBSan, for time budgets.
-inline constexpr double sanitizer_slowdown = 3.0;
-#else
-inline constexpr bool memory_limited = true;
-inline constexpr double sanitizer_slowdown = 1.0;
-#endif
+inline constexpr bool memory_limited = !under_sanitizers;
 
 inline constexpr uint64_t k_memory_limit_bytes = 256ull << 20;
 

@@ -1,3 +1,4 @@
+#include "sanitizers.hpp"
 #include "validate/isolated_runner.hpp"
 
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 using namespace ssmd::validate;
+using ssmd::test::under_sanitizers;
 
 namespace {
 void report(const ssmd_sink *sink, const char *rule, const char *path) {
@@ -50,11 +52,7 @@ std::vector<PluginJob> hostile_jobs() {
 
 // The per-call timeout the hostile jobs run under. Under AddressSanitizer, `exits` runs LeakSanitizer's
 // scan of the worker's memory in std::exit, which on a loaded machine can take longer than 500 ms.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr std::chrono::milliseconds k_call_timeout{2000};
-#else
-constexpr std::chrono::milliseconds k_call_timeout{500};
-#endif
+constexpr std::chrono::milliseconds k_call_timeout{under_sanitizers ? 2000 : 500};
 
 TEST(IsolatedRunner, SurvivesCrashesHangsAbortsThrowsAndExits) {
   IsolationOptions options;
