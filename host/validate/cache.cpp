@@ -2,8 +2,9 @@
 
 #include "core/atomic_file.hpp"
 #include "core/json.hpp"
-#include "core/json_parse.hpp"
 #include "core/sha256.hpp"
+
+#include <ssmd_json/strict_json.hpp>
 
 #include <fstream>
 
@@ -25,28 +26,31 @@ void Cache::load() {
   // Layout: a line with the SHA-256 of the rest, then the JSON body.
   size_t newline = text.find('\n');
   if (newline != 64 || text.substr(0, 64) != sha256_hex(std::string_view(text).substr(65))) return;
-  json::Node root;
-  json::ParseLimits limits;
+  strict_json::Json root;
+  strict_json::Limits limits;
   limits.max_bytes = 256u << 20;
-  if (json::parse(std::string_view(text).substr(65), root, limits)) return;
-  const json::Node *format = root.get("format");
-  const json::Node *entries = root.get("entries");
-  if (!format || format->text != kFormat || !entries || !entries->is(json::Node::Kind::Object)) return;
+  if (strict_json::parse(std::string_view(text).substr(65), root, limits)) return;
+  const strict_json::Json *format = strict_json::member(root, "format");
+  const strict_json::Json *entries = strict_json::member(root, "entries");
+  if (!format || *format != kFormat || !entries || !entries->is_object()) return;
+  // A whole number, or 0: what the cache wrote is read back, anything else only misses.
+  auto number = [](const strict_json::Json &v) -> uint64_t { return v.is_number_unsigned() ? v.get<uint64_t>() : 0; };
   std::map<std::string, Diagnostics> stored;
-  for (const auto &[key, list] : entries->members) {
+  for (auto entry = entries->begin(); entry != entries->end(); ++entry) {
+    if (!entry->is_array()) return;
     Diagnostics diags;
-    for (const auto &item : list.items) {
-      if (item.items.size() != 6) return;
+    for (const auto &item : *entry) {
+      if (!item.is_array() || item.size() != 6) return;
       Diagnostic d;
-      d.severity = static_cast<Severity>(item.items[0].as_uint().value_or(0) % 3);
-      d.rule = item.items[1].text;
-      d.message = item.items[2].text;
-      d.file = item.items[3].text;
-      d.line = static_cast<uint32_t>(item.items[4].as_uint().value_or(0));
-      d.column = static_cast<uint32_t>(item.items[5].as_uint().value_or(0));
+      d.severity = static_cast<Severity>(number(item[0]) % 3);
+      d.rule = strict_json::text_of(item[1]);
+      d.message = strict_json::text_of(item[2]);
+      d.file = strict_json::text_of(item[3]);
+      d.line = static_cast<uint32_t>(number(item[4]));
+      d.column = static_cast<uint32_t>(number(item[5]));
       diags.push_back(std::move(d));
     }
-    stored.emplace(key, std::move(diags));
+    stored.emplace(entry.key(), std::move(diags));
   }
   stored_ = std::move(stored);
 }
