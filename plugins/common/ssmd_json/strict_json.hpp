@@ -40,7 +40,8 @@ struct Error {
   std::string message; // what is wrong, without the position
 };
 
-// `object`'s member `key`, or nullptr when `object` is not an object or has no such member.
+// `object`'s member `key`, or nullptr when `object` is not an object or has no such member. A linear search,
+// as documents keep their order: the objects ssmd looks members up in are small.
 template <class J> const J *member(const J &object, std::string_view key) {
   if (!object.is_object()) return nullptr;
   auto it = object.find(key);
