@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/json.hpp"
 #include "core/sha256.hpp"
+#include "yaml/document.hpp"
 
 #include <ssmd_json/strict_json.hpp>
 
@@ -14,6 +15,20 @@ namespace ssmd::validate {
 
 namespace {
 constexpr const char *kFormat = "ssmd-validate-cache-1";
+
+// Whether the strict JSON reader can read an entry back: it refuses text that is not UTF-8, which a finding
+// may quote (a file name), and one such entry would make the whole file unreadable.
+bool readable_back(const std::string &key, const Diagnostics &diagnostics) {
+  auto utf8 = [](std::string_view text) {
+    yaml::Mark where;
+    std::string why;
+    return yaml::valid_utf8(text, where, why);
+  };
+  if (!utf8(key)) return false;
+  for (const auto &d : diagnostics)
+    if (!utf8(d.rule) || !utf8(d.message) || !utf8(d.file)) return false;
+  return true;
+}
 } // namespace
 
 Cache::Cache(fs::path file, bool enabled) : file_(std::move(file)), enabled_(enabled) {}
@@ -78,9 +93,13 @@ void Cache::put(const std::string &key, const Diagnostics &diagnostics) {
 void Cache::save() {
   if (!enabled_) return;
   std::lock_guard lock(mutex_);
-  if (used_ == stored_) return; // a warm run over an unchanged repository writes nothing
+  // An entry that could not be read back is left out: its findings are worked out again next time.
+  std::map<std::string, Diagnostics> kept;
+  for (const auto &[key, diags] : used_)
+    if (readable_back(key, diags)) kept.emplace(key, diags);
+  if (kept == stored_) return; // a warm run over an unchanged repository writes nothing
   json::Value entries = json::Object{};
-  for (const auto &[key, diags] : used_) {
+  for (const auto &[key, diags] : kept) {
     json::Value list = json::Array{};
     for (const auto &d : diags)
       list.push(json::Array{static_cast<int>(d.severity), d.rule, d.message, d.file, static_cast<uint64_t>(d.line),

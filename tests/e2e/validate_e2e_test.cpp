@@ -246,6 +246,21 @@ TEST(Validate, ACorruptCacheIsIgnoredNeverTrusted) {
   EXPECT_EQ(repo.validate().exit_code, 1);
 }
 
+// The cache is read back by the strict JSON reader, which refuses text that is not UTF-8. A file name that
+// is not UTF-8, quoted by its findings, leaves its own entries out of the cache, not the whole cache.
+TEST(Validate, AFileNameThatIsNotUtf8LeavesTheRestOfTheCacheUsable) {
+  BundledCopy repo;
+  repo.write("exchanges/feeds/b\xff" "d.yaml", "name: bad\n");
+  auto cold = repo.validate({"--stats"});
+  EXPECT_EQ(cold.exit_code, 1) << cold.out << cold.err;
+  EXPECT_TRUE(has(cold.out, "exchanges/feeds/b\\xffd.yaml")) << cold.out;
+  auto warm = repo.validate({"--stats"});
+  EXPECT_EQ(warm.exit_code, 1) << warm.err;
+  EXPECT_EQ(warm.out, cold.out) << "the same findings, from the cache or not";
+  EXPECT_TRUE(has(warm.err, "from the cache")) << warm.err;
+  EXPECT_FALSE(has(warm.err, " 0 from the cache")) << warm.err;
+}
+
 TEST(Validate, APluginThatCrashesHangsAbortsOrThrowsIsReportedAndSsmdExits3) {
   BundledCopy repo;
   std::string demo = repo.read("exchanges/feeds/kalshi-demo.yaml");
