@@ -1,6 +1,6 @@
 #include "data/day_manifest.hpp"
 
-#include "core/json_parse.hpp"
+#include <ssmd_json/strict_json.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -15,56 +15,66 @@ std::string manifest_key(std::string_view feed, Date date) {
 
 namespace {
 
+using strict_json::Json;
+
+// The kinds of value a manifest's field may need to be.
+enum class Kind { String, Number, Array };
+
+bool is(const Json &value, Kind kind) {
+  switch (kind) {
+  case Kind::String: return value.is_string();
+  case Kind::Number: return value.is_number();
+  case Kind::Array: return value.is_array();
+  }
+  return false;
+}
+
 // Reads the manifest's fields, stopping at the first problem.
 class Reader {
 public:
-  Reader(const json::Node &root, std::string &problem) : root_(root), problem_(problem) {}
+  Reader(const Json &root, std::string &problem) : root_(root), problem_(problem) {}
 
   bool fail(const std::string &field, const std::string &why) {
     problem_ = field.empty() ? why : "field '" + field + "' " + why;
     return false;
   }
 
-  const json::Node *need(const json::Node &obj, const std::string &field, json::Node::Kind kind, const char *what) {
-    const json::Node *n = obj.get(field);
+  const Json *need(const Json &obj, const std::string &field, Kind kind, const char *what) {
+    const Json *n = strict_json::member(obj, field);
     if (!n) return fail(field, "is missing"), nullptr;
-    if (!n->is(kind)) {
-      problem_ = "field '" + field + "' at " + std::to_string(n->line) + ":" + std::to_string(n->column) +
-                 " must be " + what;
-      return nullptr;
-    }
+    if (!is(*n, kind)) return fail(field, std::string("must be ") + what), nullptr;
     return n;
   }
 
   bool string(const std::string &field, std::string &out) {
-    const json::Node *n = need(root_, field, json::Node::Kind::String, "a string");
+    const Json *n = need(root_, field, Kind::String, "a string");
     if (!n) return false;
-    out = n->text;
+    out = strict_json::text_of(*n);
     return true;
   }
 
   bool count(const std::string &field, uint64_t &out) {
-    const json::Node *n = need(root_, field, json::Node::Kind::Number, "a non-negative integer");
+    const Json *n = need(root_, field, Kind::Number, "a non-negative integer");
     if (!n) return false;
-    auto v = n->as_uint();
-    if (!v) return fail(field, "must be a non-negative integer, not " + n->text);
-    out = *v;
+    if (!n->is_number_unsigned()) return fail(field, "must be a non-negative integer, not " + n->dump());
+    out = n->get<uint64_t>();
     return true;
   }
 
-  bool timestamp(const json::Node &obj, const std::string &field, Timestamp &out) {
-    const json::Node *n = need(obj, field, json::Node::Kind::String, "an RFC 3339 timestamp string");
+  bool timestamp(const Json &obj, const std::string &field, Timestamp &out) {
+    const Json *n = need(obj, field, Kind::String, "an RFC 3339 timestamp string");
     if (!n) return false;
-    auto t = parse_timestamp(n->text);
-    if (!t) return fail(field, "is not an RFC 3339 timestamp: '" + n->text + "'");
+    const std::string text(strict_json::text_of(*n));
+    auto t = parse_timestamp(text);
+    if (!t) return fail(field, "is not an RFC 3339 timestamp: '" + text + "'");
     out = *t;
     return true;
   }
 
-  const json::Node &root() const { return root_; }
+  const Json &root() const { return root_; }
 
 private:
-  const json::Node &root_;
+  const Json &root_;
   std::string &problem_;
 };
 
@@ -76,12 +86,12 @@ std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string
     problem = "manifest is " + std::to_string(text.size()) + " bytes; the limit is 1 MiB, refusing to parse it";
     return std::nullopt;
   }
-  json::Node root;
-  if (auto err = json::parse(text, root)) {
+  Json root;
+  if (auto err = strict_json::parse(text, root)) {
     problem = "malformed JSON at " + std::to_string(err->line) + ":" + std::to_string(err->column) + ": " + err->message;
     return std::nullopt;
   }
-  if (!root.is(json::Node::Kind::Object)) {
+  if (!root.is_object()) {
     problem = "manifest must be a JSON object";
     return std::nullopt;
   }
@@ -99,8 +109,8 @@ std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string
            std::nullopt;
   // Raw data has no schema: null or absent is fine for it, and only for it.
   const bool raw = m.data_type == "raw" || tree == "raw";
-  const json::Node *schema = root.get("schema_version");
-  const bool no_schema = !schema || schema->is(json::Node::Kind::Null);
+  const Json *schema = strict_json::member(root, "schema_version");
+  const bool no_schema = !schema || schema->is_null();
   if (no_schema && !raw)
     return r.fail("schema_version", "is required except for raw data: the NAME:VERSION the records follow"),
            std::nullopt;
@@ -121,11 +131,12 @@ std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string
   if (m.status != "complete" && m.status != "partial" && m.status != "failed" && m.status != "processing")
     return r.fail("status", "must be complete, partial, failed or processing, not '" + m.status + "'"), std::nullopt;
 
-  const json::Node *q = r.need(root, "quality_score", json::Node::Kind::Number, "a number in [0, 1]");
+  const Json *q = r.need(root, "quality_score", Kind::Number, "a number in [0, 1]");
   if (!q) return std::nullopt;
-  if (!(q->number >= 0 && q->number <= 1) || !std::isfinite(q->number))
-    return r.fail("quality_score", "must be in [0, 1], not " + q->text), std::nullopt;
-  m.quality_score = q->number;
+  const double score = q->get<double>();
+  if (!(score >= 0 && score <= 1) || !std::isfinite(score))
+    return r.fail("quality_score", "must be in [0, 1], not " + q->dump()), std::nullopt;
+  m.quality_score = score;
 
   Timestamp day_start{m.date.days() * 86400000};
   Timestamp day_end{(m.date.days() + 1) * 86400000};
@@ -135,12 +146,12 @@ std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string
   if (m.last_timestamp < m.first_timestamp)
     return r.fail("last_timestamp", "is before first_timestamp"), std::nullopt;
 
-  const json::Node *gaps = r.need(root, "gaps", json::Node::Kind::Array, "an array");
+  const Json *gaps = r.need(root, "gaps", Kind::Array, "an array");
   if (!gaps) return std::nullopt;
-  for (size_t i = 0; i < gaps->items.size(); ++i) {
-    const json::Node &g = gaps->items[i];
+  for (size_t i = 0; i < gaps->size(); ++i) {
+    const Json &g = (*gaps)[i];
     std::string where = "gaps[" + std::to_string(i) + "]";
-    if (!g.is(json::Node::Kind::Object)) return r.fail(where, "must be an object"), std::nullopt;
+    if (!g.is_object()) return r.fail(where, "must be an object"), std::nullopt;
     Gap gap;
     if (!r.timestamp(g, "start", gap.start) || !r.timestamp(g, "end", gap.end)) {
       problem = where + ": " + problem;
@@ -148,10 +159,10 @@ std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string
     }
     if (!(gap.start < gap.end)) return r.fail(where, "must have start before end"), std::nullopt;
     if (!inside(gap.start) || gap.end > day_end) return r.fail(where, "lies outside " + m.date.str()), std::nullopt;
-    if (const json::Node *type = g.get("type"); type && type->is(json::Node::Kind::String)) gap.type = type->text;
-    if (const json::Node *resolved = g.get("resolved")) {
-      if (!resolved->is(json::Node::Kind::Bool)) return r.fail(where + ".resolved", "must be true or false"), std::nullopt;
-      gap.resolved = resolved->boolean;
+    if (const Json *type = strict_json::member(g, "type"); type && type->is_string()) gap.type = strict_json::text_of(*type);
+    if (const Json *resolved = strict_json::member(g, "resolved")) {
+      if (!resolved->is_boolean()) return r.fail(where + ".resolved", "must be true or false"), std::nullopt;
+      gap.resolved = resolved->get<bool>();
     }
     m.gaps.push_back(std::move(gap));
   }

@@ -1,8 +1,9 @@
 #include "publish/index_document.hpp"
 
 #include "core/json.hpp"
-#include "core/json_parse.hpp"
 #include "registry/names.hpp"
+
+#include <ssmd_json/strict_json.hpp>
 
 #include <algorithm>
 
@@ -16,29 +17,30 @@ StoredIndex read_index(const Snapshot &snapshot) {
     return out;
   }
   out.revision = found->second.revision;
-  json::Node root;
-  if (auto error = json::parse(found->second.value, root)) {
+  using strict_json::member;
+  strict_json::Json root;
+  if (auto error = strict_json::parse(found->second.value, root)) {
     out.problem = "the index is not JSON (" + error->message + ")";
     return out;
   }
-  const json::Node *format = root.get("format");
-  if (!root.is(json::Node::Kind::Object) || !format || format->text != kIndexFormat) {
+  const strict_json::Json *format = member(root, "format");
+  if (!format || *format != kIndexFormat) {
     out.problem = std::string("the index is not of format ") + kIndexFormat;
     return out;
   }
-  const json::Node *complete = root.get("complete");
-  const json::Node *commit = root.get("commit");
-  const json::Node *environments = root.get("environments");
-  if (!complete || !complete->is(json::Node::Kind::Bool) || !commit || !commit->is(json::Node::Kind::String) ||
-      !environments || !environments->is(json::Node::Kind::Array)) {
+  const strict_json::Json *complete = member(root, "complete");
+  const strict_json::Json *commit = member(root, "commit");
+  const strict_json::Json *environments = member(root, "environments");
+  if (!complete || !complete->is_boolean() || !commit || !commit->is_string() || !environments ||
+      !environments->is_array()) {
     out.problem = "the index lacks `complete`, `commit` or `environments`";
     return out;
   }
   out.readable = true;
-  out.complete = complete->boolean;
-  out.commit = commit->text;
-  for (const auto &item : environments->items)
-    if (item.is(json::Node::Kind::String)) out.environments.push_back(item.text);
+  out.complete = complete->get<bool>();
+  out.commit = strict_json::text_of(*commit);
+  for (const auto &item : *environments)
+    if (item.is_string()) out.environments.emplace_back(strict_json::text_of(item));
   std::sort(out.environments.begin(), out.environments.end());
   return out;
 }

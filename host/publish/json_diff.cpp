@@ -6,72 +6,65 @@ namespace ssmd::publish {
 
 namespace {
 
-void write(const json::Node &v, std::string &out) {
-  switch (v.kind) {
-  case json::Node::Kind::Null: out += "null"; break;
-  case json::Node::Kind::Bool: out += v.boolean ? "true" : "false"; break;
-  case json::Node::Kind::Number: out += v.text; break;
-  case json::Node::Kind::String: out += '"' + json::escape(v.text) + '"'; break;
-  case json::Node::Kind::Array:
+using strict_json::Json;
+
+void write(const Json &v, std::string &out) {
+  if (v.is_string()) {
+    out += '"' + json::escape(strict_json::text_of(v)) + '"';
+  } else if (v.is_array()) {
     out += '[';
-    for (size_t i = 0; i < v.items.size(); ++i) {
+    for (size_t i = 0; i < v.size(); ++i) {
       if (i) out += ',';
-      write(v.items[i], out);
+      write(v[i], out);
     }
     out += ']';
-    break;
-  case json::Node::Kind::Object:
+  } else if (v.is_object()) {
     out += '{';
-    for (size_t i = 0; i < v.members.size(); ++i) {
-      if (i) out += ',';
-      out += '"' + json::escape(v.members[i].first) + "\":";
-      write(v.members[i].second, out);
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (it != v.begin()) out += ',';
+      out += '"' + json::escape(it.key()) + "\":";
+      write(*it, out);
     }
     out += '}';
-    break;
+  } else {
+    out += v.dump(); // null, a boolean or a number
   }
 }
 
 std::string child(const std::string &path, const std::string &key) { return path.empty() ? key : path + "." + key; }
 
-bool same_scalar(const json::Node &a, const json::Node &b) {
-  switch (a.kind) {
-  case json::Node::Kind::Null: return true;
-  case json::Node::Kind::Bool: return a.boolean == b.boolean;
-  case json::Node::Kind::Number: return a.text == b.text || a.number == b.number;
-  default: return a.text == b.text;
-  }
-}
+// Numbers of any representation (1, 1.0) are one kind; so compared, 1 and 1.0 are the same value.
+bool same_kind(const Json &a, const Json &b) { return a.type() == b.type() || (a.is_number() && b.is_number()); }
 
-void compare(const json::Node &before, const json::Node &after, const std::string &path, std::vector<std::string> &out) {
+void compare(const Json &before, const Json &after, const std::string &path, std::vector<std::string> &out) {
   const std::string label = path.empty() ? "(document)" : path;
-  if (before.kind != after.kind) {
+  if (!same_kind(before, after)) {
     out.push_back(label + ": " + json_brief(before) + " → " + json_brief(after));
     return;
   }
-  if (before.kind == json::Node::Kind::Object) {
-    for (const auto &[key, value] : before.members) {
-      if (const json::Node *other = after.get(key)) compare(value, *other, child(path, key), out);
-      else out.push_back(child(path, key) + ": removed");
+  if (before.is_object()) {
+    for (auto it = before.begin(); it != before.end(); ++it) {
+      if (const Json *other = strict_json::member(after, it.key())) compare(*it, *other, child(path, it.key()), out);
+      else out.push_back(child(path, it.key()) + ": removed");
     }
-    for (const auto &[key, value] : after.members)
-      if (!before.get(key)) out.push_back(child(path, key) + ": added " + json_brief(value));
+    for (auto it = after.begin(); it != after.end(); ++it)
+      if (!strict_json::member(before, it.key())) out.push_back(child(path, it.key()) + ": added " + json_brief(*it));
     return;
   }
-  if (before.kind == json::Node::Kind::Array) {
-    size_t common = std::min(before.items.size(), after.items.size());
-    for (size_t i = 0; i < common; ++i) compare(before.items[i], after.items[i], path + "[" + std::to_string(i) + "]", out);
-    for (size_t i = common; i < before.items.size(); ++i) out.push_back(path + "[" + std::to_string(i) + "]: removed");
-    for (size_t i = common; i < after.items.size(); ++i)
-      out.push_back(path + "[" + std::to_string(i) + "]: added " + json_brief(after.items[i]));
+  if (before.is_array()) {
+    size_t common = std::min(before.size(), after.size());
+    for (size_t i = 0; i < common; ++i) compare(before[i], after[i], path + "[" + std::to_string(i) + "]", out);
+    for (size_t i = common; i < before.size(); ++i) out.push_back(path + "[" + std::to_string(i) + "]: removed");
+    for (size_t i = common; i < after.size(); ++i)
+      out.push_back(path + "[" + std::to_string(i) + "]: added " + json_brief(after[i]));
     return;
   }
-  if (!same_scalar(before, after)) out.push_back(label + ": " + json_brief(before) + " → " + json_brief(after));
+  if (before != after) out.push_back(label + ": " + json_brief(before) + " → " + json_brief(after));
 }
 
 } // namespace
 
-std::string json_brief(const json::Node &value, size_t width) {
+std::string json_brief(const Json &value, size_t width) {
   std::string out;
   write(value, out);
   if (out.size() <= width) return out;
@@ -81,7 +74,7 @@ std::string json_brief(const json::Node &value, size_t width) {
   return out.substr(0, cut) + "…";
 }
 
-std::vector<std::string> json_differences(const json::Node &before, const json::Node &after, const std::string &path) {
+std::vector<std::string> json_differences(const Json &before, const Json &after, const std::string &path) {
   std::vector<std::string> out;
   compare(before, after, path, out);
   return out;

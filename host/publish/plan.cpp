@@ -1,6 +1,5 @@
 #include "publish/plan.hpp"
 
-#include "core/json_parse.hpp"
 #include "publish/json_diff.hpp"
 
 #include <algorithm>
@@ -13,9 +12,11 @@ namespace {
 // Documents are small; a stored value far larger than any is not one of ours.
 constexpr size_t kMaxDocumentBytes = 16u << 20;
 
-json::Node parse_ours(const std::string &text) {
-  json::Node node;
-  if (json::parse(text, node, json::ParseLimits{kMaxDocumentBytes, 64}))
+using strict_json::Json;
+
+Json parse_ours(const std::string &text) {
+  Json node;
+  if (strict_json::parse(text, node, strict_json::Limits{kMaxDocumentBytes, 64}))
     throw std::logic_error("ssmd wrote a document it cannot read back");
   return node;
 }
@@ -31,18 +32,17 @@ bool same_content(std::string_view stored, std::string_view content) {
   if (!stored.starts_with(kPublished) || !stored.ends_with('}')) return false;
   stored.remove_prefix(kPublished.size());
   stored.remove_suffix(1);
-  json::Node published;
-  return !json::parse(stored, published) && published.is(json::Node::Kind::Object);
+  Json published;
+  return !strict_json::parse(stored, published) && published.is_object();
 }
 
 // What differs between a stored document and the commit's content; `published` is not content.
 std::vector<std::string> content_differences(const std::string &stored, const EnvironmentDocument &doc) {
   if (same_content(stored, doc.content)) return {};
-  json::Node before;
-  if (auto error = json::parse(stored, before, json::ParseLimits{kMaxDocumentBytes, 64}))
+  Json before;
+  if (auto error = strict_json::parse(stored, before, strict_json::Limits{kMaxDocumentBytes, 64}))
     return {"(document): not JSON (" + error->message + ", line " + std::to_string(error->line) + ")"};
-  if (before.is(json::Node::Kind::Object))
-    std::erase_if(before.members, [](const json::Node::Member &m) { return m.first == "published"; });
+  if (before.is_object()) before.erase("published");
   return json_differences(before, parse_ours(doc.content));
 }
 

@@ -2,8 +2,10 @@
 
 #include "core/atomic_file.hpp"
 #include "core/json.hpp"
-#include "core/json_parse.hpp"
 #include "core/sha256.hpp"
+#include "yaml/document.hpp"
+
+#include <ssmd_json/strict_json.hpp>
 
 #include <fstream>
 
@@ -13,6 +15,20 @@ namespace ssmd::validate {
 
 namespace {
 constexpr const char *kFormat = "ssmd-validate-cache-1";
+
+// Whether the strict JSON reader can read an entry back: it refuses text that is not UTF-8, which a finding
+// may quote (a file name), and one such entry would make the whole file unreadable.
+bool readable_back(const std::string &key, const Diagnostics &diagnostics) {
+  auto utf8 = [](std::string_view text) {
+    yaml::Mark where;
+    std::string why;
+    return yaml::valid_utf8(text, where, why);
+  };
+  if (!utf8(key)) return false;
+  for (const auto &d : diagnostics)
+    if (!utf8(d.rule) || !utf8(d.message) || !utf8(d.file)) return false;
+  return true;
+}
 } // namespace
 
 Cache::Cache(fs::path file, bool enabled) : file_(std::move(file)), enabled_(enabled) {}
@@ -25,28 +41,31 @@ void Cache::load() {
   // Layout: a line with the SHA-256 of the rest, then the JSON body.
   size_t newline = text.find('\n');
   if (newline != 64 || text.substr(0, 64) != sha256_hex(std::string_view(text).substr(65))) return;
-  json::Node root;
-  json::ParseLimits limits;
+  strict_json::Json root;
+  strict_json::Limits limits;
   limits.max_bytes = 256u << 20;
-  if (json::parse(std::string_view(text).substr(65), root, limits)) return;
-  const json::Node *format = root.get("format");
-  const json::Node *entries = root.get("entries");
-  if (!format || format->text != kFormat || !entries || !entries->is(json::Node::Kind::Object)) return;
+  if (strict_json::parse(std::string_view(text).substr(65), root, limits)) return;
+  const strict_json::Json *format = strict_json::member(root, "format");
+  const strict_json::Json *entries = strict_json::member(root, "entries");
+  if (!format || *format != kFormat || !entries || !entries->is_object()) return;
+  // A whole number, or 0: what the cache wrote is read back, anything else only misses.
+  auto number = [](const strict_json::Json &v) -> uint64_t { return v.is_number_unsigned() ? v.get<uint64_t>() : 0; };
   std::map<std::string, Diagnostics> stored;
-  for (const auto &[key, list] : entries->members) {
+  for (auto entry = entries->begin(); entry != entries->end(); ++entry) {
+    if (!entry->is_array()) return;
     Diagnostics diags;
-    for (const auto &item : list.items) {
-      if (item.items.size() != 6) return;
+    for (const auto &item : *entry) {
+      if (!item.is_array() || item.size() != 6) return;
       Diagnostic d;
-      d.severity = static_cast<Severity>(item.items[0].as_uint().value_or(0) % 3);
-      d.rule = item.items[1].text;
-      d.message = item.items[2].text;
-      d.file = item.items[3].text;
-      d.line = static_cast<uint32_t>(item.items[4].as_uint().value_or(0));
-      d.column = static_cast<uint32_t>(item.items[5].as_uint().value_or(0));
+      d.severity = static_cast<Severity>(number(item[0]) % 3);
+      d.rule = strict_json::text_of(item[1]);
+      d.message = strict_json::text_of(item[2]);
+      d.file = strict_json::text_of(item[3]);
+      d.line = static_cast<uint32_t>(number(item[4]));
+      d.column = static_cast<uint32_t>(number(item[5]));
       diags.push_back(std::move(d));
     }
-    stored.emplace(key, std::move(diags));
+    stored.emplace(entry.key(), std::move(diags));
   }
   stored_ = std::move(stored);
 }
@@ -74,9 +93,13 @@ void Cache::put(const std::string &key, const Diagnostics &diagnostics) {
 void Cache::save() {
   if (!enabled_) return;
   std::lock_guard lock(mutex_);
-  if (used_ == stored_) return; // a warm run over an unchanged repository writes nothing
+  // An entry that could not be read back is left out: its findings are worked out again next time.
+  std::map<std::string, Diagnostics> kept;
+  for (const auto &[key, diags] : used_)
+    if (readable_back(key, diags)) kept.emplace(key, diags);
+  if (kept == stored_) return; // a warm run over an unchanged repository writes nothing
   json::Value entries = json::Object{};
-  for (const auto &[key, diags] : used_) {
+  for (const auto &[key, diags] : kept) {
     json::Value list = json::Array{};
     for (const auto &d : diags)
       list.push(json::Array{static_cast<int>(d.severity), d.rule, d.message, d.file, static_cast<uint64_t>(d.line),

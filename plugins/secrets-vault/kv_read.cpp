@@ -12,23 +12,24 @@ Finding finding(ssmd_status status, const char *rule, std::string message) {
 }
 
 // A 404 whose body still carries the version's metadata: the version asked for was deleted or destroyed.
-std::optional<Finding> deleted_version(const json::Value *body, const VaultReference &ref) {
-  const json::Value *data = body ? body->get("data") : nullptr;
-  const json::Value *metadata = data ? data->get("metadata") : nullptr;
+std::optional<Finding> deleted_version(const SecretJson *body, const VaultReference &ref) {
+  const SecretJson *data = body ? member(*body, "data") : nullptr;
+  const SecretJson *metadata = data ? member(*data, "metadata") : nullptr;
   if (!metadata || !metadata->is_object()) return std::nullopt;
-  const json::Value *inner = data->get("data");
+  const SecretJson *inner = member(*data, "data");
   if (inner && !inner->is_null()) return std::nullopt;
-  const json::Value *version = metadata->get("version");
-  const json::Value *deleted_at = metadata->get("deletion_time");
-  const json::Value *destroyed = metadata->get("destroyed");
-  const std::string v = version ? one_line(version->text()) : "?";
+  const SecretJson *version = member(*metadata, "version");
+  const SecretJson *deleted_at = member(*metadata, "deletion_time");
+  const SecretJson *destroyed = member(*metadata, "destroyed");
+  const std::string v = version ? one_line(version->is_string() ? text_of(*version) : std::string_view(version->dump()))
+                                : "?";
   const std::string where = "vault/" + ref.mount + "/" + ref.path_text();
-  if (destroyed && destroyed->text() == "true")
+  if (destroyed && *destroyed == true)
     return finding(SSMD_FAILED, "vault/deleted",
                    "version " + v + " of " + where + " was destroyed and cannot be recovered; write a new version");
-  if (deleted_at && deleted_at->is_string() && !deleted_at->text().empty())
+  if (deleted_at && !text_of(*deleted_at).empty())
     return finding(SSMD_FAILED, "vault/deleted",
-                   "version " + v + " of " + where + " was deleted at " + one_line(deleted_at->text()) +
+                   "version " + v + " of " + where + " was deleted at " + one_line(text_of(*deleted_at)) +
                        "; undelete it (vault kv undelete -mount=" + ref.mount + " -versions=" + v + " " +
                        ref.path_text() + ") or write a new version");
   return std::nullopt;
@@ -90,11 +91,11 @@ std::string encode_segment(const std::string &segment) {
   return out;
 }
 
-const json::Value *KvAnswer::fields() const {
+const SecretJson *KvAnswer::fields() const {
   if (problem || !body) return nullptr;
-  const json::Value *data = body->get("data");
+  const SecretJson *data = member(*body, "data");
   if (kv_version == 1) return data;
-  return data ? data->get("data") : nullptr;
+  return data ? member(*data, "data") : nullptr;
 }
 
 std::string kv_read_path(const VaultReference &ref, int kv_version) {
@@ -124,8 +125,8 @@ KvAnswer interpret_read(const HttpResult &http, const VaultReference &ref, int k
                           "Vault answered 200 for " + where + " with a body that is not a JSON object (" + body.why + ")");
       return a;
     }
-    const json::Value *data = body.root->get("data");
-    const json::Value *fields = data && data->is_object() ? (kv_version == 2 ? data->get("data") : data) : nullptr;
+    const SecretJson *data = member(*body.root, "data");
+    const SecretJson *fields = data && data->is_object() ? (kv_version == 2 ? member(*data, "data") : data) : nullptr;
     if (!fields || !fields->is_object()) {
       a.problem = finding(SSMD_FAILED, "vault/response",
                           kv_version == 2 ? "the answer for " + where + " has no data.data object: is `" + ref.mount +
@@ -135,14 +136,14 @@ KvAnswer interpret_read(const HttpResult &http, const VaultReference &ref, int k
       return a;
     }
     if (kv_version == 2) {
-      const json::Value *metadata = data->get("metadata");
-      const json::Value *created = metadata && metadata->is_object() ? metadata->get("created_time") : nullptr;
-      if (created && created->is_string()) a.created = parse_rfc3339(created->text());
+      const SecretJson *metadata = member(*data, "metadata");
+      const SecretJson *created = metadata ? member(*metadata, "created_time") : nullptr;
+      if (created && created->is_string()) a.created = parse_rfc3339(text_of(*created));
     }
-    const json::Value *warnings = body.root->get("warnings");
+    const SecretJson *warnings = member(*body.root, "warnings");
     if (warnings && warnings->is_array())
-      for (const auto &item : warnings->items())
-        if (item.is_string() && !item.text().empty()) a.warnings.push_back(one_line(scrubber.clean(item.text())));
+      for (const auto &item : *warnings)
+        if (!text_of(item).empty()) a.warnings.push_back(one_line(scrubber.clean(text_of(item))));
     a.body = std::move(body.value);
     return a;
   }

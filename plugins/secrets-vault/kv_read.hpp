@@ -4,8 +4,8 @@
 // statuses Vault documents for them (403, 404, a soft-deleted or destroyed version's 404).
 #pragma once
 
-#include "json.hpp"
 #include "scrub.hpp"
+#include "secret_json.hpp"
 #include "vault_answer.hpp"
 #include "vault_reference.hpp"
 
@@ -18,13 +18,13 @@ namespace ssmd::vault {
 
 struct KvAnswer {
   std::optional<Finding> problem;     // set when the secret could not be read
-  std::optional<json::Value> body;    // the parsed answer when it could
+  std::optional<SecretJson> body;     // the parsed answer when it could
   int kv_version = 2;
   std::vector<std::string> warnings;  // Vault's `warnings`, cleaned up
   std::optional<int64_t> created;     // KV v2: when the version read was written (seconds since the epoch)
 
   // The secret's key/value pairs (data.data for v2, data for v1); nullptr when there is a problem.
-  const json::Value *fields() const;
+  const SecretJson *fields() const;
 };
 
 // The request path: /v1/<mount>/data/<path>[?version=N] (v2) or /v1/<mount>/<path> (v1), each segment

@@ -21,13 +21,13 @@ std::variant<int, Finding> interpret_preflight(const HttpResult &http, const Vau
                                 ".kv_version: 1 or 2";
   switch (http.status) {
   case 200: {
-    const json::Value *data = body.root ? body.root->get("data") : nullptr;
+    const SecretJson *data = body.root ? member(*body.root, "data") : nullptr;
     if (!data || !data->is_object())
       return Finding{SSMD_ENV_ERROR, "vault/response",
                      "Vault answered 200 with no data object while " + doing + configure};
-    const json::Value *options = data->get("options");
-    const json::Value *version = options && options->is_object() ? options->get("version") : nullptr;
-    return version && version->text() == "2" ? 2 : 1;
+    const SecretJson *options = member(*data, "options");
+    const SecretJson *version = options ? member(*options, "version") : nullptr;
+    return version && (text_of(*version) == "2" || *version == 2) ? 2 : 1;
   }
   case 404:
     return 1; // a Vault older than the endpoint, as the Vault CLI reads it

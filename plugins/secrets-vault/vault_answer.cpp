@@ -12,9 +12,14 @@ std::string tries(const HttpResult &http) {
 
 Body parse_body(const HttpResult &http) {
   Body b;
-  b.value = json::parse(http.body.view(), b.why);
-  if (b.value && b.value->is_object()) b.root = &*b.value;
-  else if (b.value) b.why = "it is not a JSON object";
+  SecretJson parsed;
+  if (auto error = parse_secret_json(http.body.view(), parsed)) {
+    b.why = error->message + " at line " + std::to_string(error->line) + ", column " + std::to_string(error->column);
+    return b;
+  }
+  b.value = std::move(parsed);
+  if (b.value->is_object()) b.root = &*b.value;
+  else b.why = "it is not a JSON object";
   return b;
 }
 
@@ -36,12 +41,12 @@ std::string one_line(std::string_view text) {
 
 std::string vault_errors(const Body &body, const Scrubber &scrubber) {
   std::string out;
-  const json::Value *errors = body.root ? body.root->get("errors") : nullptr;
+  const SecretJson *errors = body.root ? member(*body.root, "errors") : nullptr;
   if (!errors || !errors->is_array()) return out;
-  for (const auto &item : errors->items())
-    if (item.is_string() && !item.text().empty())
+  for (const auto &item : *errors)
+    if (!text_of(item).empty())
       // Scrubbed before it is cut to length, so a secret cut in half by the limit is still caught.
-      out += (out.empty() ? "" : "; ") + one_line(scrubber.clean(item.text()));
+      out += (out.empty() ? "" : "; ") + one_line(scrubber.clean(text_of(item)));
   return out;
 }
 

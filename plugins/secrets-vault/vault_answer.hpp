@@ -3,8 +3,8 @@
 // and Vault's `{"errors": [...]}` bodies, quoted on one line with every known secret scrubbed out.
 #pragma once
 
-#include "json.hpp"
 #include "scrub.hpp"
+#include "secret_json.hpp"
 #include "vault_http.hpp"
 #include "vault_settings.hpp"
 
@@ -24,8 +24,8 @@ struct Finding {
 
 // A response body parsed as a JSON object; `root` is null when it is not one (`why` says how).
 struct Body {
-  std::optional<json::Value> value;
-  const json::Value *root = nullptr;
+  std::optional<SecretJson> value;
+  const SecretJson *root = nullptr;
   std::string why;
 };
 Body parse_body(const HttpResult &http);

@@ -3,6 +3,9 @@
 #include "key_spec.hpp"
 #include "vault_reference.hpp"
 
+#include <array>
+#include <charconv>
+
 namespace ssmd::vault {
 
 namespace {
@@ -14,37 +17,58 @@ std::optional<VaultReference> checked_reference(const SecretRequest &req, Diagno
 }
 
 // The names of the secret's keys, to help when a field is missing; names are not secrets.
-std::string key_names(const json::Value &fields) {
+std::string key_names(const SecretJson &fields) {
   std::string out;
-  for (const auto &[name, value] : fields.members()) out += (out.empty() ? "" : ", ") + name;
+  for (auto it = fields.begin(); it != fields.end(); ++it)
+    out += (out.empty() ? "" : ", ") + std::string(std::string_view(it.key()));
   return out.empty() ? "none" : out;
 }
 
 // Every string a secret holds, at any depth, so that an error quoted later cannot show one.
-void remember_values(const json::Value &value, Scrubber &scrubber) {
-  if (value.is_string()) scrubber.add(value.text());
-  for (const auto &item : value.items()) remember_values(item, scrubber);
-  for (const auto &[name, member] : value.members()) remember_values(member, scrubber);
+void remember_values(const SecretJson &value, Scrubber &scrubber) {
+  if (value.is_string()) scrubber.add(text_of(value));
+  if (value.is_structured())
+    for (const auto &child : value) remember_values(child, scrubber);
+}
+
+// The text a scalar field is passed on as: a string's own, `true` or `false`, a number as JSON writes it
+// (`1.50` becomes `1.5`). A number's digits are written into `digits`, which the caller wipes.
+std::string_view field_text(const SecretJson &value, std::array<char, 32> &digits) {
+  char *const end = digits.data() + digits.size();
+  std::to_chars_result written{digits.data(), std::errc()};
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_number_unsigned()) written = std::to_chars(digits.data(), end, value.get<uint64_t>());
+  else if (value.is_number_integer()) written = std::to_chars(digits.data(), end, value.get<int64_t>());
+  else if (value.is_number_float()) written = std::to_chars(digits.data(), end, value.get<double>());
+  else return text_of(value);
+  return std::string_view(digits.data(), static_cast<size_t>(written.ptr - digits.data()));
 }
 
 void emit_fields(const SecretRequest &req, const KvAnswer &answer, const std::string &where,
                  const std::function<void(std::string_view, std::string_view)> &emit, Diagnostics &out) {
-  const json::Value &data = *answer.fields();
+  const SecretJson &data = *answer.fields();
   for (const auto &field : secrets::fields(req.spec)) {
-    const json::Value *value = data.get(field.name);
+    const SecretJson *value = member(data, field.name);
     if (!value || value->is_null()) {
       secrets::report_missing(req, field, "is not in " + where + " (its keys: " + key_names(data) + ")", out);
-    } else if (value->is_object() || value->is_array()) {
+      continue;
+    }
+    if (value->is_structured()) {
       out.error("vault/field-type", field.path(),
                 secrets::subject(req) + ": field `" + field.name + "` of " + where +
                     " is a JSON object or list; a field must be a string, a number or a boolean");
-    } else if (value->text().empty()) {
+      continue;
+    }
+    std::array<char, 32> digits;
+    const std::string_view text = field_text(*value, digits);
+    if (text.empty()) {
       // An empty value counts as missing, in every backend (docs/secrets.md).
       secrets::report_missing(req, field, "is empty in " + where + "; an empty value counts as missing", out);
     } else {
-      emit(field.name, value->text());
+      emit(field.name, text);
       if (answer.created) req.report_last_set(field.name, *answer.created);
     }
+    secrets::wipe_bytes(digits.data(), digits.size());
   }
 }
 } // namespace

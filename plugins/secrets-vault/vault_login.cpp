@@ -79,13 +79,13 @@ std::variant<Token, Finding> login(const VaultSettings &s, const AuthSettings &a
                             ? "; is the " + auth.name + " auth method mounted at auth/" + auth.mount +
                                   "? (vault.auth_mount)"
                             : "")};
-  const json::Value *auth_data = answer.root ? answer.root->get("auth") : nullptr;
-  const json::Value *client_token = auth_data && auth_data->is_object() ? auth_data->get("client_token") : nullptr;
-  if (!client_token || !client_token->is_string() || client_token->text().empty())
+  const SecretJson *auth_data = answer.root ? member(*answer.root, "auth") : nullptr;
+  const SecretJson *client_token = auth_data ? member(*auth_data, "client_token") : nullptr;
+  if (!client_token || text_of(*client_token).empty())
     return Finding{SSMD_ENV_ERROR, "vault/login",
                    std::string(method_title(auth.method)) + " login to Vault at " + s.address + " (" + endpoint +
                        ") answered 200 without auth.client_token" + said};
-  std::string_view text = client_token->text();
+  std::string_view text = text_of(*client_token);
   scrubber.add(text);
   if (!header_safe(text) || text.find(' ') != std::string_view::npos)
     return Finding{SSMD_ENV_ERROR, "vault/login",

@@ -52,7 +52,7 @@ const KvAnswer &Session::read(const VaultReference &ref, int kv_version) {
 }
 
 void Session::end() {
-  reads_.clear(); // json::Value wipes every string it held
+  reads_.clear(); // a SecretJson wipes all it held (secret_json.hpp)
   versions_.clear();
   token_ = Token{};
   scrubber_.wipe();

@@ -4,9 +4,9 @@
 // tests/test-plugins/faulty.cpp, whose extension names say how it misbehaves.
 #include "plugin_env.hpp"
 
-#include "core/json_parse.hpp"
 
 #include <gtest/gtest.h>
+#include <ssmd_json/strict_json.hpp>
 
 #include <chrono>
 #include <csignal>
@@ -63,8 +63,8 @@ void expect_no_crash(const RunResult &r) {
 }
 
 bool parses_as_json(const std::string &text) {
-  ssmd::json::Node doc;
-  return !ssmd::json::parse(text, doc);
+  ssmd::strict_json::Json doc;
+  return !ssmd::strict_json::parse(text, doc);
 }
 
 // Whether process `pid` is gone: it does not exist, or is a zombie nobody has reaped yet.

@@ -6,9 +6,9 @@
 //   SSMD_UPDATE_GOLDEN=1 ctest --preset dev -R RulesList
 #include "plugin_env.hpp"
 
-#include "core/json_parse.hpp"
 
 #include <gtest/gtest.h>
+#include <ssmd_json/strict_json.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -116,30 +116,30 @@ TEST(RulesList, JsonHasOneObjectPerRowWithTheDocumentedFields) {
   auto text = run_plain({"rules", "list"}, dir);
   auto out = run_plain({"rules", "list", "--output", "json"}, dir);
   ASSERT_EQ(out.exit_code, 0) << out.err;
-  ssmd::json::Node root;
-  ASSERT_FALSE(ssmd::json::parse(out.out, root));
-  ASSERT_TRUE(root.is(ssmd::json::Node::Kind::Array));
-  EXPECT_EQ(root.items.size(), rule_rows(text.out).size());
+  ssmd::strict_json::Json root;
+  ASSERT_FALSE(ssmd::strict_json::parse(out.out, root));
+  ASSERT_TRUE(root.is_array());
+  EXPECT_EQ(root.size(), rule_rows(text.out).size());
   std::set<std::string> severities;
   bool saw_host = false, saw_kalshi = false;
-  for (const auto &rule : root.items) {
+  for (const auto &rule : root) {
     for (const char *key : {"id", "severity", "category", "purpose", "plugin", "source", "url"})
-      ASSERT_NE(rule.get(key), nullptr) << key;
-    EXPECT_FALSE(rule.get("purpose")->text.empty());
-    severities.insert(rule.get("severity")->text);
-    const std::string id = rule.get("id")->text;
+      ASSERT_TRUE(rule.contains(key)) << key;
+    EXPECT_FALSE(rule.at("purpose").get<std::string>().empty());
+    severities.insert(rule.at("severity").get<std::string>());
+    const std::string id = rule.at("id").get<std::string>();
     if (id == "schema/hash-mismatch") {
       saw_host = true;
-      EXPECT_TRUE(rule.get("plugin")->is(ssmd::json::Node::Kind::Null));
-      EXPECT_EQ(rule.get("url")->text, "https://github.com/ssmd/ssmd/blob/main/docs/rules/schema/hash-mismatch.md");
-      EXPECT_EQ(rule.get("category")->text, "integrity");
+      EXPECT_TRUE(rule.at("plugin").is_null());
+      EXPECT_EQ(rule.at("url"), "https://github.com/ssmd/ssmd/blob/main/docs/rules/schema/hash-mismatch.md");
+      EXPECT_EQ(rule.at("category"), "integrity");
     }
     if (id == "kalshi/endpoint-host") {
       saw_kalshi = true;
-      EXPECT_EQ(rule.get("plugin")->text, "feed-kalshi");
-      EXPECT_EQ(rule.get("severity")->text, "error");
-      EXPECT_EQ(rule.get("url")->text, "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md");
-      EXPECT_EQ(rule.get("source")->text, "https://docs.kalshi.com/getting_started/api_environments");
+      EXPECT_EQ(rule.at("plugin"), "feed-kalshi");
+      EXPECT_EQ(rule.at("severity"), "error");
+      EXPECT_EQ(rule.at("url"), "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md");
+      EXPECT_EQ(rule.at("source"), "https://docs.kalshi.com/getting_started/api_environments");
     }
   }
   EXPECT_TRUE(saw_host && saw_kalshi);

@@ -1,9 +1,9 @@
 // `ssmd schema breaking`: the real binary, the bundled capnp plugin, real git repositories.
-#include "core/json_parse.hpp"
 #include "plugin_env.hpp"
 #include "schema_fixture.hpp"
 
 #include <gtest/gtest.h>
+#include <ssmd_json/strict_json.hpp>
 
 using namespace ssmd::test;
 
@@ -54,18 +54,18 @@ TEST(SchemaBreakingE2E, AnAddedFieldIsASafeInfoFindingAndExits0) {
 
   auto json = repo.ssmd({"schema", "breaking", "trade", "--format", "json"});
   EXPECT_EQ(json.exit_code, 0) << json.err;
-  ssmd::json::Node doc;
-  ASSERT_FALSE(ssmd::json::parse(json.out, doc)) << json.out;
-  EXPECT_EQ(doc.get("notes")->as_uint(), 1u);
-  EXPECT_EQ(doc.get("wire_breaking")->as_uint(), 0u);
-  const ssmd::json::Node *findings = doc.get("findings");
-  ASSERT_TRUE(findings && findings->items.size() == 1u) << json.out;
-  const auto &f = findings->items[0];
-  EXPECT_EQ(f.get("category")->text, "safe");
-  EXPECT_EQ(f.get("fails")->kind, ssmd::json::Node::Kind::Bool);
-  EXPECT_EQ(f.get("severity")->text, "info");
-  EXPECT_EQ(f.get("rule")->text, "capnp/note/field-added");
-  EXPECT_EQ(f.get("line")->as_uint(), 15u);
+  ssmd::strict_json::Json doc;
+  ASSERT_FALSE(ssmd::strict_json::parse(json.out, doc)) << json.out;
+  EXPECT_EQ(doc.at("notes"), 1u);
+  EXPECT_EQ(doc.at("wire_breaking"), 0u);
+  const auto &findings = doc.at("findings");
+  ASSERT_EQ(findings.size(), 1u) << json.out;
+  const auto &f = findings[0];
+  EXPECT_EQ(f.at("category"), "safe");
+  EXPECT_TRUE(f.at("fails").is_boolean());
+  EXPECT_EQ(f.at("severity"), "info");
+  EXPECT_EQ(f.at("rule"), "capnp/note/field-added");
+  EXPECT_EQ(f.at("line"), 15u);
 }
 
 TEST(SchemaBreakingE2E, AReformattedVersionHasNoFindingsAndExits0) {
@@ -171,38 +171,38 @@ TEST(SchemaBreakingE2E, JsonHasTheFindingsCategoriesAndTheWireCount) {
   two_versions(repo, replaced(trade_wire_breaking(), "tradeId @2", "executionId @2"));
   auto r = repo.ssmd({"schema", "breaking", "trade", "--format", "json"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  ssmd::json::Node doc;
-  ASSERT_FALSE(ssmd::json::parse(r.out, doc)) << r.out;
-  EXPECT_EQ(doc.get("schema")->text, "trade");
-  EXPECT_EQ(doc.get("from")->text, "v1");
-  EXPECT_EQ(doc.get("to")->text, "v2");
-  EXPECT_TRUE(doc.get("against")->is(ssmd::json::Node::Kind::Null));
-  EXPECT_EQ(doc.get("wire_breaking")->as_uint(), 1u);
-  EXPECT_EQ(doc.get("removals")->as_uint(), 1u);
-  EXPECT_EQ(doc.get("hygiene")->as_uint(), 0u);
-  EXPECT_EQ(doc.get("source_breaking")->as_uint(), 1u);
-  EXPECT_EQ(doc.get("failing")->as_uint(), 2u);
-  ASSERT_TRUE(doc.get("fail_on") && doc.get("fail_on")->items.size() == 2u) << r.out;
-  EXPECT_EQ(doc.get("fail_on")->items[0].text, "wire");
-  EXPECT_EQ(doc.get("fail_on")->items[1].text, "removal");
-  const ssmd::json::Node *findings = doc.get("findings");
-  ASSERT_TRUE(findings && findings->is(ssmd::json::Node::Kind::Array));
-  ASSERT_EQ(findings->items.size(), 3u) << r.out;
+  ssmd::strict_json::Json doc;
+  ASSERT_FALSE(ssmd::strict_json::parse(r.out, doc)) << r.out;
+  EXPECT_EQ(doc.at("schema"), "trade");
+  EXPECT_EQ(doc.at("from"), "v1");
+  EXPECT_EQ(doc.at("to"), "v2");
+  EXPECT_TRUE(doc.at("against").is_null());
+  EXPECT_EQ(doc.at("wire_breaking"), 1u);
+  EXPECT_EQ(doc.at("removals"), 1u);
+  EXPECT_EQ(doc.at("hygiene"), 0u);
+  EXPECT_EQ(doc.at("source_breaking"), 1u);
+  EXPECT_EQ(doc.at("failing"), 2u);
+  ASSERT_EQ(doc.at("fail_on").size(), 2u) << r.out;
+  EXPECT_EQ(doc.at("fail_on")[0], "wire");
+  EXPECT_EQ(doc.at("fail_on")[1], "removal");
+  const auto &findings = doc.at("findings");
+  ASSERT_TRUE(findings.is_array());
+  ASSERT_EQ(findings.size(), 3u) << r.out;
   std::map<std::string, std::string> prefix = {{"wire", "capnp/breaking/"}, {"removal", "capnp/removal/"},
                                                {"source", "capnp/source/"}};
   std::map<std::string, size_t> seen;
-  for (const auto &f : findings->items) {
+  for (const auto &f : findings) {
     for (const char *key : {"file", "line", "column", "severity", "category", "fails", "rule", "message"})
-      EXPECT_TRUE(f.get(key)) << key << " missing in " << r.out;
-    EXPECT_EQ(f.get("file")->text, "exchanges/schemas/trade.v2.capnp");
-    EXPECT_GT(f.get("line")->as_uint().value_or(0), 0u);
-    const std::string &category = f.get("category")->text, &rule = f.get("rule")->text;
+      EXPECT_TRUE(f.contains(key)) << key << " missing in " << r.out;
+    EXPECT_EQ(f.at("file"), "exchanges/schemas/trade.v2.capnp");
+    EXPECT_GT(f.at("line").get<uint64_t>(), 0u);
+    const std::string category = f.at("category").get<std::string>(), rule = f.at("rule").get<std::string>();
     ++seen[category];
     ASSERT_TRUE(prefix.contains(category)) << category;
     EXPECT_TRUE(rule.starts_with(prefix[category])) << rule;
     bool fails = category != "source";
-    EXPECT_EQ(f.get("fails")->boolean, fails) << rule;
-    EXPECT_EQ(f.get("severity")->text, fails ? "error" : "warning") << rule;
+    EXPECT_EQ(f.at("fails"), fails) << rule;
+    EXPECT_EQ(f.at("severity"), fails ? "error" : "warning") << rule;
   }
   EXPECT_EQ(seen, (std::map<std::string, size_t>{{"removal", 1}, {"source", 1}, {"wire", 1}}));
 }

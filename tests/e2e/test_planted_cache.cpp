@@ -4,9 +4,10 @@
 // `validate.json` cannot make a broken repository pass, and a forged feed entry cannot change what
 // `feed show` prints. Each test proves its forgery is well formed: the forger's own ssmd accepts it.
 #include "core/json.hpp"
-#include "core/json_parse.hpp"
 #include "core/sha256.hpp"
 #include "run_ssmd.hpp"
+
+#include <ssmd_json/strict_json.hpp>
 
 #include <gtest/gtest.h>
 
@@ -46,12 +47,13 @@ protected:
   void forge_validation_cache() const {
     fs::path cache = repo_.path() / ".ssmd/cache/validate.json";
     std::string text = read_file(cache);
-    ssmd::json::Node root;
-    ASSERT_FALSE(ssmd::json::parse(std::string_view(text).substr(65), root, ssmd::json::ParseLimits{}));
+    ssmd::strict_json::Json root;
+    ASSERT_FALSE(ssmd::strict_json::parse(std::string_view(text).substr(65), root));
     ssmd::json::Value entries = ssmd::json::Object{};
-    for (const auto &[key, list] : root.get("entries")->members) entries.set(key, ssmd::json::Array{});
+    for (auto it = root.at("entries").begin(); it != root.at("entries").end(); ++it)
+      entries.set(it.key(), ssmd::json::Array{});
     ssmd::json::Value forged;
-    forged.set("format", root.get("format")->text).set("entries", std::move(entries));
+    forged.set("format", root.at("format").get<std::string>()).set("entries", std::move(entries));
     const std::string body = forged.dump();
     std::ofstream(cache, std::ios::binary) << ssmd::sha256_hex(body) + "\n" + body;
   }

@@ -1,8 +1,8 @@
 // `ssmd validate` through the real binary, the bundled plugins and copies of the bundled exchanges/.
-#include "core/json_parse.hpp"
 #include "run_ssmd.hpp"
 
 #include <gtest/gtest.h>
+#include <ssmd_json/strict_json.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -158,21 +158,21 @@ TEST(Validate, EveryFormatHasItsStructure) {
   BundledCopy repo;
   repo.replace("exchanges/feeds/kalshi.yaml", "wss://api.elections.kalshi.com", "wss://api.example.com");
   auto json = repo.validate({"--format", "json"});
-  ssmd::json::Node root;
-  ASSERT_FALSE(ssmd::json::parse(json.out, root)) << json.out;
-  EXPECT_FALSE(root.get("valid")->boolean);
-  EXPECT_GE(root.get("errors")->as_uint().value_or(0), 1u);
-  EXPECT_GE(root.get("files")->as_uint().value_or(0), 10u);
-  const auto &d = root.get("diagnostics")->items.at(0);
-  for (const char *k : {"file", "line", "column", "severity", "rule", "message"}) EXPECT_TRUE(d.get(k)) << k;
+  ssmd::strict_json::Json root;
+  ASSERT_FALSE(ssmd::strict_json::parse(json.out, root)) << json.out;
+  EXPECT_EQ(root.at("valid"), false);
+  EXPECT_GE(root.at("errors").get<uint64_t>(), 1u);
+  EXPECT_GE(root.at("files").get<uint64_t>(), 10u);
+  const auto &d = root.at("diagnostics").at(0);
+  for (const char *k : {"file", "line", "column", "severity", "rule", "message"}) EXPECT_TRUE(d.contains(k)) << k;
 
   auto sarif = repo.validate({"--format", "sarif"});
-  ssmd::json::Node s;
-  ASSERT_FALSE(ssmd::json::parse(sarif.out, s)) << sarif.out;
-  EXPECT_EQ(s.get("version")->text, "2.1.0");
-  const auto &run = s.get("runs")->items.at(0);
-  EXPECT_GE(run.get("tool")->get("driver")->get("rules")->items.size(), 10u);
-  EXPECT_TRUE(run.get("results")->items.at(0).get("locations")->items.at(0).get("physicalLocation")->get("region"));
+  ssmd::strict_json::Json s;
+  ASSERT_FALSE(ssmd::strict_json::parse(sarif.out, s)) << sarif.out;
+  EXPECT_EQ(s.at("version"), "2.1.0");
+  const auto &run = s.at("runs").at(0);
+  EXPECT_GE(run.at("tool").at("driver").at("rules").size(), 10u);
+  EXPECT_TRUE(run.at("results").at(0).at("locations").at(0).at("physicalLocation").contains("region"));
 
   auto junit = repo.validate({"--format", "junit"});
   EXPECT_TRUE(has(junit.out, "<testsuites name=\"ssmd validate\"")) << junit.out;
@@ -244,6 +244,21 @@ TEST(Validate, ACorruptCacheIsIgnoredNeverTrusted) {
   EXPECT_TRUE(has(r.out, "[kalshi/endpoint-host]"));
   std::ofstream(cache, std::ios::binary) << "\x00\xff garbage";
   EXPECT_EQ(repo.validate().exit_code, 1);
+}
+
+// The cache is read back by the strict JSON reader, which refuses text that is not UTF-8. A file name that
+// is not UTF-8, quoted by its findings, leaves its own entries out of the cache, not the whole cache.
+TEST(Validate, AFileNameThatIsNotUtf8LeavesTheRestOfTheCacheUsable) {
+  BundledCopy repo;
+  repo.write("exchanges/feeds/b\xff" "d.yaml", "name: bad\n");
+  auto cold = repo.validate({"--stats"});
+  EXPECT_EQ(cold.exit_code, 1) << cold.out << cold.err;
+  EXPECT_TRUE(has(cold.out, "exchanges/feeds/b\\xffd.yaml")) << cold.out;
+  auto warm = repo.validate({"--stats"});
+  EXPECT_EQ(warm.exit_code, 1) << warm.err;
+  EXPECT_EQ(warm.out, cold.out) << "the same findings, from the cache or not";
+  EXPECT_TRUE(has(warm.err, "from the cache")) << warm.err;
+  EXPECT_FALSE(has(warm.err, " 0 from the cache")) << warm.err;
 }
 
 TEST(Validate, APluginThatCrashesHangsAbortsOrThrowsIsReportedAndSsmdExits3) {

@@ -3,16 +3,15 @@
 // (`helpUri`): a host rule to its page in docs/rules/, a plugin's rule to the documentation its manifest names.
 #include "plugin_env.hpp"
 
-#include "core/json_parse.hpp"
-
 #include <gtest/gtest.h>
+#include <ssmd_json/strict_json.hpp>
 
 #include <fstream>
 #include <map>
 #include <set>
 
 using namespace ssmd::test;
-using ssmd::json::Node;
+using ssmd::strict_json::Json;
 namespace fs = std::filesystem;
 
 namespace {
@@ -37,46 +36,45 @@ calendar:
 )";
 
 // Checks what SARIF 2.1.0 requires of the parts ssmd writes, and returns the run's rules by id.
-std::map<std::string, const Node *> check_shape(const Node &root) {
-  std::map<std::string, const Node *> rules;
-  EXPECT_EQ(root.get("version")->text, "2.1.0");
-  EXPECT_EQ(root.get("$schema")->text, "https://json.schemastore.org/sarif-2.1.0.json");
-  const Node *runs = root.get("runs");
-  EXPECT_TRUE(runs && runs->is(Node::Kind::Array) && runs->items.size() == 1);
-  if (!runs || runs->items.empty()) return rules;
-  const Node &run = runs->items[0];
-  const Node *driver = run.get("tool")->get("driver");
-  EXPECT_EQ(driver->get("name")->text, "ssmd");
-  EXPECT_TRUE(driver->get("informationUri")->text.starts_with("https://"));
-  const Node *list = driver->get("rules");
-  EXPECT_TRUE(list && list->is(Node::Kind::Array));
-  for (const auto &rule : list->items) {
-    const std::string id = rule.get("id")->text;
+std::map<std::string, const Json *> check_shape(const Json &root) {
+  std::map<std::string, const Json *> rules;
+  EXPECT_EQ(root.at("version"), "2.1.0");
+  EXPECT_EQ(root.at("$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
+  const Json &runs = root.at("runs");
+  EXPECT_TRUE(runs.is_array() && runs.size() == 1);
+  if (!runs.is_array() || runs.empty()) return rules;
+  const Json &run = runs[0];
+  const Json &driver = run.at("tool").at("driver");
+  EXPECT_EQ(driver.at("name"), "ssmd");
+  EXPECT_TRUE(driver.at("informationUri").get<std::string>().starts_with("https://"));
+  const Json &list = driver.at("rules");
+  EXPECT_TRUE(list.is_array());
+  for (const auto &rule : list) {
+    const std::string id = rule.at("id").get<std::string>();
     EXPECT_TRUE(rules.emplace(id, &rule).second) << "rule " << id << " is described twice";
-    const Node *description = rule.get("shortDescription");
-    EXPECT_TRUE(description && description->get("text") && !description->get("text")->text.empty()) << id;
-    const Node *help = rule.get("helpUri");
-    EXPECT_TRUE(help && help->text.starts_with("https://") && help->text.find(' ') == std::string::npos) << id;
-    if (const Node *config = rule.get("defaultConfiguration")) {
-      const std::string level = config->get("level")->text;
+    EXPECT_FALSE(rule.at("shortDescription").at("text").get<std::string>().empty()) << id;
+    const std::string help = rule.at("helpUri").get<std::string>();
+    EXPECT_TRUE(help.starts_with("https://") && help.find(' ') == std::string::npos) << id;
+    if (rule.contains("defaultConfiguration")) {
+      const std::string level = rule.at("defaultConfiguration").at("level").get<std::string>();
       EXPECT_TRUE(level == "error" || level == "warning" || level == "note") << id << ": " << level;
     }
   }
-  const Node *results = run.get("results");
-  EXPECT_TRUE(results && results->is(Node::Kind::Array));
-  for (const auto &result : results->items) {
-    const std::string id = result.get("ruleId")->text;
-    const auto index = result.get("ruleIndex")->as_uint();
-    EXPECT_TRUE(index && *index < list->items.size() && list->items[*index].get("id")->text == id)
+  const Json &results = run.at("results");
+  EXPECT_TRUE(results.is_array());
+  for (const auto &result : results) {
+    const std::string id = result.at("ruleId").get<std::string>();
+    const Json &index = result.at("ruleIndex");
+    EXPECT_TRUE(index.is_number_unsigned() && index.get<size_t>() < list.size() && list[index.get<size_t>()].at("id") == id)
         << "ruleIndex of " << id << " points at another rule";
-    const std::string level = result.get("level")->text;
+    const std::string level = result.at("level").get<std::string>();
     EXPECT_TRUE(level == "error" || level == "warning" || level == "note") << level;
-    EXPECT_FALSE(result.get("message")->get("text")->text.empty());
-    const Node *location = result.get("locations")->items.at(0).get("physicalLocation");
-    EXPECT_FALSE(location->get("artifactLocation")->get("uri")->text.starts_with("/"));
-    EXPECT_EQ(location->get("artifactLocation")->get("uriBaseId")->text, "%SRCROOT%");
-    if (const Node *region = location->get("region")) {
-      EXPECT_GE(region->get("startLine")->as_uint().value_or(0), 1u);
+    EXPECT_FALSE(result.at("message").at("text").get<std::string>().empty());
+    const Json &location = result.at("locations").at(0).at("physicalLocation");
+    EXPECT_FALSE(location.at("artifactLocation").at("uri").get<std::string>().starts_with("/"));
+    EXPECT_EQ(location.at("artifactLocation").at("uriBaseId"), "%SRCROOT%");
+    if (location.contains("region")) {
+      EXPECT_GE(location.at("region").at("startLine").get<uint64_t>(), 1u);
     }
   }
   return rules;
@@ -90,36 +88,36 @@ TEST(ValidateSarif, DescribesAndLinksEveryRuleItReportsPluginRulesIncluded) {
   std::ofstream(env.repo() / "exchanges" / "feeds" / "kalshi.yaml") << kKalshiFeed;
   auto sarif = env.run({"validate", "--no-cache", "--format", "sarif"});
   EXPECT_EQ(sarif.exit_code, 1) << sarif.out << sarif.err;
-  Node root;
-  ASSERT_FALSE(ssmd::json::parse(sarif.out, root)) << sarif.out;
+  Json root;
+  ASSERT_FALSE(ssmd::strict_json::parse(sarif.out, root)) << sarif.out;
   auto rules = check_shape(root);
 
   // The host rules, each linked to its page.
   ASSERT_TRUE(rules.count("feed/unknown-key"));
-  EXPECT_EQ(rules["feed/unknown-key"]->get("helpUri")->text,
-            "https://github.com/ssmd/ssmd/blob/main/docs/rules/feed/unknown-key.md");
-  EXPECT_EQ(rules["feed/unknown-key"]->get("defaultConfiguration")->get("level")->text, "warning");
-  EXPECT_EQ(rules["feed/unknown-key"]->get("properties")->get("category")->text, "structure");
+  const Json &unknown_key = *rules["feed/unknown-key"];
+  EXPECT_EQ(unknown_key.at("helpUri"), "https://github.com/ssmd/ssmd/blob/main/docs/rules/feed/unknown-key.md");
+  EXPECT_EQ(unknown_key.at("defaultConfiguration").at("level"), "warning");
+  EXPECT_EQ(unknown_key.at("properties").at("category"), "structure");
   EXPECT_TRUE(rules.count("plugin/missing") && rules.count("schema/false-compatibility-claim"));
 
   // The plugin's rule the result names, described as `ssmd rules list` describes it.
   ASSERT_TRUE(rules.count("kalshi/endpoint-host")) << sarif.out;
-  const Node &kalshi = *rules["kalshi/endpoint-host"];
-  EXPECT_EQ(kalshi.get("helpUri")->text, "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md");
-  EXPECT_EQ(kalshi.get("properties")->get("plugin")->text, "feed-kalshi");
-  EXPECT_EQ(kalshi.get("properties")->get("category")->text, "endpoint");
-  EXPECT_EQ(kalshi.get("defaultConfiguration")->get("level")->text, "error");
+  const Json &kalshi = *rules["kalshi/endpoint-host"];
+  EXPECT_EQ(kalshi.at("helpUri"), "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md");
+  EXPECT_EQ(kalshi.at("properties").at("plugin"), "feed-kalshi");
+  EXPECT_EQ(kalshi.at("properties").at("category"), "endpoint");
+  EXPECT_EQ(kalshi.at("defaultConfiguration").at("level"), "error");
   auto listed = env.run({"rules", "list", "--output", "json"});
-  Node catalogue;
-  ASSERT_FALSE(ssmd::json::parse(listed.out, catalogue));
-  for (const auto &rule : catalogue.items) {
-    if (rule.get("id")->text == "kalshi/endpoint-host") {
-      EXPECT_EQ(kalshi.get("shortDescription")->get("text")->text, rule.get("purpose")->text);
+  Json catalogue;
+  ASSERT_FALSE(ssmd::strict_json::parse(listed.out, catalogue));
+  for (const auto &rule : catalogue) {
+    if (rule.at("id") == "kalshi/endpoint-host") {
+      EXPECT_EQ(kalshi.at("shortDescription").at("text"), rule.at("purpose"));
     }
   }
 
   std::set<std::string> reported;
-  for (const auto &result : root.get("runs")->items[0].get("results")->items) reported.insert(result.get("ruleId")->text);
+  for (const auto &result : root.at("runs").at(0).at("results")) reported.insert(result.at("ruleId").get<std::string>());
   EXPECT_TRUE(reported.count("kalshi/endpoint-host") && reported.count("feed/unknown-key")) << sarif.out;
 }
 
@@ -134,12 +132,13 @@ TEST(ValidateSarif, ARuleNoPluginListsStillHasADescriptionAndALink) {
   std::ofstream(env.repo() / "exchanges" / "feeds" / "calm.yaml") << feed;
   auto sarif = env.run({"validate", "--no-cache", "--format", "sarif"});
   EXPECT_EQ(sarif.exit_code, 0) << sarif.out << sarif.err;
-  Node root;
-  ASSERT_FALSE(ssmd::json::parse(sarif.out, root)) << sarif.out;
+  Json root;
+  ASSERT_FALSE(ssmd::strict_json::parse(sarif.out, root)) << sarif.out;
   auto rules = check_shape(root);
   ASSERT_TRUE(rules.count("faulty/calm")) << sarif.out;
-  EXPECT_EQ(rules["faulty/calm"]->get("shortDescription")->get("text")->text,
+  const Json &calm = *rules["faulty/calm"];
+  EXPECT_EQ(calm.at("shortDescription").at("text"),
             "A rule no installed plugin lists; `ssmd rules list` shows every rule the plugins describe.");
-  EXPECT_EQ(rules["faulty/calm"]->get("helpUri")->text, "https://github.com/ssmd/ssmd/blob/main/docs/rules/README.md");
-  EXPECT_EQ(rules["faulty/calm"]->get("defaultConfiguration"), nullptr);
+  EXPECT_EQ(calm.at("helpUri"), "https://github.com/ssmd/ssmd/blob/main/docs/rules/README.md");
+  EXPECT_FALSE(calm.contains("defaultConfiguration"));
 }

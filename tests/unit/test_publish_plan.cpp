@@ -1,7 +1,6 @@
 // What `ssmd publish` would write, decided by the host without a store: the differences it names, the plan
 // (which documents change, and whether the index must be rewritten), and the batches within a store's limits.
 #include "core/errors.hpp"
-#include "core/json_parse.hpp"
 #include "publish/batches.hpp"
 #include "publish/json_diff.hpp"
 #include "publish/plan.hpp"
@@ -13,9 +12,9 @@ using namespace ssmd::publish;
 
 namespace {
 
-json::Node node(const std::string &text) {
-  json::Node out;
-  EXPECT_FALSE(json::parse(text, out)) << text;
+strict_json::Json node(const std::string &text) {
+  strict_json::Json out;
+  EXPECT_FALSE(strict_json::parse(text, out)) << text;
   return out;
 }
 

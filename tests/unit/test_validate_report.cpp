@@ -1,5 +1,6 @@
-#include "core/json_parse.hpp"
 #include "validate/report.hpp"
+
+#include <ssmd_json/strict_json.hpp>
 
 #include <gtest/gtest.h>
 
@@ -54,37 +55,37 @@ TEST(ValidateReport, StrictPromotesWarnings) {
 }
 
 TEST(ValidateReport, JsonHasTheDocumentedShape) {
-  json::Node root;
-  ASSERT_FALSE(json::parse(render_json(sample()), root));
-  EXPECT_FALSE(root.get("valid")->boolean);
-  EXPECT_EQ(root.get("files")->as_uint().value_or(0), 3u);
-  EXPECT_EQ(root.get("errors")->as_uint().value_or(0), 2u);
-  EXPECT_EQ(root.get("warnings")->as_uint().value_or(0), 1u);
-  const auto &first = root.get("diagnostics")->items.at(2);
-  for (const char *key : {"file", "line", "column", "severity", "rule", "message"}) EXPECT_TRUE(first.get(key)) << key;
-  EXPECT_EQ(first.get("line")->as_uint().value_or(0), 12u);
+  strict_json::Json root;
+  ASSERT_FALSE(strict_json::parse(render_json(sample()), root));
+  EXPECT_EQ(root.at("valid"), false);
+  EXPECT_EQ(root.at("files"), 3u);
+  EXPECT_EQ(root.at("errors"), 2u);
+  EXPECT_EQ(root.at("warnings"), 1u);
+  const auto &first = root.at("diagnostics").at(2);
+  for (const char *key : {"file", "line", "column", "severity", "rule", "message"}) EXPECT_TRUE(first.contains(key)) << key;
+  EXPECT_EQ(first.at("line"), 12u);
 }
 
 TEST(ValidateReport, SarifHasRulesAndPhysicalLocations) {
-  json::Node root;
-  ASSERT_FALSE(json::parse(render_sarif(sample()), root));
-  EXPECT_EQ(root.get("version")->text, "2.1.0");
-  const auto &run = root.get("runs")->items.at(0);
-  const auto &rules = run.get("tool")->get("driver")->get("rules")->items;
+  strict_json::Json root;
+  ASSERT_FALSE(strict_json::parse(render_sarif(sample()), root));
+  EXPECT_EQ(root.at("version"), "2.1.0");
+  const auto &run = root.at("runs").at(0);
+  const auto &rules = run.at("tool").at("driver").at("rules");
   ASSERT_EQ(rules.size(), 3u); // the declared rule plus the two only diagnostics name
-  EXPECT_EQ(rules[0].get("id")->text, "kalshi/endpoint-host");
-  EXPECT_EQ(rules[0].get("helpUri")->text, "https://docs.kalshi.com") << "a rule's own https source, failing all else";
-  const auto &results = run.get("results")->items;
+  EXPECT_EQ(rules[0].at("id"), "kalshi/endpoint-host");
+  EXPECT_EQ(rules[0].at("helpUri"), "https://docs.kalshi.com") << "a rule's own https source, failing all else";
+  const auto &results = run.at("results");
   ASSERT_EQ(results.size(), 3u);
   const auto &kalshi = results[2];
-  EXPECT_EQ(kalshi.get("level")->text, "error");
-  EXPECT_EQ(rules[kalshi.get("ruleIndex")->as_uint().value()].get("id")->text, kalshi.get("ruleId")->text);
-  const auto *loc = kalshi.get("locations")->items.at(0).get("physicalLocation");
-  EXPECT_EQ(loc->get("artifactLocation")->get("uri")->text, "exchanges/feeds/kalshi.yaml");
-  EXPECT_EQ(loc->get("region")->get("startLine")->as_uint().value_or(0), 12u);
-  EXPECT_EQ(loc->get("region")->get("startColumn")->as_uint().value_or(0), 15u);
+  EXPECT_EQ(kalshi.at("level"), "error");
+  EXPECT_EQ(rules.at(kalshi.at("ruleIndex").get<size_t>()).at("id"), kalshi.at("ruleId"));
+  const auto &loc = kalshi.at("locations").at(0).at("physicalLocation");
+  EXPECT_EQ(loc.at("artifactLocation").at("uri"), "exchanges/feeds/kalshi.yaml");
+  EXPECT_EQ(loc.at("region").at("startLine"), 12u);
+  EXPECT_EQ(loc.at("region").at("startColumn"), 15u);
   // A whole-file finding has no region (SARIF regions need startLine >= 1).
-  EXPECT_EQ(results[0].get("locations")->items.at(0).get("physicalLocation")->get("region"), nullptr);
+  EXPECT_FALSE(results[0].at("locations").at(0).at("physicalLocation").contains("region"));
 }
 
 // Every rule of SARIF's table has a description and a help link: its own (a host rule's page, its plugin's
@@ -103,25 +104,26 @@ TEST(ValidateReport, SarifDescribesAndLinksEveryRule) {
   plugin.plugin = "feed-kalshi";
   plugin.help_uri = "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md";
   r.rules = {host, plugin};
-  json::Node root;
-  ASSERT_FALSE(json::parse(render_sarif(r), root));
-  const auto &rules = root.get("runs")->items.at(0).get("tool")->get("driver")->get("rules")->items;
+  strict_json::Json root;
+  ASSERT_FALSE(strict_json::parse(render_sarif(r), root));
+  const auto &rules = root.at("runs").at(0).at("tool").at("driver").at("rules");
   ASSERT_EQ(rules.size(), 3u);
   for (const auto &rule : rules) {
-    EXPECT_FALSE(rule.get("shortDescription")->get("text")->text.empty()) << rule.get("id")->text;
-    EXPECT_TRUE(rule.get("helpUri")->text.starts_with("https://")) << rule.get("id")->text;
+    EXPECT_FALSE(rule.at("shortDescription").at("text").get<std::string>().empty()) << rule.at("id");
+    EXPECT_TRUE(rule.at("helpUri").get<std::string>().starts_with("https://")) << rule.at("id");
   }
-  EXPECT_EQ(rules[0].get("helpUri")->text, host.help_uri);
-  EXPECT_EQ(rules[0].get("defaultConfiguration")->get("level")->text, "error");
-  EXPECT_EQ(rules[0].get("properties")->get("category")->text, "reference");
-  EXPECT_EQ(rules[0].get("properties")->get("plugin"), nullptr);
-  EXPECT_EQ(rules[1].get("helpUri")->text, plugin.help_uri) << "the plugin's documentation beats the rule's source";
-  EXPECT_EQ(rules[1].get("defaultConfiguration")->get("level")->text, "warning");
-  EXPECT_EQ(rules[1].get("properties")->get("plugin")->text, "feed-kalshi");
-  EXPECT_EQ(rules[2].get("id")->text, "core/unknown-key");
-  EXPECT_EQ(rules[2].get("helpUri")->text, "https://github.com/ssmd/ssmd/blob/main/docs/rules/README.md");
-  EXPECT_NE(rules[2].get("shortDescription")->get("text")->text.find("no installed plugin lists"), std::string::npos);
-  EXPECT_EQ(rules[2].get("defaultConfiguration"), nullptr);
+  EXPECT_EQ(rules[0].at("helpUri"), host.help_uri);
+  EXPECT_EQ(rules[0].at("defaultConfiguration").at("level"), "error");
+  EXPECT_EQ(rules[0].at("properties").at("category"), "reference");
+  EXPECT_FALSE(rules[0].at("properties").contains("plugin"));
+  EXPECT_EQ(rules[1].at("helpUri"), plugin.help_uri) << "the plugin's documentation beats the rule's source";
+  EXPECT_EQ(rules[1].at("defaultConfiguration").at("level"), "warning");
+  EXPECT_EQ(rules[1].at("properties").at("plugin"), "feed-kalshi");
+  EXPECT_EQ(rules[2].at("id"), "core/unknown-key");
+  EXPECT_EQ(rules[2].at("helpUri"), "https://github.com/ssmd/ssmd/blob/main/docs/rules/README.md");
+  EXPECT_NE(rules[2].at("shortDescription").at("text").get<std::string>().find("no installed plugin lists"),
+            std::string::npos);
+  EXPECT_FALSE(rules[2].contains("defaultConfiguration"));
 }
 
 TEST(ValidateReport, JunitIsOneCasePerFileWithEscapedFailures) {

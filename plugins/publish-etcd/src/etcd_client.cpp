@@ -27,16 +27,16 @@ struct Unreachable {
 
 std::string b64(std::string_view bytes) { return "\"" + base64_encode(bytes) + "\""; }
 
-std::string decoded(const json::Value &object, std::string_view member) {
-  std::string_view text = object.string(member);
+std::string decoded(const Json &object, std::string_view member) {
+  std::string_view text = string_member(object, member);
   auto bytes = base64_decode(text);
   if (!bytes) throw EtcdError("etcd answered a " + std::string(member) + " that is not base64");
   return *bytes;
 }
 
-std::string error_message(const json::Value &body, long status) {
-  std::string_view message = body.string("message");
-  if (message.empty()) message = body.string("error");
+std::string error_message(const Json &body, long status) {
+  std::string_view message = string_member(body, "message");
+  if (message.empty()) message = string_member(body, "error");
   return message.empty() ? "HTTP status " + std::to_string(status) : std::string(message);
 }
 
@@ -68,9 +68,18 @@ std::string txn_body(const std::vector<TxnOp> &ops) {
   return "{\"compare\":[" + compare + "],\"success\":[" + success + "]}";
 }
 
-std::optional<uint64_t> header_revision(const json::Value &body) {
-  const json::Value *header = body.get("header");
-  return header ? header->integer("revision") : std::nullopt;
+std::optional<uint64_t> header_revision(const Json &body) {
+  const Json *header = strict_json::member(body, "header");
+  return header ? integer_member(*header, "revision") : std::nullopt;
+}
+
+// A reply, or nullopt when it is not JSON.
+std::optional<Json> parse_reply(std::string_view text) {
+  Json reply;
+  strict_json::Limits limits;
+  limits.max_bytes = text.size(); // the HTTP layer bounds answers
+  if (strict_json::parse(text, reply, limits)) return std::nullopt;
+  return reply;
 }
 
 } // namespace
@@ -83,26 +92,32 @@ Client::~Client() {
 }
 
 void Client::authenticate(const std::string &endpoint) {
-  std::string body = "{\"name\":" + json::quote(settings_.user) + ",\"password\":" + json::quote(settings_.password) + "}";
+  // One copy of the password in the document, wiped once it is written out. Bytes that are not UTF-8
+  // become U+FFFD, as etcd's gateway (Go's encoding/json) would read them.
+  Json credentials = Json::object();
+  credentials["name"] = settings_.user;
+  credentials["password"] = settings_.password;
+  std::string &password = credentials["password"].get_ref<std::string &>();
+  std::string body = credentials.dump(-1, ' ', false, Json::error_handler_t::replace);
+  OPENSSL_cleanse(password.data(), password.size());
   HttpAnswer answer = http_->post(endpoint + "/v3/auth/authenticate", body, "");
   OPENSSL_cleanse(body.data(), body.size());
   if (answer.status == 0) throw Unreachable{endpoint + ": " + answer.error};
-  std::string why;
-  auto reply = json::parse(answer.body, why);
+  auto reply = parse_reply(answer.body);
   OPENSSL_cleanse(answer.body.data(), answer.body.size());
   if (!reply) throw EtcdError(endpoint + " answered authentication with something that is not JSON");
-  if (reply->get("error") || answer.status != 200) {
+  if (strict_json::member(*reply, "error") || answer.status != 200) {
     // Like etcdctl: a user against an etcd without authentication enabled is no error.
-    if (reply->integer("code") == kFailedPrecondition) {
+    if (integer_member(*reply, "code") == kFailedPrecondition) {
       authenticated_ = true;
       return;
     }
     throw EtcdError("etcd refused user '" + settings_.user + "': " + error_message(*reply, answer.status));
   }
-  const json::Value *token = reply->get("token");
-  if (!token || token->text.empty()) throw EtcdError("etcd answered authentication without a token");
-  token_ = token->text;
-  OPENSSL_cleanse(const_cast<json::Value *>(token)->text.data(), token->text.size());
+  std::string_view token = string_member(*reply, "token");
+  if (token.empty()) throw EtcdError("etcd answered authentication without a token");
+  token_ = token;
+  OPENSSL_cleanse(const_cast<char *>(token.data()), token.size());
   authenticated_ = true;
 }
 
@@ -128,13 +143,12 @@ Client::Reply Client::call(const std::string &path, const std::string &body, boo
           unanswered |= answer.sent && !replayable;
           break;
         }
-        std::string why;
-        auto reply = json::parse(answer.body, why);
+        auto reply = parse_reply(answer.body);
         if (!reply)
           throw EtcdError(endpoint + " answered HTTP " + std::to_string(answer.status) +
                           " with something that is not JSON; is it an etcd client URL?");
-        if (reply->get("error") || answer.status != 200) {
-          auto code = reply->integer("code");
+        if (strict_json::member(*reply, "error") || answer.status != 200) {
+          auto code = integer_member(*reply, "code");
           std::string message = error_message(*reply, answer.status);
           if (code == kUnauthenticated && !settings_.user.empty() && auth_attempt == 0) {
             // The token expired (etcd's simple tokens live five minutes by default): log in again.
@@ -170,14 +184,14 @@ std::vector<KeyValue> Client::read_prefix() {
     Reply reply = call("/v3/kv/range", body, true);
     if (!revision) revision = header_revision(reply.body);
     if (!revision) throw EtcdError("etcd answered a read without a revision");
-    const json::Value *kvs = reply.body.get("kvs");
-    if (!kvs || kvs->items.empty()) break;
-    for (const auto &kv : kvs->items) {
-      auto mod = kv.integer("mod_revision");
+    const Json *kvs = strict_json::member(reply.body, "kvs");
+    if (!kvs || !kvs->is_array() || kvs->empty()) break;
+    for (const auto &kv : *kvs) {
+      auto mod = integer_member(kv, "mod_revision");
       if (!mod) throw EtcdError("etcd answered a key without its mod_revision");
       out.push_back(KeyValue{decoded(kv, "key"), decoded(kv, "value"), *mod});
     }
-    if (!reply.body.flag("more")) break;
+    if (!flag(reply.body, "more")) break;
     start = out.back().key + std::string(1, '\0');
   }
   return out;
@@ -185,7 +199,7 @@ std::vector<KeyValue> Client::read_prefix() {
 
 std::optional<uint64_t> Client::transact(const std::vector<TxnOp> &ops) {
   Reply reply = call("/v3/kv/txn", txn_body(ops), false);
-  if (reply.body.flag("succeeded")) {
+  if (flag(reply.body, "succeeded")) {
     auto revision = header_revision(reply.body);
     if (!revision) throw EtcdError("etcd answered a transaction without a revision");
     return revision;
@@ -201,23 +215,24 @@ std::optional<uint64_t> Client::applied_revision(const std::vector<TxnOp> &ops) 
   for (const auto &op : ops)
     ranges += std::string(ranges.empty() ? "" : ",") + "{\"request_range\":{\"key\":" + b64(op.key) + "}}";
   Reply reply = call("/v3/kv/txn", "{\"success\":[" + ranges + "]}", true);
-  const json::Value *responses = reply.body.get("responses");
-  if (!responses || responses->items.size() != ops.size()) throw EtcdError("etcd answered a read of the batch's keys wrongly");
+  const Json *responses = strict_json::member(reply.body, "responses");
+  if (!responses || !responses->is_array() || responses->size() != ops.size())
+    throw EtcdError("etcd answered a read of the batch's keys wrongly");
   std::optional<uint64_t> written = header_revision(reply.body);
   for (size_t i = 0; i < ops.size(); ++i) {
-    const json::Value *range = responses->items[i].get("response_range");
-    const json::Value *kvs = range ? range->get("kvs") : nullptr;
-    const json::Value *kv = kvs && !kvs->items.empty() ? &kvs->items.front() : nullptr;
+    const Json *range = strict_json::member((*responses)[i], "response_range");
+    const Json *kvs = range ? strict_json::member(*range, "kvs") : nullptr;
+    const Json *kv = kvs && kvs->is_array() && !kvs->empty() ? &kvs->front() : nullptr;
     switch (ops[i].kind) {
     case TxnOp::Kind::Put:
       if (!kv || decoded(*kv, "value") != ops[i].value) return std::nullopt;
-      written = kv->integer("mod_revision");
+      written = integer_member(*kv, "mod_revision");
       break;
     case TxnOp::Kind::Delete:
       if (kv) return std::nullopt;
       break;
     case TxnOp::Kind::Check:
-      if ((kv ? kv->integer("mod_revision").value_or(0) : 0) != ops[i].mod_revision) return std::nullopt;
+      if ((kv ? integer_member(*kv, "mod_revision").value_or(0) : 0) != ops[i].mod_revision) return std::nullopt;
       break;
     }
   }

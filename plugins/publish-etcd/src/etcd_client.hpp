@@ -9,8 +9,8 @@
 // the batch wrote, the first attempt was applied.
 #pragma once
 
+#include "etcd_answer.hpp"
 #include "etcd_http.hpp"
-#include "etcd_json.hpp"
 #include "etcd_settings.hpp"
 #include "etcd_url.hpp"
 
@@ -57,7 +57,7 @@ public:
 
 private:
   struct Reply {
-    json::Value body;
+    Json body;
     bool earlier_attempt_unanswered = false; // a previous attempt was sent and got no answer
   };
   // POSTs `body` to `path` on the servers in turn; `replayable` says whether a request that went out

@@ -1,6 +1,6 @@
 #include "etcd_cluster.hpp"
 
-#include "core/json_parse.hpp"
+#include <ssmd_json/strict_json.hpp>
 
 #include <csignal>
 #include <stdexcept>
@@ -70,18 +70,20 @@ RunResult EtcdCluster::etcdctl(const std::string &args) const {
 }
 
 size_t EtcdCluster::leader() const {
-  // Each member says who it is and whom it follows; their ids are 64-bit, compared as written.
+  // Each member says who it is and whom it follows; their ids are 64-bit integers, read and compared whole.
   for (int attempt = 0; attempt < 100; ++attempt) {
     RunResult r = etcdctl("--command-timeout=1s endpoint status -w json");
-    json::Node statuses;
-    if (r.exit_code == 0 && !json::parse(r.out, statuses)) {
-      for (const auto &status : statuses.items) {
-        const json::Node *endpoint = status.get("Endpoint"), *inner = status.get("Status");
-        const json::Node *header = inner ? inner->get("header") : nullptr;
-        const json::Node *member = header ? header->get("member_id") : nullptr, *leads = inner ? inner->get("leader") : nullptr;
-        if (!endpoint || !member || !leads || member->text != leads->text) continue;
+    strict_json::Json statuses;
+    if (r.exit_code == 0 && !strict_json::parse(r.out, statuses) && statuses.is_array()) {
+      using strict_json::member;
+      for (const auto &status : statuses) {
+        const strict_json::Json *endpoint = member(status, "Endpoint"), *inner = member(status, "Status");
+        const strict_json::Json *header = inner ? member(*inner, "header") : nullptr;
+        const strict_json::Json *id = header ? member(*header, "member_id") : nullptr;
+        const strict_json::Json *leads = inner ? member(*inner, "leader") : nullptr;
+        if (!endpoint || !id || !leads || *id != *leads) continue;
         for (size_t i = 0; i < kMembers; ++i)
-          if (endpoint->text == "http://" + this->endpoint(i)) return i;
+          if (strict_json::text_of(*endpoint) == "http://" + this->endpoint(i)) return i;
       }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

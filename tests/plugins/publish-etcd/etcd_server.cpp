@@ -1,9 +1,9 @@
 #include "etcd_server.hpp"
 
 #include "base64.hpp"
-#include "core/json_parse.hpp"
 
 #include <curl/curl.h>
+#include <ssmd_json/strict_json.hpp>
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -48,15 +48,15 @@ void make_cert(const fs::path &dir, const std::string &name, const std::string &
 }
 
 uint64_t json_uint(const std::string &text, const std::vector<std::string> &path) {
-  json::Node root;
-  if (json::parse(text, root)) throw std::runtime_error("etcdctl printed no JSON: " + text);
-  const json::Node *node = &root;
+  strict_json::Json root;
+  if (strict_json::parse(text, root)) throw std::runtime_error("etcdctl printed no JSON: " + text);
+  const strict_json::Json *node = &root;
   for (const auto &step : path) {
-    if (step == "0") node = node->items.empty() ? nullptr : &node->items.front();
-    else node = node->get(step);
+    if (step == "0") node = node->is_array() && !node->empty() ? &node->front() : nullptr;
+    else node = strict_json::member(*node, step);
     if (!node) return 0;
   }
-  return node->as_uint().value_or(0);
+  return node->is_number_unsigned() ? node->get<uint64_t>() : 0;
 }
 
 } // namespace

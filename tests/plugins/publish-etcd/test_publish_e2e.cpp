@@ -4,8 +4,9 @@
 // destination may come from.
 #include "publish_fixture.hpp"
 
-#include "core/json_parse.hpp"
 #include "core/sha256.hpp"
+
+#include <ssmd_json/strict_json.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -16,9 +17,11 @@ using namespace ssmd::test;
 
 namespace {
 
-json::Node parse(const std::string &text) {
-  json::Node node;
-  auto error = json::parse(text, node);
+using strict_json::Json;
+
+Json parse(const std::string &text) {
+  Json node;
+  auto error = strict_json::parse(text, node);
   EXPECT_FALSE(error) << (error ? error->message : "") << "\n" << text;
   return node;
 }
@@ -52,38 +55,37 @@ TEST(Publish, TheFirstPublishWritesEveryEnvironmentResolvedAndTheIndex) {
   EXPECT_EQ(keys_under(etcd, prefix),
             (std::vector<std::string>{prefix + "/environments/kalshi-dev", prefix + "/environments/kalshi-prod",
                                       prefix + "/environments/polymarket-dev", prefix + "/index"}));
-  json::Node index = parse(etcd.get(prefix + "/index"));
-  EXPECT_EQ(index.get("format")->text, "ssmd.index/1");
-  EXPECT_TRUE(index.get("complete")->boolean);
-  EXPECT_EQ(index.get("commit")->text, repo.head());
-  EXPECT_EQ(index.get("ref")->text, "refs/heads/main");
-  EXPECT_EQ(index.get("by")->text, "Jane Doe <jane@example.com>");
-  ASSERT_EQ(index.get("environments")->items.size(), 3u);
+  Json index = parse(etcd.get(prefix + "/index"));
+  EXPECT_EQ(index.at("format"), "ssmd.index/1");
+  EXPECT_TRUE(index.at("complete").get<bool>());
+  EXPECT_EQ(index.at("commit"), repo.head());
+  EXPECT_EQ(index.at("ref"), "refs/heads/main");
+  EXPECT_EQ(index.at("by"), "Jane Doe <jane@example.com>");
+  ASSERT_EQ(index.at("environments").size(), 3u);
 
-  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-dev"));
-  EXPECT_EQ(doc.get("format")->text, "ssmd.environment/1");
-  EXPECT_EQ(doc.get("name")->text, "kalshi-dev");
+  Json doc = parse(etcd.get(prefix + "/environments/kalshi-dev"));
+  EXPECT_EQ(doc.at("format"), "ssmd.environment/1");
+  EXPECT_EQ(doc.at("name"), "kalshi-dev");
   // The feed with its whole timeline, so a connector switches at an effective_from without a publish.
-  const json::Node *feed = doc.get("feed");
-  EXPECT_EQ(feed->get("name")->text, "kalshi-demo");
-  EXPECT_GE(feed->get("versions")->items.size(), 1u);
-  EXPECT_TRUE(feed->get("versions")->items[0].get("endpoint")->is(json::Node::Kind::String));
+  const Json &feed = doc.at("feed");
+  EXPECT_EQ(feed.at("name"), "kalshi-demo");
+  EXPECT_GE(feed.at("versions").size(), 1u);
+  EXPECT_TRUE(feed.at("versions")[0].at("endpoint").is_string());
   // Schema versions carry the declared hash and the hash of the file's bytes at the commit.
-  const json::Node &trade = doc.get("schemas")->items.at(0);
-  EXPECT_EQ(trade.get("name")->text, "trade");
-  EXPECT_EQ(trade.get("file")->text, "exchanges/schemas/trade.v1.capnp");
-  EXPECT_EQ(trade.get("file_sha256")->text, "sha256:" + sha256_hex(repo.read("exchanges/schemas/trade.v1.capnp")));
-  EXPECT_EQ(trade.get("hash")->text, trade.get("file_sha256")->text);
+  const Json &trade = doc.at("schemas").at(0);
+  EXPECT_EQ(trade.at("name"), "trade");
+  EXPECT_EQ(trade.at("file"), "exchanges/schemas/trade.v1.capnp");
+  EXPECT_EQ(trade.at("file_sha256"), "sha256:" + sha256_hex(repo.read("exchanges/schemas/trade.v1.capnp")));
+  EXPECT_EQ(trade.at("hash"), trade.at("file_sha256"));
   // Key references, never values.
-  const json::Node *key = doc.get("keys")->get("kalshi");
-  ASSERT_TRUE(key);
-  EXPECT_EQ(key->get("source")->text, "env");
-  EXPECT_EQ(key->get("fields")->items.size(), 2u);
-  EXPECT_FALSE(key->get("value"));
-  EXPECT_EQ(doc.get("transport")->get("type")->text, "nats");
-  const json::Node *published = doc.get("published");
-  EXPECT_EQ(published->get("commit")->text, repo.head());
-  EXPECT_EQ(published->get("at")->text.size(), 20u) << published->get("at")->text; // 2025-07-01T09:30:00Z
+  const Json &key = doc.at("keys").at("kalshi");
+  EXPECT_EQ(key.at("source"), "env");
+  EXPECT_EQ(key.at("fields").size(), 2u);
+  EXPECT_FALSE(key.contains("value"));
+  EXPECT_EQ(doc.at("transport").at("type"), "nats");
+  const Json &published = doc.at("published");
+  EXPECT_EQ(published.at("commit"), repo.head());
+  EXPECT_EQ(published.at("at").get<std::string>().size(), 20u) << published.at("at"); // 2025-07-01T09:30:00Z
 }
 
 TEST(Publish, ARepublishWithNoChangeWritesNothing) {
@@ -125,10 +127,10 @@ TEST(Publish, ANewFeedVersionRewritesTheEnvironmentsOfThatFeedOnly) {
 
   EXPECT_EQ(etcd.mod_revision(prefix + "/environments/kalshi-dev"), dev);
   EXPECT_GT(etcd.mod_revision(prefix + "/environments/kalshi-prod"), prod);
-  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
-  EXPECT_EQ(doc.get("feed")->get("versions")->items.back().get("version")->text, "v9");
-  EXPECT_EQ(doc.get("published")->get("commit")->text, repo.head());
-  EXPECT_EQ(parse(etcd.get(prefix + "/index")).get("commit")->text, repo.head());
+  Json doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
+  EXPECT_EQ(doc.at("feed").at("versions").back().at("version"), "v9");
+  EXPECT_EQ(doc.at("published").at("commit"), repo.head());
+  EXPECT_EQ(parse(etcd.get(prefix + "/index")).at("commit"), repo.head());
   // Both documents land in the same transaction as the index: the same revision.
   EXPECT_EQ(etcd.mod_revision(prefix + "/index"), etcd.mod_revision(prefix + "/environments/kalshi-prod"));
 }
@@ -214,10 +216,10 @@ TEST(Publish, NamedEnvironmentsLeaveTheOthersAlone) {
   EXPECT_EQ(keys_under(etcd, prefix),
             (std::vector<std::string>{prefix + "/environments/kalshi-dev", prefix + "/index"}));
   ASSERT_EQ(repo.publish({"polymarket-dev", "--to", etcd.url(prefix)}).exit_code, 0);
-  json::Node index = parse(etcd.get(prefix + "/index"));
-  ASSERT_EQ(index.get("environments")->items.size(), 2u);
-  EXPECT_EQ(index.get("environments")->items[0].text, "kalshi-dev");
-  EXPECT_EQ(index.get("environments")->items[1].text, "polymarket-dev");
+  Json index = parse(etcd.get(prefix + "/index"));
+  ASSERT_EQ(index.at("environments").size(), 2u);
+  EXPECT_EQ(index.at("environments")[0], "kalshi-dev");
+  EXPECT_EQ(index.at("environments")[1], "polymarket-dev");
 
   RunResult unknown = repo.publish({"kalshi-stage", "--to", etcd.url(prefix)});
   EXPECT_EQ(unknown.exit_code, 1) << unknown.out << unknown.err;
@@ -263,8 +265,8 @@ TEST(Publish, ACommitThatDoesNotDescendFromThePublishedOneNeedsForce) {
 
   RunResult forced = repo.publish({"--all", "--at", base, "--force", "--to", etcd.url(prefix)});
   EXPECT_EQ(forced.exit_code, 0) << forced.out << forced.err;
-  EXPECT_EQ(parse(etcd.get(prefix + "/index")).get("commit")->text, base);
-  EXPECT_EQ(parse(etcd.get(prefix + "/index")).get("ref")->text, base);
+  EXPECT_EQ(parse(etcd.get(prefix + "/index")).at("commit"), base);
+  EXPECT_EQ(parse(etcd.get(prefix + "/index")).at("ref"), base);
 }
 
 TEST(Publish, AtRefPublishesThatCommitWhateverIsCheckedOut) {
@@ -281,17 +283,17 @@ TEST(Publish, AtRefPublishesThatCommitWhateverIsCheckedOut) {
   RunResult r = repo.publish({"--all", "--at", "v1", "--to", etcd.url(prefix)});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "publishing commit " + base.substr(0, 12) + " (v1)")) << r.out;
-  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-dev"));
-  EXPECT_EQ(doc.get("transport")->get("url")->text, "nats://localhost:4222");
-  EXPECT_EQ(doc.get("published")->get("commit")->text, base);
-  EXPECT_EQ(doc.get("published")->get("ref")->text, "v1");
-  json::Node index = parse(etcd.get(prefix + "/index"));
-  EXPECT_EQ(index.get("commit")->text, base);
-  EXPECT_EQ(index.get("ref")->text, "v1");
+  Json doc = parse(etcd.get(prefix + "/environments/kalshi-dev"));
+  EXPECT_EQ(doc.at("transport").at("url"), "nats://localhost:4222");
+  EXPECT_EQ(doc.at("published").at("commit"), base);
+  EXPECT_EQ(doc.at("published").at("ref"), "v1");
+  Json index = parse(etcd.get(prefix + "/index"));
+  EXPECT_EQ(index.at("commit"), base);
+  EXPECT_EQ(index.at("ref"), "v1");
 
   // HEAD descends from v1: publishing it moves the store forward, and --check at v1 then sees drift.
   ASSERT_EQ(repo.publish({"--all", "--to", etcd.url(prefix)}).exit_code, 0);
-  EXPECT_EQ(parse(etcd.get(prefix + "/environments/kalshi-dev")).get("transport")->get("url")->text, "nats://x:4222");
+  EXPECT_EQ(parse(etcd.get(prefix + "/environments/kalshi-dev")).at("transport").at("url"), "nats://x:4222");
   RunResult old = repo.publish({"--all", "--check", "--at", "v1", "--to", etcd.url(prefix)});
   EXPECT_EQ(old.exit_code, 1) << old.out << old.err;
   EXPECT_TRUE(contains(old.out, "environments/kalshi-dev: transport.url: \"nats://x:4222\" → \"nats://localhost:4222\""))
@@ -322,13 +324,13 @@ TEST(Publish, TheFeedVersionInForceTodayIsNamedAndTheTimelineCarriesTheOthers) {
   }
   repo.commit_all("Kalshi v3 from yesterday, v9 from 2031");
   ASSERT_EQ(repo.publish({"kalshi-prod", "--to", etcd.url(prefix)}).exit_code, 0);
-  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
-  EXPECT_EQ(doc.get("published")->get("feed_version_in_force")->text, "v3");
-  const auto &versions = doc.get("feed")->get("versions")->items;
+  Json doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
+  EXPECT_EQ(doc.at("published").at("feed_version_in_force"), "v3");
+  const auto &versions = doc.at("feed").at("versions");
   ASSERT_EQ(versions.size(), 3u);
-  EXPECT_EQ(versions[0].get("version")->text, "v2");
-  EXPECT_EQ(versions[1].get("effective_from")->text, date);
-  EXPECT_EQ(versions[2].get("effective_from")->text, "2031-01-01");
+  EXPECT_EQ(versions[0].at("version"), "v2");
+  EXPECT_EQ(versions[1].at("effective_from"), date);
+  EXPECT_EQ(versions[2].at("effective_from"), "2031-01-01");
 }
 
 TEST(Publish, TheRepositoryCannotChooseTheDestination) {
@@ -392,9 +394,9 @@ TEST(Publish, AnUnreachableStoreIsExitThree) {
 namespace {
 
 // The ```json blocks of docs/publish.md that are JSON Schemas: the environment document's, then the index's.
-std::vector<json::Node> documented_schemas() {
+std::vector<Json> documented_schemas() {
   const std::string md = read_file(source_dir() / "docs/publish.md");
-  std::vector<json::Node> out;
+  std::vector<Json> out;
   for (size_t at = md.find("```json\n"); at != std::string::npos; at = md.find("```json\n", at + 1)) {
     size_t start = at + 8, end = md.find("```", start);
     std::string block = md.substr(start, end - start);
@@ -403,15 +405,15 @@ std::vector<json::Node> documented_schemas() {
   return out;
 }
 
-std::set<std::string> members(const json::Node &object) {
+std::set<std::string> members(const Json &object) {
   std::set<std::string> out;
-  for (const auto &[key, value] : object.members) out.insert(key);
+  for (auto it = object.begin(); it != object.end(); ++it) out.insert(it.key());
   return out;
 }
 
-std::set<std::string> required(const json::Node &schema) {
+std::set<std::string> required(const Json &schema) {
   std::set<std::string> out;
-  for (const auto &item : schema.get("required")->items) out.insert(item.text);
+  for (const auto &item : schema.at("required")) out.insert(item.get<std::string>());
   return out;
 }
 
@@ -425,17 +427,17 @@ TEST(Publish, TheDocumentedJsonSchemaNamesEveryMemberOfWhatIsWritten) {
   ASSERT_EQ(repo.publish({"--all", "--to", etcd.url(prefix)}).exit_code, 0);
   auto schemas = documented_schemas();
   ASSERT_EQ(schemas.size(), 2u);
-  const json::Node &env = schemas[0], &defs = *env.get("$defs");
-  json::Node doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
+  const Json &env = schemas[0], &defs = env.at("$defs");
+  Json doc = parse(etcd.get(prefix + "/environments/kalshi-prod"));
   EXPECT_EQ(members(doc), required(env));
-  EXPECT_EQ(members(*doc.get("published")), required(*env.get("properties")->get("published")));
-  std::set<std::string> feed = members(*doc.get("feed"));
+  EXPECT_EQ(members(doc.at("published")), required(env.at("properties").at("published")));
+  std::set<std::string> feed = members(doc.at("feed"));
   EXPECT_EQ(feed.erase("calendar"), 1u) << "kalshi has a calendar, the feed's one optional member";
-  EXPECT_EQ(feed, required(*env.get("properties")->get("feed")));
-  std::set<std::string> version = members(doc.get("feed")->get("versions")->items.at(0));
+  EXPECT_EQ(feed, required(env.at("properties").at("feed")));
+  std::set<std::string> version = members(doc.at("feed").at("versions").at(0));
   version.erase("channels");
-  EXPECT_EQ(version, required(*defs.get("feed_version")));
-  EXPECT_EQ(members(doc.get("schemas")->items.at(0)), required(*defs.get("schema_version")));
-  EXPECT_EQ(members(*doc.get("keys")->get("kalshi")), required(*defs.get("key")));
+  EXPECT_EQ(version, required(defs.at("feed_version")));
+  EXPECT_EQ(members(doc.at("schemas").at(0)), required(defs.at("schema_version")));
+  EXPECT_EQ(members(doc.at("keys").at("kalshi")), required(defs.at("key")));
   EXPECT_EQ(members(parse(etcd.get(prefix + "/index"))), required(schemas[1]));
 }

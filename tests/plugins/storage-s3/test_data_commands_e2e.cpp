@@ -2,9 +2,9 @@
 // on the seeded `flaky` feed (see servers/seed.js): raw and normalized roots, an environment's storage,
 // invalid and oversized manifests.
 #include "cli_run.hpp"
-#include "core/json_parse.hpp"
 
 #include <gtest/gtest.h>
+#include <ssmd_json/strict_json.hpp>
 
 #include <regex>
 
@@ -15,26 +15,34 @@ namespace {
 
 bool contains(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
 
-ssmd::json::Node parse_json(const std::string &text) {
-  ssmd::json::Node root;
-  auto error = ssmd::json::parse(text, root);
+using ssmd::strict_json::Json;
+using ssmd::strict_json::member;
+
+Json parse_json(const std::string &text) {
+  Json root;
+  auto error = ssmd::strict_json::parse(text, root);
   EXPECT_FALSE(error) << (error ? error->message : "") << "\n" << text;
   return root;
 }
 
+// A value as text: a string's own, anything else as JSON writes it ("5", "0.97").
+std::string text(const Json *value) {
+  if (!value) return "<absent>";
+  return value->is_string() ? value->get<std::string>() : value->dump();
+}
+
 // The inventory's JSON row for `date`, or an empty node.
-ssmd::json::Node day_row(const ssmd::json::Node &inventory, const std::string &date) {
-  if (const auto *days = inventory.get("days"))
-    for (const auto &day : days->items)
-      if (const auto *d = day.get("date"); d && d->text == date) return day;
+Json day_row(const Json &inventory, const std::string &date) {
+  if (const Json *days = member(inventory, "days"))
+    for (const auto &day : *days)
+      if (text(member(day, "date")) == date) return day;
   ADD_FAILURE() << "no row for " << date;
   return {};
 }
 
-std::string field(const ssmd::json::Node &node, const std::string &slot, const std::string &name) {
-  const auto *s = node.get(slot);
-  const auto *f = s ? s->get(name) : nullptr;
-  return f ? f->text : "<absent>";
+std::string field(const Json &node, const std::string &slot, const std::string &name) {
+  const Json *s = member(node, slot);
+  return text(s ? member(*s, name) : nullptr);
 }
 
 class S3DataCommands : public ::testing::Test {
@@ -101,18 +109,18 @@ TEST_F(S3DataCommands, InventoryReadsTheEnvironmentsS3Storage) {
   EXPECT_EQ(field(first, "normalized", "url"), "s3://market-data/normalized/flaky/2025/03/01/manifest.json");
   EXPECT_EQ(field(first, "raw", "status"), "partial");
   EXPECT_EQ(field(first, "normalized", "quality_score"), "0.97");
-  EXPECT_EQ(day_row(out, "2025-03-01").get("status")->text, "partial");
+  EXPECT_EQ(text(member(day_row(out, "2025-03-01"), "status")), "partial");
   auto bad = day_row(out, "2025-03-02");
-  EXPECT_EQ(bad.get("status")->text, "invalid");
+  EXPECT_EQ(text(member(bad, "status")), "invalid");
   EXPECT_TRUE(contains(field(bad, "raw", "invalid"), "quality_score")) << r.out;
-  EXPECT_EQ(day_row(out, "2025-03-04").get("status")->text, "raw-missing");
+  EXPECT_EQ(text(member(day_row(out, "2025-03-04"), "status")), "raw-missing");
   EXPECT_EQ(field(day_row(out, "2025-03-04"), "normalized", "status"), "complete");
-  EXPECT_EQ(day_row(out, "2025-03-05").get("status")->text, "-");
-  const auto *totals = out.get("totals");
+  EXPECT_EQ(text(member(day_row(out, "2025-03-05"), "status")), "-");
+  const Json *totals = member(out, "totals");
   ASSERT_TRUE(totals);
-  EXPECT_EQ(totals->get("days")->text, "5");
-  EXPECT_EQ(totals->get("days_with_data")->text, "4");
-  EXPECT_EQ(totals->get("invalid_days")->text, "2");
+  EXPECT_EQ(text(member(*totals, "days")), "5");
+  EXPECT_EQ(text(member(*totals, "days_with_data")), "4");
+  EXPECT_EQ(text(member(*totals, "invalid_days")), "2");
 }
 
 TEST_F(S3DataCommands, GapsOfAnS3DayFromBothTrees) {
@@ -139,15 +147,15 @@ TEST_F(S3DataCommands, QualityOfAnS3DayWithRegistryCrossChecks) {
                     options);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto out = parse_json(r.out);
-  const auto *raw = out.get("raw");
+  const Json *raw = member(out, "raw");
   ASSERT_TRUE(raw) << r.out;
-  EXPECT_EQ(raw->get("url")->text, "s3://market-data/flaky/2025/03/01/manifest.json");
-  EXPECT_EQ(raw->get("status")->text, "partial");
-  EXPECT_EQ(raw->get("quality_score")->text, "0.9");
-  EXPECT_EQ(raw->get("first_timestamp")->text, "2025-03-01T00:00:00.125Z");
-  EXPECT_EQ(raw->get("last_timestamp")->text, "2025-03-01T23:59:59.875Z");
-  EXPECT_EQ(raw->get("open_gaps")->text, "1");
-  EXPECT_GT(std::stoull(raw->get("record_count")->text), 100000u);
+  EXPECT_EQ(text(member(*raw, "url")), "s3://market-data/flaky/2025/03/01/manifest.json");
+  EXPECT_EQ(text(member(*raw, "status")), "partial");
+  EXPECT_EQ(text(member(*raw, "quality_score")), "0.9");
+  EXPECT_EQ(text(member(*raw, "first_timestamp")), "2025-03-01T00:00:00.125Z");
+  EXPECT_EQ(text(member(*raw, "last_timestamp")), "2025-03-01T23:59:59.875Z");
+  EXPECT_EQ(text(member(*raw, "open_gaps")), "1");
+  EXPECT_GT(std::stoull(text(member(*raw, "record_count"))), 100000u);
   // A feed the registry does not know fails fast, before any store is read.
   auto ghost = run_ssmd(data_command("quality", "ghost", {"--date", "2025-03-01", "--raw", raw_root()}), options);
   EXPECT_EQ(ghost.exit_code, 1) << ghost.out;
@@ -192,11 +200,10 @@ TEST_F(BareSchemaVersion, IsResolvedAgainstTheEnvironmentsSchemasByDataType) {
   auto r = quality("2025-01-15", {"--env", "kalshi-lab"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto out = parse_json(r.out);
-  ASSERT_TRUE(out.get("raw")) << r.out;
-  EXPECT_EQ(out.get("raw")->get("schema_version")->text, "v1");
-  ASSERT_TRUE(out.get("raw")->get("schema")) << r.out;
-  EXPECT_EQ(out.get("raw")->get("schema")->text, "trade:v1");
-  EXPECT_EQ(out.get("warnings")->items.size(), 0u) << r.out;
+  ASSERT_TRUE(member(out, "raw")) << r.out;
+  EXPECT_EQ(field(out, "raw", "schema_version"), "v1");
+  EXPECT_EQ(field(out, "raw", "schema"), "trade:v1") << r.out;
+  EXPECT_EQ(out.at("warnings").size(), 0u) << r.out;
 
   // Before trade:v1 took effect, the resolved version is checked like a written one.
   auto early = quality("2024-06-01", {"--env", "kalshi-lab"});
@@ -208,9 +215,8 @@ TEST_F(BareSchemaVersion, WithoutEnvIsResolvedAgainstTheFeedsEnvironments) {
   auto r = quality("2025-01-15", {"--raw", raw_root()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto out = parse_json(r.out);
-  ASSERT_TRUE(out.get("raw") && out.get("raw")->get("schema")) << r.out;
-  EXPECT_EQ(out.get("raw")->get("schema")->text, "trade:v1");
-  EXPECT_EQ(out.get("warnings")->items.size(), 0u) << r.out;
+  EXPECT_EQ(field(out, "raw", "schema"), "trade:v1") << r.out;
+  EXPECT_EQ(out.at("warnings").size(), 0u) << r.out;
 }
 
 TEST_F(BareSchemaVersion, AnEnvironmentWithoutAMatchingSchemaIsAWarning) {
