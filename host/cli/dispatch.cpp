@@ -1,12 +1,12 @@
 #include "cli/dispatch.hpp"
 
 #include "cli/command_table.hpp"
-#include "config/config.hpp"
 #include "cli/global_options.hpp"
 #include "cli/plugin_commands.hpp"
-#include "cli/suggest.hpp"
+#include "config/config.hpp"
 #include "core/errors.hpp"
 #include "core/printable.hpp"
+#include "core/suggest.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "version.hpp"
 
@@ -152,8 +152,7 @@ int dispatch_words(Context &ctx, const std::vector<std::string> &words) {
     // A folder named by --repo or SSMD_REPO must be a repository, whatever the command: `init` alone creates
     // one, and the hidden commands run by completion scripts and the build must not fail over it.
     std::string origin;
-    const std::string_view path = command->path;
-    if (path != "init" && path != "__complete" && path != "__man" && ctx.explicit_repo(origin)) ctx.find_repo_root();
+    if (command->repo == RepoFlag::MustName && ctx.explicit_repo(origin)) ctx.find_repo_root();
     Args rest(words.begin() + static_cast<long>(taken), words.end());
     return command->run(ctx, rest);
   }

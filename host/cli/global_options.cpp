@@ -91,17 +91,64 @@ ParsedCommandLine extract_global_options(const std::vector<std::string> &argv) {
   return out;
 }
 
+const std::vector<OptionSpec> &global_option_specs() {
+  static const std::vector<OptionSpec> k_options = {
+      option("repo", "DIR", "the metadata repository (default: SSMD_REPO, else the nearest parent directory holding exchanges/)"),
+      option("plugin-path", "DIRS", "extra plugin directories, colon-separated (also SSMD_PLUGIN_PATH)"),
+      option("plugins", "A,B", "allow only these plugins to load (also SSMD_PLUGINS)"),
+      flag("locked", "load only plugins pinned in ssmd-plugins.lock, hash-checked before opening (also SSMD_LOCKED=1, "
+                     "true, yes or on)"),
+      option("color", "WHEN", "auto, always or never (NO_COLOR is honoured)").with_choices({"auto", "always", "never"}),
+      flag("help", "help for ssmd or for a command").with_short("h"),
+      flag("version", "print the version"),
+  };
+  return k_options;
+}
+
+namespace {
+// Help rows as git prints them: the flag in a 24-column head, the description wrapped at 95 columns beneath
+// its own start.
+constexpr size_t kHeadWidth = 24;
+constexpr size_t kLineWidth = 95;
+
+std::string head_of(const OptionSpec &option) {
+  std::string head = option.short_name.empty() ? "" : "-" + option.short_name + ", ";
+  head += "--" + option.long_name;
+  if (option.takes_value()) head += " " + option.value_name;
+  return head;
+}
+
+void append_wrapped(std::string &out, const std::string &text) {
+  size_t column = kHeadWidth;
+  std::stringstream words(text);
+  std::string word;
+  bool first = true;
+  while (words >> word) {
+    if (!first && column + 1 + word.size() > kLineWidth) {
+      out += "\n" + std::string(kHeadWidth, ' ');
+      column = kHeadWidth;
+      first = true;
+    }
+    if (!first) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += word.size();
+    first = false;
+  }
+  out += '\n';
+}
+} // namespace
+
 std::string global_options_help() {
-  return "Global options (anywhere before --):\n"
-         "  --repo DIR            the metadata repository (default: SSMD_REPO, else the nearest parent\n"
-         "                        directory holding exchanges/)\n"
-         "  --plugin-path DIRS    extra plugin directories, colon-separated (also SSMD_PLUGIN_PATH)\n"
-         "  --plugins A,B         allow only these plugins to load (also SSMD_PLUGINS)\n"
-         "  --locked              load only plugins pinned in ssmd-plugins.lock, hash-checked before\n"
-         "                        opening (also SSMD_LOCKED=1, true, yes or on)\n"
-         "  --color WHEN          auto, always or never (NO_COLOR is honoured)\n"
-         "  -h, --help            help for ssmd or for a command\n"
-         "  --version             print the version\n";
+  std::string out = "Global options (anywhere before --):\n";
+  for (const auto &option : global_option_specs()) {
+    std::string head = "  " + head_of(option);
+    out += head + std::string(head.size() + 2 > kHeadWidth ? 2 : kHeadWidth - head.size(), ' ');
+    append_wrapped(out, option.description);
+  }
+  return out;
 }
 
 } // namespace ssmd

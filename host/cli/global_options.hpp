@@ -2,6 +2,7 @@
 // both work, as in kubectl). They are taken out of argv before the command parses the rest.
 #pragma once
 
+#include "cli/command_spec.hpp"
 #include "cli/context.hpp"
 
 #include <string>
@@ -18,7 +19,10 @@ struct ParsedCommandLine {
 // SSMD_LOCKED). Throws UsageError on a malformed global flag.
 ParsedCommandLine extract_global_options(const std::vector<std::string> &argv);
 
-// The help text for the global flags.
+// The global flags, as data: help, completion and the man page read them from here.
+const std::vector<OptionSpec> &global_option_specs();
+
+// The help text for the global flags, written from global_option_specs().
 std::string global_options_help();
 
 } // namespace ssmd

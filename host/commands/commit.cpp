@@ -14,13 +14,13 @@
 
 namespace ssmd {
 
+CommandSpec describe_commit(Context &) {
+  return synopsis("ssmd commit -m MESSAGE [--output json]",
+                  {option("message", "MESSAGE", "the commit message").with_short("m").require(), output_option()});
+}
+
 int run_commit(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd commit -m MESSAGE [--output json]";
-  cl.options.add_options()("message,m", po::value<std::string>()->required()->value_name("MESSAGE"),
-                           "the commit message");
-  add_output_option(cl);
-  auto vm = parse_args("commit", cl, args);
+  auto vm = parse_args(ctx, "commit", args);
   if (!vm) return kExitOk;
   const auto format = output_format(*vm);
   std::string message = git::clean_message((*vm)["message"].as<std::string>());

@@ -10,14 +10,14 @@
 
 namespace ssmd {
 
+CommandSpec describe_complete(Context &) {
+  return synopsis("ssmd __complete CWORD -- WORDS...",
+                  {argument("cword", "CWORD", "the index of the word to complete (0 is the program)"),
+                   remaining_arguments("words", "WORDS", "the words of the line, the current one included")});
+}
+
 int run_complete(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd __complete CWORD -- WORDS...";
-  cl.options.add_options()("cword", po::value<std::string>()->required()->value_name("CWORD"),
-                           "the index of the word to complete (0 is the program)")(
-      "words", po::value<std::vector<std::string>>()->value_name("WORDS"), "the words of the line, the current one included");
-  cl.positional.add("cword", 1).add("words", -1);
-  auto vm = parse_args("__complete", cl, args);
+  auto vm = parse_args(ctx, "__complete", args);
   if (!vm) return kExitOk;
   const auto &cword_text = (*vm)["cword"].as<std::string>();
   size_t cword = 0;

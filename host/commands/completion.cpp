@@ -8,12 +8,13 @@
 
 namespace ssmd {
 
-int run_completion(Context &, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd completion SHELL";
-  cl.options.add_options()("shell", po::value<std::string>()->required()->value_name("SHELL"), "bash, zsh or fish");
-  cl.positional.add("shell", 1);
-  auto vm = parse_args("completion", cl, args);
+CommandSpec describe_completion(Context &) {
+  return synopsis("ssmd completion SHELL",
+                  {argument("shell", "SHELL", "bash, zsh or fish").with_choices(complete::shell_names())});
+}
+
+int run_completion(Context &ctx, const Args &args) {
+  auto vm = parse_args(ctx, "completion", args);
   if (!vm) return kExitOk;
   const auto &shell = (*vm)["shell"].as<std::string>();
   auto script = complete::completion_script(shell);

@@ -35,11 +35,13 @@ json::Value json_of(const yaml::Node *n) {
 }
 } // namespace
 
+CommandSpec describe_config_show(Context &) {
+  return synopsis("ssmd config show [--output json]",
+                  {output_option()});
+}
+
 int run_config_show(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd config show [--output json]";
-  add_output_option(cl);
-  auto vm = parse_args("config show", cl, args);
+  auto vm = parse_args(ctx, "config show", args);
   if (!vm) return kExitOk;
   auto values = ctx.config().effective();
   if (output_format(*vm) == OutputFormat::Json) {

@@ -1,5 +1,6 @@
 // ssmd data gaps --feed F --date DATE: every gap a collector recorded that day.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -12,13 +13,14 @@
 
 namespace ssmd {
 
+CommandSpec describe_data_gaps(Context &ctx) {
+  return synopsis("ssmd data gaps --feed FEED --date DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | "
+                  "--SCHEME-endpoint URL] [--output json]",
+                  with(data_source_options(ctx), option("date", "DATE", "the day (YYYY-MM-DD)").require(), output_option()));
+}
+
 int run_data_gaps(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd data gaps --feed FEED --date DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
-  data::add_source_options(ctx, cl);
-  cl.options.add_options()("date", po::value<std::string>()->required()->value_name("DATE"), "the day (YYYY-MM-DD)");
-  add_output_option(cl);
-  auto vm = parse_args("data gaps", cl, args);
+  auto vm = parse_args(ctx, "data gaps", args);
   if (!vm) return kExitOk;
   Date date = *Date::parse(date_arg(*vm, "date"));
   auto format = output_format(*vm);

@@ -1,7 +1,8 @@
 // ssmd data inventory --feed F --from DATE --to DATE: one row a day of what was captured.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 
-#include "cli/progress.hpp"
+#include "core/progress.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -49,14 +50,15 @@ json::Value slot_json(const data::Slot &slot) {
 
 } // namespace
 
+CommandSpec describe_data_inventory(Context &ctx) {
+  return synopsis("ssmd data inventory --feed FEED --from DATE --to DATE [--env ENV | --raw URL [--normalized URL]] "
+                  "[--endpoint URL | --SCHEME-endpoint URL] [--output json]",
+                  with(data_source_options(ctx), option("from", "DATE", "first day (YYYY-MM-DD)").require(),
+                       option("to", "DATE", "last day, inclusive").require(), output_option()));
+}
+
 int run_data_inventory(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd data inventory --feed FEED --from DATE --to DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
-  data::add_source_options(ctx, cl);
-  cl.options.add_options()("from", po::value<std::string>()->required()->value_name("DATE"), "first day (YYYY-MM-DD)")(
-      "to", po::value<std::string>()->required()->value_name("DATE"), "last day, inclusive");
-  add_output_option(cl);
-  auto vm = parse_args("data inventory", cl, args);
+  auto vm = parse_args(ctx, "data inventory", args);
   if (!vm) return kExitOk;
   Date from = *Date::parse(date_arg(*vm, "from"));
   Date to = *Date::parse(date_arg(*vm, "to"));
@@ -68,7 +70,7 @@ int run_data_inventory(Context &ctx, const Args &args) {
   {
     // One manifest per day and store; the line is erased before the table (see cli/progress.hpp).
     size_t stores = (source.raw ? 1 : 0) + (source.normalized ? 1 : 0);
-    Progress progress(ctx, "Reading manifests", static_cast<size_t>(to.days() - from.days() + 1) * stores);
+    Progress progress("Reading manifests", static_cast<size_t>(to.days() - from.days() + 1) * stores);
     days = data::collect_days(source.raw.get(), source.normalized.get(), source.feed, from, to,
                               [&progress](size_t n) { progress.tick(n); });
   }

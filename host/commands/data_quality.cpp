@@ -1,5 +1,6 @@
 // ssmd data quality --feed F --date DATE: one day's quality, cross-checked with the registry.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -65,13 +66,14 @@ std::string fixed(double v) {
 
 } // namespace
 
+CommandSpec describe_data_quality(Context &ctx) {
+  return synopsis("ssmd data quality --feed FEED --date DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | "
+                  "--SCHEME-endpoint URL] [--output json]",
+                  with(data_source_options(ctx), option("date", "DATE", "the day (YYYY-MM-DD)").require(), output_option()));
+}
+
 int run_data_quality(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd data quality --feed FEED --date DATE [--env ENV | --raw URL [--normalized URL]] [--endpoint URL | --SCHEME-endpoint URL] [--output json]";
-  data::add_source_options(ctx, cl);
-  cl.options.add_options()("date", po::value<std::string>()->required()->value_name("DATE"), "the day (YYYY-MM-DD)");
-  add_output_option(cl);
-  auto vm = parse_args("data quality", cl, args);
+  auto vm = parse_args(ctx, "data quality", args);
   if (!vm) return kExitOk;
   Date date = *Date::parse(date_arg(*vm, "date"));
   auto format = output_format(*vm);

@@ -13,12 +13,13 @@
 
 namespace ssmd {
 
+CommandSpec describe_diff(Context &) {
+  return synopsis("ssmd diff [--stat] [--output json]",
+                  {flag("stat", "list the changed files with +/- counts instead of the full diff"), output_option()});
+}
+
 int run_diff(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd diff [--stat] [--output json]";
-  cl.options.add_options()("stat", "list the changed files with +/- counts instead of the full diff");
-  add_output_option(cl);
-  auto vm = parse_args("diff", cl, args);
+  auto vm = parse_args(ctx, "diff", args);
   if (!vm) return kExitOk;
   const bool stat = vm->count("stat") > 0;
   const auto format = output_format(*vm);

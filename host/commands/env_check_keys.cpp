@@ -73,19 +73,20 @@ struct Checked {
 
 } // namespace
 
+CommandSpec describe_env_check_keys(Context &) {
+  return synopsis("ssmd env check-keys (ENV | --all) [--fail-on STATUS] [--output json]",
+                  {optional_argument("name", "ENV", "the environment").naming(Names::Environment),
+                   flag("all", "every environment, with one summary line each"),
+                   option("fail-on", "STATUS", "also fail (exit 1) on rotation-due or unknown-age fields (repeatable or comma-separated)")
+                       .merged(),
+                   output_option()});
+}
+
 int run_env_check_keys(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env check-keys (ENV | --all) [--fail-on STATUS] [--output json]";
-  cl.options.add_options()("name", po::value<std::string>()->value_name("ENV"), "the environment")(
-      "all", po::bool_switch(), "every environment, with one summary line each")(
-      "fail-on", po::value<std::vector<std::string>>()->composing()->value_name("STATUS"),
-      "also fail (exit 1) on rotation-due or unknown-age fields (repeatable or comma-separated)");
-  cl.positional.add("name", 1);
-  add_output_option(cl);
-  auto vm = parse_args(registry::builtin("env check-keys"), cl, args);
+  auto vm = parse_args(ctx, "env check-keys", args);
   if (!vm) return kExitOk;
   const OutputFormat format = output_format(*vm);
-  const bool all = (*vm)["all"].as<bool>();
+  const bool all = vm->count("all") > 0;
   if (all == (vm->count("name") > 0))
     throw UsageError("env check-keys takes an environment ENV or --all (one of them)");
   const std::set<std::string> fail_on = fail_on_statuses(ctx, *vm);

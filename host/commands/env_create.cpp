@@ -45,20 +45,21 @@ std::optional<KeySpec> key_flags(const po::variables_map &vm) {
 
 } // namespace
 
+CommandSpec describe_env_create(Context &) {
+  return synopsis("ssmd env create NAME --feed FEED --schema NAME:VERSION [--schema ...] [--extends ENV] "
+                  "[--key NAME --key-source SOURCE [--key-fields A,B] [--key-type TYPE]]",
+                  {argument("name", "NAME", "the environment"),
+                   option("feed", "FEED", "the feed it connects to (may be inherited)"),
+                   option("schema", "NAME:VERSION", "a schema version (repeatable)").repeatable(),
+                   option("extends", "ENV", "the environment it builds on"),
+                   option("key", "NAME", "declare a key under keys: (else the keys are inherited)"),
+                   option("key-source", "SOURCE", "where the key's secret comes from (required with --key)"),
+                   option("key-fields", "A,B", "the key's fields, separated by commas"),
+                   option("key-type", "TYPE", "the key's type (default: api_key)")});
+}
+
 int run_env_create(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env create NAME --feed FEED --schema NAME:VERSION [--schema ...] [--extends ENV] "
-             "[--key NAME --key-source SOURCE [--key-fields A,B] [--key-type TYPE]]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the environment")
-      ("feed", po::value<std::string>()->value_name("FEED"), "the feed it connects to (may be inherited)")
-      ("schema", po::value<std::vector<std::string>>()->value_name("NAME:VERSION"), "a schema version (repeatable)")
-      ("extends", po::value<std::string>()->value_name("ENV"), "the environment it builds on")
-      ("key", po::value<std::string>()->value_name("NAME"), "declare a key under keys: (else the keys are inherited)")
-      ("key-source", po::value<std::string>()->value_name("SOURCE"), "where the key's secret comes from (required with --key)")
-      ("key-fields", po::value<std::string>()->value_name("A,B"), "the key's fields, separated by commas")
-      ("key-type", po::value<std::string>()->value_name("TYPE"), "the key's type (default: api_key)");
-  cl.positional.add("name", 1);
-  auto vm = parse_args(builtin("env create"), cl, args);
+  auto vm = parse_args(ctx, "env create", args);
   if (!vm) return kExitOk;
   const std::string name = (*vm)["name"].as<std::string>();
   require_valid_name(name, "environment");

@@ -1,5 +1,6 @@
 // `ssmd env list [--at REF]`: every environment with its feed and schema versions, extends: applied.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/command_support.hpp"
@@ -13,12 +14,13 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_env_list(Context &) {
+  return synopsis("ssmd env list [--at REF] [--output json]",
+                  {at_option(), output_option()});
+}
+
 int run_env_list(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env list [--at REF] [--output json]";
-  add_at_option(cl);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("env list"), cl, args);
+  auto vm = parse_args(ctx, "env list", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
 

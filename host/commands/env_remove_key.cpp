@@ -15,13 +15,13 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_env_remove_key(Context &) {
+  return synopsis("ssmd env remove-key ENV KEY",
+                  {argument("env", "ENV", "the environment").naming(Names::Environment), argument("key", "KEY", "the key to remove")});
+}
+
 int run_env_remove_key(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env remove-key ENV KEY";
-  cl.options.add_options()("env", po::value<std::string>()->required()->value_name("ENV"), "the environment")
-      ("key", po::value<std::string>()->required()->value_name("KEY"), "the key to remove");
-  cl.positional.add("env", 1).add("key", 1);
-  auto vm = parse_args(builtin("env remove-key"), cl, args);
+  auto vm = parse_args(ctx, "env remove-key", args);
   if (!vm) return kExitOk;
   const std::string env_name = (*vm)["env"].as<std::string>();
   const std::string key = (*vm)["key"].as<std::string>();

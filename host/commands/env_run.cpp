@@ -99,25 +99,25 @@ std::string blocking_fields(const std::vector<KeyResult> &results) {
 
 } // namespace
 
+CommandSpec describe_env_run(Context &) {
+  return synopsis("ssmd env run ENV [--dry-run [--output json]] -- COMMAND [ARGS...]",
+                  {argument("name", "ENV", "the environment").naming(Names::Environment),
+                   flag("dry-run", "list the variables that would be set (names, keys, fields; never values)"), output_option()});
+}
+
 int run_env_run(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env run ENV [--dry-run [--output json]] -- COMMAND [ARGS...]";
-  cl.options.add_options()("name", po::value<std::string>()->required()->value_name("ENV"), "the environment")(
-      "dry-run", po::bool_switch(), "list the variables that would be set (names, keys, fields; never values)");
-  cl.positional.add("name", 1);
-  add_output_option(cl);
   Split split = split_at_separator(args);
-  auto vm = parse_args(registry::builtin("env run"), cl, split.own);
+  auto vm = parse_args(ctx, "env run", split.own);
   if (!vm) return kExitOk;
   const OutputFormat format = output_format(*vm);
-  const bool dry_run = (*vm)["dry-run"].as<bool>();
+  const bool dry_run = vm->count("dry-run") > 0;
   const std::string name = (*vm)["name"].as<std::string>();
   if (!dry_run && vm->count("output") && !(*vm)["output"].defaulted())
     throw UsageError("--output applies to --dry-run only: a run's output is COMMAND's");
   if (!dry_run && split.command.empty())
     throw UsageError(std::string(split.separator ? "no COMMAND after `--`" : "missing `-- COMMAND`") +
-                     "; usage: " + cl.usage);
-  if (!dry_run && split.command.front().empty()) throw UsageError("COMMAND is empty; usage: " + cl.usage);
+                     "; usage: " + describe_env_run(ctx).usage);
+  if (!dry_run && split.command.front().empty()) throw UsageError("COMMAND is empty; usage: " + describe_env_run(ctx).usage);
 
   registry::Repository repo(ctx.repo_root());
   const std::vector<EnvironmentKey> keys = environment_keys(repo, name);

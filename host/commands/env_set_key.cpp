@@ -35,21 +35,21 @@ int64_t rotation_days(const std::string &text) {
 
 } // namespace
 
+CommandSpec describe_env_set_key(Context &) {
+  return synopsis("ssmd env set-key ENV KEY --source SOURCE --fields A,B [--type TYPE] [--required | --optional] "
+                  "[--rotation-days N]",
+                  {argument("env", "ENV", "the environment").naming(Names::Environment),
+                   argument("key", "KEY", "the key's name under keys:"),
+                   option("source", "SOURCE", "where the secret comes from: env, sealed-secret/NAME, vault/MOUNT/PATH").require(),
+                   option("fields", "A,B", "the key's fields, separated by commas").require(),
+                   option("type", "TYPE", "the key's type (default: api_key)"),
+                   flag("required", "the environment cannot run without it (the default)"),
+                   flag("optional", "the environment can run without it (required: false)"),
+                   option("rotation-days", "N", "how often the secret is rotated, in days")});
+}
+
 int run_env_set_key(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env set-key ENV KEY --source SOURCE --fields A,B [--type TYPE] [--required | --optional] "
-             "[--rotation-days N]";
-  cl.options.add_options()("env", po::value<std::string>()->required()->value_name("ENV"), "the environment")
-      ("key", po::value<std::string>()->required()->value_name("KEY"), "the key's name under keys:")
-      ("source", po::value<std::string>()->required()->value_name("SOURCE"),
-       "where the secret comes from: env, sealed-secret/NAME, vault/MOUNT/PATH")
-      ("fields", po::value<std::string>()->required()->value_name("A,B"), "the key's fields, separated by commas")
-      ("type", po::value<std::string>()->value_name("TYPE"), "the key's type (default: api_key)")
-      ("required", "the environment cannot run without it (the default)")
-      ("optional", "the environment can run without it (required: false)")
-      ("rotation-days", po::value<std::string>()->value_name("N"), "how often the secret is rotated, in days");
-  cl.positional.add("env", 1).add("key", 1);
-  auto vm = parse_args(builtin("env set-key"), cl, args);
+  auto vm = parse_args(ctx, "env set-key", args);
   if (!vm) return kExitOk;
   const std::string env_name = (*vm)["env"].as<std::string>();
   require_valid_name(env_name, "environment");

@@ -2,6 +2,7 @@
 // on the date (today by default), its schema versions and its key references. Secret values are never
 // read, let alone printed.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/as_of.hpp"
@@ -15,15 +16,13 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_env_show(Context &) {
+  return synopsis("ssmd env show NAME [--as-of DATE] [--at REF] [--output json]",
+                  {argument("name", "NAME", "the environment").naming(Names::Environment), as_of_option(), at_option(), output_option()});
+}
+
 int run_env_show(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env show NAME [--as-of DATE] [--at REF] [--output json]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the environment");
-  cl.positional.add("name", 1);
-  add_as_of_option(cl);
-  add_at_option(cl);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("env show"), cl, args);
+  auto vm = parse_args(ctx, "env show", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
   Date date = as_of_flag(*vm).value_or(Date::today());

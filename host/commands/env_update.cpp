@@ -14,15 +14,15 @@ using namespace registry;
 
 std::vector<SchemaRef> schema_flags(const po::variables_map &vm); // env_create.cpp
 
+CommandSpec describe_env_update(Context &) {
+  return synopsis("ssmd env update NAME [--feed FEED] [--schema NAME:VERSION ...]",
+                  {argument("name", "NAME", "the environment").naming(Names::Environment), option("feed", "FEED", "the feed to use"),
+                   option("schema", "NAME:VERSION", "use this version of a schema (repeatable); a schema not yet referenced is added")
+                       .repeatable()});
+}
+
 int run_env_update(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd env update NAME [--feed FEED] [--schema NAME:VERSION ...]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the environment")
-      ("feed", po::value<std::string>()->value_name("FEED"), "the feed to use")
-      ("schema", po::value<std::vector<std::string>>()->value_name("NAME:VERSION"),
-       "use this version of a schema (repeatable); a schema not yet referenced is added");
-  cl.positional.add("name", 1);
-  auto vm = parse_args(builtin("env update"), cl, args);
+  auto vm = parse_args(ctx, "env update", args);
   if (!vm) return kExitOk;
   if (!vm->count("feed") && !vm->count("schema")) throw UsageError("nothing to update; give --feed or --schema");
   std::vector<SchemaRef> schemas = schema_flags(*vm);

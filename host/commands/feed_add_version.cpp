@@ -2,6 +2,7 @@
 // into the existing file at its place in date order; fields not given come from the version in force
 // before it.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "registry/change.hpp"
 #include "registry/command_support.hpp"
@@ -14,16 +15,16 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_feed_add_version(Context &) {
+  return synopsis("ssmd feed add-version NAME --version V --effective-from DATE [--endpoint URL] [version flags]",
+                  with({argument("name", "NAME", "the feed").naming(Names::Feed)}, feed_version_options()));
+}
+
 int run_feed_add_version(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd feed add-version NAME --version V --effective-from DATE [--endpoint URL] [version flags]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the feed");
-  cl.positional.add("name", 1);
-  add_feed_version_options(cl);
-  auto vm = parse_args(builtin("feed add-version"), cl, args);
+  auto vm = parse_args(ctx, "feed add-version", args);
   if (!vm) return kExitOk;
   for (const char *flag : {"version", "effective-from"})
-    if (!vm->count(flag)) throw UsageError(std::string("missing required flag --") + flag + "; usage: " + cl.usage);
+    if (!vm->count(flag)) throw UsageError(std::string("missing required flag --") + flag + "; usage: " + describe_feed_add_version(ctx).usage);
   date_arg(*vm, "effective-from");
   const std::string name = (*vm)["name"].as<std::string>();
 

@@ -1,5 +1,6 @@
 // `ssmd feed create NAME --type T --endpoint URL [...]`: a new feed file with its first version.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "registry/change.hpp"
 #include "registry/command_support.hpp"
@@ -12,24 +13,27 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_feed_create(Context &) {
+  return synopsis("ssmd feed create NAME --type websocket|rest|multicast --endpoint URL [--display-name TEXT] "
+                  "[--exchange NAME] [--status S] [--timezone TZ] [--holiday-calendar NAME] [version flags]",
+                  with({argument("name", "NAME", "the feed"),
+                        option("type", "TYPE", "websocket, rest or multicast").require().with_choices({"websocket", "rest", "multicast"}),
+                        option("display-name", "TEXT", "a human name (default: NAME)"),
+                        option("exchange", "NAME", "the feed plugin that validates it (default: NAME)"),
+                        option("status", "active|deprecated|disabled", "the feed's status")
+                            .with_default("active")
+                            .with_choices({"active", "deprecated", "disabled"}),
+                        option("timezone", "TZ", "IANA time zone of the calendar").with_default("UTC"),
+                        option("holiday-calendar", "NAME", "the holiday calendar's name")},
+                       feed_version_options()));
+}
+
 int run_feed_create(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd feed create NAME --type websocket|rest|multicast --endpoint URL [--display-name TEXT] "
-             "[--exchange NAME] [--status S] [--timezone TZ] [--holiday-calendar NAME] [version flags]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the feed")
-      ("type", po::value<std::string>()->required()->value_name("TYPE"), "websocket, rest or multicast")
-      ("display-name", po::value<std::string>()->value_name("TEXT"), "a human name (default: NAME)")
-      ("exchange", po::value<std::string>()->value_name("NAME"), "the feed plugin that validates it (default: NAME)")
-      ("status", po::value<std::string>()->default_value("active")->value_name("active|deprecated|disabled"), "the feed's status")
-      ("timezone", po::value<std::string>()->default_value("UTC")->value_name("TZ"), "IANA time zone of the calendar")
-      ("holiday-calendar", po::value<std::string>()->value_name("NAME"), "the holiday calendar's name");
-  cl.positional.add("name", 1);
-  add_feed_version_options(cl);
-  auto vm = parse_args(builtin("feed create"), cl, args);
+  auto vm = parse_args(ctx, "feed create", args);
   if (!vm) return kExitOk;
   const std::string name = (*vm)["name"].as<std::string>();
   require_valid_name(name, "feed");
-  if (!vm->count("endpoint")) throw UsageError("missing required flag --endpoint; usage: " + cl.usage);
+  if (!vm->count("endpoint")) throw UsageError("missing required flag --endpoint; usage: " + describe_feed_create(ctx).usage);
 
   Feed feed;
   feed.name = name;

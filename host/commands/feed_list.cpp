@@ -1,5 +1,6 @@
 // `ssmd feed list [--status S] [--at REF]`: every feed, with the version in force today.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/as_of.hpp"
@@ -13,13 +14,14 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_feed_list(Context &) {
+  return synopsis("ssmd feed list [--status active|deprecated|disabled] [--at REF] [--output json]",
+                  {option("status", "active|deprecated|disabled", "only feeds with this status").with_choices({"active", "deprecated", "disabled"}),
+                   at_option(), output_option()});
+}
+
 int run_feed_list(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd feed list [--status active|deprecated|disabled] [--at REF] [--output json]";
-  cl.options.add_options()("status", po::value<std::string>()->value_name("active|deprecated|disabled"), "only feeds with this status");
-  add_at_option(cl);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("feed list"), cl, args);
+  auto vm = parse_args(ctx, "feed list", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
   std::optional<std::string> status;

@@ -42,13 +42,14 @@ std::string with_status(const LoadedFeed &loaded, const std::string &status) {
 
 } // namespace
 
+CommandSpec describe_feed_set_status(Context &) {
+  return synopsis("ssmd feed set-status NAME active|deprecated|disabled",
+                  {argument("name", "NAME", "the feed").naming(Names::Feed),
+                   argument("status", "active|deprecated|disabled", "the new status").with_choices({"active", "deprecated", "disabled"})});
+}
+
 int run_feed_set_status(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd feed set-status NAME active|deprecated|disabled";
-  cl.options.add_options()("name", po::value<std::string>()->required()->value_name("NAME"), "the feed")
-      ("status", po::value<std::string>()->required()->value_name("active|deprecated|disabled"), "the new status");
-  cl.positional.add("name", 1).add("status", 1);
-  auto vm = parse_args(builtin("feed set-status"), cl, args);
+  auto vm = parse_args(ctx, "feed set-status", args);
   if (!vm) return kExitOk;
   const std::string name = (*vm)["name"].as<std::string>();
   require_valid_name(name, "feed");

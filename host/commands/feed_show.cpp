@@ -1,5 +1,6 @@
 // `ssmd feed show NAME [--as-of DATE] [--at REF]`: a feed with all its versions, or the version in force on a date.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/as_of.hpp"
@@ -33,15 +34,13 @@ void print_version(const FeedVersion &v) {
 }
 } // namespace
 
+CommandSpec describe_feed_show(Context &) {
+  return synopsis("ssmd feed show NAME [--as-of DATE] [--at REF] [--output json]",
+                  {argument("name", "NAME", "the feed").naming(Names::Feed), as_of_option(), at_option(), output_option()});
+}
+
 int run_feed_show(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd feed show NAME [--as-of DATE] [--at REF] [--output json]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the feed");
-  cl.positional.add("name", 1);
-  add_as_of_option(cl);
-  add_at_option(cl);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("feed show"), cl, args);
+  auto vm = parse_args(ctx, "feed show", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
   std::optional<Date> as_of = as_of_flag(*vm);

@@ -6,8 +6,8 @@
 #include "commands/commands.hpp"
 
 #include "cli/command_tree.hpp"
-#include "cli/suggest.hpp"
 #include "core/errors.hpp"
+#include "core/suggest.hpp"
 #include "help/topics.hpp"
 #include "plugins/plugin_manager.hpp"
 
@@ -47,15 +47,14 @@ void print_topics(std::ostream &out) {
 
 } // namespace
 
+CommandSpec describe_help(Context &) {
+  return synopsis("ssmd help [COMMAND... | TOPIC] [--topic TOPIC]",
+                  {remaining_arguments("command", "COMMAND", "a command, a command group or a help topic (the words after help)").naming(Names::CommandOrTopic),
+                   option("topic", "TOPIC", "the help topic of that name, also where a command has the same name")});
+}
+
 int run_help(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd help [COMMAND... | TOPIC] [--topic TOPIC]";
-  cl.options.add_options()("command", po::value<std::vector<std::string>>()->value_name("COMMAND"),
-                           "a command, a command group or a help topic (the words after help)")(
-      "topic", po::value<std::string>()->value_name("TOPIC"),
-      "the help topic of that name, also where a command has the same name");
-  cl.positional.add("command", -1);
-  auto vm = parse_args("help", cl, args);
+  auto vm = parse_args(ctx, "help", args);
   if (!vm) return kExitOk;
   std::vector<std::string> words;
   if (vm->count("command")) words = (*vm)["command"].as<std::vector<std::string>>();

@@ -63,15 +63,15 @@ std::vector<std::string> change_lines(const git::Repository &repo, BlobTexts &bl
 }
 } // namespace
 
+CommandSpec describe_log(Context &) {
+  return synopsis("ssmd log [feed|schema|env NAME] [-n N] [--output json]",
+                  {optional_argument("kind", "feed|schema|env", "what kind of definition to follow").with_choices({"feed", "schema", "env"}),
+                   optional_argument("name", "NAME", "the definition's name"),
+                   option("max-count", "N", "show at most N commits").with_short("n").integer(), output_option()});
+}
+
 int run_log(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd log [feed|schema|env NAME] [-n N] [--output json]";
-  cl.options.add_options()("kind", po::value<std::string>()->value_name("feed|schema|env"), "what kind of definition to follow")(
-      "name", po::value<std::string>()->value_name("NAME"), "the definition's name")(
-      "max-count,n", po::value<int>()->value_name("N"), "show at most N commits");
-  cl.positional.add("kind", 1).add("name", 1);
-  add_output_option(cl);
-  auto vm = parse_args("log", cl, args);
+  auto vm = parse_args(ctx, "log", args);
   if (!vm) return kExitOk;
   const auto format = output_format(*vm);
   size_t limit = 0;
@@ -86,8 +86,8 @@ int run_log(Context &ctx, const Args &args) {
   if (vm->count("kind")) {
     const auto &word = (*vm)["kind"].as<std::string>();
     kind = git::parse_definition_kind(word);
-    if (!kind) throw UsageError("ssmd log takes feed, schema or env before a NAME, not '" + word + "'; usage: " + cl.usage);
-    if (!vm->count("name")) throw UsageError("missing NAME after '" + word + "'; usage: " + cl.usage);
+    if (!kind) throw UsageError("ssmd log takes feed, schema or env before a NAME, not '" + word + "'; usage: " + describe_log(ctx).usage);
+    if (!vm->count("name")) throw UsageError("missing NAME after '" + word + "'; usage: " + describe_log(ctx).usage);
     name = (*vm)["name"].as<std::string>();
     static const std::regex valid("^[a-z][a-z0-9_-]{0,63}$");
     if (!std::regex_match(name, valid))

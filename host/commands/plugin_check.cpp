@@ -52,13 +52,13 @@ void examine(const PluginInfo &info, const ssmd_bytes_sink *out) {
 // `ssmd plugin check FILE`: whether ssmd would load this plugin. Its manifest is read as discovery reads it;
 // then a supervised worker loads it (ssmd never does) and checks what its entry point returns against the
 // manifest and the ABI: name, version, ABI major version, each registration, and the rule tables.
+CommandSpec describe_plugin_check(Context &) {
+  return synopsis("ssmd plugin check FILE",
+                  {argument("file", "FILE", "the plugin's shared library (NAME.so)")});
+}
+
 int run_plugin_check(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd plugin check FILE";
-  cl.options.add_options()("file", po::value<std::string>()->required()->value_name("FILE"),
-                           "the plugin's shared library (NAME.so)");
-  cl.positional.add("file", 1);
-  auto vm = parse_args(builtin_command("plugin check"), cl, args);
+  auto vm = parse_args(ctx, "plugin check", args);
   if (!vm) return kExitOk;
   const std::string file = (*vm)["file"].as<std::string>();
   const std::string shown = printable(file);

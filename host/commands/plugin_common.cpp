@@ -1,16 +1,6 @@
 #include "commands/plugin_common.hpp"
 
-#include "cli/command_table.hpp"
-
-#include <stdexcept>
-
 namespace ssmd {
-
-const Command &builtin_command(const std::string &path) {
-  for (const auto &command : builtin_commands())
-    if (command.path == path) return command;
-  throw std::logic_error("no built-in command '" + path + "' in the command table");
-}
 
 std::string plugin_kinds(const PluginInfo &info) {
   std::string out;

@@ -1,4 +1,4 @@
-// What `ssmd plugin list`, `show` and `lock` share: their own command row, and a plugin as JSON.
+// What `ssmd plugin list`, `show` and `lock` share: a plugin as JSON, and its kinds.
 #pragma once
 
 #include "cli/command.hpp"
@@ -8,9 +8,6 @@
 #include <string>
 
 namespace ssmd {
-
-// The row of the built-in command at `path` in the command table (for its summary in --help).
-const Command &builtin_command(const std::string &path);
 
 // A plugin as a JSON object: name, version, abi, url, kinds, provides, commands, status, problem, path.
 json::Value plugin_json(const PluginInfo &info);

@@ -9,11 +9,13 @@ namespace ssmd {
 
 // `ssmd plugin list`: every plugin file on the search path with its status. Reads manifests only, so
 // no plugin code runs.
+CommandSpec describe_plugin_list(Context &) {
+  return synopsis("ssmd plugin list [--output json]",
+                  {output_option()});
+}
+
 int run_plugin_list(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd plugin list [--output json]";
-  add_output_option(cl);
-  auto vm = parse_args(builtin_command("plugin list"), cl, args);
+  auto vm = parse_args(ctx, "plugin list", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
 

@@ -110,18 +110,17 @@ std::string sdk_prefix(const fs::path &executable) {
 
 } // namespace
 
+CommandSpec describe_plugin_new(Context &) {
+  return synopsis("ssmd plugin new NAME [--dir DIR] [--kind feed|schema-format|secret|storage]",
+                  {argument("name", "NAME", "the plugin's name, e.g. feed-acme"),
+                   option("dir", "DIR", "where to write the project (default: ./NAME); must be new or empty"),
+                   option("kind", "KIND",
+                          "feed, schema-format, secret or storage (default: from the name: feed-*, schema-*, secrets-*, storage-*, else feed)")
+                       .with_choices({"feed", "schema-format", "secret", "storage"})});
+}
+
 int run_plugin_new(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd plugin new NAME [--dir DIR] [--kind feed|schema-format|secret|storage]";
-  cl.options.add_options()
-      ("name", po::value<std::string>()->required()->value_name("NAME"), "the plugin's name, e.g. feed-acme")
-      ("dir", po::value<std::string>()->value_name("DIR"),
-       "where to write the project (default: ./NAME); must be new or empty")
-      ("kind", po::value<std::string>()->value_name("KIND"),
-       "feed, schema-format, secret or storage (default: from the name: feed-*, schema-*, secrets-*, storage-*, "
-       "else feed)");
-  cl.positional.add("name", 1);
-  auto vm = parse_args("plugin new", cl, args);
+  auto vm = parse_args(ctx, "plugin new", args);
   if (!vm) return kExitOk;
 
   std::optional<scaffold::Kind> kind;

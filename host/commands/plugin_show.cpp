@@ -1,7 +1,7 @@
-#include "cli/suggest.hpp"
 #include "commands/commands.hpp"
 #include "commands/plugin_common.hpp"
 #include "core/errors.hpp"
+#include "core/suggest.hpp"
 #include "plugins/file_hash.hpp"
 
 #include <iostream>
@@ -9,13 +9,13 @@
 namespace ssmd {
 
 // `ssmd plugin show NAME`: one plugin's manifest, file hash and status. Loads nothing.
+CommandSpec describe_plugin_show(Context &) {
+  return synopsis("ssmd plugin show NAME [--output json]",
+                  {argument("name", "NAME", "the plugin's name").naming(Names::Plugin), output_option()});
+}
+
 int run_plugin_show(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd plugin show NAME [--output json]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the plugin's name");
-  cl.positional.add("name", 1);
-  add_output_option(cl);
-  auto vm = parse_args(builtin_command("plugin show"), cl, args);
+  auto vm = parse_args(ctx, "plugin show", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
   const std::string name = (*vm)["name"].as<std::string>();

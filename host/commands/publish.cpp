@@ -74,23 +74,23 @@ void require_descendant(Context &ctx, const publish::Plan &plan, const publish::
 
 } // namespace
 
+CommandSpec describe_publish(Context &) {
+  return synopsis("ssmd publish (ENV... | --all) [--to URL] [--at REF] [--dry-run | --check] [--force]",
+                  {remaining_arguments("env", "ENV", "the environments to publish").naming(Names::Environment),
+                   flag("all", "every environment of the commit; the store's others are removed"),
+                   option("to", "URL",
+                          "where: etcd://HOST:PORT[,HOST:PORT...]/PREFIX or etcd+https://... (default: SSMD_PUBLISH_TO, else publish.to "
+                          "from your own configuration; never the repository's)"),
+                   option("at", "REF", "publish this commit, branch or tag instead of HEAD"),
+                   flag("dry-run", "print what would change, key by key, and write nothing"),
+                   flag("check", "compare the store with the commit; exit 1 naming each difference"),
+                   flag("force", "publish a commit that does not descend from the one last published")});
+}
+
 int run_publish(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd publish (ENV... | --all) [--to URL] [--at REF] [--dry-run | --check] [--force]";
-  cl.options.add_options()
-      ("env", po::value<std::vector<std::string>>()->value_name("ENV"), "the environments to publish")
-      ("all", po::bool_switch(), "every environment of the commit; the store's others are removed")
-      ("to", po::value<std::string>()->value_name("URL"),
-       "where: etcd://HOST:PORT[,HOST:PORT...]/PREFIX or etcd+https://... (default: SSMD_PUBLISH_TO, else "
-       "publish.to from your own configuration; never the repository's)")
-      ("at", po::value<std::string>()->value_name("REF"), "publish this commit, branch or tag instead of HEAD")
-      ("dry-run", po::bool_switch(), "print what would change, key by key, and write nothing")
-      ("check", po::bool_switch(), "compare the store with the commit; exit 1 naming each difference")
-      ("force", po::bool_switch(), "publish a commit that does not descend from the one last published");
-  cl.positional.add("env", -1);
-  auto vm = parse_args(registry::builtin("publish"), cl, args);
+  auto vm = parse_args(ctx, "publish", args);
   if (!vm) return kExitOk;
-  const bool all = (*vm)["all"].as<bool>(), check = (*vm)["check"].as<bool>(), dry_run = (*vm)["dry-run"].as<bool>();
+  const bool all = vm->count("all") > 0, check = vm->count("check") > 0, dry_run = vm->count("dry-run") > 0;
   std::vector<std::string> names = vm->count("env") ? (*vm)["env"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (all == !names.empty()) throw UsageError("name the environments to publish, or give --all (not both)");
   if (check && dry_run) throw UsageError("--check and --dry-run do not go together: --check already writes nothing");
@@ -131,7 +131,7 @@ int run_publish(Context &ctx, const Args &args) {
               << plural(documents.size(), "environment", "environments") << "); nothing written\n";
     return kExitOk;
   }
-  if (!(*vm)["force"].as<bool>()) require_descendant(ctx, plan, source, url);
+  if (!vm->count("force")) require_descendant(ctx, plan, source, url);
 
   publish::Publication publication{source.id, source.ref, now_utc(), publish::publishing_user(ctx), kVersion, today};
   auto batches = publish::plan_batches(plan, publication, target.limits());

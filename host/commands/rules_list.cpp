@@ -37,11 +37,13 @@ json::Value rule_json(const validate::RuleInfo &rule) {
 // `ssmd rules list`: every rule `ssmd validate` may report here, the host's and those of every usable
 // plugin (under --plugins and --locked, exactly the plugins a run would use). Plugins are loaded in worker
 // processes to read their rule tables.
+CommandSpec describe_rules_list(Context &) {
+  return synopsis("ssmd rules list [--output json]",
+                  {output_option()});
+}
+
 int run_rules_list(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd rules list [--output json]";
-  add_output_option(cl);
-  auto vm = parse_args(builtin_command("rules list"), cl, args);
+  auto vm = parse_args(ctx, "rules list", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
 

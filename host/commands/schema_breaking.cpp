@@ -5,6 +5,7 @@
 // compared with the one before it; --against REF compares the working tree's version with the schema as
 // of a commit, imported files included.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/command_support.hpp"
@@ -46,23 +47,21 @@ std::optional<std::string> flag(const po::variables_map &vm, const char *name) {
 
 } // namespace
 
+CommandSpec describe_schema_breaking(Context &) {
+  return synopsis("ssmd schema breaking NAME [--from VERSION] [--to VERSION] [--against REF] [--fail-on CATEGORIES] "
+                  "[--import-path DIR]... [--format text|json]",
+                  {argument("name", "NAME", "the schema").naming(Names::Schema),
+                   option("from", "VERSION", "the older version (default: the one before --to; with --against, the newest at REF)"),
+                   option("to", "VERSION", "the newer version (default: the newest)"),
+                   option("against", "REF", "compare the working tree's version with the schema as of a git commit, branch or tag"),
+                   option("fail-on", "CATEGORIES",
+                          "categories that fail the command, comma-separated: wire, removal, hygiene, source, safe, or none (default: "
+                          "breaking.fail_on, else wire,removal)"),
+                   option("format", "FORMAT", "output format: text or json").with_choices({"text", "json"}), import_path_option()});
+}
+
 int run_schema_breaking(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd schema breaking NAME [--from VERSION] [--to VERSION] [--against REF] [--fail-on CATEGORIES] "
-             "[--import-path DIR]... [--format text|json]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the schema")
-      ("from", po::value<std::string>()->value_name("VERSION"),
-       "the older version (default: the one before --to; with --against, the newest at REF)")
-      ("to", po::value<std::string>()->value_name("VERSION"), "the newer version (default: the newest)")
-      ("against", po::value<std::string>()->value_name("REF"),
-       "compare the working tree's version with the schema as of a git commit, branch or tag")
-      ("fail-on", po::value<std::string>()->value_name("CATEGORIES"),
-       "categories that fail the command, comma-separated: wire, removal, hygiene, source, safe, or none "
-       "(default: breaking.fail_on, else wire,removal)")
-      ("format", po::value<std::string>()->value_name("FORMAT"), "output format: text or json");
-  cl.positional.add("name", 1);
-  schema::add_import_path_option(cl);
-  auto vm = parse_args(builtin("schema breaking"), cl, args);
+  auto vm = parse_args(ctx, "schema breaking", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm); // the configured default when --format is absent
   if (auto f = flag(*vm, "format")) {

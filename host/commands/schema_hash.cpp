@@ -93,18 +93,18 @@ void print_rows(const std::vector<Row> &rows, OutputFormat format, bool all) {
 
 } // namespace
 
+CommandSpec describe_schema_hash(Context &) {
+  return synopsis("ssmd schema hash (NAME[:VERSION] | --all) [--update] [--output json]",
+                  {optional_argument("ref", "NAME[:VERSION]", "the schema, or one version of it").naming(Names::Schema),
+                   flag("all", "every schema in the repository (what the pre-commit hook runs)"),
+                   flag("update", "record the computed hash where it differs from the recorded one"), output_option()});
+}
+
 int run_schema_hash(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd schema hash (NAME[:VERSION] | --all) [--update] [--output json]";
-  cl.options.add_options()("ref", po::value<std::string>()->value_name("NAME[:VERSION]"), "the schema, or one version of it")
-      ("all", po::bool_switch(), "every schema in the repository (what the pre-commit hook runs)")
-      ("update", po::bool_switch(), "record the computed hash where it differs from the recorded one");
-  cl.positional.add("ref", 1);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("schema hash"), cl, args);
+  auto vm = parse_args(ctx, "schema hash", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
-  const bool all = (*vm)["all"].as<bool>();
+  const bool all = vm->count("all") > 0;
   if (all == (vm->count("ref") > 0)) throw UsageError("schema hash takes a schema NAME[:VERSION] or --all (one of them)");
   const std::string text = all ? "" : (*vm)["ref"].as<std::string>();
   std::string name = text, only;
@@ -114,7 +114,7 @@ int run_schema_hash(Context &ctx, const Args &args) {
     name = ref->name;
     only = ref->version;
   }
-  const bool update = (*vm)["update"].as<bool>();
+  const bool update = vm->count("update") > 0;
 
   // Only --update writes, and only it needs the lock.
   std::optional<Transaction> tx;

@@ -1,5 +1,6 @@
 // `ssmd schema list [--at REF]`: every schema with its versions and the one in force today.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/as_of.hpp"
@@ -12,12 +13,13 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_schema_list(Context &) {
+  return synopsis("ssmd schema list [--at REF] [--output json]",
+                  {at_option(), output_option()});
+}
+
 int run_schema_list(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd schema list [--at REF] [--output json]";
-  add_at_option(cl);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("schema list"), cl, args);
+  auto vm = parse_args(ctx, "schema list", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
 

@@ -39,20 +39,21 @@ bool interrupted_copy(Repository &repo, const std::string &file, const std::stri
 }
 } // namespace
 
+CommandSpec describe_schema_register(Context &) {
+  return synopsis("ssmd schema register NAME --file PATH [--version V] [--effective-from DATE] [--format F] "
+                  "[--root TYPE] [--compatible-with V1,V2] [--breaking-changes TEXT]",
+                  {argument("name", "NAME", "the schema"),
+                   option("file", "PATH", "the definition file to register").require(),
+                   option("version", "V", "the version's name (default: v1, or the next vN)"),
+                   option("effective-from", "DATE", "first day in force (default: today)"),
+                   option("format", "F", "the schema format (default: the file's extension)"),
+                   option("root", "TYPE", "the type this schema provides"),
+                   option("compatible-with", "V1,V2", "earlier versions it claims to be compatible with"),
+                   option("breaking-changes", "TEXT", "what breaks for readers of earlier versions")});
+}
+
 int run_schema_register(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd schema register NAME --file PATH [--version V] [--effective-from DATE] [--format F] "
-             "[--root TYPE] [--compatible-with V1,V2] [--breaking-changes TEXT]";
-  cl.options.add_options()("name", po::value<std::string>()->required(), "the schema")
-      ("file", po::value<std::string>()->required()->value_name("PATH"), "the definition file to register")
-      ("version", po::value<std::string>()->value_name("V"), "the version's name (default: v1, or the next vN)")
-      ("effective-from", po::value<std::string>()->value_name("DATE"), "first day in force (default: today)")
-      ("format", po::value<std::string>()->value_name("F"), "the schema format (default: the file's extension)")
-      ("root", po::value<std::string>()->value_name("TYPE"), "the type this schema provides")
-      ("compatible-with", po::value<std::string>()->value_name("V1,V2"), "earlier versions it claims to be compatible with")
-      ("breaking-changes", po::value<std::string>()->value_name("TEXT"), "what breaks for readers of earlier versions");
-  cl.positional.add("name", 1);
-  auto vm = parse_args(builtin("schema register"), cl, args);
+  auto vm = parse_args(ctx, "schema register", args);
   if (!vm) return kExitOk;
   const std::string name = (*vm)["name"].as<std::string>();
   require_valid_name(name, "schema");

@@ -18,13 +18,14 @@ namespace {
 int rank(const std::string &status) { return status == "draft" ? 0 : status == "active" ? 1 : status == "deprecated" ? 2 : -1; }
 } // namespace
 
+CommandSpec describe_schema_set_status(Context &) {
+  return synopsis("ssmd schema set-status NAME:VERSION draft|active|deprecated",
+                  {argument("ref", "NAME:VERSION", "the schema version").naming(Names::Schema),
+                   argument("status", "draft|active|deprecated", "the new status").with_choices({"draft", "active", "deprecated"})});
+}
+
 int run_schema_set_status(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd schema set-status NAME:VERSION draft|active|deprecated";
-  cl.options.add_options()("ref", po::value<std::string>()->required()->value_name("NAME:VERSION"), "the schema version")
-      ("status", po::value<std::string>()->required()->value_name("draft|active|deprecated"), "the new status");
-  cl.positional.add("ref", 1).add("status", 1);
-  auto vm = parse_args(builtin("schema set-status"), cl, args);
+  auto vm = parse_args(ctx, "schema set-status", args);
   if (!vm) return kExitOk;
   auto ref = split_name_version((*vm)["ref"].as<std::string>());
   if (!ref) throw UsageError("expected NAME:VERSION such as trade:v2, not '" + (*vm)["ref"].as<std::string>() + "'");

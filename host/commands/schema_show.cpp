@@ -4,6 +4,7 @@
 // still works and says why there is no fingerprint. A plugin that crashes or hangs computing it is reported
 // (`plugin/failed`) and makes the command exit 3 after showing the rest.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
 #include "registry/as_of.hpp"
@@ -20,16 +21,14 @@ namespace ssmd {
 
 using namespace registry;
 
+CommandSpec describe_schema_show(Context &) {
+  return synopsis("ssmd schema show NAME:VERSION | NAME [--as-of DATE] [--at REF] [--import-path DIR]... [--output json]",
+                  {argument("ref", "REF", "the schema, or one version of it").naming(Names::Schema), as_of_option(), at_option(), import_path_option(),
+                   output_option()});
+}
+
 int run_schema_show(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd schema show NAME:VERSION | NAME [--as-of DATE] [--at REF] [--import-path DIR]... [--output json]";
-  cl.options.add_options()("ref", po::value<std::string>()->required(), "the schema, or one version of it");
-  cl.positional.add("ref", 1);
-  add_as_of_option(cl);
-  add_at_option(cl);
-  schema::add_import_path_option(cl);
-  add_output_option(cl);
-  auto vm = parse_args(builtin("schema show"), cl, args);
+  auto vm = parse_args(ctx, "schema show", args);
   if (!vm) return kExitOk;
   OutputFormat format = output_format(*vm);
   std::optional<Date> as_of = as_of_flag(*vm);

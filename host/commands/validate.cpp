@@ -1,5 +1,6 @@
 // ssmd validate: check the whole repository; what CI runs on every change.
 #include "commands/commands.hpp"
+#include "commands/common_options.hpp"
 
 #include "cli/context.hpp"
 #include "core/errors.hpp"
@@ -26,21 +27,22 @@ std::chrono::milliseconds plugin_timeout(Context &ctx, const po::variables_map &
 
 } // namespace
 
+CommandSpec describe_validate(Context &) {
+  return synopsis("ssmd validate [--at REF] [--format text|json|sarif|junit|github] [--strict] [--no-cache] [--stats] "
+                  "[--no-isolation] [--plugin-timeout SECONDS] [--import-path DIR]...",
+                  {option("format", "FORMAT", "text, json, sarif (2.1.0), junit or github (workflow annotations)")
+                       .with_default("text")
+                       .with_choices({"text", "json", "sarif", "junit", "github"}),
+                   flag("strict", "treat warnings as errors (after the rule severities of ssmd.yaml's rules:, see docs/files.md)"),
+                   flag("no-cache", "ignore and do not update .ssmd/cache"),
+                   flag("stats", "print what was checked, run and taken from the cache to stderr"),
+                   flag("no-isolation", "run plugins inside this process (for debugging a plugin)"),
+                   option("plugin-timeout", "SECONDS", "per plugin call, in isolation (default: validate.plugin_timeout, else 10)").number(),
+                   at_option(), import_path_option()});
+}
+
 int run_validate(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd validate [--at REF] [--format text|json|sarif|junit|github] [--strict] [--no-cache] [--stats] "
-             "[--no-isolation] [--plugin-timeout SECONDS] [--import-path DIR]...";
-  cl.options.add_options()
-      ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
-       "text, json, sarif (2.1.0), junit or github (workflow annotations)")
-      ("strict", "treat warnings as errors (after the rule severities of ssmd.yaml's rules:, see docs/files.md)")
-      ("no-cache", "ignore and do not update .ssmd/cache")
-      ("stats", "print what was checked, run and taken from the cache to stderr")
-      ("no-isolation", "run plugins inside this process (for debugging a plugin)")
-      ("plugin-timeout", po::value<double>()->value_name("SECONDS"), "per plugin call, in isolation (default: validate.plugin_timeout, else 10)");
-  registry::add_at_option(cl);
-  schema::add_import_path_option(cl);
-  auto vm = parse_args("validate", cl, args);
+  auto vm = parse_args(ctx, "validate", args);
   if (!vm) return kExitOk;
   // Before anything is checked or the cache is keyed: the directories are part of the configuration.
   schema::apply_import_paths_to_every_format(ctx, *vm);

@@ -4,7 +4,6 @@
 
 #include "cli/command_tree.hpp"
 #include "cli/global_options.hpp"
-#include "cli/introspect.hpp"
 #include "complete/values.hpp"
 #include "help/topics.hpp"
 #include "plugins/plugin_manager.hpp"
@@ -21,18 +20,18 @@ struct Line {
   std::vector<std::string> positionals;  // the words that are neither flags nor flag values
   const Command *command = nullptr;      // the built-in they select, if any
   size_t taken = 0;                      // how many positionals its path took
-  std::optional<CommandHelp> help;       // its --help, parsed
+  std::optional<CommandSpec> help;       // its description
   bool plugin_command = false;           // the first positional is a command a plugin adds
   bool after_separator = false;          // a `--` came before the cursor: the rest belongs to another program
-  const OptionInfo *pending = nullptr;   // the flag whose value is the word at the cursor
+  const OptionSpec *pending = nullptr;   // the flag whose value is the word at the cursor
 };
 
 // The flag `word` ("--as-of", "-o") names among the command's flags and the global ones.
-const OptionInfo *find_flag(const Line &line, std::string_view word) {
+const OptionSpec *find_flag(const Line &line, std::string_view word) {
   std::string_view name = word.substr(word.starts_with("--") ? 2 : 1);
   if (line.help)
-    if (const OptionInfo *option = line.help->find(name); option && !option->positional) return option;
-  for (const auto &option : global_option_infos())
+    if (const OptionSpec *option = line.help->find(name); option && !option->positional) return option;
+  for (const auto &option : global_option_specs())
     if (option.long_name == name || (!option.short_name.empty() && option.short_name == name)) return &option;
   return nullptr;
 }
@@ -55,7 +54,7 @@ void resolve(Context &ctx, Line &line) {
   if (command && taken > line.taken) {
     line.command = command;
     line.taken = taken;
-    line.help = introspect(ctx, *command);
+    line.help = describe(ctx, *command);
   } else if (!line.command && line.positionals.size() == 1) {
     auto names = plugin_commands(ctx);
     line.plugin_command = std::find(names.begin(), names.end(), line.positionals[0]) != names.end();
@@ -74,8 +73,8 @@ Line analyse(Context &ctx, const std::vector<std::string> &words, size_t cword) 
     if (word == "--") {
       line.after_separator = true;
     } else if (word.size() > 1 && word[0] == '-') {
-      const OptionInfo *option = word.find('=') == std::string::npos ? find_flag(line, word) : nullptr;
-      if (option && option->takes_value) line.pending = option;
+      const OptionSpec *option = word.find('=') == std::string::npos ? find_flag(line, word) : nullptr;
+      if (option && option->takes_value()) line.pending = option;
     } else {
       line.positionals.push_back(word);
       if (!line.plugin_command) resolve(ctx, line);
@@ -112,10 +111,10 @@ std::vector<std::string> help_arguments(Context &ctx, const std::vector<std::str
 std::vector<std::string> flags(const Line &line) {
   std::vector<std::string> out;
   if (line.help)
-    for (const OptionInfo *option : line.help->flags())
+    for (const OptionSpec *option : line.help->flags())
       if (!option->long_name.empty()) out.push_back("--" + option->long_name);
   bool first_word = line.positionals.empty();
-  for (const auto &option : global_option_infos())
+  for (const auto &option : global_option_specs())
     if (!option.long_name.empty() && (first_word || option.long_name != "version")) out.push_back("--" + option.long_name);
   return out;
 }
@@ -135,7 +134,7 @@ std::vector<std::string> at_cursor(Context &ctx, const Line &line, const std::st
     if (equals == std::string::npos) return flags(line);
     std::vector<std::string> out;
     std::string flag = cur.substr(0, equals);
-    if (const OptionInfo *option = find_flag(line, flag); option && option->takes_value)
+    if (const OptionSpec *option = find_flag(line, flag); option && option->takes_value())
       for (const auto &value : values_for(flag_value(*option), ctx, repo, cur.substr(equals + 1)))
         out.push_back(flag + "=" + value);
     return out;
@@ -148,11 +147,11 @@ std::vector<std::string> at_cursor(Context &ctx, const Line &line, const std::st
     return out;
   }
   std::vector<std::string> args(line.positionals.begin() + static_cast<long>(line.taken), line.positionals.end());
-  if (positional_value(line.command->path, 0).kind == ValueKind::CommandOrTopic && args.size() <= 1) {
+  if (positional_value(*line.help, 0).kind == ValueKind::CommandOrTopic && args.size() <= 1) {
     for (auto &word : help_arguments(ctx, args)) out.push_back(std::move(word));
     return out;
   }
-  for (auto &value : values_for(positional_value(line.command->path, args.size()), ctx, repo, cur))
+  for (auto &value : values_for(positional_value(*line.help, args.size()), ctx, repo, cur))
     out.push_back(std::move(value));
   return out;
 }

@@ -1,6 +1,6 @@
 // The completion engine behind `ssmd __complete CWORD -- WORDS...`: what may stand at word CWORD of a
 // command line. Commands come from the command table and plugin manifests, flags from the resolved
-// command's --help (see cli/introspect.hpp) and the global option list, values from complete/values.hpp.
+// command's description (cli/command_spec.hpp) and the global option list, values from complete/values.hpp.
 // No plugin is ever loaded.
 #pragma once
 

@@ -1,6 +1,5 @@
 #include "complete/values.hpp"
 
-#include "complete/shell_scripts.hpp"
 #include "core/date.hpp"
 #include "help/topics.hpp"
 #include "plugins/plugin_manager.hpp"
@@ -17,9 +16,6 @@ ValueSpec choices(std::vector<std::string> values) { return {ValueKind::Choices,
 // Flags whose meaning is the same on every command that has them.
 const std::map<std::string, ValueSpec, std::less<>> &flags_by_name() {
   static const std::map<std::string, ValueSpec, std::less<>> k_flags = {
-      {"output", choices({"text", "json"})},
-      {"format", choices({"text", "json", "sarif", "junit", "github"})},
-      {"color", choices({"auto", "always", "never"})},
       {"feed", {ValueKind::Feed, {}}},
       {"schema", {ValueKind::Schema, {}}},
       {"env", {ValueKind::Environment, {}}},
@@ -43,21 +39,6 @@ const std::map<std::string, ValueKind, std::less<>> &kinds_by_value_name() {
       {"URL", ValueKind::None},
   };
   return k_kinds;
-}
-
-// The commands whose first positional argument names something that already exists.
-const std::map<std::string, ValueKind, std::less<>> &first_positionals() {
-  static const std::map<std::string, ValueKind, std::less<>> k_positionals = {
-      {"env check-keys", ValueKind::Environment}, {"env remove-key", ValueKind::Environment},
-      {"env run", ValueKind::Environment},        {"env set-key", ValueKind::Environment},
-      {"env show", ValueKind::Environment},       {"env update", ValueKind::Environment},
-      {"feed add-version", ValueKind::Feed},      {"feed set-status", ValueKind::Feed},
-      {"feed show", ValueKind::Feed},
-      {"help", ValueKind::CommandOrTopic},        {"plugin show", ValueKind::Plugin},
-      {"schema breaking", ValueKind::Schema},     {"schema hash", ValueKind::Schema},
-      {"schema set-status", ValueKind::Schema},   {"schema show", ValueKind::Schema},
-  };
-  return k_positionals;
 }
 
 std::vector<std::string> plugin_names(Context &ctx) {
@@ -87,37 +68,41 @@ std::vector<std::string> schema_values(const RepoNames &repo, std::string_view p
   return out;
 }
 
-// "active|deprecated|disabled": a value name that lists its choices.
-std::vector<std::string> listed_choices(std::string_view value_name) {
-  std::vector<std::string> out;
-  if (value_name.find('|') == std::string_view::npos) return out;
-  size_t pos = 0;
-  for (;;) {
-    size_t bar = value_name.find('|', pos);
-    std::string_view choice = value_name.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
-    if (!choice.empty()) out.emplace_back(choice);
-    if (bar == std::string_view::npos) return out;
-    pos = bar + 1;
+ValueKind kind_of(Names names) {
+  switch (names) {
+  case Names::Nothing: return ValueKind::None;
+  case Names::Feed: return ValueKind::Feed;
+  case Names::Schema: return ValueKind::Schema;
+  case Names::SchemaVersion: return ValueKind::SchemaVersion;
+  case Names::Environment: return ValueKind::Environment;
+  case Names::Date: return ValueKind::Date;
+  case Names::Plugin: return ValueKind::Plugin;
+  case Names::Topic: return ValueKind::Topic;
+  case Names::CommandOrTopic: return ValueKind::CommandOrTopic;
   }
+  return ValueKind::None;
 }
 
 } // namespace
 
-ValueSpec flag_value(const OptionInfo &option) {
-  if (!option.takes_value) return {};
-  // What the command's own help says comes first: it is the most specific.
-  if (auto listed = listed_choices(option.value_name); !listed.empty()) return choices(std::move(listed));
+ValueSpec flag_value(const OptionSpec &option) {
+  if (!option.takes_value()) return {};
+  // What the command's description says comes first: it is the most specific.
+  if (!option.choices.empty()) return choices(option.choices);
+  if (option.names != Names::Nothing) return {kind_of(option.names), {}};
   if (auto it = kinds_by_value_name().find(option.value_name); it != kinds_by_value_name().end()) return {it->second, {}};
   if (auto it = flags_by_name().find(option.long_name); it != flags_by_name().end()) return it->second;
   return {};
 }
 
-ValueSpec positional_value(std::string_view path, size_t index) {
-  if (path == "completion" && index == 0) return choices(shell_names());
-  if (path == "publish") return {ValueKind::Environment, {}}; // ENV...: every positional names one
-  if (index != 0) return {};
-  if (auto it = first_positionals().find(path); it != first_positionals().end()) return {it->second, {}};
-  return {};
+ValueSpec positional_value(const CommandSpec &spec, size_t index) {
+  const auto arguments = spec.positionals();
+  if (arguments.empty()) return {};
+  // Words past the last argument belong to it when it takes every remaining word (ENV...), else to nothing.
+  if (index >= arguments.size() && !arguments.back()->remaining) return {};
+  const OptionSpec &argument = *arguments[std::min(index, arguments.size() - 1)];
+  if (!argument.choices.empty()) return choices(argument.choices);
+  return {kind_of(argument.names), {}};
 }
 
 std::vector<std::string> values_for(const ValueSpec &spec, Context &ctx, const RepoNames &repo, std::string_view prefix) {

@@ -12,20 +12,6 @@
 
 namespace ssmd::data {
 
-void add_source_options(Context &ctx, CommandLine &cl) {
-  cl.options.add_options()
-      ("feed", po::value<std::string>()->required()->value_name("FEED"), "the feed whose data to inspect")
-      ("env", po::value<std::string>()->value_name("ENV"), "read where the data lives from this environment's storage")
-      ("raw", po::value<std::string>()->value_name("URL"), "root of the raw data (a path, file:// or a plugin's scheme)")
-      ("normalized", po::value<std::string>()->value_name("URL"), "root of the normalized data")
-      ("endpoint", po::value<std::string>()->value_name("URL"),
-       "endpoint of the storage service (an object store on a private address, say); sets <scheme>.endpoint");
-  for (const auto &scheme : storage_schemes(ctx))
-    cl.options.add_options()((scheme + "-endpoint").c_str(), po::value<std::string>()->value_name("URL"),
-                             ("endpoint for " + scheme + ":// URLs; beats --endpoint and the plugin's "
-                              "environment variables").c_str());
-}
-
 std::vector<std::string> storage_schemes(Context &ctx) {
   std::set<std::string> schemes;
   try {

@@ -10,10 +10,6 @@
 
 namespace ssmd::data {
 
-// --feed, --env, --raw, --normalized, --endpoint, and `--<scheme>-endpoint URL` for every scheme a storage
-// plugin's manifest provides (read without loading the plugin).
-void add_source_options(Context &ctx, CommandLine &cl);
-
 // The URL schemes storage plugins provide, from their manifests, sorted; empty when discovery fails.
 std::vector<std::string> storage_schemes(Context &ctx);
 

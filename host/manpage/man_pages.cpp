@@ -1,7 +1,7 @@
 #include "manpage/man_pages.hpp"
 
 #include "cli/command_tree.hpp"
-#include "cli/introspect.hpp"
+#include "cli/global_options.hpp"
 #include "help/topics.hpp"
 #include "manpage/roff.hpp"
 #include "version.hpp"
@@ -25,16 +25,16 @@ std::string header(const std::string &name) {
 }
 
 // "\fB\-o\fR, \fB\-\-output\fR \fIFORMAT\fR": how an option is written at the head of its entry.
-std::string option_head(const OptionInfo &option) {
+std::string option_head(const OptionSpec &option) {
   if (option.positional) return "\\fI" + roff::escape(option.value_name) + "\\fR";
   std::string head;
   if (!option.short_name.empty()) head += "\\fB\\-" + roff::escape(option.short_name) + "\\fR";
   if (!option.long_name.empty()) head += std::string(head.empty() ? "" : ", ") + "\\fB\\-\\-" + roff::escape(option.long_name) + "\\fR";
-  if (option.takes_value) head += " \\fI" + roff::escape(option.value_name) + "\\fR";
+  if (option.takes_value()) head += " \\fI" + roff::escape(option.value_name) + "\\fR";
   return head;
 }
 
-std::string option_entry(const OptionInfo &option) {
+std::string option_entry(const OptionSpec &option) {
   std::string body = option.description;
   if (!option.default_value.empty() && !option.positional) body += " (default: " + option.default_value + ")";
   return ".TP\n" + option_head(option) + "\n" + roff::escape(body) + "\n";
@@ -53,18 +53,17 @@ std::string paragraphs(const std::string &text) {
 }
 
 // One command: its summary, its arguments and its options.
-std::string command_body(const Command &command, const std::optional<CommandHelp> &help) {
-  std::string out = paragraphs(help && !help->summary.empty() ? help->summary : command.summary);
-  if (!help) return out;
-  out += ".PP\nUsage: \\fB" + roff::escape(help->usage) + "\\fR\n";
-  if (auto args = help->positionals(); !args.empty()) {
+std::string command_body(const CommandSpec &help) {
+  std::string out = paragraphs(help.summary);
+  out += ".PP\nUsage: \\fB" + roff::escape(help.usage) + "\\fR\n";
+  if (auto args = help.positionals(); !args.empty()) {
     out += ".PP\nArguments:\n.RS 4\n";
-    for (const OptionInfo *arg : args) out += option_entry(*arg);
+    for (const OptionSpec *arg : args) out += option_entry(*arg);
     out += ".RE\n";
   }
-  if (auto flags = help->flags(); !flags.empty()) {
+  if (auto flags = help.flags(); !flags.empty()) {
     out += ".PP\nOptions:\n.RS 4\n";
-    for (const OptionInfo *flag : flags) out += option_entry(*flag);
+    for (const OptionSpec *flag : flags) out += option_entry(*flag);
     out += ".RE\n";
   }
   return out;
@@ -72,14 +71,10 @@ std::string command_body(const Command &command, const std::optional<CommandHelp
 
 std::string page_name(const std::string &word) { return "ssmd-" + word; }
 
-ManPage group_page(Context &ctx, const std::string &word, std::vector<std::string> &problems) {
+ManPage group_page(Context &ctx, const std::string &word) {
   auto commands = commands_under(word);
-  std::vector<std::optional<CommandHelp>> helps;
-  for (const Command *command : commands) {
-    std::string error;
-    helps.push_back(introspect(ctx, *command, &error));
-    if (!helps.back()) problems.push_back(error);
-  }
+  std::vector<CommandSpec> helps;
+  for (const Command *command : commands) helps.push_back(describe(ctx, *command));
   bool single = commands.size() == 1 && path_words(commands[0]->path).size() == 1;
   std::string name = page_name(word);
   std::string out = header(name) + ".SH NAME\n" + roff::escape(name) + " \\- ";
@@ -92,14 +87,14 @@ ManPage group_page(Context &ctx, const std::string &word, std::vector<std::strin
   }
   out += ".SH SYNOPSIS\n.nf\n";
   for (size_t i = 0; i < commands.size(); ++i)
-    out += roff::escape(helps[i] ? helps[i]->usage : "ssmd " + std::string(commands[i]->path) + " ...") + "\n";
+    out += roff::escape(helps[i].usage) + "\n";
   out += ".fi\n";
   if (single) {
-    out += ".SH DESCRIPTION\n" + command_body(*commands[0], helps[0]);
+    out += ".SH DESCRIPTION\n" + command_body(helps[0]);
   } else {
     out += ".SH COMMANDS\n";
     for (size_t i = 0; i < commands.size(); ++i)
-      out += ".SS " + roff::escape("ssmd " + std::string(commands[i]->path)) + "\n" + command_body(*commands[i], helps[i]);
+      out += ".SS " + roff::escape("ssmd " + std::string(commands[i]->path)) + "\n" + command_body(helps[i]);
   }
   out += ".SH GLOBAL OPTIONS\nThe global options of \\fBssmd\\fR(1) apply to every command.\n"
          ".SH SEE ALSO\n\\fBssmd\\fR(1)\n";
@@ -131,7 +126,7 @@ ManPage main_page() {
            roff::escape(command->summary) + "\n";
   }
   out += ".SH GLOBAL OPTIONS\nGlobal options may stand anywhere before \\fB\\-\\-\\fR.\n";
-  for (const auto &option : global_option_infos()) out += option_entry(option);
+  for (const auto &option : global_option_specs()) out += option_entry(option);
   out += topic_section("EXIT STATUS", "exit-codes");
   out += topic_section("ENVIRONMENT", "environment");
   out += topic_section("FILES", "files");
@@ -146,9 +141,9 @@ ManPage main_page() {
 
 } // namespace
 
-std::vector<ManPage> render_man_pages(Context &ctx, std::vector<std::string> &problems) {
+std::vector<ManPage> render_man_pages(Context &ctx) {
   std::vector<ManPage> pages{main_page()};
-  for (const auto &word : top_words()) pages.push_back(group_page(ctx, word, problems));
+  for (const auto &word : top_words()) pages.push_back(group_page(ctx, word));
   return pages;
 }
 

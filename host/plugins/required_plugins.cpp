@@ -1,7 +1,7 @@
 #include "plugins/required_plugins.hpp"
 
-#include "cli/suggest.hpp"
 #include "core/errors.hpp"
+#include "core/suggest.hpp"
 
 #include <algorithm>
 

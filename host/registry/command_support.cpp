@@ -1,7 +1,6 @@
 #include "registry/command_support.hpp"
 
-#include "cli/command_table.hpp"
-#include "cli/suggest.hpp"
+#include "core/suggest.hpp"
 #include "core/errors.hpp"
 #include "git/tree_reader.hpp"
 #include "registry/names.hpp"
@@ -39,25 +38,9 @@ const LoadedEnvironment &require_environment(Repository &repo, const std::string
   return require(repo, Kind::Environment, name, repo.environment(name));
 }
 
-const Command &builtin(std::string_view path) {
-  for (const auto &command : builtin_commands())
-    if (path == command.path) return command;
-  throw std::logic_error("no built-in command '" + std::string(path) + "'");
-}
-
-void add_as_of_option(CommandLine &cl) {
-  cl.options.add_options()("as-of", po::value<std::string>()->value_name("DATE"),
-                           "answer as of this calendar date (YYYY-MM-DD)");
-}
-
 std::optional<Date> as_of_flag(const po::variables_map &vm) {
   if (!vm.count("as-of")) return std::nullopt;
   return Date::parse(date_arg(vm, "as-of"));
-}
-
-void add_at_option(CommandLine &cl) {
-  cl.options.add_options()("at", po::value<std::string>()->value_name("REF"),
-                           "read the metadata as of a git commit, branch or tag (the working tree is not read)");
 }
 
 Repository open_for_reading(Context &ctx, const po::variables_map &vm, ReadCache cache) {

@@ -15,15 +15,9 @@ const LoadedFeed &require_feed(Repository &repo, const std::string &name);
 const LoadedSchema &require_schema(Repository &repo, const std::string &name);
 const LoadedEnvironment &require_environment(Repository &repo, const std::string &name);
 
-// The row of the command table for `path` ("feed show"), for parse_args() and help.
-const Command &builtin(std::string_view path);
-
 // --as-of DATE when given (a malformed date is a UsageError, exit 2).
 std::optional<Date> as_of_flag(const po::variables_map &vm);
-void add_as_of_option(CommandLine &cl);
 
-// --at REF: read the metadata as of a commit instead of the working tree.
-void add_at_option(CommandLine &cl);
 // The repository a read-only command answers from: the working tree (from the feed cache when `cache`
 // says so) or, with --at REF, the commit REF names, read from git's objects without touching the working
 // tree. An unknown REF is a DomainError (exit 1); no git repository is an EnvironmentError (exit 3).

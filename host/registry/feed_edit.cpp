@@ -8,21 +8,6 @@
 
 namespace ssmd::registry {
 
-void add_feed_version_options(CommandLine &cl) {
-  cl.options.add_options()
-      ("version", po::value<std::string>()->value_name("VERSION"), "the version's name, e.g. v2")
-      ("effective-from", po::value<std::string>()->value_name("DATE"), "first day in force (YYYY-MM-DD)")
-      ("effective-to", po::value<std::string>()->value_name("DATE"), "first day no longer in force (exclusive)")
-      ("endpoint", po::value<std::string>()->value_name("URL"), "the endpoint URL, e.g. wss://host/path")
-      ("protocol", po::value<std::string>()->value_name("P"), "wss, ws, https, http or udp (default: the URL's scheme)")
-      ("auth-method", po::value<std::string>()->value_name("M"), "how connections authenticate, e.g. api_key or none")
-      ("rate-limit-per-second", po::value<std::string>()->value_name("N"), "requests per second allowed")
-      ("max-symbols-per-connection", po::value<std::string>()->value_name("N"), "symbols per connection allowed")
-      ("supports-orderbook", po::value<std::string>()->value_name("BOOL"), "true or false")
-      ("supports-trades", po::value<std::string>()->value_name("BOOL"), "true or false")
-      ("channels", po::value<std::string>()->value_name("A,B"), "comma-separated channel names");
-}
-
 namespace {
 int64_t int_flag(const po::variables_map &vm, const char *flag) {
   const auto &text = vm[flag].as<std::string>();

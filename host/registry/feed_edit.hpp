@@ -7,8 +7,6 @@
 
 namespace ssmd::registry {
 
-// The flags that set a version's fields, shared by `feed create` and `feed add-version`.
-void add_feed_version_options(CommandLine &cl);
 // Overwrites the fields of `v` given on the command line. An --endpoint without --protocol sets the
 // protocol to the endpoint's URL scheme. Throws UsageError on a malformed value.
 void apply_feed_version_flags(const po::variables_map &vm, FeedVersion &v);

@@ -1,6 +1,6 @@
 #include "registry/fields.hpp"
 
-#include "cli/suggest.hpp"
+#include "core/suggest.hpp"
 
 #include <charconv>
 

@@ -115,12 +115,6 @@ FormatPlugin find_format_plugin(Context &ctx, const std::string &format) {
   return out;
 }
 
-void add_import_path_option(CommandLine &cl) {
-  cl.options.add_options()("import-path", po::value<std::vector<std::string>>()->value_name("DIR"),
-                           "also search DIR for imported schema files (repository-relative or absolute; "
-                           "may repeat; sets <format>.import_paths)");
-}
-
 void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::string &format) {
   if (!vm.count("import-path") || format.empty()) return;
   const std::string key = format + ".import_paths";

@@ -39,8 +39,6 @@ struct FormatPlugin {
 // exception: `problem` says what happened, so a command can decide between failing (exit 3) and saying so.
 FormatPlugin find_format_plugin(Context &ctx, const std::string &format);
 
-// `--import-path DIR` (repeatable): directories the plugin searches for imported schema files.
-void add_import_path_option(CommandLine &cl);
 // Sets the configuration key `<format>.import_paths` to the --import-path directories followed by the
 // configured ones, so plugins read them through the host's config(). Nothing happens without the flag.
 void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::string &format);

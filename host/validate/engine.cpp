@@ -1,7 +1,7 @@
 #include "validate/engine.hpp"
 
 #include "cli/context.hpp"
-#include "cli/progress.hpp"
+#include "core/progress.hpp"
 #include "config/config.hpp"
 #include "git/tree_reader.hpp"
 #include "core/errors.hpp"
@@ -222,7 +222,7 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
   std::vector<JobResult> results;
   if (!jobs.empty()) {
     // Only plugin jobs take long enough to watch; the rest of a run is reading and hashing.
-    Progress progress(ctx, "Validating", jobs.size());
+    Progress progress("Validating", jobs.size());
     IsolationOptions iso;
     iso.timeout = options.timeout;
     iso.on_job_done = [&progress] { progress.tick(); };

@@ -1,6 +1,6 @@
 #include "validate/team_settings_check.hpp"
 
-#include "cli/suggest.hpp"
+#include "core/suggest.hpp"
 #include "schema/finding_category.hpp"
 #include "validate/rule_severities.hpp"
 #include "yaml/document.hpp"

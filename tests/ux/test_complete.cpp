@@ -156,22 +156,28 @@ TEST(CompleteValues, NamesAndSchemaVersionsFromTheRepository) {
   EXPECT_EQ(values(ValueKind::SchemaVersion, "trade:v"), (List{"trade:v1", "trade:v2"}));
   EXPECT_TRUE(values(ValueKind::Plugin, "").empty()) << "no plugin on the search path";
 
-  EXPECT_EQ(complete::positional_value("feed show", 0).kind, ValueKind::Feed);
-  EXPECT_EQ(complete::positional_value("schema set-status", 0).kind, ValueKind::Schema);
-  EXPECT_EQ(complete::positional_value("env run", 0).kind, ValueKind::Environment);
-  EXPECT_EQ(complete::positional_value("plugin show", 0).kind, ValueKind::Plugin);
-  EXPECT_EQ(complete::positional_value("feed create", 0).kind, ValueKind::None) << "a new name has no candidates";
-  EXPECT_EQ(complete::positional_value("feed show", 1).kind, ValueKind::None);
+  // What a positional names comes from the command's description.
+  auto positional = [&](const std::string &path, size_t index) {
+    size_t taken = 0;
+    const Command *command = match_visible(path_words(path), taken);
+    EXPECT_TRUE(command) << path;
+    return complete::positional_value(describe(ctx, *command), index);
+  };
+  EXPECT_EQ(positional("feed show", 0).kind, ValueKind::Feed);
+  EXPECT_EQ(positional("schema set-status", 0).kind, ValueKind::Schema);
+  EXPECT_EQ(positional("env run", 0).kind, ValueKind::Environment);
+  EXPECT_EQ(positional("plugin show", 0).kind, ValueKind::Plugin);
+  EXPECT_EQ(positional("feed create", 0).kind, ValueKind::None) << "a new name has no candidates";
+  EXPECT_EQ(positional("feed show", 1).kind, ValueKind::None) << "past the last argument";
+  EXPECT_EQ(positional("publish", 3).kind, ValueKind::Environment) << "ENV... takes every remaining word";
+  EXPECT_EQ(positional("feed set-status", 1).choices, (List{"active", "deprecated", "disabled"}));
+  EXPECT_EQ(positional("completion", 0).choices, (List{"bash", "fish", "zsh"}));
 }
 
 TEST(CompleteValues, FlagsAreRecognisedByNameOrValueName) {
   using complete::ValueKind;
   auto kind = [](const std::string &name, const std::string &value_name, bool takes_value = true) {
-    OptionInfo option;
-    option.long_name = name;
-    option.value_name = value_name;
-    option.takes_value = takes_value;
-    return complete::flag_value(option).kind;
+    return complete::flag_value(takes_value ? option(name, value_name, "") : flag(name, "")).kind;
   };
   EXPECT_EQ(kind("env", "NAME"), ValueKind::Environment);
   EXPECT_EQ(kind("extends", "arg"), ValueKind::Environment);
@@ -182,16 +188,11 @@ TEST(CompleteValues, FlagsAreRecognisedByNameOrValueName) {
   EXPECT_EQ(kind("as-of", "", false), ValueKind::None) << "a flag without a value has no values";
   EXPECT_EQ(kind("schema", "NAME:VERSION"), ValueKind::SchemaVersion) << "the value name beats the flag's name";
   EXPECT_EQ(kind("schema", "SCHEMA"), ValueKind::Schema);
-  OptionInfo status;
-  status.long_name = "status";
-  status.takes_value = true;
-  status.value_name = "active|deprecated|disabled";
+  EXPECT_EQ(kind("status", "active|deprecated|disabled"), ValueKind::None)
+      << "choices are data, never read back from a value name";
+  OptionSpec status = option("status", "STATUS", "").with_choices({"active", "deprecated", "disabled"});
   EXPECT_EQ(complete::flag_value(status).kind, ValueKind::Choices);
   EXPECT_EQ(complete::flag_value(status).choices, (List{"active", "deprecated", "disabled"}));
-  status.value_name = "STATUS";
-  EXPECT_EQ(complete::flag_value(status).kind, ValueKind::None) << "an unknown value name offers nothing";
-  OptionInfo format;
-  format.long_name = "format";
-  format.takes_value = true;
-  EXPECT_EQ(complete::flag_value(format).choices, (List{"text", "json", "sarif", "junit", "github"}));
+  EXPECT_EQ(complete::flag_value(option("since", "WHEN", "").naming(Names::Date)).kind, ValueKind::Date)
+      << "what the description says it names beats the value name";
 }

@@ -2,7 +2,7 @@
 #include "shell_driver.hpp"
 
 #include "cli/command_tree.hpp"
-#include "cli/introspect.hpp"
+#include "cli/global_options.hpp"
 
 #include <gtest/gtest.h>
 
@@ -59,11 +59,10 @@ TEST(ManPages, EveryCommandAndFlagIsOnItsPage) {
     EXPECT_EQ(rendered->exit_code, 0) << rendered->err;
     EXPECT_EQ(rendered->err, "") << page << ": troff warnings";
     EXPECT_NE(rendered->out.find("ssmd " + std::string(command->path)), std::string::npos) << command->path;
-    auto help = introspect(ctx, *command);
-    ASSERT_TRUE(help) << command->path;
-    for (const OptionInfo *flag : help->flags())
+    const CommandSpec help = describe(ctx, *command);
+    for (const OptionSpec *flag : help.flags())
       EXPECT_NE(rendered->out.find("--" + flag->long_name), std::string::npos) << command->path << " --" << flag->long_name;
-    for (const OptionInfo *arg : help->positionals())
+    for (const OptionSpec *arg : help.positionals())
       EXPECT_NE(rendered->out.find(arg->value_name), std::string::npos) << command->path << " " << arg->value_name;
   }
 }
@@ -75,7 +74,7 @@ TEST(ManPages, MainPageHasTheReferenceSections) {
   const std::string &text = rendered->out;
   for (const char *section : {"NAME", "SYNOPSIS", "COMMANDS", "GLOBAL OPTIONS", "EXIT STATUS", "ENVIRONMENT", "FILES", "SEE ALSO"})
     EXPECT_NE(text.find(std::string("\n") + section + "\n"), std::string::npos) << section;
-  for (const auto &option : global_option_infos())
+  for (const auto &option : global_option_specs())
     EXPECT_NE(text.find("--" + option.long_name), std::string::npos) << option.long_name;
   for (const char *variable : {"SSMD_REPO", "SSMD_PLUGIN_PATH", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_OUTPUT", "NO_COLOR"})
     EXPECT_NE(text.find(variable), std::string::npos) << variable;

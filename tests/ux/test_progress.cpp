@@ -1,6 +1,5 @@
 // The progress line draws on a terminal (a pseudo-terminal here) and never on a pipe.
-#include "cli/context.hpp"
-#include "cli/progress.hpp"
+#include "core/progress.hpp"
 
 #include <gtest/gtest.h>
 
@@ -58,16 +57,13 @@ struct TermVar {
   }
 };
 
-Context test_context() { return Context(GlobalOptions{}, "/nonexistent/ssmd"); }
-
 } // namespace
 
 TEST(Progress, DrawsAnUpdatingLineOnATerminalAndClearsIt) {
   TermVar term("xterm");
   Pty pty;
-  Context ctx = test_context();
   {
-    Progress progress(ctx, "Validating", 40, pty.slave);
+    Progress progress("Validating", 40, pty.slave);
     EXPECT_TRUE(progress.active());
     progress.tick();
     std::string first = drain(pty.master);
@@ -85,8 +81,7 @@ TEST(Progress, DrawsAnUpdatingLineOnATerminalAndClearsIt) {
 TEST(Progress, DrawsAtMostTenTimesASecond) {
   TermVar term("xterm");
   Pty pty;
-  Context ctx = test_context();
-  Progress progress(ctx, "Counting", 0, pty.slave);
+  Progress progress("Counting", 0, pty.slave);
   auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < 200000; ++i) progress.tick();
   auto elapsed = std::chrono::steady_clock::now() - start;
@@ -107,9 +102,8 @@ TEST(Progress, DrawsNothingOnAPipe) {
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);
   fcntl(fds[0], F_SETFL, O_NONBLOCK);
-  Context ctx = test_context();
   {
-    Progress progress(ctx, "Validating", 10, fds[1]);
+    Progress progress("Validating", 10, fds[1]);
     EXPECT_FALSE(progress.active());
     for (int i = 0; i < 10; ++i) progress.tick();
     EXPECT_EQ(progress.done(), 10u);
@@ -122,9 +116,8 @@ TEST(Progress, DrawsNothingOnAPipe) {
 TEST(Progress, DrawsNothingOnADumbTerminal) {
   TermVar term("dumb");
   Pty pty;
-  Context ctx = test_context();
   {
-    Progress progress(ctx, "Validating", 10, pty.slave);
+    Progress progress("Validating", 10, pty.slave);
     EXPECT_FALSE(progress.active());
     progress.tick();
   }
@@ -134,8 +127,7 @@ TEST(Progress, DrawsNothingOnADumbTerminal) {
 TEST(Progress, TicksFromManyThreadsAllCount) {
   TermVar term("xterm");
   Pty pty;
-  Context ctx = test_context();
-  Progress progress(ctx, "Working", 4 * 50000, pty.slave);
+  Progress progress("Working", 4 * 50000, pty.slave);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&] {

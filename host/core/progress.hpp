@@ -1,6 +1,6 @@
 // A progress line for long operations (validating many files, walking days of data):
 //
-//   Progress progress(ctx, "Validating", files.size());
+//   Progress progress("Validating", files.size());
 //   for (...) { ...; progress.tick(); }   // from any thread
 //
 // It draws one line on stderr, rewritten in place ("\r"), at most ten times a second, and erases it when
@@ -17,12 +17,10 @@
 
 namespace ssmd {
 
-class Context;
-
 class Progress {
 public:
   // `total` 0 means unknown: the line shows the count alone. `fd` is for tests; commands use stderr.
-  Progress(const Context &ctx, std::string label, size_t total, int fd = 2);
+  Progress(std::string label, size_t total, int fd = 2);
   ~Progress();
   Progress(const Progress &) = delete;
   Progress &operator=(const Progress &) = delete;

@@ -1,4 +1,4 @@
-#include "cli/progress.hpp"
+#include "core/progress.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -36,7 +36,7 @@ size_t columns(int fd) {
 
 } // namespace
 
-Progress::Progress(const Context &, std::string label, size_t total, int fd)
+Progress::Progress(std::string label, size_t total, int fd)
     : label_(std::move(label)), total_(total), fd_(fd), enabled_(should_draw(fd)), last_draw_ns_(k_never) {}
 
 Progress::~Progress() { finish(); }
