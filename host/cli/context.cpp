@@ -1,11 +1,15 @@
 #include "cli/context.hpp"
 
+#include "cli/command_table.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugins/host_services.hpp"
+#include "plugins/lock_file.hpp"
 #include "plugins/plugin_manager.hpp"
+#include "plugins/plugin_settings.hpp"
 
 #include <cstdlib>
+#include <set>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -104,6 +108,31 @@ bool Context::color(int fd) const {
   if (mode == ColorMode::Never) return false;
   if (const char *term = std::getenv("TERM"); term && std::string(term) == "dumb") return false;
   return ::isatty(fd) == 1;
+}
+
+PluginSettings Context::plugin_settings() {
+  PluginSettings s;
+  // Flags and SSMD_PLUGIN_PATH arrive as the configuration's top layer, else the user's config. The
+  // repository's files are never asked: a clone must not choose the code ssmd runs.
+  s.search_path = plugin_search_path(config().trusted_path_list("plugin_path"), executable());
+  s.allowlist = options().plugins;
+  s.locked = options().locked;
+  if (auto root = find_repo_root()) {
+    s.repo_root = *root;
+    s.lock_file = *root / kLockFileName;
+  }
+  std::set<std::string> words{"help"};
+  for (const auto &command : builtin_commands()) {
+    std::string path = command.path;
+    words.insert(path.substr(0, path.find(' ')));
+  }
+  s.reserved_commands.assign(words.begin(), words.end());
+  return s;
+}
+
+PluginManager &Context::plugins() {
+  if (!plugins_) plugins_ = std::make_unique<PluginManager>(plugin_settings());
+  return *plugins_;
 }
 
 } // namespace ssmd

@@ -14,6 +14,7 @@ namespace ssmd {
 
 class Config;
 class PluginManager;
+struct PluginSettings;
 
 enum class ColorMode { Auto, Always, Never };
 
@@ -54,6 +55,9 @@ public:
 
   // The plugin manager, created on first use (discovery reads manifests; nothing is loaded).
   PluginManager &plugins();
+  // What the plugin manager is created with: the search path, --plugins, --locked, the repository root when in a
+  // repository and its lock file, and the built-in command words plugins may not take.
+  PluginSettings plugin_settings();
 
   // The effective configuration (flags, environment, repository and user files), loaded on first use.
   Config &config();

@@ -21,7 +21,7 @@ namespace {
 // The plugin lock for a repository at `root`: the usable plugins on the search path (the bundled ones, and
 // those --plugin-path adds), narrowed by --plugins, exactly as `ssmd plugin lock` would pin them there.
 LockFile initial_lock(Context &ctx, const fs::path &root) {
-  PluginSettings settings = plugin_settings(ctx);
+  PluginSettings settings = ctx.plugin_settings();
   settings.locked = false; // the lock does not exist yet
   settings.repo_root = root;
   settings.lock_file = root / kLockFileName;
@@ -33,14 +33,15 @@ LockFile initial_lock(Context &ctx, const fs::path &root) {
 }
 } // namespace
 
+CommandSpec describe_init(Context &) {
+  return synopsis("ssmd init [DIR] [--no-ci] [--force]",
+                  {optional_argument("dir", "DIR", "where to create the repository (default: --repo or SSMD_REPO, else the current directory)")
+                       .with_default("."),
+                   flag("no-ci", "do not write CI recipes"), flag("force", "write into a directory that already holds exchanges/")});
+}
+
 int run_init(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd init [DIR] [--no-ci] [--force]";
-  cl.options.add_options()("dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
-                           "where to create the repository (default: --repo or SSMD_REPO, else the current directory)")(
-      "no-ci", "do not write CI recipes")("force", "write into a directory that already holds exchanges/");
-  cl.positional.add("dir", 1);
-  auto vm = parse_args("init", cl, args);
+  auto vm = parse_args(ctx, "init", args);
   if (!vm) return kExitOk;
   // DIR, else the folder --repo or SSMD_REPO names (which need not be a repository yet), else here.
   std::string origin;

@@ -13,15 +13,18 @@ namespace ssmd {
 
 // `ssmd plugin lock`: pins the usable plugins (or those named by --plugins) in <repo>/ssmd-plugins.lock,
 // each by the SHA-256 of its file, so CI can run `ssmd --locked ...` with exactly these files.
+CommandSpec describe_plugin_lock(Context &) {
+  return synopsis("ssmd plugin lock [--plugins A,B]",
+                  {});
+}
+
 int run_plugin_lock(Context &ctx, const Args &args) {
-  CommandLine cl;
-  cl.usage = "ssmd plugin lock [--plugins A,B]";
-  auto vm = parse_args(builtin_command("plugin lock"), cl, args);
+  auto vm = parse_args(ctx, "plugin lock", args);
   if (!vm) return kExitOk;
   const std::filesystem::path lock_path = ctx.repo_root() / kLockFileName;
 
   // The lock being written must not depend on the one being replaced, so --locked is ignored here.
-  PluginSettings settings = plugin_settings(ctx);
+  PluginSettings settings = ctx.plugin_settings();
   settings.locked = false;
   PluginManager manager(settings);
 

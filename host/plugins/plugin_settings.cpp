@@ -1,9 +1,5 @@
 #include "plugins/plugin_settings.hpp"
 
-#include "cli/command_table.hpp"
-#include "cli/context.hpp"
-#include "config/config.hpp"
-#include "plugins/lock_file.hpp"
 #include "version.hpp"
 
 #include <algorithm>
@@ -41,31 +37,6 @@ std::vector<fs::path> plugin_search_path(const std::vector<std::string> &plugin_
     if (seen.insert(key).second) out.push_back(normal);
   }
   return out;
-}
-
-PluginSettings plugin_settings(Context &ctx) {
-  PluginSettings s;
-  // Flags and SSMD_PLUGIN_PATH arrive as the configuration's top layer, else the user's config. The
-  // repository's files are never asked: a clone must not choose the code ssmd runs.
-  s.search_path = plugin_search_path(ctx.config().trusted_path_list("plugin_path"), ctx.executable());
-  s.allowlist = ctx.options().plugins;
-  s.locked = ctx.options().locked;
-  if (auto root = ctx.find_repo_root()) {
-    s.repo_root = *root;
-    s.lock_file = *root / kLockFileName;
-  }
-  std::set<std::string> words{"help"};
-  for (const auto &command : builtin_commands()) {
-    std::string path = command.path;
-    words.insert(path.substr(0, path.find(' ')));
-  }
-  s.reserved_commands.assign(words.begin(), words.end());
-  return s;
-}
-
-PluginManager &Context::plugins() {
-  if (!plugins_) plugins_ = std::make_unique<PluginManager>(plugin_settings(*this));
-  return *plugins_;
 }
 
 } // namespace ssmd

@@ -1,4 +1,5 @@
-// How the global options and the repository turn into the plugin manager's settings.
+// Where plugins are searched for. (cli/context.cpp turns the global options and the repository into the
+// plugin manager's settings.)
 #pragma once
 
 #include "plugins/plugin_manager.hpp"
@@ -8,8 +9,6 @@
 
 namespace ssmd {
 
-class Context;
-
 // The search path, in priority order: --plugin-path and SSMD_PLUGIN_PATH directories, the installed
 // plugin directory next to the executable (../lib/ssmd/plugins from bin/), and the build tree's plugin
 // directory when `executable` lives inside the build tree. Relative directories are taken from the
@@ -17,9 +16,5 @@ class Context;
 // a directory named twice keeps its first place.
 std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::string> &plugin_path,
                                                       const std::filesystem::path &executable);
-
-// Settings from the context: search path, --plugins, --locked, the repository root when in a repository
-// and its lock file, and the built-in command words plugins may not take.
-PluginSettings plugin_settings(Context &ctx);
 
 } // namespace ssmd

@@ -1,0 +1,140 @@
+// The host's dependencies point one way (docs/architecture.md): a file includes headers of its own layer and of
+// the layers below it, never of a layer above. The includes that still point up are listed here, each with
+// the reason; the list only shrinks: an entry whose include is gone fails too, so it is deleted with the fix.
+#include "run_ssmd.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace ssmd::test;
+
+namespace {
+
+// Lowest first. Directories of one layer may include each other.
+const std::map<std::string, int> &layer_of_directory() {
+  static const std::map<std::string, int> k_layers = {
+      {"core", 0},     {"help", 0},                                                    // utilities, embedded docs
+      {"yaml", 1},     {"config", 1},                                                  // reading files, settings
+      {"plugins", 2},                                                                  // loading and running plugins
+      {"registry", 3},                                                                 // the metadata model
+      {"git", 4},      {"validate", 4}, {"schema", 4}, {"secrets", 4}, {"data", 4},    // what commands do
+      {"publish", 4},  {"init", 4},     {"scaffold", 4},
+      {"commands", 5},                                                                 // one file per command
+      {"cli", 6},      {"complete", 6}, {"manpage", 6},                                // dispatch, help, completion
+  };
+  return k_layers;
+}
+
+// The interface every command is written against (its description, parse_args, the context) sits with the
+// commands, below the dispatcher and the command table.
+const std::set<std::string> &command_interface() {
+  static const std::set<std::string> k_files = {"cli/command.hpp", "cli/command.cpp",      "cli/command_spec.hpp",
+                                                "cli/command_spec.cpp", "cli/context.hpp", "cli/context.cpp"};
+  return k_files;
+}
+
+// Includes that still point up: {file, included header}. Issue 18 part 2 removes them.
+const std::map<std::pair<std::string, std::string>, const char *> &known_exceptions() {
+  static const char *const k_context = "takes the whole Context instead of the narrow services it uses";
+  static const char *const k_flags = "reads a command's parsed flags (Boost.Program_options) itself";
+  static const char *const k_git = "the registry reads a commit through git's tree reader";
+  static const char *const k_table = "looks the built-in commands up in the command table";
+  static const char *const k_presents = "a command that presents the command line itself (help, completion, man)";
+  static const std::map<std::pair<std::string, std::string>, const char *> k_list = {
+      {{"cli/command.cpp", "cli/command_table.hpp"}, k_table},
+      {{"cli/context.cpp", "cli/command_table.hpp"}, k_table},
+      {{"commands/complete.cpp", "complete/candidates.hpp"}, k_presents},
+      {{"commands/completion.cpp", "complete/shell_scripts.hpp"}, k_presents},
+      {{"commands/help.cpp", "cli/command_tree.hpp"}, k_presents},
+      {{"commands/help.cpp", "cli/dispatch.hpp"}, k_presents},
+      {{"commands/man.cpp", "manpage/man_pages.hpp"}, k_presents},
+      {{"data/data_location.cpp", "cli/context.hpp"}, k_context},
+      {{"data/data_source.cpp", "cli/context.hpp"}, k_context},
+      {{"data/data_source.hpp", "cli/command.hpp"}, k_flags},
+      {{"data/plugin_store.cpp", "cli/context.hpp"}, k_context},
+      {{"git/workspace.cpp", "cli/context.hpp"}, k_context},
+      {{"publish/target.cpp", "cli/context.hpp"}, k_context},
+      {{"registry/command_support.cpp", "git/tree_reader.hpp"}, k_git},
+      {{"registry/command_support.hpp", "cli/command.hpp"}, k_flags},
+      {{"registry/feed_edit.hpp", "cli/command.hpp"}, k_flags},
+      {{"registry/overlay_reader.hpp", "git/tree_reader.hpp"}, k_git},
+      {{"registry/repository.cpp", "git/tree_reader.hpp"}, k_git},
+      {{"schema/format_plugin.hpp", "cli/command.hpp"}, k_flags},
+      {{"schema/version_fingerprint.hpp", "cli/context.hpp"}, k_context},
+      {{"secrets/isolated_resolution.cpp", "cli/context.hpp"}, k_context},
+      {{"validate/engine.cpp", "cli/context.hpp"}, k_context},
+      {{"validate/job_plan.cpp", "cli/context.hpp"}, k_context},
+      {{"validate/plugin_rule_catalogue.cpp", "cli/context.hpp"}, k_context},
+      {{"validate/write_check.cpp", "cli/context.hpp"}, k_context},
+  };
+  return k_list;
+}
+
+// The layer of a host file or header ("validate/engine.cpp"), or -1 for one outside the map.
+int layer_of(const std::string &file) {
+  if (command_interface().count(file)) return layer_of_directory().at("commands");
+  auto slash = file.find('/');
+  if (slash == std::string::npos) return -1;
+  auto it = layer_of_directory().find(file.substr(0, slash));
+  return it == layer_of_directory().end() ? -1 : it->second;
+}
+
+struct Include {
+  std::string file, header;
+  int line;
+};
+
+// Every `#include "dir/name.hpp"` of the host's sources.
+std::vector<Include> host_includes(std::set<std::string> &directories) {
+  std::vector<Include> out;
+  const fs::path host = source_dir() / "host";
+  static const std::regex k_include("^#include \"([a-z_]+/[a-z_0-9]+\\.hpp)\"");
+  for (const auto &entry : fs::recursive_directory_iterator(host)) {
+    if (!entry.is_regular_file()) continue;
+    const auto extension = entry.path().extension();
+    if (extension != ".cpp" && extension != ".hpp") continue;
+    const std::string file = entry.path().lexically_relative(host).generic_string();
+    if (file.find('/') == std::string::npos) continue; // main.cpp: the top, above every layer
+    directories.insert(file.substr(0, file.find('/')));
+    std::ifstream in(entry.path());
+    std::string text;
+    for (int line = 1; std::getline(in, text); ++line) {
+      std::smatch match;
+      if (std::regex_search(text, match, k_include)) out.push_back({file, match[1], line});
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(HostLayers, EveryDirectoryHasALayer) {
+  std::set<std::string> directories;
+  host_includes(directories);
+  ASSERT_FALSE(directories.empty()) << "no host sources under " << source_dir();
+  for (const auto &directory : directories)
+    EXPECT_TRUE(layer_of_directory().count(directory)) << "host/" << directory << "/ has no layer in this test";
+}
+
+TEST(HostLayers, NoIncludePointsUp) {
+  std::set<std::string> directories;
+  std::set<std::pair<std::string, std::string>> upward;
+  for (const auto &include : host_includes(directories)) {
+    const int from = layer_of(include.file), to = layer_of(include.header);
+    if (from < 0 || to < 0 || to <= from) continue;
+    upward.insert({include.file, include.header});
+    EXPECT_TRUE(known_exceptions().count({include.file, include.header}))
+        << "host/" << include.file << ":" << include.line << " includes " << include.header
+        << ", a layer above it (docs/architecture.md)";
+  }
+  for (const auto &[include, reason] : known_exceptions())
+    EXPECT_TRUE(upward.count(include)) << "host/" << include.first << " no longer includes " << include.second
+                                       << ": delete its entry from known_exceptions()";
+}
