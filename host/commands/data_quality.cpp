@@ -6,7 +6,7 @@
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/table.hpp"
-#include "data/data_source.hpp"
+#include "commands/data_source.hpp"
 #include "data/inventory.hpp"
 #include "data/schema_version.hpp"
 #include "registry/as_of.hpp"

@@ -45,7 +45,7 @@ int run_validate(Context &ctx, const Args &args) {
   auto vm = parse_args(ctx, "validate", args);
   if (!vm) return kExitOk;
   // Before anything is checked or the cache is keyed: the directories are part of the configuration.
-  schema::apply_import_paths_to_every_format(ctx, *vm);
+  schema::apply_import_paths_to_every_format(ctx, import_path_flag(*vm));
   validate::Format format = validate::parse_format((*vm)["format"].as<std::string>());
   validate::Options options;
   options.use_cache = !vm->count("no-cache");

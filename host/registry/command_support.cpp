@@ -2,7 +2,6 @@
 
 #include "core/suggest.hpp"
 #include "core/errors.hpp"
-#include "git/tree_reader.hpp"
 #include "registry/names.hpp"
 
 #include <iostream>
@@ -36,18 +35,6 @@ const LoadedSchema &require_schema(Repository &repo, const std::string &name) {
 }
 const LoadedEnvironment &require_environment(Repository &repo, const std::string &name) {
   return require(repo, Kind::Environment, name, repo.environment(name));
-}
-
-std::optional<Date> as_of_flag(const po::variables_map &vm) {
-  if (!vm.count("as-of")) return std::nullopt;
-  return Date::parse(date_arg(vm, "as-of"));
-}
-
-Repository open_for_reading(Context &ctx, const po::variables_map &vm, ReadCache cache) {
-  if (!vm.count("at")) return Repository(ctx.repo_root(), {}, cache);
-  const std::string &ref = vm["at"].as<std::string>();
-  if (ref.empty()) throw UsageError("--at needs a commit, branch or tag");
-  return Repository(ctx.repo_root(), git::commit_reader(ctx.repo_root(), ref));
 }
 
 void require_valid_name(const std::string &name, const std::string &what) {

@@ -2,60 +2,11 @@
 
 #include "core/errors.hpp"
 #include "registry/text_edit.hpp"
-#include "registry/url.hpp"
 
-#include <charconv>
 
 namespace ssmd::registry {
 
-namespace {
-int64_t int_flag(const po::variables_map &vm, const char *flag) {
-  const auto &text = vm[flag].as<std::string>();
-  int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty())
-    throw UsageError(std::string("--") + flag + " takes an integer, not '" + text + "'");
-  return value;
-}
 
-bool bool_flag(const po::variables_map &vm, const char *flag) {
-  const auto &text = vm[flag].as<std::string>();
-  if (text == "true") return true;
-  if (text == "false") return false;
-  throw UsageError(std::string("--") + flag + " takes true or false, not '" + text + "'");
-}
-
-std::vector<std::string> split_commas(const std::string &text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-} // namespace
-
-void apply_feed_version_flags(const po::variables_map &vm, FeedVersion &v) {
-  if (vm.count("version")) v.version = vm["version"].as<std::string>();
-  if (vm.count("effective-from")) v.effective_from = Date::parse(date_arg(vm, "effective-from"));
-  if (vm.count("effective-to")) v.effective_to = Date::parse(date_arg(vm, "effective-to"));
-  if (vm.count("endpoint")) {
-    v.endpoint = vm["endpoint"].as<std::string>();
-    auto url = parse_url(v.endpoint);
-    if (!url) throw UsageError("--endpoint takes a URL such as wss://host/path, not '" + v.endpoint + "'");
-    if (!vm.count("protocol")) v.protocol = url->scheme;
-  }
-  if (vm.count("protocol")) v.protocol = vm["protocol"].as<std::string>();
-  if (vm.count("auth-method")) v.auth_method = vm["auth-method"].as<std::string>();
-  if (vm.count("rate-limit-per-second")) v.rate_limit_per_second = int_flag(vm, "rate-limit-per-second");
-  if (vm.count("max-symbols-per-connection")) v.max_symbols_per_connection = int_flag(vm, "max-symbols-per-connection");
-  if (vm.count("supports-orderbook")) v.supports_orderbook = bool_flag(vm, "supports-orderbook");
-  if (vm.count("supports-trades")) v.supports_trades = bool_flag(vm, "supports-trades");
-  if (vm.count("channels")) v.channels = split_commas(vm["channels"].as<std::string>());
-}
 
 std::vector<YamlEntry> feed_version_entries(const FeedVersion &v, const std::vector<YamlEntry> &extras) {
   std::vector<YamlEntry> out;

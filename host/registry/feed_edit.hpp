@@ -1,15 +1,10 @@
 // Writing feeds: a new feed file, and one new version spliced into an existing file.
 #pragma once
 
-#include "cli/command.hpp"
 #include "registry/model.hpp"
 #include "registry/yaml_text.hpp"
 
 namespace ssmd::registry {
-
-// Overwrites the fields of `v` given on the command line. An --endpoint without --protocol sets the
-// protocol to the endpoint's URL scheme. Throws UsageError on a malformed value.
-void apply_feed_version_flags(const po::variables_map &vm, FeedVersion &v);
 
 // The `key: value` entries of a version, in the order files write them. `extras` are plugin fields
 // carried over from an earlier version, already as YAML text.

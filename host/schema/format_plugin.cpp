@@ -1,5 +1,6 @@
 #include "schema/format_plugin.hpp"
 
+#include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -115,14 +116,10 @@ FormatPlugin find_format_plugin(Context &ctx, const std::string &format) {
   return out;
 }
 
-void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::string &format) {
-  if (!vm.count("import-path") || format.empty()) return;
+void apply_import_paths(Context &ctx, const std::vector<std::string> &flag_dirs, const std::string &format) {
+  if (flag_dirs.empty() || format.empty()) return;
   const std::string key = format + ".import_paths";
-  json::Array dirs;
-  for (const auto &dir : vm["import-path"].as<std::vector<std::string>>()) {
-    if (dir.empty()) throw UsageError("--import-path needs a directory");
-    dirs.push_back(dir);
-  }
+  json::Array dirs(flag_dirs.begin(), flag_dirs.end());
   // The configured directories follow. This value becomes a flag's, which plugins trust, so a directory
   // outside the repository that a repository's file names (ssmd.yaml, .ssmd/config.yaml) is left out here;
   // without --import-path the plugin sees where it came from and refuses it itself.
@@ -139,13 +136,13 @@ void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::st
   ctx.config().set(key, json::Value(dirs).dump(-1), "flag --import-path");
 }
 
-void apply_import_paths_to_every_format(Context &ctx, const po::variables_map &vm) {
-  if (!vm.count("import-path")) return;
+void apply_import_paths_to_every_format(Context &ctx, const std::vector<std::string> &flag_dirs) {
+  if (flag_dirs.empty()) return;
   std::set<std::string> formats;
   for (const auto &info : ctx.plugins().plugins())
     for (const auto &provided : info.manifest.provides)
       if (provided.kind == "schema-format") formats.insert(provided.name);
-  for (const auto &format : formats) apply_import_paths(ctx, vm, format);
+  for (const auto &format : formats) apply_import_paths(ctx, flag_dirs, format);
 }
 
 CallResult call_breaking(const FormatPlugin &plugin, const VersionInput &older, const VersionInput &newer) {

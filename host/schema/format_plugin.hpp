@@ -7,7 +7,7 @@
 // (validate/isolated_runner.hpp), bounded by `validate.plugin_timeout`. A plugin that crashes, hangs or
 // aborts sets CallResult::failure instead of taking ssmd down.
 //
-//   schema::apply_import_paths(ctx, vm, schema.format);          // before the first call
+//   schema::apply_import_paths(ctx, flag_dirs, schema.format);   // before the first call
 //   schema::FormatPlugin plugin = schema::find_format_plugin(ctx, schema.format);
 //   if (!plugin) ... plugin.problem names the kind of plugin needed ...
 //   ssmd_file_reader files = git::make_file_reader(repo.files());
@@ -15,7 +15,6 @@
 //   schema::FingerprintResult fp = schema::call_fingerprint(plugin, input);
 #pragma once
 
-#include "cli/command.hpp"
 #include "core/diagnostic.hpp"
 
 #include <ssmd/plugin.h>
@@ -23,6 +22,11 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
+
+namespace ssmd {
+class Context;
+}
 
 namespace ssmd::schema {
 
@@ -41,9 +45,9 @@ FormatPlugin find_format_plugin(Context &ctx, const std::string &format);
 
 // Sets the configuration key `<format>.import_paths` to the --import-path directories followed by the
 // configured ones, so plugins read them through the host's config(). Nothing happens without the flag.
-void apply_import_paths(Context &ctx, const po::variables_map &vm, const std::string &format);
+void apply_import_paths(Context &ctx, const std::vector<std::string> &flag_dirs, const std::string &format);
 // The same for every format a discovered plugin declares (`ssmd validate` checks schemas of any format).
-void apply_import_paths_to_every_format(Context &ctx, const po::variables_map &vm);
+void apply_import_paths_to_every_format(Context &ctx, const std::vector<std::string> &flag_dirs);
 
 // One version of a schema as the plugin sees it. The reader must outlive the call.
 struct VersionInput {

@@ -1,4 +1,4 @@
-#include "data/data_source.hpp"
+#include "commands/data_source.hpp"
 
 #include "cli/context.hpp"
 #include "config/config.hpp"
