@@ -207,7 +207,7 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
   }
 
   Diagnostics diagnostics = registry::check_repository(repo);
-  Plan plan = plan_jobs(ctx, repo, salt);
+  Plan plan = plan_jobs(ctx.plugins(), repo, salt);
   diagnostics.insert(diagnostics.end(), plan.diagnostics.begin(), plan.diagnostics.end());
 
   // Jobs whose inputs are unchanged come from the cache; the rest run, isolated unless told otherwise.

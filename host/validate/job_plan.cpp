@@ -1,8 +1,8 @@
 #include "validate/job_plan.hpp"
 
-#include "cli/context.hpp"
 #include "core/sha256.hpp"
 #include "git/tree_reader.hpp"
+#include "plugins/plugin_manager.hpp"
 #include "registry/repository.hpp"
 #include "registry/resolve.hpp"
 #include "schema/finding_category.hpp"
@@ -57,7 +57,7 @@ Diagnostic place(const PluginFinding &f, const yaml::Document *doc, const std::s
 
 // Everything jobs need at run time; shared by their closures and alive while any job is.
 struct Shared {
-  Context *ctx;
+  PluginManager *plugins;
   // The files the run checks (the working tree, or a commit under --at); owned by the Repository, which
   // outlives every job.
   const git::TreeReader *files = nullptr;
@@ -66,9 +66,9 @@ struct Shared {
 
 class Planner {
 public:
-  Planner(Context &ctx, registry::Repository &repo, const std::string &salt)
-      : ctx_(ctx), repo_(repo), salt_(salt), shared_(std::make_shared<Shared>()) {
-    shared_->ctx = &ctx;
+  Planner(PluginManager &plugins, registry::Repository &repo, const std::string &salt)
+      : plugins_(plugins), repo_(repo), salt_(salt), shared_(std::make_shared<Shared>()) {
+    shared_->plugins = &plugins;
     shared_->files = &repo.files();
     // Files that are neither feeds, schemas nor environments (a backend's own folder, say) can matter to
     // secret checks: their digest goes into those jobs' keys.
@@ -97,7 +97,7 @@ private:
   const PluginInfo *provider(std::string_view kind, const std::string &name, const yaml::Document *doc,
                              const std::string &file, const std::string &path, Severity when_missing,
                              const std::string &subject = "") {
-    Provider p = find_provider(ctx_.plugins(), kind, name);
+    Provider p = find_provider(plugins_, kind, name);
     if (p.found()) return p.plugin;
     yaml::Mark m = doc ? doc->locate(path) : yaml::Mark{1, 1};
     if (!p.unavailable.empty()) {
@@ -108,12 +108,12 @@ private:
     } else {
       // Under --locked the run promises that the pinned plugins checked everything; a file no plugin can
       // check breaks that promise, so what is otherwise a warning is an error.
-      if (ctx_.plugins().settings().locked) when_missing = Severity::Error;
+      if (plugins_.settings().locked) when_missing = Severity::Error;
       plan_.diagnostics.push_back(Diagnostic{file, m.line, m.column, when_missing, "plugin/missing",
                                              subject + "no " + std::string(kind_noun(kind)) + " plugin provides '" + name +
                                                  "'; its rules were not checked (install a plugin that provides " +
                                                  std::string(kind) + " " + name + ")" +
-                                                 unread_plugins_note(ctx_.plugins().plugins())});
+                                                 unread_plugins_note(plugins_.plugins())});
     }
     return nullptr;
   }
@@ -137,9 +137,9 @@ private:
     PlannedJob job;
     job.job = PluginJob{info->manifest.name, file,
                         [shared, exchange, file, doc](const ssmd_sink *sink, const ssmd_bytes_sink *) {
-                          auto lookup = shared->ctx->plugins().feed_validator(exchange);
+                          auto lookup = shared->plugins->feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
-                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->ctx->plugins().host_services(),
+                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->plugins->host_services(),
                                                  c_str(file), sink};
                           lookup.table->check_feed(&fctx, yaml::Document::handle(doc->root()));
                         },
@@ -173,11 +173,11 @@ private:
       PlannedJob job;
       job.job = PluginJob{info->manifest.name, def_path,
                           [shared, format, input](const ssmd_sink *sink, const ssmd_bytes_sink *) {
-                            auto lookup = shared->ctx->plugins().schema_format(format);
+                            auto lookup = shared->plugins->schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             ssmd_file_reader files = git::make_file_reader(*shared->files);
                             ssmd_schema_input in = input->c(files);
-                            lookup.table->check(shared->ctx->plugins().host_services(), &in, sink);
+                            lookup.table->check(shared->plugins->host_services(), &in, sink);
                           },
                           0};
       job.map = [doc, file, vpath](const JobResult &r) {
@@ -218,12 +218,12 @@ private:
       PlannedJob job;
       job.job = PluginJob{info->manifest.name, newer->file,
                           [shared, format, older, newer](const ssmd_sink *sink, const ssmd_bytes_sink *) {
-                            auto lookup = shared->ctx->plugins().schema_format(format);
+                            auto lookup = shared->plugins->schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             if (!lookup.table->breaking) return;
                             ssmd_file_reader files = git::make_file_reader(*shared->files);
                             ssmd_schema_input a = older->c(files), b = newer->c(files);
-                            lookup.table->breaking(shared->ctx->plugins().host_services(), &a, &b, sink);
+                            lookup.table->breaking(shared->plugins->host_services(), &a, &b, sink);
                           },
                           0};
       job.map = [doc, file, claim_path, claim](const JobResult &r) {
@@ -277,7 +277,7 @@ private:
     if (resolution.env->feed) {
       const registry::LoadedFeed *feed = repo_.feed(*resolution.env->feed);
       if (feed && feed->model && feed->doc) {
-        Provider p = find_provider(ctx_.plugins(), "feed", feed->model->exchange);
+        Provider p = find_provider(plugins_, "feed", feed->model->exchange);
         if (p.found()) {
           plan_env_feed_job(*env, *m, *feed, *p.plugin, chain_text);
         } else if (!p.unavailable.empty()) {
@@ -303,10 +303,10 @@ private:
     PlannedJob job;
     job.job = PluginJob{info.manifest.name, file,
                         [shared, exchange, file, feed_doc, m](const ssmd_sink *sink, const ssmd_bytes_sink *) {
-                          auto lookup = shared->ctx->plugins().feed_validator(exchange);
+                          auto lookup = shared->plugins->feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           if (!lookup.table->check_environment) return;
-                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->ctx->plugins().host_services(),
+                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->plugins->host_services(),
                                                  c_str(file), sink};
                           lookup.table->check_environment(&fctx, yaml::Document::handle(m->document().root()),
                                                           yaml::Document::handle(feed_doc->root()));
@@ -353,13 +353,13 @@ private:
     job.job = PluginJob{info->manifest.name, file,
                         [shared, prefix, env_name, key_name, source, file, m,
                          key_path](const ssmd_sink *sink, const ssmd_bytes_sink *) {
-                          auto lookup = shared->ctx->plugins().secret_backend(prefix);
+                          auto lookup = shared->plugins->secret_backend(prefix);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           ssmd_file_reader files = git::make_file_reader(*shared->files);
                           ssmd_secret_request req{sizeof(ssmd_secret_request), c_str(env_name), c_str(key_name),
                                                   c_str(source), yaml::Document::handle(m->document().find(key_path)),
                                                   c_str(file), &files, nullptr, nullptr};
-                          lookup.table->check(shared->ctx->plugins().host_services(), &req, sink);
+                          lookup.table->check(shared->plugins->host_services(), &req, sink);
                         },
                         0};
     job.map = [m, key_path](const JobResult &r) {
@@ -381,7 +381,7 @@ private:
     plan_.jobs.push_back(std::move(job));
   }
 
-  Context &ctx_;
+  PluginManager &plugins_;
   registry::Repository &repo_;
   std::string salt_;
   std::shared_ptr<Shared> shared_;
@@ -391,6 +391,8 @@ private:
 
 } // namespace
 
-Plan plan_jobs(Context &ctx, registry::Repository &repo, const std::string &salt) { return Planner(ctx, repo, salt).run(); }
+Plan plan_jobs(PluginManager &plugins, registry::Repository &repo, const std::string &salt) {
+  return Planner(plugins, repo, salt).run();
+}
 
 } // namespace ssmd::validate

@@ -10,7 +10,7 @@
 #include <vector>
 
 namespace ssmd {
-class Context;
+class PluginManager;
 namespace registry {
 class Repository;
 }
@@ -31,8 +31,9 @@ struct Plan {
   std::vector<std::string> files; // schema definition files that will be checked
 };
 
-// Plans every plugin job for a repository whose files are all loaded. `salt` goes into every cache key
-// (configuration and ssmd version).
-Plan plan_jobs(Context &ctx, registry::Repository &repo, const std::string &salt);
+// Plans every plugin job for a repository whose files are all loaded, with the plugins `plugins` discovered
+// (the jobs call them later, so it must outlive them). `salt` goes into every cache key (configuration and
+// ssmd version).
+Plan plan_jobs(PluginManager &plugins, registry::Repository &repo, const std::string &salt);
 
 } // namespace ssmd::validate

@@ -64,7 +64,6 @@ const std::map<std::pair<std::string, std::string>, const char *> &known_excepti
       {{"schema/version_fingerprint.hpp", "cli/context.hpp"}, k_context},
       {{"secrets/isolated_resolution.cpp", "cli/context.hpp"}, k_context},
       {{"validate/engine.cpp", "cli/context.hpp"}, k_context},
-      {{"validate/job_plan.cpp", "cli/context.hpp"}, k_context},
       {{"validate/plugin_rule_catalogue.cpp", "cli/context.hpp"}, k_context},
       {{"validate/write_check.cpp", "cli/context.hpp"}, k_context},
   };
