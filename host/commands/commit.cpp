@@ -7,8 +7,8 @@
 #include "core/file_size_limit.hpp"
 #include "core/json.hpp"
 #include "git/commit.hpp"
-#include "git/commit_gate.hpp"
 #include "git/semantic_diff.hpp"
+#include "validate/commit_gate.hpp"
 
 #include <iostream>
 
@@ -26,7 +26,7 @@ int run_commit(Context &ctx, const Args &args) {
   std::string message = git::clean_message((*vm)["message"].as<std::string>());
   if (message.empty()) throw UsageError("the commit message is empty; say what changed with -m MESSAGE");
 
-  git::Workspace ws = git::Workspace::open(ctx);
+  git::Workspace ws = git::Workspace::open(ctx.repo_root());
   // Refusals about the repository's state come first: they are fixed with git, not by editing metadata.
   if (auto blocker = git::commit_blocker(ws.repo())) throw EnvironmentError("cannot commit: " + *blocker);
   git::Identity identity = git::commit_identity(ws.repo());

@@ -24,7 +24,7 @@ int run_diff(Context &ctx, const Args &args) {
   const bool stat = vm->count("stat") > 0;
   const auto format = output_format(*vm);
 
-  git::Workspace ws = git::Workspace::open(ctx);
+  git::Workspace ws = git::Workspace::open(ctx.repo_root());
   std::vector<git::PendingChange> changes = git::pending_changes(ws);
   std::vector<git::FilePatch> patches;
   std::vector<std::vector<std::string>> summaries;

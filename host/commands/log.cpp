@@ -95,7 +95,7 @@ int run_log(Context &ctx, const Args &args) {
     subject = std::string(git::kind_label(*kind)) + " " + name;
   }
 
-  git::Workspace ws = git::Workspace::open(ctx);
+  git::Workspace ws = git::Workspace::open(ctx.repo_root());
   git::configure_for_reading_history();
   git::HistoryFilter filter = kind ? git::definition_filter(ws, *kind, name) : git::metadata_filter(ws);
   std::vector<git::HistoryEntry> entries = git::path_history(ws.repo(), filter, limit);

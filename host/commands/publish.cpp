@@ -59,7 +59,7 @@ void require_descendant(Context &ctx, const publish::Plan &plan, const publish::
                         const std::string &url) {
   if (!plan.index.readable) return;
   const std::string &published = plan.index.commit;
-  switch (publish::ancestry(ctx, published, source.id)) {
+  switch (publish::ancestry(ctx.repo_root(), published, source.id)) {
   case publish::Ancestry::Same:
   case publish::Ancestry::Descendant: return;
   case publish::Ancestry::NotDescendant:
@@ -103,8 +103,8 @@ int run_publish(Context &ctx, const Args &args) {
   std::optional<std::string> at;
   if (vm->count("at")) at = (*vm)["at"].as<std::string>();
   // --check compares a commit with the store and writes nothing, so local edits cannot mislead it.
-  if (!check) publish::require_committed(ctx);
-  const publish::SourceCommit source = publish::resolve_source(ctx, at);
+  if (!check) publish::require_committed(ctx.repo_root());
+  const publish::SourceCommit source = publish::resolve_source(ctx.repo_root(), at);
   const std::string short_id = source.id.substr(0, 12);
 
   registry::Repository repo(ctx.repo_root(), git::commit_reader(ctx.repo_root(), source.id));
@@ -133,7 +133,7 @@ int run_publish(Context &ctx, const Args &args) {
   }
   if (!vm->count("force")) require_descendant(ctx, plan, source, url);
 
-  publish::Publication publication{source.id, source.ref, now_utc(), publish::publishing_user(ctx), kVersion, today};
+  publish::Publication publication{source.id, source.ref, now_utc(), publish::publishing_user(ctx.repo_root()), kVersion, today};
   auto batches = publish::plan_batches(plan, publication, target.limits());
   std::cout << (dry_run ? "would publish" : "publishing") << " commit " << short_id << " (" << source.ref << ") to "
             << url << ":\n";

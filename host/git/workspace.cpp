@@ -1,6 +1,5 @@
 #include "git/workspace.hpp"
 
-#include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "git/metadata_paths.hpp"
@@ -23,7 +22,6 @@ Workspace Workspace::open(const fs::path &ssmd_root) {
   return Workspace(std::move(repo), std::move(prefix));
 }
 
-Workspace Workspace::open(Context &ctx) { return open(ctx.repo_root()); }
 
 std::optional<std::string> Workspace::to_ssmd(std::string_view git_path) const {
   if (!git_path.starts_with(prefix_)) return std::nullopt;

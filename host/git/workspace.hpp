@@ -9,18 +9,12 @@
 #include <string_view>
 #include <vector>
 
-namespace ssmd {
-class Context;
-}
-
 namespace ssmd::git {
 
 class Workspace {
 public:
   // The git repository around `ssmd_root`. Throws EnvironmentError when there is none or it is bare.
   static Workspace open(const std::filesystem::path &ssmd_root);
-  // The same for the ssmd root `ctx` finds (--repo, SSMD_REPO or the working directory's ancestors).
-  static Workspace open(Context &ctx);
 
   const Repository &repo() const { return repo_; }
   // The ssmd root relative to the work tree: "" or "sub/dir/" (always ending in '/').

@@ -11,8 +11,8 @@
 
 namespace ssmd::publish {
 
-SourceCommit resolve_source(Context &ctx, const std::optional<std::string> &at) {
-  git::Workspace ws = git::Workspace::open(ctx);
+SourceCommit resolve_source(const std::filesystem::path &root, const std::optional<std::string> &at) {
+  git::Workspace ws = git::Workspace::open(root);
   SourceCommit out;
   if (at) {
     if (at->empty()) throw UsageError("--at needs a commit, branch or tag");
@@ -27,8 +27,8 @@ SourceCommit resolve_source(Context &ctx, const std::optional<std::string> &at) 
   return out;
 }
 
-void require_committed(Context &ctx) {
-  git::Workspace ws = git::Workspace::open(ctx);
+void require_committed(const std::filesystem::path &root) {
+  git::Workspace ws = git::Workspace::open(root);
   std::vector<git::PendingChange> changes = git::pending_changes(ws);
   if (changes.empty()) return;
   std::string list;
@@ -40,9 +40,9 @@ void require_committed(Context &ctx) {
                     "them first (ssmd commit), or stash them");
 }
 
-Ancestry ancestry(Context &ctx, const std::string &published, const std::string &commit) {
+Ancestry ancestry(const std::filesystem::path &root, const std::string &published, const std::string &commit) {
   if (published == commit) return Ancestry::Same;
-  git::Workspace ws = git::Workspace::open(ctx);
+  git::Workspace ws = git::Workspace::open(root);
   git_oid ancestor{}, descendant{};
   if (published.size() != GIT_OID_HEXSZ || git::git_oid_fromstrn(&ancestor, published.data(), published.size()) != 0 ||
       git::git_oid_fromstrn(&descendant, commit.data(), commit.size()) != 0)
@@ -55,9 +55,9 @@ Ancestry ancestry(Context &ctx, const std::string &published, const std::string 
   return rc == 1 ? Ancestry::Descendant : Ancestry::NotDescendant;
 }
 
-std::string publishing_user(Context &ctx) {
+std::string publishing_user(const std::filesystem::path &root) {
   try {
-    git::Workspace ws = git::Workspace::open(ctx);
+    git::Workspace ws = git::Workspace::open(root);
     git::Identity identity = git::commit_identity(ws.repo());
     return std::string(identity.committer->name) + " <" + identity.committer->email + ">";
   } catch (const CommandError &) {

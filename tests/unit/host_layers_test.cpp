@@ -56,7 +56,6 @@ const std::map<std::pair<std::string, std::string>, const char *> &known_excepti
       {{"commands/man.cpp", "manpage/man_pages.hpp"}, k_presents},
       {{"data/data_location.cpp", "cli/context.hpp"}, k_context},
       {{"data/plugin_store.cpp", "cli/context.hpp"}, k_context},
-      {{"git/workspace.cpp", "cli/context.hpp"}, k_context},
       {{"publish/target.cpp", "cli/context.hpp"}, k_context},
       {{"registry/overlay_reader.hpp", "git/tree_reader.hpp"}, k_git},
       {{"registry/repository.cpp", "git/tree_reader.hpp"}, k_git},

@@ -1,4 +1,5 @@
-// The check `ssmd commit` runs before it writes anything: the seam between git and validation.
+// The check `ssmd commit` runs before it writes anything: the seam between git and validation, on the
+// validation side (git/ knows nothing of validation).
 //
 // It runs the validate engine over the working tree (host/validate/engine.hpp), so a commit is refused
 // for exactly what `ssmd validate` reports. The contract `ssmd commit` relies on:

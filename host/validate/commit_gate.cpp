@@ -1,4 +1,4 @@
-#include "git/commit_gate.hpp"
+#include "validate/commit_gate.hpp"
 
 #include "core/diagnostic.hpp"
 #include "validate/engine.hpp"
