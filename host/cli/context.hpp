@@ -3,6 +3,8 @@
 // and listings stay fast.
 #pragma once
 
+#include "plugins/plugin_access.hpp"
+
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
@@ -61,6 +63,10 @@ public:
 
   // The effective configuration (flags, environment, repository and user files), loaded on first use.
   Config &config();
+
+  // The plugins and the loaded configuration, for code that calls plugins and needs nothing else of the
+  // command's context (validate/, data/, publish/, schema/, secrets/).
+  operator PluginAccess() { return {plugins(), config()}; }
 
   // Whether to colour output written to `fd` (1 or 2): --color, NO_COLOR, TERM=dumb and isatty.
   bool color(int fd) const;

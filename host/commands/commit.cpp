@@ -39,7 +39,7 @@ int run_commit(Context &ctx, const Args &args) {
     if (change.after_too_large)
       throw DomainError("commit refused: " + change.path + ": " + too_large_problem(*change.after_too_large) +
                         "; nothing was committed");
-  if (int errors = validate_for_commit(ctx, std::cerr))
+  if (int errors = validate_for_commit(ctx, ctx.repo_root(), std::cerr))
     throw DomainError("commit refused: " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
                       " in the metadata; nothing was committed");
 

@@ -1,9 +1,9 @@
 #include "commands/data_source.hpp"
 
 #include "cli/context.hpp"
+#include "commands/data_location.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
-#include "data/data_location.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "registry/command_support.hpp"
 
@@ -69,8 +69,9 @@ Source open_source(Context &ctx, const po::variables_map &vm) {
     std::cerr << "ssmd: warning: --" << flag << " is ignored: " << where << "\n";
   }
   require_local_roots(location);
-  if (!raw.empty()) source.raw = open_store(ctx, raw);
-  if (!normalized.empty()) source.normalized = open_store(ctx, normalized);
+  auto plugins = [&ctx] { return PluginAccess(ctx); };
+  if (!raw.empty()) source.raw = open_store(raw, plugins);
+  if (!normalized.empty()) source.normalized = open_store(normalized, plugins);
   return source;
 }
 

@@ -19,7 +19,7 @@ struct Source {
   std::unique_ptr<Store> normalized; // null when not configured
 };
 
-// Opens the stores where the feed's data lives (data/data_location.hpp: the flags, --env, the feed's
+// Opens the stores where the feed's data lives (commands/data_location.hpp: the flags, --env, the feed's
 // environments, else the configuration's `data:`; see docs/data.md). `--<scheme>-endpoint URL`, else
 // `--endpoint URL`, sets configuration key `<scheme>.endpoint` for the storage plugin, as a flag.
 // Throws UsageError for a malformed name or when nothing says where the data lives, DomainError for a feed

@@ -69,7 +69,7 @@ int run_env_create(Context &ctx, const Args &args) {
   std::vector<SchemaRef> schemas = schema_flags(*vm);
   std::optional<KeySpec> key = key_flags(*vm);
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   std::string file = Repository::file_of(Kind::Environment, name);
   if (tx.repository().has(Kind::Environment, name))
     throw DomainError("environment '" + name + "' exists already (" + file + ")");

@@ -28,7 +28,7 @@ int run_env_remove_key(Context &ctx, const Args &args) {
   require_valid_name(env_name, "environment");
   require_valid_name(key, "key");
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   const LoadedEnvironment &loaded = require_environment(tx.repository(), env_name);
   bool own = loaded.model->keys && std::any_of(loaded.model->keys->begin(), loaded.model->keys->end(),
                                                [&](const KeySpec &k) { return k.name == key; });

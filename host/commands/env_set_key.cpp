@@ -65,7 +65,7 @@ int run_env_set_key(Context &ctx, const Args &args) {
   spec.required = !vm->count("optional");
   if (vm->count("rotation-days")) spec.rotation_days = rotation_days((*vm)["rotation-days"].as<std::string>());
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   const LoadedEnvironment &loaded = require_environment(tx.repository(), env_name);
   int rc = tx.commit({{loaded.file, set_environment_key(loaded, spec)}}, std::cout, std::cerr);
   print_key_source_hint(tx.refusal());

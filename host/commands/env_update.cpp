@@ -27,7 +27,7 @@ int run_env_update(Context &ctx, const Args &args) {
   if (!vm->count("feed") && !vm->count("schema")) throw UsageError("nothing to update; give --feed or --schema");
   std::vector<SchemaRef> schemas = schema_flags(*vm);
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   const LoadedEnvironment &loaded = require_environment(tx.repository(), (*vm)["name"].as<std::string>());
   std::vector<TextEdit> edits;
   if (vm->count("feed")) edits.push_back(env_feed_edit(loaded, (*vm)["feed"].as<std::string>()));

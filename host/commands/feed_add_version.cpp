@@ -28,7 +28,7 @@ int run_feed_add_version(Context &ctx, const Args &args) {
   date_arg(*vm, "effective-from");
   const std::string name = (*vm)["name"].as<std::string>();
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   const LoadedFeed &loaded = require_feed(tx.repository(), name);
   Date from = *Date::parse((*vm)["effective-from"].as<std::string>());
   // The version in force before the new one: the latest that takes effect earlier.

@@ -55,7 +55,7 @@ int run_feed_create(Context &ctx, const Args &args) {
   apply_feed_version_flags(*vm, v);
   feed.versions.push_back(v);
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   std::string file = Repository::file_of(Kind::Feed, name);
   if (tx.repository().has(Kind::Feed, name)) throw DomainError("feed '" + name + "' exists already (" + file + ")");
   return tx.commit({{file, render_feed_file(feed)}}, std::cout, std::cerr);

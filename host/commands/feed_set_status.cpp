@@ -57,7 +57,7 @@ int run_feed_set_status(Context &ctx, const Args &args) {
   if (status != "active" && status != "deprecated" && status != "disabled")
     throw UsageError("status must be active, deprecated or disabled, not '" + status + "'");
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   const LoadedFeed &loaded = require_feed(tx.repository(), name);
   if (loaded.model->status == status) {
     std::cout << "feed " << name << " is already " << status << "\n";

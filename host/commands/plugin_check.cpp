@@ -90,7 +90,7 @@ int run_plugin_check(Context &ctx, const Args &args) {
   job.file = file;
   job.run = [&info](const ssmd_sink *, const ssmd_bytes_sink *out) { examine(info, out); };
   validate::IsolationOptions options;
-  options.timeout = validate::configured_plugin_timeout(ctx);
+  options.timeout = validate::configured_plugin_timeout(ctx.config());
   validate::JobResult result = validate::run_isolated(std::move(job), options);
   if (result.failure)
     throw EnvironmentError("plugin '" + info.manifest.name + "' " + *result.failure + " while being loaded");

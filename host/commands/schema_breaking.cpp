@@ -106,7 +106,7 @@ int run_schema_breaking(Context &ctx, const Args &args) {
   report.from = {from->version, definition_file(old_repo, older, *from), old_repo.describe()};
   report.to = {to.version, definition_file(work, newer, to), work.describe()};
 
-  schema::apply_import_paths(ctx, import_path_flag(*vm), newer.format);
+  schema::apply_import_paths(ctx.config(), import_path_flag(*vm), newer.format);
   schema::FormatPlugin plugin = schema::find_format_plugin(ctx, newer.format);
   if (!plugin) throw EnvironmentError("cannot compare versions of schema '" + name + "': " + plugin.problem);
   ssmd_file_reader old_files = git::make_file_reader(old_repo.files()), new_files = git::make_file_reader(work.files());

@@ -119,7 +119,7 @@ int run_schema_hash(Context &ctx, const Args &args) {
   // Only --update writes, and only it needs the lock.
   std::optional<Transaction> tx;
   std::optional<Repository> plain;
-  if (update) tx.emplace(ctx.repo_root(), validate::write_checker(ctx));
+  if (update) tx.emplace(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   else plain.emplace(ctx.repo_root());
   Repository &repo = update ? tx->repository() : *plain;
   const std::vector<std::string> names = all ? repo.names(Kind::Schema) : std::vector<std::string>{name};

@@ -80,7 +80,7 @@ int run_schema_register(Context &ctx, const Args &args) {
     }
   }
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   Repository &repo = tx.repository();
   Overlay change;
   const std::string yaml_file = Repository::file_of(Kind::Schema, name);

@@ -32,7 +32,7 @@ int run_schema_set_status(Context &ctx, const Args &args) {
   const std::string status = (*vm)["status"].as<std::string>();
   if (rank(status) < 0) throw UsageError("status must be draft, active or deprecated, not '" + status + "'");
 
-  Transaction tx(ctx.repo_root(), validate::write_checker(ctx));
+  Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));
   const LoadedSchema &loaded = require_schema(tx.repository(), ref->name);
   for (const auto &v : loaded.model->versions) {
     if (v.version != ref->version) continue;

@@ -81,7 +81,7 @@ int run_schema_show(Context &ctx, const Args &args) {
   std::optional<std::string> definition;
   if (!file.empty() && !schema_file_problem(repo, file)) definition = repo.read(Repository::schema_path(file));
   if (!definition) throw DomainError("exchanges/schemas/" + file + " cannot be read");
-  schema::apply_import_paths(ctx, import_path_flag(*vm), schema.format);
+  schema::apply_import_paths(ctx.config(), import_path_flag(*vm), schema.format);
   schema::VersionFingerprint fingerprint = schema::fingerprint_version(ctx, repo, schema, *chosen);
   print_diagnostics(fingerprint.findings, std::cerr);
   if (format == OutputFormat::Json) {

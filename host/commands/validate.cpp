@@ -19,7 +19,7 @@ namespace {
 
 // --plugin-timeout, else the configuration's validate.plugin_timeout (so CI can set it once), else 10 s.
 std::chrono::milliseconds plugin_timeout(Context &ctx, const po::variables_map &vm) {
-  if (!vm.count("plugin-timeout")) return validate::configured_plugin_timeout(ctx);
+  if (!vm.count("plugin-timeout")) return validate::configured_plugin_timeout(ctx.config());
   double seconds = vm["plugin-timeout"].as<double>();
   if (!(seconds > 0 && seconds <= 3600)) throw UsageError("--plugin-timeout takes seconds between 0 and 3600");
   return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
@@ -56,7 +56,7 @@ int run_validate(Context &ctx, const Args &args) {
   }
   options.timeout = plugin_timeout(ctx, *vm);
 
-  auto outcome = validate::validate_repository(ctx, options);
+  auto outcome = validate::validate_repository(ctx, ctx.repo_root(), options);
   if (vm->count("strict")) outcome.report.promote_warnings();
   // SARIF describes every rule its results name, plugin rules included, which only the plugins can say.
   if (format == validate::Format::Sarif)

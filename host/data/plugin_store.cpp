@@ -4,7 +4,6 @@
 #include "data/local_store.hpp"
 #include "data/store.hpp"
 
-#include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugins/plugin_manager.hpp"
@@ -41,9 +40,9 @@ std::string messages_of(const validate::JobResult &result) {
 
 class PluginStore : public Store {
 public:
-  PluginStore(Context &ctx, std::string scheme, std::string root, std::string plugin)
-      : ctx_(ctx), scheme_(std::move(scheme)), root_(std::move(root)), plugin_(std::move(plugin)),
-        timeout_(validate::configured_network_timeout(ctx)) {
+  PluginStore(PluginAccess access, std::string scheme, std::string root, std::string plugin)
+      : plugins_(access.plugins), scheme_(std::move(scheme)), root_(std::move(root)), plugin_(std::move(plugin)),
+        timeout_(validate::configured_network_timeout(access.config)) {
     while (!root_.empty() && root_.back() == '/') root_.pop_back();
     // scheme://bucket/prefix -> "prefix", to recognise bucket-relative keys a backend may return.
     size_t after_scheme = root_.find("://");
@@ -137,13 +136,13 @@ private:
     validate::PluginJob job;
     job.plugin = plugin_;
     job.file = root_;
-    job.run = [ctx = &ctx_, scheme = scheme_, body](const ssmd_sink *sink, const ssmd_bytes_sink *out) {
-      auto lookup = ctx->plugins().storage_backend(scheme);
+    job.run = [plugins = &plugins_, scheme = scheme_, body](const ssmd_sink *sink, const ssmd_bytes_sink *out) {
+      auto lookup = plugins->storage_backend(scheme);
       if (!lookup) {
         write_record(out, kNoTable + lookup.problem);
         return;
       }
-      ssmd_status status = body(*lookup.table, ctx->plugins().host_services(), sink, out);
+      ssmd_status status = body(*lookup.table, plugins->host_services(), sink, out);
       write_record(out, std::string(1, kStatus) + static_cast<char>(status));
     };
     validate::IsolationOptions options;
@@ -176,25 +175,26 @@ private:
     return folder + key;
   }
 
-  Context &ctx_;
+  PluginManager &plugins_;
   std::string scheme_, root_, root_path_, plugin_;
   std::chrono::milliseconds timeout_;
 };
 
 } // namespace
 
-std::unique_ptr<Store> open_store(Context &ctx, const std::string &url) {
+std::unique_ptr<Store> open_store(const std::string &url, const std::function<PluginAccess()> &plugins) {
   size_t sep = url.find("://");
   if (sep == std::string::npos) return std::make_unique<LocalStore>(url);
   std::string scheme = url.substr(0, sep);
   if (scheme == "file") return std::make_unique<LocalStore>(url.substr(sep + 3));
-  ctx.config(); // loaded here, once, so that every worker starts with it
-  validate::Provider provider = validate::find_provider(ctx.plugins(), "storage", scheme);
+  // The configuration is loaded here, once, so that every worker starts with it.
+  const PluginAccess access = plugins();
+  validate::Provider provider = validate::find_provider(access.plugins, "storage", scheme);
   if (!provider.found())
     throw EnvironmentError("cannot read " + url + ": " +
                            validate::provider_problem(provider, "storage backend", scheme) +
                            " (a storage plugin for '" + scheme + "://' URLs is needed)");
-  return std::make_unique<PluginStore>(ctx, scheme, url, provider.plugin->manifest.name);
+  return std::make_unique<PluginStore>(access, scheme, url, provider.plugin->manifest.name);
 }
 
 } // namespace ssmd::data

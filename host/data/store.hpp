@@ -2,6 +2,8 @@
 // URL scheme is served by the storage plugin that provides it (ssmd_storage_backend).
 #pragma once
 
+#include "plugins/plugin_access.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -10,7 +12,6 @@
 #include <vector>
 
 namespace ssmd {
-class Context;
 }
 
 namespace ssmd::data {
@@ -39,8 +40,9 @@ public:
   virtual bool prefers_direct_fetch() const { return false; }
 };
 
-// Opens the store for `url`: a plain path or file:// URL, or scheme://... through a storage plugin.
-// Throws EnvironmentError naming the scheme when no plugin provides it.
-std::unique_ptr<Store> open_store(Context &ctx, const std::string &url);
+// Opens the store for `url`: a plain path or file:// URL, or scheme://... through a storage plugin. `plugins`
+// is asked only for the latter, so reading a local directory discovers no plugin. Throws EnvironmentError
+// naming the scheme when no plugin provides it.
+std::unique_ptr<Store> open_store(const std::string &url, const std::function<PluginAccess()> &plugins);
 
 } // namespace ssmd::data

@@ -4,7 +4,6 @@
 // worker also keeps the store's credentials (the plugin reads them) out of ssmd's own memory.
 #include "publish/target.hpp"
 
-#include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugins/manifest.hpp"
@@ -65,14 +64,14 @@ std::string publisher_scheme(const std::string &url) {
   return name;
 }
 
-Target Target::open(Context &ctx, const std::string &url) {
+Target Target::open(PluginAccess access, const std::string &url) {
   std::string scheme = publisher_scheme(url);
-  ctx.config(); // loaded here, once, so that every worker starts with it
-  validate::Provider provider = validate::find_provider(ctx.plugins(), "publisher", scheme);
+  // The configuration is loaded (access.config is), so that every worker starts with it.
+  validate::Provider provider = validate::find_provider(access.plugins, "publisher", scheme);
   if (!provider.found())
     throw EnvironmentError("cannot publish to " + url + ": " + validate::provider_problem(provider, "publisher", scheme) +
                            " (a publisher plugin for '" + scheme + "://' URLs is needed, such as publish-" + scheme + ")");
-  Target target(ctx, scheme, url, provider.plugin->manifest.name);
+  Target target(access, scheme, url, provider.plugin->manifest.name);
   Call call = target.run("checking " + url, [](const ssmd_publisher &, const ssmd_host *, const ssmd_sink *,
                                                const ssmd_bytes_sink *) { return SSMD_OK; });
   if (call.status == SSMD_FAILED) throw UsageError("--to " + url + ": " + call.messages);
@@ -157,13 +156,13 @@ Target::Call Target::run(const std::string &what, Body body) const {
   validate::PluginJob job;
   job.plugin = plugin_;
   job.file = url_;
-  job.run = [ctx = ctx_, scheme = scheme_, url = url_, body](const ssmd_sink *sink, const ssmd_bytes_sink *out) {
-    auto lookup = ctx->plugins().publisher(scheme);
+  job.run = [plugins = plugins_, scheme = scheme_, url = url_, body](const ssmd_sink *sink, const ssmd_bytes_sink *out) {
+    auto lookup = plugins->publisher(scheme);
     if (!lookup) {
       write_record(out, kNoTable + lookup.problem);
       return;
     }
-    const ssmd_host *host = ctx->plugins().host_services();
+    const ssmd_host *host = plugins->host_services();
     ssmd_status status = prepare(*lookup.table, host, url, sink, out);
     if (status == SSMD_OK) status = body(*lookup.table, host, sink, out);
     write_record(out, std::string(1, kStatus) + static_cast<char>(status));
@@ -186,8 +185,8 @@ Target::Call Target::run(const std::string &what, Body body) const {
   return call;
 }
 
-Target::Target(Context &ctx, std::string scheme, std::string url, std::string plugin)
-    : ctx_(&ctx), scheme_(std::move(scheme)), url_(std::move(url)), plugin_(std::move(plugin)),
-      timeout_(validate::configured_network_timeout(ctx)) {}
+Target::Target(PluginAccess access, std::string scheme, std::string url, std::string plugin)
+    : plugins_(&access.plugins), scheme_(std::move(scheme)), url_(std::move(url)), plugin_(std::move(plugin)),
+      timeout_(validate::configured_network_timeout(access.config)) {}
 
 } // namespace ssmd::publish

@@ -4,6 +4,7 @@
 // runs in a supervised worker that loads the plugin (validate/isolated_runner.hpp); ssmd never does.
 #pragma once
 
+#include "plugins/plugin_access.hpp"
 #include "validate/plugin_job.hpp"
 
 #include <ssmd/plugin.h>
@@ -16,7 +17,7 @@
 #include <vector>
 
 namespace ssmd {
-class Context;
+class PluginManager;
 }
 
 namespace ssmd::publish {
@@ -48,7 +49,7 @@ public:
   // Finds the publisher for `url`'s scheme (from the manifests) and lets it check the URL and its settings.
   // Throws UsageError for a malformed URL (no scheme, credentials in it) and EnvironmentError when no usable
   // plugin provides the scheme, a setting cannot be used, or the plugin crashes or hangs.
-  static Target open(Context &ctx, const std::string &url);
+  static Target open(PluginAccess access, const std::string &url);
 
   const std::string &url() const { return url_; }
   const Limits &limits() const { return limits_; }
@@ -70,13 +71,13 @@ private:
   using Body = std::function<ssmd_status(const ssmd_publisher &, const ssmd_host *, const ssmd_sink *,
                                          const ssmd_bytes_sink *)>;
 
-  Target(Context &ctx, std::string scheme, std::string url, std::string plugin);
+  Target(PluginAccess access, std::string scheme, std::string url, std::string plugin);
   // Runs `prepare` and then `body` in a worker that loads the publisher; `what` says what the call does,
   // for messages. A call that does not finish (a crash, a silence longer than `plugins.network_timeout`)
   // throws EnvironmentError naming the plugin and why.
   Call run(const std::string &what, Body body) const;
 
-  Context *ctx_;
+  PluginManager *plugins_;
   std::string scheme_;
   std::string url_;
   std::string plugin_;

@@ -1,6 +1,5 @@
 #include "schema/format_plugin.hpp"
 
-#include "cli/context.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -63,15 +62,15 @@ CallResult run_call(const FormatPlugin &plugin, const std::string &default_file,
   validate::PluginJob job;
   job.plugin = plugin.plugin;
   job.file = default_file;
-  job.run = [ctx = plugin.ctx, format = plugin.format, call](const ssmd_sink *sink, const ssmd_bytes_sink *records) {
-    auto lookup = ctx->plugins().schema_format(format);
+  job.run = [plugins = plugin.plugins, format = plugin.format, call](const ssmd_sink *sink, const ssmd_bytes_sink *records) {
+    auto lookup = plugins->schema_format(format);
     if (!lookup) {
       write_record(records, std::string_view(&kNoTable, 1));
       write_record(records, lookup.problem);
       return;
     }
     std::string produced;
-    const char status = static_cast<char>(call(*lookup.table, ctx->plugins().host_services(), sink, produced));
+    const char status = static_cast<char>(call(*lookup.table, plugins->host_services(), sink, produced));
     write_record(records, std::string_view(&status, 1));
     write_record(records, produced);
   };
@@ -95,15 +94,15 @@ CallResult run_call(const FormatPlugin &plugin, const std::string &default_file,
 
 } // namespace
 
-FormatPlugin find_format_plugin(Context &ctx, const std::string &format) {
-  ctx.config(); // plugins read the configuration through the host table, which needs it loaded
+FormatPlugin find_format_plugin(PluginAccess access, const std::string &format) {
+  // Plugins read the configuration through the host table: access.config is loaded.
   FormatPlugin out;
   out.format = format;
   if (format.empty()) {
     out.problem = "the schema names no format, so no schema-format plugin can read it";
     return out;
   }
-  validate::Provider provider = validate::find_provider(ctx.plugins(), "schema-format", format);
+  validate::Provider provider = validate::find_provider(access.plugins, "schema-format", format);
   if (!provider.found()) {
     if (provider.refused) out.plugin = provider.refused->manifest.name;
     out.problem = "format '" + format + "' needs a schema-format plugin: " +
@@ -111,20 +110,20 @@ FormatPlugin find_format_plugin(Context &ctx, const std::string &format) {
     return out;
   }
   out.plugin = provider.plugin->manifest.name;
-  out.ctx = &ctx;
-  out.timeout = validate::configured_plugin_timeout(ctx);
+  out.plugins = &access.plugins;
+  out.timeout = validate::configured_plugin_timeout(access.config);
   return out;
 }
 
-void apply_import_paths(Context &ctx, const std::vector<std::string> &flag_dirs, const std::string &format) {
+void apply_import_paths(Config &config, const std::vector<std::string> &flag_dirs, const std::string &format) {
   if (flag_dirs.empty() || format.empty()) return;
   const std::string key = format + ".import_paths";
   json::Array dirs(flag_dirs.begin(), flag_dirs.end());
   // The configured directories follow. This value becomes a flag's, which plugins trust, so a directory
   // outside the repository that a repository's file names (ssmd.yaml, .ssmd/config.yaml) is left out here;
   // without --import-path the plugin sees where it came from and refuses it itself.
-  const auto configured = ctx.config().get(key);
-  for (const auto &dir : ctx.config().list(key)) {
+  const auto configured = config.get(key);
+  for (const auto &dir : config.list(key)) {
     if (configured && !configured->trusted && std::filesystem::path(dir).is_absolute()) {
       std::cerr << "ssmd: warning: ignoring " << key << " entry '" << printable(dir) << "' at " << configured->origin
                 << ": a repository's files may name only repository directories\n";
@@ -133,16 +132,16 @@ void apply_import_paths(Context &ctx, const std::vector<std::string> &flag_dirs,
     dirs.push_back(dir);
   }
   // A JSON array of strings is a YAML flow sequence, with every directory quoted.
-  ctx.config().set(key, json::Value(dirs).dump(-1), "flag --import-path");
+  config.set(key, json::Value(dirs).dump(-1), "flag --import-path");
 }
 
-void apply_import_paths_to_every_format(Context &ctx, const std::vector<std::string> &flag_dirs) {
+void apply_import_paths_to_every_format(PluginAccess access, const std::vector<std::string> &flag_dirs) {
   if (flag_dirs.empty()) return;
   std::set<std::string> formats;
-  for (const auto &info : ctx.plugins().plugins())
+  for (const auto &info : access.plugins.plugins())
     for (const auto &provided : info.manifest.provides)
       if (provided.kind == "schema-format") formats.insert(provided.name);
-  for (const auto &format : formats) apply_import_paths(ctx, flag_dirs, format);
+  for (const auto &format : formats) apply_import_paths(access.config, flag_dirs, format);
 }
 
 CallResult call_breaking(const FormatPlugin &plugin, const VersionInput &older, const VersionInput &newer) {

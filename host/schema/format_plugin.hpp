@@ -16,6 +16,7 @@
 #pragma once
 
 #include "core/diagnostic.hpp"
+#include "plugins/plugin_access.hpp"
 
 #include <ssmd/plugin.h>
 
@@ -24,30 +25,26 @@
 #include <string>
 #include <vector>
 
-namespace ssmd {
-class Context;
-}
-
 namespace ssmd::schema {
 
 struct FormatPlugin {
   std::string format;
-  Context *ctx = nullptr; // null when no usable plugin provides the format
-  std::string plugin;     // the plugin that declares the format, when one does
-  std::string problem;    // why `ctx` is null, naming the kind of plugin needed
+  PluginManager *plugins = nullptr; // null when no usable plugin provides the format
+  std::string plugin;               // the plugin that declares the format, when one does
+  std::string problem;              // why `plugins` is null, naming the kind of plugin needed
   std::chrono::milliseconds timeout{10000}; // per call: `validate.plugin_timeout`
-  explicit operator bool() const { return ctx != nullptr; }
+  explicit operator bool() const { return plugins != nullptr; }
 };
 
 // Finds the plugin for `format` from the manifests, loading nothing. A missing or refused plugin is not an
 // exception: `problem` says what happened, so a command can decide between failing (exit 3) and saying so.
-FormatPlugin find_format_plugin(Context &ctx, const std::string &format);
+FormatPlugin find_format_plugin(PluginAccess access, const std::string &format);
 
 // Sets the configuration key `<format>.import_paths` to the --import-path directories followed by the
 // configured ones, so plugins read them through the host's config(). Nothing happens without the flag.
-void apply_import_paths(Context &ctx, const std::vector<std::string> &flag_dirs, const std::string &format);
+void apply_import_paths(Config &config, const std::vector<std::string> &flag_dirs, const std::string &format);
 // The same for every format a discovered plugin declares (`ssmd validate` checks schemas of any format).
-void apply_import_paths_to_every_format(Context &ctx, const std::vector<std::string> &flag_dirs);
+void apply_import_paths_to_every_format(PluginAccess access, const std::vector<std::string> &flag_dirs);
 
 // One version of a schema as the plugin sees it. The reader must outlive the call.
 struct VersionInput {

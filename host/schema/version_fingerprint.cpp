@@ -7,10 +7,10 @@
 
 namespace ssmd::schema {
 
-VersionFingerprint fingerprint_version(Context &ctx, const registry::Repository &repo, const registry::Schema &schema,
+VersionFingerprint fingerprint_version(PluginAccess access, const registry::Repository &repo, const registry::Schema &schema,
                                        const registry::SchemaVersion &version) {
   VersionFingerprint out;
-  FormatPlugin plugin = find_format_plugin(ctx, schema.format);
+  FormatPlugin plugin = find_format_plugin(access, schema.format);
   if (!plugin) {
     out.unavailable = plugin.problem;
     return out;

@@ -3,7 +3,7 @@
 // fails (crashes, hangs), the result says so too, and the command still shows what it can.
 #pragma once
 
-#include "cli/context.hpp"
+#include "plugins/plugin_access.hpp"
 #include "registry/repository.hpp"
 
 #include <optional>
@@ -21,7 +21,7 @@ struct VersionFingerprint {
 };
 
 // Asks the plugin of `schema.format` for the fingerprint of `version`, reading files through `repo`.
-VersionFingerprint fingerprint_version(Context &ctx, const registry::Repository &repo, const registry::Schema &schema,
+VersionFingerprint fingerprint_version(PluginAccess access, const registry::Repository &repo, const registry::Schema &schema,
                                        const registry::SchemaVersion &version);
 
 } // namespace ssmd::schema

@@ -1,6 +1,5 @@
 #include "secrets/isolated_resolution.hpp"
 
-#include "cli/context.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "secrets/key_source.hpp"
 #include "secrets/variables.hpp"
@@ -157,11 +156,10 @@ std::string provider_of(PluginManager &plugins, const EnvironmentKey &key) {
 
 } // namespace
 
-std::vector<KeyResult> resolve_keys_isolated(Context &ctx, const std::vector<EnvironmentKey> &keys,
+std::vector<KeyResult> resolve_keys_isolated(PluginAccess access, const std::vector<EnvironmentKey> &keys,
                                              const ResolveOptions &options) {
-  // Loaded here, once, so that every worker starts with them.
-  ctx.config();
-  PluginManager &plugins = ctx.plugins();
+  // The plugins and the configuration are loaded before the first worker starts, so each starts with them.
+  PluginManager &plugins = access.plugins;
   std::vector<validate::PluginJob> jobs;
   std::vector<std::string> providers;
   // The backends a worker has called, for its closing end_run job. Each worker fills its own copy: the
@@ -207,7 +205,7 @@ std::vector<KeyResult> resolve_keys_isolated(Context &ctx, const std::vector<Env
     jobs.push_back(std::move(job));
   }
   validate::IsolationOptions isolation;
-  isolation.timeout = validate::configured_network_timeout(ctx);
+  isolation.timeout = validate::configured_network_timeout(access.config);
   isolation.workers_per_plugin = 1;
   std::vector<validate::JobResult> outcomes = validate::run_isolated(jobs, isolation);
 

@@ -13,13 +13,10 @@
 // A fresh worker carries on with the keys after it.
 #pragma once
 
+#include "plugins/plugin_access.hpp"
 #include "secrets/key_resolution.hpp"
 
 #include <vector>
-
-namespace ssmd {
-class Context;
-}
 
 namespace ssmd::secrets {
 
@@ -32,7 +29,7 @@ struct ResolveOptions {
 // resolve_key() for every key, in order, each in a supervised worker. Results have no `backend` (the
 // backend lives in the worker); `plugin` names it. Variables, when asked for, are named but not yet checked
 // for duplicates (refuse_duplicate_variables()).
-std::vector<KeyResult> resolve_keys_isolated(Context &ctx, const std::vector<EnvironmentKey> &keys,
+std::vector<KeyResult> resolve_keys_isolated(PluginAccess access, const std::vector<EnvironmentKey> &keys,
                                              const ResolveOptions &options);
 
 } // namespace ssmd::secrets

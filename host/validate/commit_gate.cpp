@@ -9,8 +9,8 @@ namespace ssmd {
 
 // `ssmd commit` validates the working tree exactly as `ssmd validate` does (cache, plugins, isolation),
 // because the working tree is what it commits.
-int validate_for_commit(Context &ctx, std::ostream &err) {
-  auto outcome = validate::validate_repository(ctx, validate::Options{});
+int validate_for_commit(PluginAccess access, const std::filesystem::path &root, std::ostream &err) {
+  auto outcome = validate::validate_repository(access, root, validate::Options{});
   int errors = 0;
   for (const auto &d : outcome.report.diagnostics) {
     if (d.severity == Severity::Info) continue;

@@ -9,13 +9,15 @@
 //   - throw CommandError (EnvironmentError, ...) only when validation could not run at all.
 #pragma once
 
+#include "plugins/plugin_access.hpp"
+
+#include <filesystem>
 #include <iosfwd>
 
 namespace ssmd {
 
-class Context;
-
-// Validates the metadata `ssmd commit` is about to record. Returns the number of errors it printed.
-int validate_for_commit(Context &ctx, std::ostream &err);
+// Validates the metadata `ssmd commit` is about to record in the repository at `root`. Returns the number of
+// errors it printed.
+int validate_for_commit(PluginAccess access, const std::filesystem::path &root, std::ostream &err);
 
 } // namespace ssmd

@@ -1,6 +1,5 @@
 #include "validate/engine.hpp"
 
-#include "cli/context.hpp"
 #include "core/progress.hpp"
 #include "config/config.hpp"
 #include "git/tree_reader.hpp"
@@ -58,7 +57,7 @@ std::string value_text(const yaml::Node &node) {
 // What, besides the files, decides the result: the ssmd binary (a rebuild with the same version string
 // may change a core rule, so the version alone is not enough), every plugin's identity and status (an
 // allowlist or lock changes which rules run), and the effective configuration (plugins read it).
-std::string run_salt(Context &ctx) {
+std::string run_salt(PluginAccess access) {
   Sha256 h;
   // Everything below can be known to whoever commits a forged `.ssmd/cache/validate.json`; the user's own
   // secret cannot (core/local_secret.hpp), so only entries this user's ssmd wrote ever match.
@@ -66,11 +65,11 @@ std::string run_salt(Context &ctx) {
   h.field(kVersion);
   // /proc/self/exe names the running binary itself, wherever it was started from.
   h.field(file_identity("/proc/self/exe"));
-  for (const auto &info : ctx.plugins().plugins()) {
+  for (const auto &info : access.plugins.plugins()) {
     h.field(info.manifest.name).field(info.manifest.version).field(plugin_status_name(info.status));
     h.field(file_identity(info.path.c_str()));
   }
-  for (const auto &[key, value] : ctx.config().effective()) {
+  for (const auto &[key, value] : access.config.effective()) {
     h.field(key).field(value_text(*value.node));
   }
   return h.hex();
@@ -98,10 +97,10 @@ std::string tree_digest(const git::TreeReader &files, std::vector<std::string> &
 // The names a top-level section of ssmd.yaml may have for a plugin: every discovered plugin's name and the
 // names it provides (`capnp`, `s3`), whatever its status, so a restricted plugin set does not turn a
 // section into an unknown key.
-std::set<std::string> plugin_sections(Context &ctx) {
+std::set<std::string> plugin_sections(PluginManager &plugins) {
   std::set<std::string> out;
   try {
-    for (const auto &info : ctx.plugins().plugins()) {
+    for (const auto &info : plugins.plugins()) {
       out.insert(info.manifest.name);
       for (const auto &p : info.manifest.provides) out.insert(p.name);
     }
@@ -117,7 +116,7 @@ struct TeamSettingsFile {
   std::optional<std::string> text;
   Diagnostics findings;
 };
-TeamSettingsFile team_settings_file(Context &ctx, const git::TreeReader &files) {
+TeamSettingsFile team_settings_file(PluginManager &plugins, const git::TreeReader &files) {
   TeamSettingsFile out;
   try {
     out.text = files.read(kTeamSettingsFileName);
@@ -128,7 +127,7 @@ TeamSettingsFile team_settings_file(Context &ctx, const git::TreeReader &files) 
   if (!out.text) return out;
   std::set<std::string, std::less<>> core_ids;
   for (const auto &r : host_rules()) core_ids.emplace(r.id);
-  out.findings = check_team_settings(kTeamSettingsFileName, *out.text, plugin_sections(ctx), core_ids);
+  out.findings = check_team_settings(kTeamSettingsFileName, *out.text, plugin_sections(plugins), core_ids);
   return out;
 }
 
@@ -140,8 +139,7 @@ Diagnostics file_entries(const std::vector<std::string> &files) {
 
 } // namespace
 
-Outcome validate_repository(Context &ctx, const Options &options) {
-  const fs::path &root = ctx.repo_root();
+Outcome validate_repository(PluginAccess access, const fs::path &root, const Options &options) {
   // At a commit nothing in the working tree is read or written, the cache included.
   bool use_cache = options.use_cache && !options.at;
   fs::path cache_dir = root / ".ssmd" / "cache";
@@ -157,7 +155,7 @@ Outcome validate_repository(Context &ctx, const Options &options) {
   registry::Repository repo = options.at ? registry::Repository(root, git::commit_reader(root, *options.at))
                                          : registry::Repository(root);
   Cache cache(cache_dir / "validate.json", use_cache);
-  Outcome outcome = check_all(ctx, repo, cache, options);
+  Outcome outcome = check_all(access, repo, cache, options);
   // A warm run found everything in the cache already, the run's own entries included. The cache is saved
   // under the repository lock, as writers save it (registry/change.hpp), so that a writer may remove any
   // temporary of validate.json it finds as one a killed process left. A lock held by a writer for longer
@@ -172,10 +170,10 @@ Outcome validate_repository(Context &ctx, const Options &options) {
   return outcome;
 }
 
-Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const Options &options) {
+Outcome check_all(PluginAccess access, registry::Repository &repo, Cache &cache, const Options &options) {
   Outcome outcome;
   outcome.report.rules = host_rules();
-  std::string salt = run_salt(ctx);
+  std::string salt = run_salt(access);
   std::vector<std::string> yaml_files;
   std::string run_key = Sha256().field(salt).field(tree_digest(repo.files(), yaml_files)).hex();
 
@@ -184,9 +182,9 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
   // settings file is checked on every run (it is small) and its findings are never cached. Its own problems
   // are findings, so they are not repeated as warnings.
   const std::string team_origin = (repo.root() / kTeamSettingsFileName).string() + ":";
-  RuleSeverities severities = RuleSeverities::from_config(ctx.config(), team_origin);
+  RuleSeverities severities = RuleSeverities::from_config(access.config, team_origin);
   outcome.warnings = severities.problems();
-  TeamSettingsFile team = team_settings_file(ctx, repo.files());
+  TeamSettingsFile team = team_settings_file(access.plugins, repo.files());
   auto finish = [&](Report &report) {
     if (team.text) report.files.push_back(kTeamSettingsFileName);
     report.diagnostics.insert(report.diagnostics.end(), team.findings.begin(), team.findings.end());
@@ -207,7 +205,7 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
   }
 
   Diagnostics diagnostics = registry::check_repository(repo);
-  Plan plan = plan_jobs(ctx.plugins(), repo, salt);
+  Plan plan = plan_jobs(access.plugins, repo, salt);
   diagnostics.insert(diagnostics.end(), plan.diagnostics.begin(), plan.diagnostics.end());
 
   // Jobs whose inputs are unchanged come from the cache; the rest run, isolated unless told otherwise.
@@ -264,8 +262,8 @@ Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const 
 
 namespace {
 // `key` from the configuration as seconds in (0, 3600], else `fallback`.
-std::chrono::milliseconds configured_seconds(Context &ctx, const std::string &key, std::chrono::milliseconds fallback) {
-  auto configured = ctx.config().get(key);
+std::chrono::milliseconds configured_seconds(Config &config, const std::string &key, std::chrono::milliseconds fallback) {
+  auto configured = config.get(key);
   if (!configured) return fallback;
   const std::string text = configured->node->is_scalar() ? configured->node->scalar() : "";
   char *end = nullptr;
@@ -276,12 +274,12 @@ std::chrono::milliseconds configured_seconds(Context &ctx, const std::string &ke
 }
 } // namespace
 
-std::chrono::milliseconds configured_plugin_timeout(Context &ctx) {
-  return configured_seconds(ctx, "validate.plugin_timeout", std::chrono::milliseconds(10000));
+std::chrono::milliseconds configured_plugin_timeout(Config &config) {
+  return configured_seconds(config, "validate.plugin_timeout", std::chrono::milliseconds(10000));
 }
 
-std::chrono::milliseconds configured_network_timeout(Context &ctx) {
-  return configured_seconds(ctx, "plugins.network_timeout", std::chrono::milliseconds(300000));
+std::chrono::milliseconds configured_network_timeout(Config &config) {
+  return configured_seconds(config, "plugins.network_timeout", std::chrono::milliseconds(300000));
 }
 
 } // namespace ssmd::validate

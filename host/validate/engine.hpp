@@ -13,15 +13,17 @@
 // repository they are about to produce with it (validate/write_check.hpp).
 #pragma once
 
+#include "plugins/plugin_access.hpp"
 #include "validate/report.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace ssmd {
-class Context;
+class Config;
 namespace registry {
 class Repository;
 }
@@ -51,22 +53,23 @@ struct Outcome {
 
 class Cache;
 
-// `ssmd validate`: the working tree, or the commit `options.at` names, checked and the cache saved.
-Outcome validate_repository(Context &ctx, const Options &options);
+// `ssmd validate` of the repository at `root`: the working tree, or the commit `options.at` names, checked and
+// the cache saved.
+Outcome validate_repository(PluginAccess access, const std::filesystem::path &root, const Options &options);
 
 // Every rule `ssmd validate` runs (the core rules, every plugin job, `validate.disabled_rules`) on `repo`,
 // whose files plugins read through repo.files(), the overlay included. Results come from and go to `cache`;
 // the caller saves it. `options.at` and `options.use_cache` are not read: `repo` and `cache` decide them.
-Outcome check_all(Context &ctx, registry::Repository &repo, Cache &cache, const Options &options);
+Outcome check_all(PluginAccess access, registry::Repository &repo, Cache &cache, const Options &options);
 
 // `validate.plugin_timeout` from the configuration, else 10 s. Throws UsageError naming the setting's origin
 // when it is not a number of seconds in (0, 3600].
-std::chrono::milliseconds configured_plugin_timeout(Context &ctx);
+std::chrono::milliseconds configured_plugin_timeout(Config &config);
 
 // `plugins.network_timeout` from the configuration, else 300 s: how long a plugin call that reaches a network
 // (a secret backend's resolve(), a storage backend's list() and fetch()) may stay silent before its worker is
 // stopped. The plugins' own client timeouts (VAULT_CLIENT_TIMEOUT, `s3.timeout_ms`) normally end such a call
 // first, with a better message. Throws UsageError as configured_plugin_timeout() does.
-std::chrono::milliseconds configured_network_timeout(Context &ctx);
+std::chrono::milliseconds configured_network_timeout(Config &config);
 
 } // namespace ssmd::validate

@@ -1,6 +1,5 @@
 #include "validate/plugin_rule_catalogue.hpp"
 
-#include "cli/context.hpp"
 #include "config/config.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/plugin_rules.hpp"
@@ -58,9 +57,9 @@ bool provides_extensions(const PluginInfo &info) { return !info.manifest.provide
 
 } // namespace
 
-PluginRuleCatalogue collect_plugin_rules(Context &ctx) {
-  ctx.config(); // plugins read the configuration through the host table, which needs it loaded
-  PluginManager &manager = ctx.plugins();
+PluginRuleCatalogue collect_plugin_rules(PluginAccess access) {
+  // The configuration plugins read through the host table is loaded: access.config is.
+  PluginManager &manager = access.plugins;
   std::vector<const PluginInfo *> plugins;
   for (const auto &info : manager.plugins())
     if (info.status == PluginStatus::Ok && provides_extensions(info)) plugins.push_back(&info);
@@ -89,7 +88,7 @@ PluginRuleCatalogue collect_plugin_rules(Context &ctx) {
     jobs.push_back(std::move(job));
   }
   IsolationOptions options;
-  options.timeout = configured_plugin_timeout(ctx);
+  options.timeout = configured_plugin_timeout(access.config);
   options.workers_per_plugin = 1;
   std::vector<JobResult> results = run_isolated(jobs, options);
 
@@ -121,13 +120,13 @@ PluginRuleCatalogue collect_plugin_rules(Context &ctx) {
   return out;
 }
 
-std::vector<std::string> describe_reported_rules(Context &ctx, Report &report) {
+std::vector<std::string> describe_reported_rules(PluginAccess access, Report &report) {
   std::set<std::string> described, wanted;
   for (const auto &rule : report.rules) described.insert(rule.id);
   for (const auto &d : report.diagnostics)
     if (!d.rule.empty() && !described.count(d.rule)) wanted.insert(d.rule);
   if (wanted.empty()) return {};
-  PluginRuleCatalogue catalogue = collect_plugin_rules(ctx);
+  PluginRuleCatalogue catalogue = collect_plugin_rules(access);
   // Two plugins may list one id (a shared family such as `secrets/`); the first by plugin name describes it.
   for (auto &rule : catalogue.rules)
     if (wanted.erase(rule.id)) report.rules.push_back(std::move(rule));

@@ -3,14 +3,11 @@
 // (validate/isolated_runner.hpp), which sends its rules back; ssmd itself never loads one.
 #pragma once
 
+#include "plugins/plugin_access.hpp"
 #include "validate/report.hpp"
 
 #include <string>
 #include <vector>
-
-namespace ssmd {
-class Context;
-}
 
 namespace ssmd::validate {
 
@@ -23,11 +20,11 @@ struct PluginRuleCatalogue {
 // rules and is not loaded), honouring --plugins and --locked as every command does. A rule's `help_uri` is
 // its plugin's manifest `url`, else its `source` when that is an http(s) address. Throws EnvironmentError
 // when discovery fails (--locked without a lock file).
-PluginRuleCatalogue collect_plugin_rules(Context &ctx);
+PluginRuleCatalogue collect_plugin_rules(PluginAccess access);
 
 // Adds to `report.rules` the plugin rules its findings name (for SARIF's rule table, which describes every
 // rule a result refers to). Plugins are read only when a finding names a rule the report does not describe
 // yet. Returns why a plugin could not be read, one sentence each.
-std::vector<std::string> describe_reported_rules(Context &ctx, Report &report);
+std::vector<std::string> describe_reported_rules(PluginAccess access, Report &report);
 
 } // namespace ssmd::validate

@@ -1,6 +1,5 @@
 #include "validate/write_check.hpp"
 
-#include "cli/context.hpp"
 #include "core/errors.hpp"
 #include "core/state_dir.hpp"
 #include "validate/cache.hpp"
@@ -16,7 +15,8 @@ namespace {
 
 // One cache for both runs of a write, so validate.json is read once.
 struct State {
-  Context *ctx;
+  PluginAccess access;
+  std::filesystem::path root;
   Options options;
   std::unique_ptr<Cache> cache;
   std::set<std::string> warned; // configuration warnings already printed
@@ -24,16 +24,14 @@ struct State {
 
 } // namespace
 
-registry::Checker write_checker(Context &ctx) {
-  auto state = std::make_shared<State>();
-  state->ctx = &ctx;
+registry::Checker write_checker(PluginAccess access, const std::filesystem::path &root) {
+  auto state = std::make_shared<State>(State{access, root, {}, nullptr, {}});
   return [state](registry::Repository &repo) {
-    Context &ctx = *state->ctx;
     if (!state->cache) {
-      state->options.timeout = configured_plugin_timeout(ctx);
-      state->cache = std::make_unique<Cache>(state_dir(ctx.repo_root(), "cache") / "validate.json", true);
+      state->options.timeout = configured_plugin_timeout(state->access.config);
+      state->cache = std::make_unique<Cache>(state_dir(state->root, "cache") / "validate.json", true);
     }
-    Outcome outcome = check_all(ctx, repo, *state->cache, state->options);
+    Outcome outcome = check_all(state->access, repo, *state->cache, state->options);
     for (const auto &warning : outcome.warnings)
       if (state->warned.insert(warning).second) std::cerr << "ssmd: warning: " << warning << "\n";
     if (!outcome.plugin_failures.empty()) {

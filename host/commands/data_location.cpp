@@ -1,4 +1,4 @@
-#include "data/data_location.hpp"
+#include "commands/data_location.hpp"
 
 #include "cli/context.hpp"
 #include "config/config.hpp"
