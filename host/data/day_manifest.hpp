@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/result.hpp"
 #include "core/timestamp.hpp"
 
 #include <cstdint>
@@ -39,15 +40,15 @@ struct DayManifest {
 inline constexpr size_t kMaxManifestBytes = 1u << 20;
 
 // Parses and checks a manifest fetched for `feed` on `date` (what its path says) from the tree `tree`
-// ("raw" or "normalized"; empty when unknown). On failure returns nullopt and one sentence in `problem`, with
-// line:col when the JSON itself is at fault.
+// ("raw" or "normalized"; empty when unknown). A failure is one sentence, with line:col when the JSON itself
+// is at fault.
 //
 // A `data_type` of `raw` or `normalized` names the tree and must match `tree` (a manifest in the wrong tree
 // describes other data); other values (`trades`) name the kind of records. `schema_version` may be null or
 // absent for raw data only (data_type `raw`, or the raw tree). `created_at` may fall on any later day: a
 // collector writes the manifest after the day it describes.
-std::optional<DayManifest> parse_day_manifest(std::string_view text, std::string_view feed, Date date,
-                                              std::string &problem, std::string_view tree = {});
+Result<DayManifest> parse_day_manifest(std::string_view text, std::string_view feed, Date date,
+                                       std::string_view tree = {});
 
 // `<root>/<feed>/<yyyy>/<mm>/<dd>/manifest.json` without the root.
 std::string manifest_key(std::string_view feed, Date date);

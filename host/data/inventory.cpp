@@ -46,7 +46,10 @@ void fill(Store &store, const std::string &feed, std::vector<DayRecord> &days, S
       s.problem = f.error;
       continue;
     }
-    s.manifest = parse_day_manifest(f.content, feed, day.date, s.problem, tree);
+    if (auto manifest = parse_day_manifest(f.content, feed, day.date, tree))
+      s.manifest = std::move(*manifest);
+    else
+      s.problem = manifest.error();
   }
 }
 

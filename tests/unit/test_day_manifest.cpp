@@ -36,17 +36,18 @@ std::string manifest(const std::string &override_key = "", const std::string &ov
 }
 
 std::string problem_of(const std::string &text) {
-  std::string problem;
-  auto m = parse_day_manifest(text, "kalshi", *Date::parse("2025-12-14"), problem);
-  EXPECT_FALSE(m.has_value());
-  return problem;
+  auto m = parse_day_manifest(text, "kalshi", *Date::parse("2025-12-14"));
+  EXPECT_FALSE(m);
+  return m ? "" : m.error();
 }
+
+// The failure of a parse, or "" when it succeeded.
+template <typename R> std::string error_of(const R &result) { return result ? "" : result.error(); }
 } // namespace
 
 TEST(DayManifest, ParsesAValidManifest) {
-  std::string problem;
-  auto m = parse_day_manifest(manifest(), "kalshi", *Date::parse("2025-12-14"), problem);
-  ASSERT_TRUE(m) << problem;
+  auto m = parse_day_manifest(manifest(), "kalshi", *Date::parse("2025-12-14"));
+  ASSERT_TRUE(m) << error_of(m);
   EXPECT_EQ(m->byte_size, 523000000u);
   EXPECT_EQ(m->gaps.size(), 1u);
   EXPECT_TRUE(m->gaps[0].resolved);
@@ -72,47 +73,49 @@ TEST(DayManifest, RefusesEachKindOfBadManifest) {
 
 // Issue 15, example 4: raw data has no schema, and data_type raw/normalized names the tree.
 TEST(DayManifest, ARawDayMayHaveNoSchemaVersion) {
-  std::string problem;
+  const Date day = *Date::parse("2025-12-14");
   for (const char *schema : {"null", ""}) {
     auto text = manifest("schema_version", schema);
     if (std::string(schema).empty()) text = manifest("schema_version"); // absent
-    auto m = parse_day_manifest(text, "kalshi", *Date::parse("2025-12-14"), problem, "raw");
-    ASSERT_TRUE(m) << problem;
+    auto m = parse_day_manifest(text, "kalshi", day, "raw");
+    ASSERT_TRUE(m) << error_of(m);
     EXPECT_EQ(m->schema_version, "");
   }
   // In the raw tree, whatever the data_type says of the records.
   std::string trades = manifest("data_type", "\"trades\"");
   trades.replace(trades.find("\"trade:v1\""), 10, "null");
-  EXPECT_TRUE(parse_day_manifest(trades, "kalshi", *Date::parse("2025-12-14"), problem, "raw")) << problem;
+  auto m = parse_day_manifest(trades, "kalshi", day, "raw");
+  EXPECT_TRUE(m) << error_of(m);
 }
 
 TEST(DayManifest, OnlyRawDataMayLackASchemaVersion) {
-  std::string problem;
+  const Date day = *Date::parse("2025-12-14");
   auto normalized = manifest("data_type", "\"normalized\"");
   normalized.replace(normalized.find("\"trade:v1\""), 10, "null");
-  EXPECT_FALSE(parse_day_manifest(normalized, "kalshi", *Date::parse("2025-12-14"), problem, "normalized"));
-  EXPECT_NE(problem.find("'schema_version' is required except for raw data"), std::string::npos) << problem;
-  EXPECT_FALSE(parse_day_manifest(manifest("schema_version", "7"), "kalshi", *Date::parse("2025-12-14"), problem, "raw"));
-  EXPECT_NE(problem.find("must be a string"), std::string::npos) << problem;
+  auto m = parse_day_manifest(normalized, "kalshi", day, "normalized");
+  ASSERT_FALSE(m);
+  EXPECT_NE(m.error().find("'schema_version' is required except for raw data"), std::string::npos) << m.error();
+  auto number = parse_day_manifest(manifest("schema_version", "7"), "kalshi", day, "raw");
+  ASSERT_FALSE(number);
+  EXPECT_NE(number.error().find("must be a string"), std::string::npos) << number.error();
 }
 
 TEST(DayManifest, ADataTypeNamingTheOtherTreeIsRefused) {
-  std::string problem;
-  EXPECT_FALSE(parse_day_manifest(manifest(), "kalshi", *Date::parse("2025-12-14"), problem, "normalized"));
-  EXPECT_NE(problem.find("field 'data_type' is 'raw' but the manifest is in the normalized tree"), std::string::npos)
-      << problem;
-  EXPECT_TRUE(parse_day_manifest(manifest(), "kalshi", *Date::parse("2025-12-14"), problem, "raw")) << problem;
+  const Date day = *Date::parse("2025-12-14");
+  auto other = parse_day_manifest(manifest(), "kalshi", day, "normalized");
+  ASSERT_FALSE(other);
+  EXPECT_NE(other.error().find("field 'data_type' is 'raw' but the manifest is in the normalized tree"), std::string::npos)
+      << other.error();
+  auto own = parse_day_manifest(manifest(), "kalshi", day, "raw");
+  EXPECT_TRUE(own) << error_of(own);
   // Another data_type names the records, not a tree: it may be in either.
-  EXPECT_TRUE(parse_day_manifest(manifest("data_type", "\"trades\""), "kalshi", *Date::parse("2025-12-14"), problem,
-                                 "normalized"))
-      << problem;
+  auto records = parse_day_manifest(manifest("data_type", "\"trades\""), "kalshi", day, "normalized");
+  EXPECT_TRUE(records) << error_of(records);
 }
 
 TEST(DayManifest, CreatedAtMayFallAfterTheDay) {
-  std::string problem;
-  EXPECT_TRUE(parse_day_manifest(manifest("created_at", "\"2025-12-20T00:00:00Z\""), "kalshi",
-                                 *Date::parse("2025-12-14"), problem, "raw"))
-      << problem;
+  auto m = parse_day_manifest(manifest("created_at", "\"2025-12-20T00:00:00Z\""), "kalshi", *Date::parse("2025-12-14"), "raw");
+  EXPECT_TRUE(m) << error_of(m);
 }
 
 TEST(Timestamp, ParsesOffsetsAndFractions) {
