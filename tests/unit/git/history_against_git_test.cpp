@@ -5,7 +5,7 @@
 // blob ids before and after as `git log --raw` against the first parent.
 #include "git/history.hpp"
 
-#include "../e2e/git_fixture.hpp"
+#include "../../e2e/git_fixture.hpp"
 #include "git/log_filter.hpp"
 #include "git/workspace.hpp"
 

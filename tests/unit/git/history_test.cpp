@@ -1,7 +1,7 @@
 // The history walk behind `ssmd log`, checked against `git log -- <path>`.
 #include "git/history.hpp"
 
-#include "../e2e/git_fixture.hpp"
+#include "../../e2e/git_fixture.hpp"
 #include "git/log_filter.hpp"
 #include "git/workspace.hpp"
 

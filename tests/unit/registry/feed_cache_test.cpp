@@ -3,7 +3,7 @@
 #include "registry/file_identity.hpp"
 #include "registry/repository.hpp"
 #include "registry/sha256.hpp"
-#include "registry_fixture.hpp"
+#include "../registry_fixture.hpp"
 #include "version.hpp"
 
 #include <chrono>

@@ -1,7 +1,7 @@
 // Reading metadata from the working tree and from commits, and the C view plugins get.
 #include "git/tree_reader.hpp"
 
-#include "../e2e/git_fixture.hpp"
+#include "../../e2e/git_fixture.hpp"
 #include "core/errors.hpp"
 #include "git/object_reader.hpp"
 #include "git/repository.hpp"

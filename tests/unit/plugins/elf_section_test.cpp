@@ -1,5 +1,5 @@
 // The ELF reader against real built plugins and against copies corrupted in every header field it reads.
-#include "../test-plugins/test_plugins.hpp"
+#include "../../test-plugins/test_plugins.hpp"
 #include "plugins/elf_section.hpp"
 #include "plugins/manifest.hpp"
 #include "run_ssmd.hpp"

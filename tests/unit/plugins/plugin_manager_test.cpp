@@ -1,5 +1,5 @@
 // The plugin manager with real test plugins: lazy loading, statuses, lookups, and loading from threads.
-#include "../test-plugins/test_plugins.hpp"
+#include "../../test-plugins/test_plugins.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugin_harness.hpp"

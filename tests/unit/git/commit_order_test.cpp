@@ -3,7 +3,7 @@
 // second, merges of two and of three branches, and branches that start from nothing.
 #include "git/commit_order.hpp"
 
-#include "../e2e/git_fixture.hpp"
+#include "../../e2e/git_fixture.hpp"
 #include "git/workspace.hpp"
 
 #include <gtest/gtest.h>
