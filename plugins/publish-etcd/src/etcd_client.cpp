@@ -1,8 +1,7 @@
 #include "etcd_client.hpp"
 
-#include "base64.hpp"
-
 #include <openssl/crypto.h>
+#include <ssmd_base64/base64.hpp>
 
 #include <chrono>
 #include <thread>
@@ -25,11 +24,11 @@ struct Unreachable {
   std::string why;
 };
 
-std::string b64(std::string_view bytes) { return "\"" + base64_encode(bytes) + "\""; }
+std::string b64(std::string_view bytes) { return "\"" + base64::encode(bytes) + "\""; }
 
 std::string decoded(const Json &object, std::string_view member) {
   std::string_view text = string_member(object, member);
-  auto bytes = base64_decode(text);
+  auto bytes = base64::decode(text);
   if (!bytes) throw EtcdError("etcd answered a " + std::string(member) + " that is not base64");
   return *bytes;
 }
