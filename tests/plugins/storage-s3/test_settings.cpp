@@ -122,11 +122,16 @@ TEST(Endpoint, ParsesHostsPortsAndIpv6) {
   EXPECT_EQ(parse_endpoint("https://s3.eu-west-1.amazonaws.com/", error)->authority, "s3.eu-west-1.amazonaws.com");
   EXPECT_EQ(parse_endpoint("http://[::1]:9000", error)->authority, "[::1]:9000");
   EXPECT_EQ(parse_endpoint("https://[::1]", error)->authority, "[::1]");
-  for (const char *bad : {"127.0.0.1:9000", "ftp://h", "http://", "http://h:0", "http://h:65536", "http://h:",
-                          "http://h:9x", "http://h/base", "http://u@h", "http://h?x", "http://[::1", "http://[::1]x",
-                          "http://h h"}) {
+  EXPECT_EQ(parse_endpoint("HTTP://S3.Example.COM:0443", error)->authority, "s3.example.com:443");
+  // An empty port is no port (RFC 3986, section 3.2.3), as libcurl reads it.
+  EXPECT_EQ(parse_endpoint("http://h:", error)->authority, "h");
+  EXPECT_EQ(parse_endpoint("http://h%41", error)->authority, "ha"); // percent-encoded, as libcurl decodes it
+  for (const char *bad : {"127.0.0.1:9000", "ftp://h", "http://", "http://h:0", "http://h:65536", "http:/h",
+                          "http:///h", "http://h:9x", "http://h/base", "http://u@h", "http://h?x", "http://h#x",
+                          "http://[::1", "http://[::1]x", "http://h h", "http://h*x", "http://h%2Fx"}) {
+    error.clear();
     EXPECT_FALSE(parse_endpoint(bad, error)) << bad;
-    EXPECT_FALSE(error.empty());
+    EXPECT_FALSE(error.empty()) << bad;
   }
 }
 
