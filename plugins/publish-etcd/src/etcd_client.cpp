@@ -99,7 +99,7 @@ void Client::authenticate(const std::string &endpoint) {
   std::string &password = credentials["password"].get_ref<std::string &>();
   std::string body = credentials.dump(-1, ' ', false, Json::error_handler_t::replace);
   OPENSSL_cleanse(password.data(), password.size());
-  HttpAnswer answer = http_->post(endpoint + "/v3/auth/authenticate", body, "");
+  net::Response answer = http_->post(endpoint + "/v3/auth/authenticate", body, "");
   OPENSSL_cleanse(body.data(), body.size());
   if (answer.status == 0) throw Unreachable{endpoint + ": " + answer.error};
   auto reply = parse_reply(answer.body);
@@ -136,7 +136,7 @@ Client::Reply Client::call(const std::string &path, const std::string &body, boo
           last = u.why;
           break;
         }
-        HttpAnswer answer = http_->post(endpoint + path, body, token_);
+        net::Response answer = http_->post(endpoint + path, body, token_);
         if (answer.status == 0) {
           last = endpoint + ": " + answer.error;
           unanswered |= answer.sent && !replayable;

@@ -1,9 +1,8 @@
-// Settings, URLs and the retry policy: pure functions, checked without a server.
-#include "retry.hpp"
+// Settings and URLs: pure functions, checked without a server. (The retry policy is plugins/common's:
+// tests/plugins/common/retry_test.cpp.)
 #include "s3_url.hpp"
 #include "settings.hpp"
 
-#include <curl/curl.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -159,29 +158,4 @@ TEST(S3Url, FolderPrefixEndsWithOneSlash) {
   EXPECT_EQ(folder_prefix({"b", "data"}), "data/");
   EXPECT_EQ(folder_prefix({"b", "data/"}), "data/");
   EXPECT_EQ(folder_prefix({"b", "kalshi/2025/01"}), "kalshi/2025/01/");
-}
-
-TEST(Retry, RetriesThrottlingAndServerErrorsOnly) {
-  for (long status : {429L, 500L, 502L, 503L, 504L}) EXPECT_TRUE(retryable_status(status)) << status;
-  for (long status : {200L, 301L, 400L, 401L, 403L, 404L, 409L, 501L, 505L}) EXPECT_FALSE(retryable_status(status)) << status;
-  EXPECT_TRUE(retryable_transport(CURLE_COULDNT_CONNECT));
-  EXPECT_TRUE(retryable_transport(CURLE_OPERATION_TIMEDOUT));
-  EXPECT_TRUE(retryable_transport(CURLE_RECV_ERROR));
-  EXPECT_FALSE(retryable_transport(CURLE_OK));
-  EXPECT_FALSE(retryable_transport(CURLE_WRITE_ERROR));
-  EXPECT_FALSE(retryable_transport(CURLE_PEER_FAILED_VERIFICATION));
-  EXPECT_FALSE(retryable_transport(CURLE_URL_MALFORMAT));
-}
-
-TEST(Retry, BackoffDoublesWithinJitterAndStopsAtTheCap) {
-  RetryPolicy p{5, std::chrono::milliseconds(100), std::chrono::milliseconds(1000)};
-  using ms = std::chrono::milliseconds;
-  EXPECT_EQ(backoff_delay(p, 1, 0.0), ms(50));
-  EXPECT_EQ(backoff_delay(p, 1, 0.999), ms(99));
-  EXPECT_EQ(backoff_delay(p, 2, 0.0), ms(100));
-  EXPECT_EQ(backoff_delay(p, 3, 0.5), ms(300));
-  EXPECT_EQ(backoff_delay(p, 4, 0.0), ms(400));
-  EXPECT_EQ(backoff_delay(p, 5, 1.0), ms(1000));
-  EXPECT_EQ(backoff_delay(p, 60, 1.0), ms(1000)); // no overflow however long it goes on
-  EXPECT_EQ(backoff_delay(p, 60, 0.0), ms(500));
 }
