@@ -3,7 +3,6 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <memory>
 #include <mutex>
 #include <string.h> // explicit_bzero, strncasecmp (glibc)
 #include <thread>
