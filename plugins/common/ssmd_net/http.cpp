@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <mutex>
-#include <string.h> // explicit_bzero, strncasecmp (glibc)
+#include <string.h>  // explicit_bzero (glibc)
+#include <strings.h> // strncasecmp
 #include <thread>
 
 namespace ssmd::net {
