@@ -15,6 +15,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME "ssmd")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
+# Linked libraries (libcurl and pugixml in the plugins, ...) are found by dpkg-shlibdeps.
 # Build-only dependencies are not named: nlohmann-json (the JSON reader) is header-only and compiled in.
 # dpkg-shlibdeps sees only linked libraries; ssmd opens libgit2 and libcrypto on first use
 # (host/core/lazy_library.hpp), so the packages that ship those sonames are named here.

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libboost-filesystem-dev libboost-program-options-dev
   libyaml-cpp-dev libgit2-dev libcapnp-dev capnproto nlohmann-json3-dev
-  libssl-dev openssl libcurl4-openssl-dev libgtest-dev
+  libssl-dev openssl libcurl4-openssl-dev libpugixml-dev libgtest-dev
   clang libclang-rt-14-dev
   tzdata
   nodejs npm

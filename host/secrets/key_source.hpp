@@ -13,11 +13,7 @@ namespace ssmd::secrets {
 // usable prefix (an empty source, a leading '/', or characters a plugin's manifest cannot declare).
 std::optional<std::string> source_prefix(std::string_view source, std::string &why);
 
-// The variable that carries a field when the backend does not name one: SSMD_<KEY>_<FIELD>, upper-cased,
-// every byte that is not an ASCII letter or digit turned into '_'.
-std::string default_variable_name(std::string_view key, std::string_view field);
-
-// A POSIX-portable environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most 255 bytes.
-bool valid_variable_name(std::string_view name);
+// The variable that carries a field when the backend names none is ssmd::env::secret_variable_name
+// (sdk/include/ssmd/env.hpp), the function the bundled backends call too.
 
 } // namespace ssmd::secrets

@@ -2,6 +2,8 @@
 
 #include "secrets/key_source.hpp"
 
+#include <ssmd/env.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -36,13 +38,13 @@ void add_finding(KeyResult &result, int code, std::string rule, const std::strin
 // The backend's name for the field, the default when it names none, or "" after reporting a broken answer.
 std::string variable_for(const ssmd_host *host, KeyResult &result, const KeyField &field) {
   const EnvironmentKey &key = *result.key;
-  if (!result.backend->variable_name) return default_variable_name(key.name, field.name);
+  if (!result.backend->variable_name) return env::secret_variable_name(key.name, field.name);
   ssmd_secret_request request = secret_request(key);
   NameSink sink;
   ssmd_bytes_sink out{&sink, &NameSink::write};
   ssmd_status status =
       result.backend->variable_name(host, &request, ssmd_str{field.name.data(), field.name.size()}, &out);
-  if (status == SSMD_UNSUPPORTED) return default_variable_name(key.name, field.name);
+  if (status == SSMD_UNSUPPORTED) return env::secret_variable_name(key.name, field.name);
   const std::string who = "the secret backend of plugin `" + result.plugin + "`";
   if (status != SSMD_OK) {
     add_finding(result, 3, "secrets/backend-protocol",
@@ -52,7 +54,7 @@ std::string variable_for(const ssmd_host *host, KeyResult &result, const KeyFiel
     return "";
   }
   // The name is not printed when it is invalid: a backend that misbehaves may have written anything into it.
-  if (sink.too_long || !valid_variable_name(sink.name)) {
+  if (sink.too_long || !env::valid_variable_name(sink.name)) {
     add_finding(result, 3, "secrets/backend-protocol",
                 who + " named an invalid variable for field `" + field.name +
                     "`; a variable name matches [A-Za-z_][A-Za-z0-9_]*",

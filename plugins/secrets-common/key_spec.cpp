@@ -31,11 +31,6 @@ bool valid_field_name(std::string_view name) {
   return std::all_of(name.begin(), name.end(), [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
-bool valid_variable_name(std::string_view name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) { return is_alnum(c) || c == '_'; });
-}
-
 bool check_fields(const SecretRequest &req, Diagnostics &out) {
   Node list = req.spec["fields"];
   const std::string what = subject(req);
@@ -76,7 +71,7 @@ void check_variable_map(const SecretRequest &req, Diagnostics &out) {
     if (!listed.count(field)) {
       out.error("secrets/variable-name", value.path(),
                 what + ": `env:` names field `" + field + "`, which `fields:` does not list");
-    } else if (!value.is_scalar() || !valid_variable_name(value.str())) {
+    } else if (!value.is_scalar() || !env::valid_variable_name(value.str())) {
       out.error("secrets/variable-name", value.path(),
                 what + ": the variable for field `" + field +
                     "` must match [A-Za-z_][A-Za-z0-9_]* (letters, digits and '_', not starting with a digit)");
@@ -87,21 +82,10 @@ void check_variable_map(const SecretRequest &req, Diagnostics &out) {
   }
 }
 
-std::string default_variable(std::string_view key, std::string_view field) {
-  std::string out = "SSMD_";
-  auto append = [&out](std::string_view part) {
-    for (char c : part) out += is_alnum(c) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
-  };
-  append(key);
-  out += '_';
-  append(field);
-  return out;
-}
-
 std::string variable_for(const SecretRequest &req, std::string_view field) {
   Node named = req.spec["env"][field];
-  if (named.is_scalar() && valid_variable_name(named.str())) return std::string(named.str());
-  return default_variable(req.key, field);
+  if (named.is_scalar() && env::valid_variable_name(named.str())) return std::string(named.str());
+  return env::secret_variable_name(req.key, field);
 }
 
 void report_missing(const SecretRequest &req, const Field &field, std::string_view why, Diagnostics &out) {

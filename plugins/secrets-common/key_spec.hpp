@@ -11,6 +11,7 @@
 // key name appears in many environments and the host may report the finding far from the file.
 #pragma once
 
+#include <ssmd/env.hpp>
 #include <ssmd/plugin.hpp>
 
 #include <optional>
@@ -46,13 +47,9 @@ void check_variable_map(const SecretRequest &req, Diagnostics &out);
 // (the characters a Kubernetes Secret key allows, so every backend can carry every field).
 bool valid_field_name(std::string_view name);
 
-// True for a POSIX-portable environment variable name: [A-Za-z_][A-Za-z0-9_]*.
-bool valid_variable_name(std::string_view name);
-
-// SSMD_<KEY>_<FIELD>, upper-cased, every byte that is not a letter or digit turned into '_'.
-std::string default_variable(std::string_view key, std::string_view field);
-
-// The variable that carries `field`: the key's `env:` entry when it names a valid variable, else the default.
+// The variable that carries `field`: the key's `env:` entry when it names a valid variable, else the default,
+// SSMD_<KEY>_<FIELD> (ssmd::env::secret_variable_name, the host's rule too). Variable names are checked with
+// ssmd::env::valid_variable_name.
 std::string variable_for(const SecretRequest &req, std::string_view field);
 
 // Reports a field the backend could not find: rule `secrets/missing-field` at `fields[i]`, an error when the

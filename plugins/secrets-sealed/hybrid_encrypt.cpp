@@ -164,12 +164,4 @@ bool hybrid_encrypt(EVP_PKEY *key, std::string_view plaintext, std::string_view 
   return aes_gcm_seal(session, plaintext, out, why);
 }
 
-std::string base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                          reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<int>(bytes.size()));
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
-
 } // namespace ssmd::sealed

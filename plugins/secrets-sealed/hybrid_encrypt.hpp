@@ -34,7 +34,4 @@ PublicKey load_certificate_key(std::string_view pem, std::string &why);
 bool hybrid_encrypt(EVP_PKEY *key, std::string_view plaintext, std::string_view label, std::string &out,
                     std::string &why);
 
-// Standard base64 with padding and no line breaks, as Go's base64.StdEncoding writes.
-std::string base64(std::string_view bytes);
-
 } // namespace ssmd::sealed

@@ -3,6 +3,8 @@
 #include "key_spec.hpp"
 #include "sealed_config.hpp"
 
+#include <ssmd_base64/base64.hpp>
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -20,42 +22,6 @@ namespace {
 constexpr uintmax_t kMaxManifestBytes = 1u << 20; // the size limit of a Kubernetes object
 constexpr size_t kMinRsaCiphertext = 64;          // a 512-bit modulus; real controllers use 4096 bits
 constexpr size_t kGcmTagBytes = 16;
-
-int base64_digit(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
-// Strict standard base64: length a multiple of 4, padding only at the end.
-bool decode_base64(std::string_view text, std::string &out) {
-  if (text.empty() || text.size() % 4 != 0) return false;
-  size_t padding = text.ends_with("==") ? 2 : text.ends_with("=") ? 1 : 0;
-  out.clear();
-  out.reserve(text.size() / 4 * 3);
-  uint32_t buffer = 0;
-  for (size_t i = 0; i < text.size() - padding; ++i) {
-    int digit = base64_digit(text[i]);
-    if (digit < 0) return false;
-    buffer = (buffer << 6) | static_cast<uint32_t>(digit);
-    if (i % 4 == 3) {
-      out += static_cast<char>(buffer >> 16);
-      out += static_cast<char>(buffer >> 8);
-      out += static_cast<char>(buffer);
-      buffer = 0;
-    }
-  }
-  if (padding == 1) {
-    out += static_cast<char>(buffer >> 10);
-    out += static_cast<char>(buffer >> 2);
-  } else if (padding == 2) {
-    out += static_cast<char>(buffer >> 4);
-  }
-  return true;
-}
 
 // The place of a YAML node in the manifest, 1-based; line 1 when yaml-cpp kept none.
 struct Place {
@@ -198,8 +164,9 @@ std::optional<std::string> read_small_file(const fs::path &path, std::string &wh
 } // namespace
 
 bool well_formed_sealed_value(std::string_view text) {
-  std::string bytes;
-  if (!decode_base64(text, bytes) || bytes.size() < 2) return false;
+  std::optional<std::string> decoded = ssmd::base64::decode(text);
+  if (!decoded || decoded->size() < 2) return false;
+  const std::string &bytes = *decoded;
   size_t rsa_length = (static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]);
   return rsa_length >= kMinRsaCiphertext && bytes.size() >= 2 + rsa_length + kGcmTagBytes;
 }

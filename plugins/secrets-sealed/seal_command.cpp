@@ -8,6 +8,7 @@
 
 #include <ssmd/escape.hpp>
 #include <ssmd/repo_write.hpp>
+#include <ssmd_base64/base64.hpp>
 
 #include <cerrno>
 #include <cstdio>
@@ -107,7 +108,7 @@ int seal(const Host &host, const SealOptions &options) {
   std::string sealed, field_list;
   for (const auto &[field, value] : values.values()) {
     if (!hybrid_encrypt(key.get(), value, label, sealed, why)) return fail(kEnvironment, why);
-    manifest.encrypted.emplace_back(field, base64(sealed));
+    manifest.encrypted.emplace_back(field, ssmd::base64::encode(sealed));
     field_list += (field_list.empty() ? "" : ", ") + field;
   }
   if (!write_manifest(host, *target, render_manifest(manifest), options.force, why)) return fail(kEnvironment, why);

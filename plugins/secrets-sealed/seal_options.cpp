@@ -41,7 +41,7 @@ bool parse_field(const std::string &text, SealOptions &options, std::string &why
     why = "--field `" + source.field + "`: a field name is made of letters, digits, `-`, `_` and `.`";
     return false;
   }
-  if (eq != std::string::npos && !secrets::valid_variable_name(source.variable)) {
+  if (eq != std::string::npos && !env::valid_variable_name(source.variable)) {
     why = "--field " + source.field + "=<VAR>: the variable must match [A-Za-z_][A-Za-z0-9_]*";
     return false;
   }
@@ -72,7 +72,7 @@ bool finish(SealOptions &o, std::string &why) {
   if (!why.empty()) return false;
   if (!o.from_stdin)
     for (auto &f : o.fields)
-      if (f.variable.empty()) f.variable = secrets::default_variable(o.name, f.field);
+      if (f.variable.empty()) f.variable = env::secret_variable_name(o.name, f.field);
   return true;
 }
 } // namespace

@@ -1,64 +1,37 @@
 #include "vault_http.hpp"
 
 #include <curl/curl.h>
+#include <ssmd_net/http.hpp>
 
-#include <chrono>
-#include <cstring>
 #include <dirent.h>
 #include <fstream>
 #include <memory>
-#include <mutex>
-#include <random>
 #include <sstream>
-#include <thread>
 
 namespace ssmd::vault {
 
 namespace {
 constexpr size_t kInitialBody = 64u << 10;
 
-struct CurlFree {
-  void operator()(CURL *curl) const { curl_easy_cleanup(curl); }
+// Keeps the answer in wiped memory, growing it without letting std::string reallocate on its own: a larger
+// buffer is taken, the bytes copied, and the old one wiped as it is replaced.
+class SecretSink : public net::BodySink {
+public:
+  explicit SecretSink(secrets::SecretText &body) : body_(body) {}
+  void clear() override { body_ = secrets::SecretText(kInitialBody); }
+  void append(std::string_view bytes) override {
+    std::string &text = body_.str();
+    if (text.size() + bytes.size() > text.capacity()) {
+      secrets::SecretText bigger(std::max(text.capacity() * 2, text.size() + bytes.size()));
+      bigger.str().assign(text);
+      body_ = std::move(bigger);
+    }
+    body_.str().append(bytes);
+  }
+
+private:
+  secrets::SecretText &body_;
 };
-struct SlistFree {
-  void operator()(curl_slist *list) const { curl_slist_free_all(list); }
-};
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-// Appends to the body without letting std::string reallocate on its own: a larger buffer is taken, the
-// bytes copied, and the old one wiped as it is replaced.
-size_t on_body(char *data, size_t size, size_t count, void *ctx) {
-  auto *result = static_cast<HttpResult *>(ctx);
-  secrets::SecretText *body = &result->body;
-  size_t n = size * count;
-  if (body->size() + n > kMaxBody) {
-    result->overflowed = true;
-    return 0; // aborts the transfer
-  }
-  std::string &text = body->str();
-  if (text.size() + n > text.capacity()) {
-    secrets::SecretText bigger(std::max(text.capacity() * 2, text.size() + n));
-    bigger.str().assign(text);
-    *body = std::move(bigger);
-  }
-  body->str().append(data, n);
-  return n;
-}
-
-size_t on_header(char *data, size_t size, size_t count, void *ctx) {
-  std::string_view line(data, size * count);
-  if (line.size() > 9 && strncasecmp(line.data(), "location:", 9) == 0) {
-    std::string_view value = line.substr(9);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
-    *static_cast<std::string *>(ctx) = std::string(value);
-  }
-  return size * count;
-}
 
 // VAULT_CAPATH is a directory of PEM files, used as Vault uses it: every file is read, no hashed names needed.
 std::string read_ca_directory(const std::string &dir) {
@@ -75,93 +48,37 @@ std::string read_ca_directory(const std::string &dir) {
   return bundle;
 }
 
-bool retryable_transport(CURLcode code) {
-  switch (code) {
-  case CURLE_COULDNT_RESOLVE_HOST:
-  case CURLE_COULDNT_CONNECT:
-  case CURLE_SEND_ERROR:
-  case CURLE_RECV_ERROR:
-  case CURLE_GOT_NOTHING:
-  case CURLE_PARTIAL_FILE:
-    return true;
-  default:
-    return false;
-  }
-}
-
-bool tls_failure(CURLcode code) {
+bool tls_failure(int code) {
   return code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR || code == CURLE_SSL_CACERT_BADFILE ||
          code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_ISSUER_ERROR;
 }
 
-bool retryable_status(long status) { return status == 412 || (status >= 500 && status != 501); }
+// plugins/common's policy with the Vault client's numbers: VAULT_MAX_RETRIES retries, linear jittered backoff,
+// 412 (the server has not caught up with the client's index yet) and 500 transient too. A timeout is not
+// retried: VAULT_CLIENT_TIMEOUT bounds the whole wait.
+net::RetryPolicy retry_policy(const VaultSettings &s) {
+  net::RetryPolicy policy;
+  policy.max_attempts = s.max_retries + 1;
+  policy.backoff = [](int n) { return net::linear_backoff(std::chrono::milliseconds(1000), n, net::random_jitter()); };
+  policy.also_retry = {412, 500};
+  return policy;
+}
 
-// One request. Returns libcurl's code; fills status, body and location. The token header is built in a
-// wiped buffer; libcurl's copy of the list is freed with it (curl_slist_free_all does not wipe, which is
-// why the list lives no longer than the request).
-CURLcode perform(const VaultSettings &s, const HttpRequest &request, const std::string &url,
-                 const std::string &ca_bundle, HttpResult &result) {
-  std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
-  if (!curl) return CURLE_FAILED_INIT;
-  char error[CURL_ERROR_SIZE] = "";
-  curl_slist *list = curl_slist_append(nullptr, "X-Vault-Request: true");
-  std::unique_ptr<curl_slist, SlistFree> headers(list);
-  curl_slist_append(list, "Accept: application/json");
+// The request's header lines. The token's is built at its final size, so no reallocation leaves a copy
+// behind; the request wipes its lines, and libcurl's copies, when it is done.
+std::vector<std::string> headers_of(const VaultSettings &s, const HttpRequest &request) {
+  std::vector<std::string> lines = {"X-Vault-Request: true", "Accept: application/json"};
   if (!request.token.empty()) {
-    secrets::SecretText header(16 + request.token.size());
-    header.str() = "X-Vault-Token: ";
-    header.str().append(request.token);
-    curl_slist_append(list, header.str().c_str());
+    std::string line;
+    line.reserve(16 + request.token.size());
+    line.append("X-Vault-Token: ").append(request.token);
+    lines.push_back(std::move(line));
   }
-  if (!s.ns.empty()) curl_slist_append(list, ("X-Vault-Namespace: " + s.ns).c_str());
-  if (request.body) curl_slist_append(list, "Content-Type: application/json");
-
-  CURL *c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  if (request.body) {
-    curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body->view().data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body->size()));
-  } else {
-    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-  }
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, s.timeout_ms);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "ssmd-secrets-vault/1.0");
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &result);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &result.location);
-  curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, s.skip_verify ? 0L : 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, s.skip_verify ? 0L : 2L);
-  if (!s.ca_file.empty()) {
-    curl_easy_setopt(c, CURLOPT_CAINFO, s.ca_file.c_str());
-  } else if (!ca_bundle.empty()) {
-    curl_blob blob{const_cast<char *>(ca_bundle.data()), ca_bundle.size(), CURL_BLOB_COPY};
-    curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
-  }
-  // Plain http is only ever to loopback: a proxy from the environment must not carry the token elsewhere.
-  if (s.plain_http) curl_easy_setopt(c, CURLOPT_PROXY, "");
-
-  result.body = secrets::SecretText(kInitialBody);
-  result.overflowed = false;
-  result.location.clear();
-  CURLcode code = curl_easy_perform(c);
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.status);
-  result.error = error[0] ? error : curl_easy_strerror(code);
-  return code;
+  if (!s.ns.empty()) lines.push_back("X-Vault-Namespace: " + s.ns);
+  if (request.body) lines.push_back("Content-Type: application/json");
+  return lines;
 }
 
-std::chrono::milliseconds backoff(int attempt) {
-  static std::mt19937 random(std::random_device{}());
-  std::uniform_int_distribution<int> jitter(1000, 1500);
-  return std::chrono::milliseconds(attempt * jitter(random));
-}
 } // namespace
 
 HttpResult vault_request(const VaultSettings &s, const HttpRequest &request) {
@@ -173,31 +90,39 @@ HttpResult vault_request(const VaultSettings &s, const HttpRequest &request) {
                                                : "the namespace holds a control character";
     return result;
   }
-  global_init();
-  const std::string url = s.address + request.path;
-  const std::string ca_bundle = s.ca_file.empty() && !s.ca_path.empty() ? read_ca_directory(s.ca_path) : "";
-  for (int attempt = 0;; ++attempt) {
-    if (attempt > 0) std::this_thread::sleep_for(backoff(attempt));
-    result.attempts = attempt + 1;
-    CURLcode code = perform(s, request, url, ca_bundle, result);
-    bool retry;
-    if (code == CURLE_OK) {
-      result.outcome = HttpResult::Outcome::Response;
-      retry = retryable_status(result.status);
-    } else if (code == CURLE_WRITE_ERROR && result.overflowed) {
-      // on_body refused the next piece: the answer would have passed kMaxBody. Not a network failure.
-      result.outcome = HttpResult::Outcome::TooLarge;
-      result.error = "the answer is larger than " + std::to_string(kMaxBody >> 20) + " MiB";
-      retry = false;
-    } else if (code == CURLE_OPERATION_TIMEDOUT) {
-      result.outcome = HttpResult::Outcome::Timeout;
-      retry = false;
-    } else {
-      result.outcome = tls_failure(code) ? HttpResult::Outcome::TlsFailure : HttpResult::Outcome::Unreachable;
-      retry = retryable_transport(code);
-    }
-    if (!retry || attempt >= s.max_retries) return result;
-  }
+  net::Request r;
+  r.method = request.method;
+  r.url = s.address + request.path;
+  r.headers = headers_of(s, request);
+  if (request.body) r.body = request.body->view(); // not copied: the caller's wiped buffer stays the only copy
+  r.may_retry = true; // Vault's POSTs are logins, which the Vault client sends again too
+  r.timeout_ms = s.timeout_ms;
+  r.max_body = kMaxBody;
+  // Plain http is only ever to loopback: a proxy from the environment must not carry the token elsewhere.
+  r.no_proxy = s.plain_http;
+  r.tls.verify = !s.skip_verify;
+  r.tls.ca_file = s.ca_file;
+  if (s.ca_file.empty() && !s.ca_path.empty()) r.tls.ca_pem = read_ca_directory(s.ca_path);
+  r.user_agent = "ssmd-secrets-vault/1.0";
+  SecretSink sink(result.body);
+  r.sink = &sink;
+
+  net::HttpClient http;
+  net::Response response = http.send(r, retry_policy(s));
+  result.status = response.status;
+  result.location = std::move(response.location);
+  result.error = std::move(response.error);
+  result.attempts = response.attempts;
+  result.overflowed = response.too_large;
+  if (response.bad_header) result.outcome = HttpResult::Outcome::BadHeader;
+  else if (response.too_large) {
+    result.outcome = HttpResult::Outcome::TooLarge;
+    result.error = "the answer is larger than " + std::to_string(kMaxBody >> 20) + " MiB";
+  } else if (response.curl_code == CURLE_OK) result.outcome = HttpResult::Outcome::Response;
+  else if (response.curl_code == CURLE_OPERATION_TIMEDOUT) result.outcome = HttpResult::Outcome::Timeout;
+  else if (tls_failure(response.curl_code)) result.outcome = HttpResult::Outcome::TlsFailure;
+  else result.outcome = HttpResult::Outcome::Unreachable;
+  return result;
 }
 
 } // namespace ssmd::vault

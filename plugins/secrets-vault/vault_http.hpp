@@ -1,10 +1,11 @@
-// One request to Vault's HTTP API with libcurl, retried as the Vault CLI retries: on connection failures,
-// 412 (the server has not caught up with the client's index yet) and 5xx other than 501 (not implemented),
-// with a linear, jittered backoff of attempt x 1.0-1.5 s and at most VAULT_MAX_RETRIES retries. A request
-// that times out (the server accepted the connection but did not answer within VAULT_CLIENT_TIMEOUT) is not
-// retried: the timeout bounds the wait. TLS is verified unless VAULT_SKIP_VERIFY says otherwise; redirects
-// are not followed, so the token goes nowhere but VAULT_ADDR. Every header value is checked before it is
-// sent: one holding a control character is refused, never sent.
+// One request to Vault's HTTP API through plugins/common's HTTP client (ssmd_net), retried by its policy with
+// the Vault CLI's numbers: on connection failures, 412 (the server has not caught up with the client's index
+// yet), 429, 500, 502, 503 and 504, with a linear, jittered backoff of attempt x 1.0-1.5 s and at most
+// VAULT_MAX_RETRIES retries. A request that times out (the server accepted the connection but did not answer
+// within VAULT_CLIENT_TIMEOUT) is not retried: the timeout bounds the wait. TLS is verified unless
+// VAULT_SKIP_VERIFY says otherwise; redirects are not followed, so the token goes nowhere but VAULT_ADDR.
+// Every header value is checked before it is sent: one holding a control character is refused, never sent.
+// The answer is kept in wiped memory, the token's header line and libcurl's copy of it are wiped after use.
 #pragma once
 
 #include "secret_text.hpp"

@@ -1,6 +1,6 @@
 #include "vault_settings.hpp"
 
-#include <curl/curl.h>
+#include <ssmd_net/url.hpp>
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -26,29 +26,16 @@ std::optional<bool> parse_bool(const std::string &text) {
   return std::nullopt;
 }
 
-struct UrlFree {
-  void operator()(CURLU *url) const { curl_url_cleanup(url); }
-};
-
-std::string url_part(CURLU *url, CURLUPart part) {
-  char *text = nullptr;
-  if (curl_url_get(url, part, &text, 0) != CURLUE_OK || !text) return "";
-  std::string out(text);
-  curl_free(text);
-  return out;
-}
-
 bool check_address(VaultSettings &s, std::string &why) {
-  std::unique_ptr<CURLU, UrlFree> url(curl_url());
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, s.address.c_str(), 0) != CURLUE_OK) {
+  std::optional<net::Url> url = net::parse_url(s.address);
+  if (!url) {
     why = "VAULT_ADDR (or vault.address) is not a URL; set it like https://vault.example.com:8200";
     return false;
   }
-  const std::string scheme = url_part(url.get(), CURLUPART_SCHEME);
-  const std::string host = url_part(url.get(), CURLUPART_HOST);
+  const std::string &scheme = url->scheme;
+  const std::string &host = url->host;
   // Credentials in the address would end up in messages; the query and fragment have no meaning here.
-  if (!url_part(url.get(), CURLUPART_USER).empty() || !url_part(url.get(), CURLUPART_QUERY).empty() ||
-      !url_part(url.get(), CURLUPART_FRAGMENT).empty()) {
+  if (url->has_userinfo || url->has_query || url->has_fragment) {
     why = "VAULT_ADDR must be scheme://host[:port][/path], without user, password, query or fragment";
     return false;
   }

@@ -28,6 +28,10 @@ done
 curl_owner=$(dpkg-query -S "*/libcurl.so.4" 2>/dev/null | head -n1 | cut -d: -f1) || true
 [ -z "$curl_owner" ] || grep -q "Depends: .*\b$curl_owner\b" <<<"$runtime_info" ||
   fail "ssmd does not depend on $curl_owner (libcurl, for storage-s3 and publish-etcd)"
+# storage-s3 reads S3's XML answers with pugixml, a shared library.
+pugixml_owner=$(dpkg-query -S "*/libpugixml.so.1" 2>/dev/null | head -n1 | cut -d: -f1) || true
+[ -z "$pugixml_owner" ] || grep -q "Depends: .*\b$pugixml_owner\b" <<<"$runtime_info" ||
+  fail "ssmd does not depend on $pugixml_owner (pugixml, for storage-s3)"
 # publish-etcd talks to a server over HTTP: the package needs no etcd of its own (the tests' etcd-server is
 # a build dependency only).
 grep -qi "Depends:.*etcd" <<<"$runtime_info" && fail "ssmd depends on an etcd package"

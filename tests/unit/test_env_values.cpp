@@ -1,4 +1,5 @@
-// ssmd/env.hpp: the one way the host and the plugins read boolean and numeric environment variables.
+// ssmd/env.hpp: the one way the host and the plugins read boolean and numeric environment variables, and
+// name the variables that carry secret fields.
 #include <ssmd/env.hpp>
 
 #include <gtest/gtest.h>
@@ -39,4 +40,20 @@ TEST(EnvValues, VariablesNameThemselvesAndWhatTheyAccept) {
   EXPECT_EQ(number_variable("SSMD_TEST_NUMBER", 1, 9, 5, error), std::nullopt);
   EXPECT_EQ(error, "SSMD_TEST_NUMBER is 'abc'; expected a whole number from 1 to 9");
   ::unsetenv("SSMD_TEST_NUMBER");
+}
+
+TEST(EnvValues, SecretFieldVariablesAreSsmdKeyFieldUpperCased) {
+  EXPECT_EQ(secret_variable_name("kalshi", "private_key"), "SSMD_KALSHI_PRIVATE_KEY");
+  EXPECT_EQ(secret_variable_name("kalshi-prod", "api.key"), "SSMD_KALSHI_PROD_API_KEY");
+  EXPECT_EQ(secret_variable_name("Poly2", "Secret"), "SSMD_POLY2_SECRET");
+  // Every byte that is not an ASCII letter or digit is one '_', a UTF-8 letter's two bytes two of them.
+  EXPECT_EQ(secret_variable_name("k\xc3\xa9y", "f/g h"), "SSMD_K__Y_F_G_H");
+  EXPECT_TRUE(valid_variable_name(secret_variable_name("a-b.c", "d")));
+}
+
+TEST(EnvValues, VariableNamesArePosixPortable) {
+  for (const char *good : {"A", "_", "_x9", "SSMD_KALSHI_API_KEY", "lower_case"}) EXPECT_TRUE(valid_variable_name(good)) << good;
+  for (const char *bad : {"", "9A", "A-B", "A.B", "A B", "A=B", "\xc3\xa9"}) EXPECT_FALSE(valid_variable_name(bad)) << bad;
+  EXPECT_TRUE(valid_variable_name(std::string(255, 'A')));
+  EXPECT_FALSE(valid_variable_name(std::string(256, 'A')));
 }

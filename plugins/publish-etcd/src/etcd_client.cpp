@@ -1,8 +1,7 @@
 #include "etcd_client.hpp"
 
-#include "base64.hpp"
-
 #include <openssl/crypto.h>
+#include <ssmd_base64/base64.hpp>
 
 #include <chrono>
 #include <thread>
@@ -25,11 +24,11 @@ struct Unreachable {
   std::string why;
 };
 
-std::string b64(std::string_view bytes) { return "\"" + base64_encode(bytes) + "\""; }
+std::string b64(std::string_view bytes) { return "\"" + base64::encode(bytes) + "\""; }
 
 std::string decoded(const Json &object, std::string_view member) {
   std::string_view text = string_member(object, member);
-  auto bytes = base64_decode(text);
+  auto bytes = base64::decode(text);
   if (!bytes) throw EtcdError("etcd answered a " + std::string(member) + " that is not base64");
   return *bytes;
 }
@@ -100,7 +99,7 @@ void Client::authenticate(const std::string &endpoint) {
   std::string &password = credentials["password"].get_ref<std::string &>();
   std::string body = credentials.dump(-1, ' ', false, Json::error_handler_t::replace);
   OPENSSL_cleanse(password.data(), password.size());
-  HttpAnswer answer = http_->post(endpoint + "/v3/auth/authenticate", body, "");
+  net::Response answer = http_->post(endpoint + "/v3/auth/authenticate", body, "");
   OPENSSL_cleanse(body.data(), body.size());
   if (answer.status == 0) throw Unreachable{endpoint + ": " + answer.error};
   auto reply = parse_reply(answer.body);
@@ -137,7 +136,7 @@ Client::Reply Client::call(const std::string &path, const std::string &body, boo
           last = u.why;
           break;
         }
-        HttpAnswer answer = http_->post(endpoint + path, body, token_);
+        net::Response answer = http_->post(endpoint + path, body, token_);
         if (answer.status == 0) {
           last = endpoint + ": " + answer.error;
           unanswered |= answer.sent && !replayable;

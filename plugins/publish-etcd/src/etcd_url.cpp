@@ -1,48 +1,29 @@
 #include "etcd_url.hpp"
 
-#include <charconv>
+#include <ssmd_net/url.hpp>
+
+#include <algorithm>
 
 namespace ssmd::etcd {
 
 namespace {
 
+// etcd's client API listens on names and addresses; a host name is letters, digits, '.' and '-'.
 bool host_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
-bool ipv6_char(char c) {
-  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
-}
-
-// "HOST[:PORT]" as "scheme://HOST:PORT"; nullopt when malformed.
+// "HOST[:PORT]" as "scheme://HOST:PORT", read by libcurl; nullopt when malformed. libcurl cannot read a list
+// of servers in one authority, so each is read on its own.
 std::optional<std::string> endpoint(std::string_view item, const std::string &scheme) {
-  std::string_view host = item, port = "2379";
-  if (item.starts_with("[")) {
-    size_t close = item.find(']');
-    if (close == std::string_view::npos || close < 3) return std::nullopt;
-    for (char c : item.substr(1, close - 1))
-      if (!ipv6_char(c)) return std::nullopt;
-    host = item.substr(0, close + 1);
-    std::string_view after = item.substr(close + 1);
-    if (!after.empty()) {
-      if (!after.starts_with(":")) return std::nullopt;
-      port = after.substr(1);
-    }
-  } else {
-    size_t colon = item.find(':');
-    if (colon != std::string_view::npos) {
-      host = item.substr(0, colon);
-      port = item.substr(colon + 1);
-    }
-    if (host.empty() || host.size() > 253) return std::nullopt;
-    for (char c : host)
-      if (!host_char(c)) return std::nullopt;
-  }
-  unsigned number = 0;
-  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
-  if (port.empty() || ec != std::errc() || end != port.data() + port.size() || number == 0 || number > 65535)
+  if (item.find_first_of("/@") != std::string_view::npos) return std::nullopt;
+  std::optional<net::Url> url = net::parse_url(scheme + "://" + std::string(item));
+  if (!url || url->path != "/" || url->has_query || url->has_fragment || url->has_userinfo) return std::nullopt;
+  if (!url->host.starts_with("[") &&
+      (url->host.size() > 253 || !std::all_of(url->host.begin(), url->host.end(), host_char)))
     return std::nullopt;
-  return scheme + "://" + std::string(host) + ":" + std::to_string(number);
+  if (url->port == "0") return std::nullopt;
+  return scheme + "://" + url->host + ":" + url->port.value_or("2379");
 }
 
 } // namespace

@@ -2,7 +2,8 @@
 //   etcd://HOST:PORT[,HOST:PORT...]/PREFIX        plain HTTP to etcd's client port
 //   etcd+http://...                               the same, spelled out
 //   etcd+https://HOST:PORT[,...]/PREFIX           TLS (etcd.cacert, etcd.cert, etcd.key; see README.md)
-// HOST is a name, an IPv4 address or a bracketed IPv6 address; PORT defaults to 2379. PREFIX is the key
+// HOST is a name, an IPv4 address or a bracketed IPv6 address; PORT defaults to 2379. Each HOST:PORT is
+// read by libcurl's URL API (plugins/common/ssmd_net); the list and the prefix around them are not URL syntax. PREFIX is the key
 // prefix, kept as written with its leading '/': etcd://h:2379/ssmd/prod writes /ssmd/prod/index and
 // /ssmd/prod/environments/NAME. The prefix may not be empty (publishing at the root of a shared etcd
 // would remove keys that are not ssmd's under --all).

@@ -1,14 +1,10 @@
 #include "s3_client.hpp"
 
-#include "retry.hpp"
-
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <array>
 #include <ctime>
-#include <random>
-#include <thread>
 
 namespace ssmd::s3 {
 
@@ -17,16 +13,18 @@ namespace {
 // A ListObjectsV2 page of 1000 keys is well under 1 MiB; anything this large is not a listing.
 constexpr uint64_t k_max_list_body = 32ull * 1024 * 1024;
 
+// Error documents are small; a longer non-2xx body is cut here rather than kept in memory.
+constexpr size_t k_max_error_body = 64 * 1024;
+
 // Error codes that mean the credentials or their use were refused, whatever HTTP status carries them.
 constexpr std::array<std::string_view, 11> k_auth_codes = {
     "AccessDenied",       "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",     "ExpiredToken",
     "TokenRefreshRequired", "AuthorizationHeaderMalformed", "RequestTimeTooSkewed", "AccountProblem",
     "AllAccessDisabled",  "InvalidSecurity"};
 
-double jitter() {
-  thread_local std::mt19937 engine{std::random_device{}()};
-  return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
-}
+// The server's trouble rather than the request's: throttling and 5xx, except 501 and 505, which say the
+// request asked for something this server does not do.
+bool server_trouble(long status) { return status == 429 || (status >= 500 && status <= 599 && status != 501 && status != 505); }
 
 std::string attempts_text(long attempts) {
   return attempts == 1 ? "1 attempt" : std::to_string(attempts) + " attempts";
@@ -44,8 +42,8 @@ std::string describe_answer(long status, const ErrorDocument &doc) {
 
 S3Client::S3Client(Settings settings) : settings_(std::move(settings)) {}
 
-HttpRequest S3Client::signed_request(const std::string &bucket, const std::string &key,
-                                     const std::vector<QueryParam> &query, uint64_t max_body) const {
+net::Request S3Client::signed_request(const std::string &bucket, const std::string &key,
+                                      const std::vector<QueryParam> &query, uint64_t max_body) const {
   SigningRequest sr;
   sr.method = "GET";
   sr.canonical_uri = uri_encode_path(bucket, key);
@@ -60,32 +58,37 @@ HttpRequest S3Client::signed_request(const std::string &bucket, const std::strin
     sr.headers.push_back({"x-amz-security-token", settings_.credentials.session_token});
   SignedRequest signed_request = sign_v4(sr, settings_.credentials);
 
-  HttpRequest request;
+  net::Request request;
   std::string query_text = canonical_query(query);
   request.url = settings_.endpoint.base_url() + sr.canonical_uri + (query_text.empty() ? "" : "?" + query_text);
-  request.headers = sr.headers;
-  request.headers[0].name = "Host"; // the value libcurl would send, set explicitly so it is the one signed
-  request.headers.push_back({"Authorization", signed_request.authorization});
+  sr.headers[0].name = "Host"; // the value libcurl would send, set explicitly so it is the one signed
+  for (const Header &h : sr.headers) request.headers.push_back(h.name + ": " + h.value);
+  request.headers.push_back("Authorization: " + signed_request.authorization);
   request.max_body = max_body;
+  request.error_body_cut = k_max_error_body;
   request.connect_timeout_ms = settings_.connect_timeout_ms;
   request.timeout_ms = settings_.timeout_ms;
+  request.path_as_is = true; // keep "/./" and "/../" in keys: the signature covers them
+  request.user_agent = "ssmd-storage-s3/0.1.0";
   return request;
 }
 
-S3Client::Attempted S3Client::perform(HttpClient &http, const std::string &bucket, const std::string &key,
-                                      const std::vector<QueryParam> &query, uint64_t max_body) const {
-  RetryPolicy policy{settings_.max_attempts, std::chrono::milliseconds(settings_.retry_base_ms),
-                     std::chrono::milliseconds(settings_.retry_cap_ms)};
-  Attempted out;
-  for (;;) {
-    ++out.attempts;
-    // Signed anew on every attempt: x-amz-date must stay within minutes of the server's clock.
-    out.response = http.get(signed_request(bucket, key, query, max_body));
-    bool retry = out.response.transport_error ? retryable_transport(out.response.transport_error)
-                                              : retryable_status(out.response.status);
-    if (!retry || out.attempts >= policy.max_attempts) return out;
-    std::this_thread::sleep_for(backoff_delay(policy, out.attempts, jitter()));
-  }
+net::RetryPolicy S3Client::retry_policy() const {
+  net::RetryPolicy policy;
+  policy.max_attempts = static_cast<int>(settings_.max_attempts);
+  policy.backoff = [base = std::chrono::milliseconds(settings_.retry_base_ms),
+                    cap = std::chrono::milliseconds(settings_.retry_cap_ms)](int n) {
+    return net::exponential_backoff(base, cap, n, net::random_jitter());
+  };
+  policy.also_retry = {500}; // InternalError: AWS asks clients to retry it
+  policy.retry_timeouts = true; // every request is a GET
+  return policy;
+}
+
+net::Response S3Client::perform(HttpClient &http, const std::string &bucket, const std::string &key,
+                                const std::vector<QueryParam> &query, uint64_t max_body) const {
+  // Signed anew on every attempt: x-amz-date must stay within minutes of the server's clock.
+  return http.send([&](int) { return signed_request(bucket, key, query, max_body); }, retry_policy());
 }
 
 std::string S3Client::redact(std::string text) const {
@@ -97,21 +100,20 @@ std::string S3Client::redact(std::string text) const {
   return text;
 }
 
-Outcome S3Client::failure(const Attempted &attempted, const std::string &bucket, const std::string &what,
+Outcome S3Client::failure(const net::Response &r, const std::string &bucket, const std::string &what,
                           uint64_t max_body) const {
-  const HttpResponse &r = attempted.response;
   const std::string endpoint = settings_.endpoint.base_url();
-  const std::string tries = attempts_text(attempted.attempts);
+  const std::string tries = attempts_text(r.attempts);
   Outcome out;
-  if (r.body_too_large) {
+  if (r.too_large) {
     out = {SSMD_FAILED, "s3/too-large", what + " is larger than the limit of " + std::to_string(max_body) + " bytes"};
-  } else if (r.transport_error == CURLE_OPERATION_TIMEDOUT) {
+  } else if (r.curl_code == CURLE_OPERATION_TIMEDOUT) {
     out = {SSMD_ENV_ERROR, "s3/unreachable",
            "the S3 endpoint " + endpoint + " did not answer for " + what + " within " +
-               std::to_string(settings_.timeout_ms) + " ms (" + tries + "): " + r.transport_message};
-  } else if (r.transport_error) {
+               std::to_string(settings_.timeout_ms) + " ms (" + tries + "): " + r.error};
+  } else if (r.curl_code) {
     out = {SSMD_ENV_ERROR, "s3/unreachable",
-           "cannot reach the S3 endpoint " + endpoint + " for " + what + ": " + r.transport_message + " (" + tries +
+           "cannot reach the S3 endpoint " + endpoint + " for " + what + ": " + r.error + " (" + tries +
                "); check AWS_ENDPOINT_URL_S3 or s3.endpoint"};
   } else {
     ErrorDocument doc = parse_error_document(r.body);
@@ -124,7 +126,7 @@ Outcome S3Client::failure(const Attempted &attempted, const std::string &bucket,
       out = {SSMD_FAILED, "s3/no-such-bucket", "the bucket '" + bucket + "' does not exist at " + endpoint};
     } else if (r.status == 404) {
       out = {SSMD_FAILED, "s3/not-found", what + " not found"};
-    } else if (retryable_status(r.status)) {
+    } else if (server_trouble(r.status)) {
       out = {SSMD_ENV_ERROR, "s3/server-error",
              "the S3 endpoint " + endpoint + " kept failing for " + what + " (" + describe_answer(r.status, doc) +
                  ", " + tries + ")"};
@@ -140,13 +142,12 @@ Outcome S3Client::failure(const Attempted &attempted, const std::string &bucket,
 Outcome S3Client::get(HttpClient &http, const std::string &bucket, const std::string &key, uint64_t max_bytes,
                       std::string &content) const {
   const std::string what = "s3://" + bucket + "/" + key;
-  Attempted attempted = perform(http, bucket, key, {}, max_bytes);
-  const HttpResponse &r = attempted.response;
-  if (!r.transport_error && !r.body_too_large && r.status >= 200 && r.status < 300) {
-    content = std::move(attempted.response.body);
+  net::Response r = perform(http, bucket, key, {}, max_bytes);
+  if (r.ok()) {
+    content = std::move(r.body);
     return {};
   }
-  return failure(attempted, bucket, what, max_bytes);
+  return failure(r, bucket, what, max_bytes);
 }
 
 Outcome S3Client::list(HttpClient &http, const std::string &bucket, const std::string &prefix,
@@ -158,10 +159,8 @@ Outcome S3Client::list(HttpClient &http, const std::string &bucket, const std::s
     if (!prefix.empty()) query.push_back({"prefix", prefix});
     if (!token.empty()) query.push_back({"continuation-token", token});
 
-    Attempted attempted = perform(http, bucket, "", query, k_max_list_body);
-    const HttpResponse &r = attempted.response;
-    if (r.transport_error || r.body_too_large || r.status < 200 || r.status >= 300)
-      return failure(attempted, bucket, what, k_max_list_body);
+    net::Response r = perform(http, bucket, "", query, k_max_list_body);
+    if (!r.ok()) return failure(r, bucket, what, k_max_list_body);
 
     std::string error;
     std::optional<ListPage> page = parse_list_page(r.body, error);

@@ -2,17 +2,20 @@
 // ListObjectsV2 across all pages, and GetObject with a size limit.
 #pragma once
 
-#include "http.hpp"
 #include "s3_responses.hpp"
 #include "settings.hpp"
 
 #include <ssmd/plugin.h>
+#include <ssmd_net/http.hpp>
 
 #include <cstdint>
 #include <functional>
 #include <string>
 
 namespace ssmd::s3 {
+
+// One connection to the endpoint (plugins/common/ssmd_net); one per thread.
+using HttpClient = net::HttpClient;
 
 // How one operation ended. `rule` and `message` are empty on success; the message never holds a secret.
 struct Outcome {
@@ -36,18 +39,15 @@ public:
   const Settings &settings() const { return settings_; }
 
 private:
-  struct Attempted {
-    HttpResponse response;
-    long attempts = 0;
-  };
-
-  // Sends a signed GET, again after a backoff while the failure is retryable and attempts remain.
-  Attempted perform(HttpClient &http, const std::string &bucket, const std::string &key,
-                    const std::vector<QueryParam> &query, uint64_t max_body) const;
-  HttpRequest signed_request(const std::string &bucket, const std::string &key, const std::vector<QueryParam> &query,
-                             uint64_t max_body) const;
+  // Sends a signed GET, again after a backoff while the failure is transient and attempts remain.
+  net::Response perform(HttpClient &http, const std::string &bucket, const std::string &key,
+                        const std::vector<QueryParam> &query, uint64_t max_body) const;
+  net::Request signed_request(const std::string &bucket, const std::string &key, const std::vector<QueryParam> &query,
+                              uint64_t max_body) const;
+  // When a request is tried again: plugins/common's policy, with S3's numbers (see README.md, "Retries").
+  net::RetryPolicy retry_policy() const;
   // Explains a request that did not succeed; `what` is the s3:// URL it was about.
-  Outcome failure(const Attempted &attempted, const std::string &bucket, const std::string &what,
+  Outcome failure(const net::Response &response, const std::string &bucket, const std::string &what,
                   uint64_t max_body) const;
   // Replaces any credential secret in `text`, so no server echo can leak one into a message.
   std::string redact(std::string text) const;

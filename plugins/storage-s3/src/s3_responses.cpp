@@ -31,40 +31,43 @@ std::string trimmed(const std::string &text) {
 } // namespace
 
 std::optional<ListPage> parse_list_page(std::string_view body, std::string &error) {
+  pugi::xml_document document;
   xml::ParseError parse_error;
-  std::optional<xml::Element> root = xml::parse(body, parse_error);
-  if (!root) {
+  if (!xml::parse(body, document, parse_error)) {
     error = "malformed XML at line " + std::to_string(parse_error.line) + ", column " +
             std::to_string(parse_error.column) + ": " + parse_error.message;
     return std::nullopt;
   }
-  if (root->name != "ListBucketResult") {
-    error = "expected <ListBucketResult>, got <" + root->name + ">";
+  pugi::xml_node root = document.document_element();
+  if (xml::local_name(root) != "ListBucketResult") {
+    error = "expected <ListBucketResult>, got <" + std::string(xml::local_name(root)) + ">";
     return std::nullopt;
   }
   ListPage page;
   size_t index = 0;
-  for (const auto &child : root->children) {
-    if (child.name == "IsTruncated") {
-      std::string value = trimmed(child.text);
+  for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    std::string_view name = xml::local_name(child);
+    if (name == "IsTruncated") {
+      std::string value = trimmed(xml::text(child));
       if (value != "true" && value != "false") {
         error = "<IsTruncated> must be true or false, got '" + value + "'";
         return std::nullopt;
       }
       page.truncated = value == "true";
-    } else if (child.name == "NextContinuationToken") {
-      page.next_token = trimmed(child.text);
-    } else if (child.name == "Contents") {
+    } else if (name == "NextContinuationToken") {
+      page.next_token = trimmed(xml::text(child));
+    } else if (name == "Contents") {
       ++index;
-      const xml::Element *key = child.child("Key");
-      const xml::Element *size = child.child("Size");
-      if (!key || key->text.empty()) {
+      pugi::xml_node key = xml::child(child, "Key");
+      pugi::xml_node size = xml::child(child, "Size");
+      ListedObject object{key ? xml::text(key) : std::string(), 0};
+      if (object.key.empty()) {
         error = "<Contents> number " + std::to_string(index) + " has no <Key>";
         return std::nullopt;
       }
-      ListedObject object{key->text, 0};
-      if (!size || !parse_size(trimmed(size->text), object.size)) {
-        error = "<Contents> for key '" + key->text + "' has no decimal <Size>";
+      if (!size || !parse_size(trimmed(xml::text(size)), object.size)) {
+        error = "<Contents> for key '" + object.key + "' has no decimal <Size>";
         return std::nullopt;
       }
       page.objects.push_back(std::move(object));
@@ -78,12 +81,14 @@ std::optional<ListPage> parse_list_page(std::string_view body, std::string &erro
 }
 
 ErrorDocument parse_error_document(std::string_view body) {
+  pugi::xml_document document;
   xml::ParseError ignored;
-  std::optional<xml::Element> root = xml::parse(body, ignored);
-  if (!root || root->name != "Error") return {};
+  if (!xml::parse(body, document, ignored)) return {};
+  pugi::xml_node root = document.document_element();
+  if (xml::local_name(root) != "Error") return {};
   ErrorDocument out;
-  if (const auto *code = root->child("Code")) out.code = trimmed(code->text);
-  if (const auto *message = root->child("Message")) out.message = trimmed(message->text);
+  if (pugi::xml_node code = xml::child(root, "Code")) out.code = trimmed(xml::text(code));
+  if (pugi::xml_node message = xml::child(root, "Message")) out.message = trimmed(xml::text(message));
   return out;
 }
 

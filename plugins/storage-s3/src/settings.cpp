@@ -3,8 +3,7 @@
 #include "text.hpp"
 
 #include <ssmd/env.hpp>
-
-#include <charconv>
+#include <ssmd_net/url.hpp>
 
 namespace ssmd::s3 {
 
@@ -58,42 +57,29 @@ std::optional<Endpoint> parse_endpoint(std::string_view url, std::string &error)
     error = concat("the endpoint '", url, "' ", reason);
     return std::nullopt;
   };
-  Endpoint out;
-  size_t sep = url.find("://");
-  if (sep == std::string_view::npos) return refuse("is not a URL; expected http://host:port or https://host");
-  out.scheme = std::string(url.substr(0, sep));
-  if (out.scheme != "http" && out.scheme != "https") return refuse("must use http or https");
-  std::string_view rest = url.substr(sep + 3);
-  if (rest.ends_with("/")) rest.remove_suffix(1);
-  if (rest.find_first_of("/?#@") != std::string_view::npos)
-    return refuse("must be scheme://host[:port] without a path, query or user");
-  std::string_view host = rest, port;
-  if (rest.starts_with("[")) {
-    size_t close = rest.find(']');
-    if (close == std::string_view::npos) return refuse("has an unclosed IPv6 address");
-    host = rest.substr(0, close + 1);
-    std::string_view after = rest.substr(close + 1);
-    if (!after.empty() && !after.starts_with(":")) return refuse("has text after its IPv6 address");
-    if (!after.empty()) port = after.substr(1);
-  } else {
-    size_t colon = rest.rfind(':');
-    if (colon != std::string_view::npos) {
-      host = rest.substr(0, colon);
-      port = rest.substr(colon + 1);
+  net::UrlError problem;
+  std::optional<net::Url> parsed = net::parse_url(url, &problem);
+  if (!parsed) {
+    switch (problem.fault) {
+    case net::UrlFault::no_host: return refuse("has no host");
+    case net::UrlFault::bad_host: return refuse("has an invalid host name");
+    case net::UrlFault::bad_ipv6: return refuse("has a malformed IPv6 address");
+    case net::UrlFault::bad_port: return refuse("has an invalid port");
+    default: return refuse("is not a URL; expected http://host:port or https://host");
     }
-    for (char c : host)
+  }
+  Endpoint out;
+  out.scheme = parsed->scheme;
+  if (out.scheme != "http" && out.scheme != "https") return refuse("must use http or https");
+  if (parsed->path != "/" || parsed->has_query || parsed->has_fragment || parsed->has_userinfo)
+    return refuse("must be scheme://host[:port] without a path, query or user");
+  if (!parsed->host.starts_with("["))
+    for (char c : parsed->host)
       if (!host_char(c)) return refuse("has an invalid host name");
-  }
-  if (host.empty() || host == "[]") return refuse("has no host");
-  out.authority = std::string(host);
-  if (!port.empty() || rest.ends_with(":")) {
-    unsigned value = 0;
-    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (port.empty() || ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535)
-      return refuse("has an invalid port");
-    unsigned default_port = out.scheme == "https" ? 443 : 80;
-    if (value != default_port) out.authority += ":" + std::to_string(value);
-  }
+  if (parsed->port == "0") return refuse("has an invalid port");
+  // The Host header, which the signature covers, names the port only when it is not the scheme's own.
+  if (parsed->port == (out.scheme == "https" ? "443" : "80")) parsed->port.reset();
+  out.authority = parsed->authority();
   return out;
 }
 

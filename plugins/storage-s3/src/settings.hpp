@@ -48,8 +48,9 @@ using Lookup = std::function<std::optional<std::string>(const std::string &name)
 std::optional<Settings> load_settings(const Lookup &env, const Lookup &config, SettingsProblem &problem,
                                       const Lookup &flags = {});
 
-// Parses "http://host:port" or "https://host" (an IPv6 host in brackets). A path is refused: addressing is
-// path-style from the endpoint's root.
+// Parses "http://host:port" or "https://host" (an IPv6 host in brackets) with libcurl's URL API
+// (plugins/common/ssmd_net). A path is refused: addressing is path-style from the endpoint's root. The host
+// comes back lower-cased, and without the port when it is the scheme's default.
 std::optional<Endpoint> parse_endpoint(std::string_view url, std::string &error);
 
 } // namespace ssmd::s3

@@ -1,29 +1,19 @@
-// A small XML reader for the documents S3 answers with (ListBucketResult, Error).
+// How this plugin reads the XML documents S3 answers with (ListBucketResult, Error): pugixml, with the
+// options that keep a hostile answer harmless, and the few lookups the readers of those documents need.
 //
-// It builds a tree of elements with their decoded text and is meant to be safe on any input: it never
-// throws on bad input, never recurses, bounds nesting depth and element count, and refuses DOCTYPE (so no
-// entity expansion). What it understands: the XML declaration and processing instructions (skipped),
-// comments (skipped), CDATA, the five predefined entities and numeric character references, attributes
-// (checked, then dropped) and namespace prefixes (dropped from names). Bad input gives a message with a
-// 1-based line and column.
+// pugixml never expands an entity a document declares: a DOCTYPE is skipped (parse_doctype is not asked
+// for, so it is not even kept) and a reference such as `&a;` stays in the text as written. Only the five
+// predefined entities and numeric character references are decoded. pugixml parses without recursion; the
+// number of tags is bounded before it starts, so no answer builds a tree many times larger than itself.
 #pragma once
 
+#include <pugixml.hpp>
+
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace ssmd::s3::xml {
-
-struct Element {
-  std::string name;              // the local name: "Key" for both <Key> and <s3:Key>
-  std::string text;              // character data directly inside, entities decoded, CDATA included
-  std::vector<Element> children; // child elements in document order
-
-  // The first child with local name `name`, or nullptr.
-  const Element *child(std::string_view name) const;
-};
 
 struct ParseError {
   std::string message;
@@ -31,17 +21,20 @@ struct ParseError {
   size_t column = 0; // 1-based, in bytes
 };
 
-// Elements nested deeper than this are refused.
-inline constexpr size_t k_max_depth = 64;
-// Documents with more elements than this are refused, so a hostile answer cannot make the tree many times
-// larger than its text. A full ListObjectsV2 page (1000 keys) has about 10,000.
-inline constexpr size_t k_max_elements = 200000;
+// Documents with more '<' than this are refused unread: each costs pugixml a node of 64 bytes or so. A full
+// ListObjectsV2 page (1000 keys) has about 20,000.
+inline constexpr size_t k_max_tags = 400000;
 
-// Parses one document. On failure returns nullopt and fills `error`.
-std::optional<Element> parse(std::string_view text, ParseError &error);
+// Parses `text` into `document`. On failure returns false and fills `error`.
+bool parse(std::string_view text, pugi::xml_document &document, ParseError &error);
 
-// Decodes the entity and character references in `text` (which must not contain '<'). Returns false and
-// sets `bad_offset` at the first bad reference.
-bool decode_entities(std::string_view text, std::string &out, size_t &bad_offset);
+// `node`'s name without its namespace prefix: "Key" for both <Key> and <s3:Key>.
+std::string_view local_name(const pugi::xml_node &node);
+
+// The first child element of `parent` whose local name is `name`; an empty node (false) when there is none.
+pugi::xml_node child(const pugi::xml_node &parent, std::string_view name);
+
+// The character data directly inside `element` (its text and CDATA sections, in order), entities decoded.
+std::string text(const pugi::xml_node &element);
 
 } // namespace ssmd::s3::xml

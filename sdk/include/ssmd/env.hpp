@@ -1,4 +1,5 @@
-/* ssmd/env.hpp: how ssmd reads boolean and numeric environment variables, one way everywhere.
+/* ssmd/env.hpp: how ssmd reads boolean and numeric environment variables, and how it names the variables
+ * that carry secret fields, one way everywhere.
  *
  * Header-only C++, shared by the host and by plugins (which cannot link host code), so that
  * `SSMD_LOCKED=true` in a CI file means the same as `--locked`, and a value that is neither on nor off,
@@ -7,6 +8,7 @@
  *
  *   booleans  1, true, yes, on (any case) are on; 0, false, no, off (any case) and the empty string are off
  *   numbers   decimal digits only, within the bounds the variable documents; the empty string is unset
+ *   names     a secret field's variable is SSMD_<KEY>_<FIELD> unless its backend names another
  *
  * The host turns a refusal into a usage error (exit 2). Nothing here crosses the C ABI. */
 #pragma once
@@ -71,6 +73,32 @@ inline std::optional<long long> number_variable(const char *name, long long min,
   if (auto parsed = parse_whole_number(value, min, max)) return parsed;
   error = number_error(name, value, min, max);
   return std::nullopt;
+}
+
+/* A POSIX-portable environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most 255 bytes. */
+inline bool valid_variable_name(std::string_view name) {
+  if (name.empty() || name.size() > 255 || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+/* The variable that carries field `field` of secret key `key` when nothing names another:
+ * SSMD_<KEY>_<FIELD>, upper-cased, every byte that is not an ASCII letter or digit turned into '_'
+ * (`kalshi-prod` and `api.key` give SSMD_KALSHI_PROD_API_KEY). The host, for a backend that names no
+ * variable, and the bundled backends, for a field their key's `env:` does not map, both name it so. */
+inline std::string secret_variable_name(std::string_view key, std::string_view field) {
+  std::string out = "SSMD_";
+  auto append = [&out](std::string_view part) {
+    for (char c : part) {
+      const bool digit = c >= '0' && c <= '9', lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+      out += lower ? static_cast<char>(c - 'a' + 'A') : (digit || upper) ? c : '_';
+    }
+  };
+  append(key);
+  out += '_';
+  append(field);
+  return out;
 }
 
 } // namespace ssmd::env

@@ -1,8 +1,7 @@
 #include "etcd_server.hpp"
 
-#include "base64.hpp"
-
 #include <curl/curl.h>
+#include <ssmd_base64/base64.hpp>
 #include <ssmd_json/strict_json.hpp>
 
 #include <arpa/inet.h>
@@ -130,7 +129,7 @@ void EtcdServer::start() {
 
 std::string peek(const std::string &endpoint, const std::string &key) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  std::string body = "{\"key\":\"" + etcd::base64_encode(key) + "\"}", answer;
+  std::string body = "{\"key\":\"" + ssmd::base64::encode(key) + "\"}", answer;
   std::string url = "http://" + endpoint + "/v3/kv/range";
   curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
@@ -144,7 +143,7 @@ std::string peek(const std::string &endpoint, const std::string &key) {
   size_t at = answer.find("\"value\":\"");
   if (at == std::string::npos) return "";
   at += 9;
-  return etcd::base64_decode(answer.substr(at, answer.find('"', at) - at)).value_or("");
+  return ssmd::base64::decode(answer.substr(at, answer.find('"', at) - at)).value_or("");
 }
 
 std::vector<std::string> quick_etcd_options() {

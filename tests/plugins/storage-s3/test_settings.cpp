@@ -1,9 +1,8 @@
-// Settings, URLs and the retry policy: pure functions, checked without a server.
-#include "retry.hpp"
+// Settings and URLs: pure functions, checked without a server. (The retry policy is plugins/common's:
+// tests/plugins/common/retry_test.cpp.)
 #include "s3_url.hpp"
 #include "settings.hpp"
 
-#include <curl/curl.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -122,11 +121,16 @@ TEST(Endpoint, ParsesHostsPortsAndIpv6) {
   EXPECT_EQ(parse_endpoint("https://s3.eu-west-1.amazonaws.com/", error)->authority, "s3.eu-west-1.amazonaws.com");
   EXPECT_EQ(parse_endpoint("http://[::1]:9000", error)->authority, "[::1]:9000");
   EXPECT_EQ(parse_endpoint("https://[::1]", error)->authority, "[::1]");
-  for (const char *bad : {"127.0.0.1:9000", "ftp://h", "http://", "http://h:0", "http://h:65536", "http://h:",
-                          "http://h:9x", "http://h/base", "http://u@h", "http://h?x", "http://[::1", "http://[::1]x",
-                          "http://h h"}) {
+  EXPECT_EQ(parse_endpoint("HTTP://S3.Example.COM:0443", error)->authority, "s3.example.com:443");
+  // An empty port is no port (RFC 3986, section 3.2.3), as libcurl reads it.
+  EXPECT_EQ(parse_endpoint("http://h:", error)->authority, "h");
+  EXPECT_EQ(parse_endpoint("http://h%41", error)->authority, "ha"); // percent-encoded, as libcurl decodes it
+  for (const char *bad : {"127.0.0.1:9000", "ftp://h", "http://", "http://h:0", "http://h:65536", "http:/h",
+                          "http:///h", "http://h:9x", "http://h/base", "http://u@h", "http://h?x", "http://h#x",
+                          "http://[::1", "http://[::1]x", "http://h h", "http://h*x", "http://h%2Fx"}) {
+    error.clear();
     EXPECT_FALSE(parse_endpoint(bad, error)) << bad;
-    EXPECT_FALSE(error.empty());
+    EXPECT_FALSE(error.empty()) << bad;
   }
 }
 
@@ -154,29 +158,4 @@ TEST(S3Url, FolderPrefixEndsWithOneSlash) {
   EXPECT_EQ(folder_prefix({"b", "data"}), "data/");
   EXPECT_EQ(folder_prefix({"b", "data/"}), "data/");
   EXPECT_EQ(folder_prefix({"b", "kalshi/2025/01"}), "kalshi/2025/01/");
-}
-
-TEST(Retry, RetriesThrottlingAndServerErrorsOnly) {
-  for (long status : {429L, 500L, 502L, 503L, 504L}) EXPECT_TRUE(retryable_status(status)) << status;
-  for (long status : {200L, 301L, 400L, 401L, 403L, 404L, 409L, 501L, 505L}) EXPECT_FALSE(retryable_status(status)) << status;
-  EXPECT_TRUE(retryable_transport(CURLE_COULDNT_CONNECT));
-  EXPECT_TRUE(retryable_transport(CURLE_OPERATION_TIMEDOUT));
-  EXPECT_TRUE(retryable_transport(CURLE_RECV_ERROR));
-  EXPECT_FALSE(retryable_transport(CURLE_OK));
-  EXPECT_FALSE(retryable_transport(CURLE_WRITE_ERROR));
-  EXPECT_FALSE(retryable_transport(CURLE_PEER_FAILED_VERIFICATION));
-  EXPECT_FALSE(retryable_transport(CURLE_URL_MALFORMAT));
-}
-
-TEST(Retry, BackoffDoublesWithinJitterAndStopsAtTheCap) {
-  RetryPolicy p{5, std::chrono::milliseconds(100), std::chrono::milliseconds(1000)};
-  using ms = std::chrono::milliseconds;
-  EXPECT_EQ(backoff_delay(p, 1, 0.0), ms(50));
-  EXPECT_EQ(backoff_delay(p, 1, 0.999), ms(99));
-  EXPECT_EQ(backoff_delay(p, 2, 0.0), ms(100));
-  EXPECT_EQ(backoff_delay(p, 3, 0.5), ms(300));
-  EXPECT_EQ(backoff_delay(p, 4, 0.0), ms(400));
-  EXPECT_EQ(backoff_delay(p, 5, 1.0), ms(1000));
-  EXPECT_EQ(backoff_delay(p, 60, 1.0), ms(1000)); // no overflow however long it goes on
-  EXPECT_EQ(backoff_delay(p, 60, 0.0), ms(500));
 }
