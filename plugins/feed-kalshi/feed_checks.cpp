@@ -43,7 +43,7 @@ void check_feed_type(const Node &feed, Diagnostics &out) {
                 expected_url(Surface::rest) + "); Kalshi publishes no other market-data interface");
 }
 
-void check_protocol(const Node &version, const ssmd::net::Url &url, Diagnostics &out) {
+void check_protocol(const Node &version, const ssmd_feed::Url &url, Diagnostics &out) {
   Node protocol = version["protocol"];
   if (protocol.is_scalar() && ssmd_feed::ascii_lower(protocol.str()) != url.scheme)
     out.error(rule::endpoint_scheme, protocol.path(),
@@ -53,7 +53,7 @@ void check_protocol(const Node &version, const ssmd::net::Url &url, Diagnostics 
 // Severity follows docs/plugins.md: a host outside Kalshi's domains, a retired host, a host of the other
 // interface, credentials or a port are certainly wrong (errors); a host inside Kalshi's domains that this
 // plugin does not list may be one Kalshi added since (a warning naming the hosts it knows).
-void check_host(const ssmd::net::Url &url, Surface surface, const std::string &path, Diagnostics &out) {
+void check_host(const ssmd_feed::Url &url, Surface surface, const std::string &path, Diagnostics &out) {
   if (url.has_userinfo) {
     // The userinfo text is never echoed: it may hold a password.
     out.error(rule::endpoint_host, path,
@@ -101,7 +101,7 @@ std::optional<unsigned> path_version(std::string_view path, std::string_view pre
 
 // A path of the known shape with a later API version is a warning (Kalshi may have released it); an earlier
 // version is retired, and any other path is not Kalshi's: both errors.
-void check_path(const ssmd::net::Url &url, Surface surface, const std::string &path, Diagnostics &out) {
+void check_path(const ssmd_feed::Url &url, Surface surface, const std::string &path, Diagnostics &out) {
   if (url.has_query || url.has_fragment) {
     out.error(rule::endpoint_path, path,
               "an endpoint is a base URL without query or fragment: " + expected_url(surface));
@@ -135,7 +135,7 @@ void check_path(const ssmd::net::Url &url, Surface surface, const std::string &p
 std::optional<Surface> check_endpoint(const Node &version, std::optional<Surface> feed_surface, Diagnostics &out) {
   Node endpoint = version["endpoint"];
   if (!endpoint.is_scalar()) return feed_surface;
-  auto url = ssmd::net::parse_url(endpoint.str());
+  auto url = ssmd_feed::parse_url(endpoint.str());
   if (!url) {
     out.error(rule::endpoint_scheme, endpoint.path(),
               "an endpoint is an absolute URL: " + expected_url(Surface::websocket) + " for WebSocket or " +

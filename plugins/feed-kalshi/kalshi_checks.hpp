@@ -31,9 +31,9 @@ inline std::optional<Surface> surface_of_type(std::string_view type) {
 }
 
 // A version's endpoint, parsed; nullopt when it is missing or not a URL.
-inline std::optional<ssmd::net::Url> endpoint_of(const ssmd::Node &version) {
+inline std::optional<ssmd_feed::Url> endpoint_of(const ssmd::Node &version) {
   ssmd::Node endpoint = version["endpoint"];
-  return endpoint.is_scalar() ? ssmd::net::parse_url(endpoint.str()) : std::nullopt;
+  return endpoint.is_scalar() ? ssmd_feed::parse_url(endpoint.str()) : std::nullopt;
 }
 
 } // namespace kalshi

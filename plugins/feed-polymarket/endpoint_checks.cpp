@@ -34,7 +34,7 @@ bool is_base_path(std::string_view path) { return path.empty() || path == "/"; }
 // Reports a host the interface does not publish; true when the host is one this plugin knows (so its path can
 // be checked). Severity follows docs/plugins.md: a host outside polymarket.com, or a known host of the other
 // interface, is an error; an unknown host inside polymarket.com is a warning naming the known hosts.
-bool check_host(const ssmd::net::Url &url, bool websocket, const std::string &path, Diagnostics &out) {
+bool check_host(const ssmd_feed::Url &url, bool websocket, const std::string &path, Diagnostics &out) {
   if (url.has_userinfo) {
     // The userinfo text is never echoed: it may hold a password.
     out.error(rule::endpoint_host, path,
@@ -77,7 +77,7 @@ bool check_host(const ssmd::net::Url &url, bool websocket, const std::string &pa
 }
 
 // Reports a path the interface does not publish; true when the path is fine.
-bool check_path(const ssmd::net::Url &url, bool websocket, const std::string &path, Diagnostics &out) {
+bool check_path(const ssmd_feed::Url &url, bool websocket, const std::string &path, Diagnostics &out) {
   if (url.has_query || url.has_fragment) {
     out.error(rule::endpoint_path, path, "an endpoint is a base URL without query or fragment");
     return false;
@@ -104,7 +104,7 @@ bool check_path(const ssmd::net::Url &url, bool websocket, const std::string &pa
 
 } // namespace
 
-std::optional<Interface> interface_of(const ssmd::net::Url &url) {
+std::optional<Interface> interface_of(const ssmd_feed::Url &url) {
   if (url.has_userinfo || !ssmd_feed::uses_default_tls_port(url) || url.has_query || url.has_fragment)
     return std::nullopt;
   if (url.scheme == "wss" && url.host == k_websocket_host) {
@@ -119,7 +119,7 @@ std::optional<Interface> interface_of(const ssmd::net::Url &url) {
 std::optional<Interface> check_endpoint(const Node &feed, const Node &version, Diagnostics &out) {
   Node endpoint = version["endpoint"];
   if (!endpoint.is_scalar()) return std::nullopt;
-  auto url = ssmd::net::parse_url(endpoint.str());
+  auto url = ssmd_feed::parse_url(endpoint.str());
   if (!url) {
     out.error(rule::endpoint_scheme, endpoint.path(),
               "an endpoint is an absolute URL: " + k_websocket_urls + ", or https://<host> for " + rest_hosts());

@@ -17,7 +17,7 @@ bool feed_needs_key(const ssmd::Node &feed) {
   for (auto &[index, version] : feed["versions"].items()) {
     if (version["auth_method"].str() == "api_key") return true;
     ssmd::Node endpoint = version["endpoint"];
-    auto url = endpoint.is_scalar() ? ssmd::net::parse_url(endpoint.str()) : std::nullopt;
+    auto url = endpoint.is_scalar() ? ssmd_feed::parse_url(endpoint.str()) : std::nullopt;
     if (url && url->scheme == "wss" && url->path == k_user_path) return true;
   }
   return false;

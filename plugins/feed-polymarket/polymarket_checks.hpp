@@ -22,6 +22,6 @@ void check_auth(const ssmd::Node &version, std::optional<Interface> interface, s
 void check_subscription(const ssmd::Node &version, std::optional<Interface> interface, ssmd::Diagnostics &out);
 
 // The interface a published endpoint URL reaches; nullopt for anything Polymarket does not publish.
-std::optional<Interface> interface_of(const ssmd::net::Url &url);
+std::optional<Interface> interface_of(const ssmd_feed::Url &url);
 
 } // namespace polymarket
