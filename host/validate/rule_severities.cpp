@@ -11,7 +11,9 @@ bool lowers(std::optional<Severity> level) { return !level || *level != Severity
 } // namespace
 
 std::optional<std::optional<Severity>> parse_rule_level(std::string_view text) {
-  if (text == "off") return std::optional<Severity>();
+  // Built in place: GCC 12 at -O2 warns (-Wmaybe-uninitialized) when a disengaged optional<Severity> is
+  // copied into the outer one.
+  if (text == "off") return std::optional<std::optional<Severity>>(std::in_place);
   if (text == "warning") return std::optional<Severity>(Severity::Warning);
   if (text == "error") return std::optional<Severity>(Severity::Error);
   return std::nullopt;
