@@ -24,7 +24,33 @@ std::string env_or_die(const char *name) {
   return value;
 }
 
-RunResult run_argv(const std::vector<std::string> &argv, const RunOptions &options) {
+// The child's environment: this process's, less `unset`, with `set` added or replaced.
+std::vector<std::string> child_environment(const RunOptions &options) {
+  std::vector<std::string> out;
+  for (char **e = environ; *e; ++e) {
+    const std::string entry = *e;
+    const std::string name = entry.substr(0, entry.find('='));
+    bool dropped = options.env.count(name) > 0;
+    for (const auto &unset : options.unset_env) dropped = dropped || unset == name;
+    if (!dropped) out.push_back(entry);
+  }
+  for (const auto &[name, value] : options.env) out.push_back(name + "=" + value);
+  return out;
+}
+
+std::vector<char *> pointers_to(std::vector<std::string> &strings) {
+  std::vector<char *> out;
+  for (auto &s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+RunResult run_argv(std::vector<std::string> argv, const RunOptions &options) {
+  // Everything the child needs is built before fork(): the child of a process with threads may only make
+  // async-signal-safe calls until it execs. A setenv() there once hung a sanitized test forever, spinning on
+  // an allocator lock another thread held at the fork.
+  std::vector<std::string> environment = child_environment(options);
+  std::vector<char *> args = pointers_to(argv), envp = pointers_to(environment);
   int in[2], out[2], err[2];
   if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
   pid_t pid = fork();
@@ -35,12 +61,7 @@ RunResult run_argv(const std::vector<std::string> &argv, const RunOptions &optio
     dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
     if (!options.cwd.empty() && chdir(options.cwd.c_str()) != 0) _exit(127);
-    for (const auto &name : options.unset_env) unsetenv(name.c_str());
-    for (const auto &[k, v] : options.env) setenv(k.c_str(), v.c_str(), 1);
-    std::vector<char *> args;
-    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
+    execvpe(args[0], args.data(), envp.data());
     _exit(127);
   }
   close(in[0]);
