@@ -75,7 +75,7 @@ std::optional<int> run_plugin_command(Context &ctx, const std::vector<std::strin
       std::cerr << "ssmd: " << lookup.problem << "\n";
       return kExitEnvironment;
     }
-    return lookup.table->run(manager.host_services(), static_cast<int>(words.size()), argv.data());
+    return lookup.table->run(lookup.host, static_cast<int>(words.size()), argv.data());
   });
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   const int signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;

@@ -142,7 +142,7 @@ private:
         write_record(out, kNoTable + lookup.problem);
         return;
       }
-      ssmd_status status = body(*lookup.table, plugins->host_services(), sink, out);
+      ssmd_status status = body(*lookup.table, lookup.host, sink, out);
       write_record(out, std::string(1, kStatus) + static_cast<char>(status));
     };
     validate::IsolationOptions options;

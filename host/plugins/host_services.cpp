@@ -4,10 +4,13 @@
 #include "version.hpp"
 #include "yaml/document.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace ssmd {
@@ -38,7 +41,42 @@ const ssmd_node *lookup_trusted_config(ssmd_str key) {
   auto value = config->trusted_get(std::string(key.data, key.size));
   return value ? yaml::Document::handle(value->node) : nullptr;
 }
+// The listener of this thread's current entry-point call, if any.
+thread_local RefusalListener *t_listener = nullptr;
+
+constexpr size_t kMaxReasonBytes = 1024;
 } // namespace
+
+// Receives `host->refuse` calls; a friend of RefusalListener.
+struct RefusalReceiver {
+  static void refuse(const ssmd_host *, ssmd_str reason) {
+    RefusalListener *listener = t_listener;
+    if (!listener) return; // called outside an entry point: nobody asked
+    std::string &out = listener->reason_;
+    out.assign(reason.data ? reason.data : "", reason.data ? std::min(reason.size, kMaxReasonBytes) : 0);
+    // It is printed to a terminal: no escape sequence or line break of the plugin's reaches it.
+    for (char &c : out)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+};
+
+RefusalListener::RefusalListener() : previous_(t_listener) { t_listener = this; }
+RefusalListener::~RefusalListener() { t_listener = previous_; }
+
+const ssmd_host *HostServices::for_call(const ssmd_host *base, void *context) {
+  if (!context) return base;
+  // Reachable from a static and never destroyed, as for_process's tables: a plugin may keep the pointer.
+  static std::mutex mutex;
+  static auto *tables = new std::map<std::pair<const ssmd_host *, void *>, std::unique_ptr<HostServices>>();
+  std::lock_guard lock(mutex);
+  auto &slot = (*tables)[{base, context}];
+  if (!slot) {
+    ssmd_host copy = *base;
+    copy.context = context;
+    slot.reset(new HostServices(copy));
+  }
+  return slot->table();
+}
 
 void HostServices::use_config(const Config *config) { g_config.store(config); }
 
@@ -61,6 +99,7 @@ HostServices::HostServices(const std::filesystem::path &repo_root) : repo_root_(
   table_.config = lookup_config;
   table_.flag_config = lookup_flag_config;
   table_.trusted_config = lookup_trusted_config;
+  table_.refuse = &RefusalReceiver::refuse;
 }
 
 } // namespace ssmd

@@ -16,6 +16,10 @@ public:
   // unloaded. Thread-safe.
   static const ssmd_host *for_process(const std::filesystem::path &repo_root);
 
+  // `base` carrying `context` (ABI 1.4): what calls of an extension table whose `context` it is receive.
+  // `base` itself when `context` is NULL. Lives until the process exits, like `base`. Thread-safe.
+  static const ssmd_host *for_call(const ssmd_host *base, void *context);
+
   // Answers plugins' config() lookups from `config` (which must outlive every plugin call).
   static void use_config(const Config *config);
 
@@ -25,8 +29,26 @@ public:
   const ssmd_host *table() const { return &table_; }
 
 private:
+  explicit HostServices(const ssmd_host &copy) : table_(copy) {}
   std::string repo_root_;
   ssmd_host table_{};
+};
+
+// Hears why a plugin's entry point refused to start (`host->refuse`, ABI 1.4) while it lives, on this
+// thread: the loader holds one around the call of an entry point.
+class RefusalListener {
+public:
+  RefusalListener();
+  ~RefusalListener();
+  RefusalListener(const RefusalListener &) = delete;
+  RefusalListener &operator=(const RefusalListener &) = delete;
+  // The last reason given, with control characters replaced and cut at 1,024 bytes; "" when none was.
+  const std::string &reason() const { return reason_; }
+
+private:
+  friend struct RefusalReceiver;
+  std::string reason_;
+  RefusalListener *previous_;
 };
 
 } // namespace ssmd

@@ -1,5 +1,6 @@
 #include "plugins/loader.hpp"
 
+#include "plugins/host_services.hpp"
 #include "plugins/plugin_verify.hpp"
 
 #include <boost/dll/shared_library.hpp>
@@ -65,6 +66,7 @@ const ssmd_plugin *call_plugin_entry(const PluginInfo &info, const ssmd_host *ho
   auto entry = library.get<const ssmd_plugin *(const ssmd_host *)>(SSMD_PLUGIN_ENTRY_SYMBOL);
   keep_forever(std::move(library), info.file);
   const ssmd_plugin *plugin = nullptr;
+  RefusalListener refusal;
   try {
     plugin = entry(host);
   } catch (...) {
@@ -73,7 +75,10 @@ const ssmd_plugin *call_plugin_entry(const PluginInfo &info, const ssmd_host *ho
     return nullptr;
   }
   if (!plugin) {
-    error = "refused " + who + ": " SSMD_PLUGIN_ENTRY_SYMBOL " returned NULL";
+    // The plugin's own reason (ABI 1.4) when it gave one.
+    error = "refused " + who + ": " +
+            (refusal.reason().empty() ? std::string(SSMD_PLUGIN_ENTRY_SYMBOL " returned NULL")
+                                      : "it refused to start: " + refusal.reason());
     return nullptr;
   }
   return plugin;

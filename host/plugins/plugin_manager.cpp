@@ -99,6 +99,12 @@ struct PluginManager::Impl {
     return table;
   }
 
+  // The `context` of extension table `t`: ABI 1.4 gave it a reserved slot, which an older plugin left NULL.
+  template <class T> static void *context_of(const ssmd_plugin &p, const T &t) {
+    if (p.abi_minor < 4 || t.struct_size < offsetof(T, context) + sizeof(t.context)) return nullptr;
+    return t.context;
+  }
+
   // Finds who provides `kind` `name`, loads it, and picks the extension's table out of the plugin table.
   template <class T, class Pick> Lookup<T> lookup(const std::string &kind, std::string_view name, const char *label, Pick pick) {
     std::lock_guard guard(mutex);
@@ -133,6 +139,7 @@ struct PluginManager::Impl {
     std::string error;
     const ssmd_plugin *table = load(*usable, error);
     if (table) out.table = pick(*table, name);
+    if (out.table) out.host = HostServices::for_call(host_table(), context_of(*table, *out.table));
     if (!out.table) {
       out.problem = error;
       out.failure = LookupFailure::LoadFailed;
@@ -222,6 +229,7 @@ Lookup<ssmd_plugin> PluginManager::plugin_table(std::string_view name) {
   } else {
     std::string error;
     out.table = impl_->load(static_cast<size_t>(it - plugins.begin()), error);
+    out.host = out.table ? impl_->host_table() : nullptr;
     if (!out.table) {
       out.problem = error;
       out.failure = LookupFailure::LoadFailed;

@@ -73,6 +73,9 @@ enum class LookupFailure {
 // The outcome of looking an extension point up.
 template <class T> struct Lookup {
   const T *table = nullptr; // the extension's C table when found and loaded
+  // What every call of `table` receives as its `host` (or in its ssmd_feed_context): the process's services
+  // carrying the table's own `context` (ABI 1.4). Set whenever `table` is.
+  const ssmd_host *host = nullptr;
   std::string plugin;       // the plugin that provides it, when one does
   std::string problem;      // why `table` is null
   LookupFailure failure = LookupFailure::None;
@@ -101,7 +104,8 @@ public:
   // The whole table of the usable plugin called `name` (for its rules), loading it.
   Lookup<ssmd_plugin> plugin_table(std::string_view name);
 
-  // The services table handed to plugins (document API, repository root, config).
+  // The services table handed to entry points (document API, repository root, config). Calls of an
+  // extension's table take its Lookup's `host` instead, which carries the table's context.
   const ssmd_host *host_services();
 
 private:

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <type_traits>
 
 namespace ssmd {
 
@@ -30,10 +31,12 @@ struct RuleSource {
 
 std::string text_of(ssmd_str s) { return s.data ? std::string(s.data, s.size) : std::string(); }
 
-// The rule table of extension table `t`: ABI 1.3 gave it a reserved slot, which an older plugin left NULL.
-// It is read only from a plugin built against 1.3 or later, and only when `t` is large enough to hold it.
+// The rule table of extension table `t`: ABI 1.3 gave feeds, schema formats, secret and storage backends a
+// reserved slot for it, and 1.4 publishers; an older plugin left the slot NULL. It is read only from a plugin
+// built against that minor version or later, and only when `t` is large enough to hold it.
 template <class T> const ssmd_rule_table *rule_table_of(const ssmd_plugin &p, const T &t) {
-  if (p.abi_minor < 3 || t.struct_size < offsetof(T, rule_table) + sizeof(t.rule_table)) return nullptr;
+  const uint16_t since = std::is_same_v<T, ssmd_publisher> ? 4 : 3;
+  if (p.abi_minor < since || t.struct_size < offsetof(T, rule_table) + sizeof(t.rule_table)) return nullptr;
   return t.rule_table;
 }
 
@@ -59,6 +62,9 @@ std::vector<RuleSource> rule_sources(const ssmd_plugin &p) {
   add_sources(p, p.schema_formats, p.schema_format_count, "schema format", &ssmd_schema_format::format, out);
   add_sources(p, p.secret_backends, p.secret_backend_count, "secret backend", &ssmd_secret_backend::prefix, out);
   add_sources(p, p.storage_backends, p.storage_backend_count, "storage backend", &ssmd_storage_backend::scheme, out);
+  // Publishers arrived with ABI 1.3, in slots an older plugin left NULL.
+  if (p.abi_minor >= 3)
+    add_sources(p, p.publishers, p.publisher_count, "publisher", &ssmd_publisher::scheme, out);
   return out;
 }
 

@@ -162,7 +162,7 @@ Target::Call Target::run(const std::string &what, Body body) const {
       write_record(out, kNoTable + lookup.problem);
       return;
     }
-    const ssmd_host *host = plugins->host_services();
+    const ssmd_host *host = lookup.host;
     ssmd_status status = prepare(*lookup.table, host, url, sink, out);
     if (status == SSMD_OK) status = body(*lookup.table, host, sink, out);
     write_record(out, std::string(1, kStatus) + static_cast<char>(status));

@@ -177,13 +177,28 @@ public:
     host_.abi_minor = SSMD_ABI_VERSION_MINOR;
     host_.doc = doc_api();
     host_.ssmd_version = str(version_);
+    host_.refuse = [](const ssmd_host *, ssmd_str reason) { refusal() = text(reason); };
+    refusal().clear();
     plugin_ = entry(&host_);
-    if (!plugin_) throw std::runtime_error(file + ": the entry point returned NULL");
+    if (!plugin_)
+      throw std::runtime_error(file + ": the plugin refused to start: " +
+                               (refusal().empty() ? std::string("its entry point returned NULL") : refusal()));
   }
   const ssmd_plugin &plugin() const { return *plugin_; }
   const ssmd_host *host() const { return &host_; }
+  // What the calls of a table receive, as ssmd passes them: the services with the table's own `context`.
+  ssmd_host host_for(void *context) const {
+    ssmd_host host = host_;
+    host.context = context;
+    return host;
+  }
 @HARNESS_CALLS@
 private:
+  // What the entry point gave as its reason when it refused to start.
+  static std::string &refusal() {
+    static std::string reason;
+    return reason;
+  }
   std::string version_ = "test";
   ssmd_host host_{};
   const ssmd_plugin *plugin_ = nullptr;

@@ -114,7 +114,8 @@ const std::string_view kHarnessCalls = R"tpl(
                                                     &ssmd_feed_validator::exchange, exchange);
     std::unique_ptr<ssmd_node> feed = parse(yaml);
     Collector collector;
-    ssmd_feed_context context{sizeof(ssmd_feed_context), &host_, str(file), collector.sink()};
+    ssmd_host host = host_for(validator->context);
+    ssmd_feed_context context{sizeof(ssmd_feed_context), &host, str(file), collector.sink()};
     validator->check_feed(&context, feed.get());
     return collector.findings;
   }

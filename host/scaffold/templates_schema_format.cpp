@@ -103,7 +103,8 @@ const std::string_view kHarnessCalls = R"tpl(
     ssmd_schema_input input{sizeof(ssmd_schema_input), str(schema), str(version), str(file), ssmd_str{nullptr, 0},
                             &reader};
     Collector collector;
-    checker->check(&host_, &input, collector.sink());
+    ssmd_host host = host_for(checker->context);
+    checker->check(&host, &input, collector.sink());
     return collector.findings;
   }
 )tpl";

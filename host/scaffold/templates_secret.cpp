@@ -139,7 +139,8 @@ const std::string_view kHarnessCalls = R"tpl(
     ssmd_secret_request request{sizeof(ssmd_secret_request), str(environment), str(key), str(source), spec.get(),
                                 str(file), nullptr, nullptr, nullptr};
     Collector collector;
-    backend->check(&host_, &request, collector.sink());
+    ssmd_host host = host_for(backend->context);
+    backend->check(&host, &request, collector.sink());
     return collector.findings;
   }
 )tpl";

@@ -202,7 +202,8 @@ const std::string_view kHarnessCalls = R"tpl(
                                       static_cast<std::vector<std::string> *>(ctx)->push_back(text(key));
                                     }};
     Collector collector;
-    listing.status = backend->list(&host_, str(url), &entries, collector.sink());
+    ssmd_host host = host_for(backend->context);
+    listing.status = backend->list(&host, str(url), &entries, collector.sink());
     listing.findings = collector.findings;
     return listing;
   }

@@ -70,7 +70,7 @@ CallResult run_call(const FormatPlugin &plugin, const std::string &default_file,
       return;
     }
     std::string produced;
-    const char status = static_cast<char>(call(*lookup.table, plugins->host_services(), sink, produced));
+    const char status = static_cast<char>(call(*lookup.table, lookup.host, sink, produced));
     write_record(records, std::string_view(&status, 1));
     write_record(records, produced);
   };

@@ -164,7 +164,7 @@ std::vector<KeyResult> resolve_keys_isolated(PluginAccess access, const std::vec
   std::vector<std::string> providers;
   // The backends a worker has called, for its closing end_run job. Each worker fills its own copy: the
   // list lives in memory that fork() copies, so a fresh worker after a crash starts from what it was given.
-  auto called = std::make_shared<std::vector<const ssmd_secret_backend *>>();
+  auto called = std::make_shared<std::vector<CalledBackend>>();
   for (const auto &key : keys) {
     providers.push_back(provider_of(plugins, key));
     validate::PluginJob job;
@@ -175,8 +175,8 @@ std::vector<KeyResult> resolve_keys_isolated(PluginAccess access, const std::vec
       KeyResult result;
       try {
         result = resolve_key(plugins, key, options.keep, options.ages);
-        if (result.backend) called->push_back(result.backend);
-        if (options.name_variables) name_fields(plugins.host_services(), result);
+        if (result.backend) called->push_back(CalledBackend{result.backend, result.backend_host});
+        if (options.name_variables) name_fields(result);
       } catch (...) {
         // An exception thrown through the C ABI (the SDK catches its own): its text may hold a value.
         result = failed(key, plugin,
@@ -195,9 +195,9 @@ std::vector<KeyResult> resolve_keys_isolated(PluginAccess access, const std::vec
     if (plugin.empty()) continue;
     validate::PluginJob job;
     job.plugin = plugin;
-    job.run = [&plugins, called](const ssmd_sink *, const ssmd_bytes_sink *) {
+    job.run = [called](const ssmd_sink *, const ssmd_bytes_sink *) {
       try {
-        end_run(plugins, *called);
+        end_run(*called);
       } catch (...) {
         // Nothing to report: the worker exits right after, and its memory goes with it.
       }

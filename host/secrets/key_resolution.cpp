@@ -77,6 +77,7 @@ bool find_backend(PluginManager &plugins, KeyResult &result) {
     return false;
   }
   result.backend = lookup.table;
+  result.backend_host = lookup.host;
   return true;
 }
 
@@ -177,7 +178,7 @@ KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepVal
 
   ResolveCall call(key);
   ssmd_status status =
-      call.run(result.backend, plugins.host_services(), ages != nullptr, ages ? ages->history : nullptr);
+      call.run(result.backend, result.backend_host, ages != nullptr, ages ? ages->history : nullptr);
   for (const auto &f : call.findings()) result.findings.push_back(locate(key, f));
   const size_t backend_findings = result.findings.size();
 
@@ -222,13 +223,13 @@ KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepVal
   return result;
 }
 
-void end_run(PluginManager &plugins, const std::vector<const ssmd_secret_backend *> &backends) {
+void end_run(const std::vector<CalledBackend> &backends) {
   // A 1.0-1.2 plugin's table has a NULL reserved slot where end_run is: it kept nothing to wipe.
-  std::vector<const ssmd_secret_backend *> ended;
-  for (const ssmd_secret_backend *backend : backends) {
-    if (!backend || std::find(ended.begin(), ended.end(), backend) != ended.end()) continue;
+  std::vector<CalledBackend> ended;
+  for (const CalledBackend &backend : backends) {
+    if (!backend.table || std::find(ended.begin(), ended.end(), backend) != ended.end()) continue;
     ended.push_back(backend);
-    if (backend->end_run) backend->end_run(plugins.host_services());
+    if (backend.table->end_run) backend.table->end_run(backend.host);
   }
 }
 

@@ -46,6 +46,7 @@ struct AgeQuery {
 struct KeyResult {
   const EnvironmentKey *key = nullptr;
   const ssmd_secret_backend *backend = nullptr; // null when no usable plugin provides the prefix
+  const ssmd_host *backend_host = nullptr;      // what the backend's calls receive (its table's context, ABI 1.4)
   std::string plugin;                           // the plugin that provides (or would provide) the backend
   std::vector<FieldResult> fields;              // one per entry of key->fields, in order
   Diagnostics findings; // the backend's and the host's, located in the key's file, values redacted
@@ -67,10 +68,17 @@ inline constexpr size_t kMaxValueBytes = 131072 - 257;
 KeyResult resolve_key(PluginManager &plugins, const EnvironmentKey &key, KeepValues keep,
                       const AgeQuery *ages = nullptr);
 
-// Tells every backend among `results` that the run's resolution is over (`end_run`, ABI 1.3), so what a
+// A backend that resolve_key() called, with the services its calls receive.
+struct CalledBackend {
+  const ssmd_secret_backend *table = nullptr;
+  const ssmd_host *host = nullptr;
+  bool operator==(const CalledBackend &) const = default;
+};
+
+// Tells every backend among `backends` that the run's resolution is over (`end_run`, ABI 1.3), so what a
 // backend kept between calls (a login token, a secret it read once for several keys) is wiped. Called in
 // the worker that resolved them, after its last key.
-void end_run(PluginManager &plugins, const std::vector<const ssmd_secret_backend *> &backends);
+void end_run(const std::vector<CalledBackend> &backends);
 
 // The worst exit code over all keys: 3 before 1 before 0.
 int overall_exit_code(const std::vector<KeyResult> &results);

@@ -36,14 +36,14 @@ void add_finding(KeyResult &result, int code, std::string rule, const std::strin
 }
 
 // The backend's name for the field, the default when it names none, or "" after reporting a broken answer.
-std::string variable_for(const ssmd_host *host, KeyResult &result, const KeyField &field) {
+std::string variable_for(KeyResult &result, const KeyField &field) {
   const EnvironmentKey &key = *result.key;
   if (!result.backend->variable_name) return env::secret_variable_name(key.name, field.name);
   ssmd_secret_request request = secret_request(key);
   NameSink sink;
   ssmd_bytes_sink out{&sink, &NameSink::write};
   ssmd_status status =
-      result.backend->variable_name(host, &request, ssmd_str{field.name.data(), field.name.size()}, &out);
+      result.backend->variable_name(result.backend_host, &request, ssmd_str{field.name.data(), field.name.size()}, &out);
   if (status == SSMD_UNSUPPORTED) return env::secret_variable_name(key.name, field.name);
   const std::string who = "the secret backend of plugin `" + result.plugin + "`";
   if (status != SSMD_OK) {
@@ -66,9 +66,9 @@ std::string variable_for(const ssmd_host *host, KeyResult &result, const KeyFiel
 
 } // namespace
 
-void name_fields(const ssmd_host *host, KeyResult &result) {
+void name_fields(KeyResult &result) {
   if (!result.backend) return;
-  for (auto &field : result.fields) field.variable = variable_for(host, result, field.field);
+  for (auto &field : result.fields) field.variable = variable_for(result, field.field);
 }
 
 void refuse_duplicate_variables(std::vector<KeyResult> &results) {

@@ -11,7 +11,7 @@ namespace ssmd::secrets {
 // Sets `variable` on every field of `result` when its backend was found. A name the backend gives that is not
 // a valid variable name is its contract broken (exit 3). Calls the backend: runs where the backend was loaded
 // (a worker; see secrets/isolated_resolution.hpp).
-void name_fields(const ssmd_host *host, KeyResult &result);
+void name_fields(KeyResult &result);
 
 // Refuses two fields of any keys that would set the same variable (exit 1, rule `secrets/duplicate-variable`).
 void refuse_duplicate_variables(std::vector<KeyResult> &results);

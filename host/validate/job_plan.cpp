@@ -139,7 +139,7 @@ private:
                         [shared, exchange, file, doc](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->plugins->feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
-                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->plugins->host_services(),
+                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), lookup.host,
                                                  c_str(file), sink};
                           lookup.table->check_feed(&fctx, yaml::Document::handle(doc->root()));
                         },
@@ -177,7 +177,7 @@ private:
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             ssmd_file_reader files = git::make_file_reader(*shared->files);
                             ssmd_schema_input in = input->c(files);
-                            lookup.table->check(shared->plugins->host_services(), &in, sink);
+                            lookup.table->check(lookup.host, &in, sink);
                           },
                           0};
       job.map = [doc, file, vpath](const JobResult &r) {
@@ -223,7 +223,7 @@ private:
                             if (!lookup.table->breaking) return;
                             ssmd_file_reader files = git::make_file_reader(*shared->files);
                             ssmd_schema_input a = older->c(files), b = newer->c(files);
-                            lookup.table->breaking(shared->plugins->host_services(), &a, &b, sink);
+                            lookup.table->breaking(lookup.host, &a, &b, sink);
                           },
                           0};
       job.map = [doc, file, claim_path, claim](const JobResult &r) {
@@ -306,7 +306,7 @@ private:
                           auto lookup = shared->plugins->feed_validator(exchange);
                           if (!lookup) throw std::runtime_error(lookup.problem);
                           if (!lookup.table->check_environment) return;
-                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), shared->plugins->host_services(),
+                          ssmd_feed_context fctx{sizeof(ssmd_feed_context), lookup.host,
                                                  c_str(file), sink};
                           lookup.table->check_environment(&fctx, yaml::Document::handle(m->document().root()),
                                                           yaml::Document::handle(feed_doc->root()));
@@ -359,7 +359,7 @@ private:
                           ssmd_secret_request req{sizeof(ssmd_secret_request), c_str(env_name), c_str(key_name),
                                                   c_str(source), yaml::Document::handle(m->document().find(key_path)),
                                                   c_str(file), &files, nullptr, nullptr};
-                          lookup.table->check(shared->plugins->host_services(), &req, sink);
+                          lookup.table->check(lookup.host, &req, sink);
                         },
                         0};
     job.map = [m, key_path](const JobResult &r) {

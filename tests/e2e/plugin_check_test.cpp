@@ -47,7 +47,7 @@ TEST(PluginCheck, EveryBundledPluginPassesWithoutAWarning) {
     auto r = check(file, dir.path());
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_TRUE(has(r.out, file.string() + ": plugin '" + name + "' ")) << r.out;
-    EXPECT_TRUE(has(r.out, "manifest format 2, ABI 1.3")) << r.out;
+    EXPECT_TRUE(has(r.out, "manifest format 2, ABI 1.4")) << r.out;
     EXPECT_TRUE(has(r.out, ": registers what its manifest declares: ")) << r.out;
     EXPECT_TRUE(has(r.out, "ssmd would load plugin '" + std::string(name) + "'\n")) << r.out;
     EXPECT_FALSE(has(r.out, ": warning: ")) << r.out;

@@ -87,7 +87,7 @@ TEST(PluginCommands, AnAbiMismatchIsRefusedWithoutLoading) {
   auto r = env.run({"t-abi99"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(has(r.err, "plugin 'test-abi99'")) << r.err;
-  EXPECT_TRUE(has(r.err, "built for plugin ABI 99.0, but this ssmd has ABI 1.3")) << r.err;
+  EXPECT_TRUE(has(r.err, "built for plugin ABI 99.0, but this ssmd has ABI 1.4")) << r.err;
   EXPECT_FALSE(env.ran("test-abi99"));
 }
 

@@ -32,7 +32,7 @@ TEST(PluginList, ShowsEveryStatusWithoutLoadingAnything) {
   EXPECT_TRUE(has(line_starting(r.out, "test-broken "), "invalid")) << r.out;
   EXPECT_TRUE(has(line_containing(r.out, shadowed.string()), " shadowed ")) << r.out;
   // The problems say why, naming the plugin.
-  EXPECT_TRUE(has(r.out, "plugin ABI 99.0, but this ssmd has ABI 1.3")) << r.out;
+  EXPECT_TRUE(has(r.out, "plugin ABI 99.0, but this ssmd has ABI 1.4")) << r.out;
   EXPECT_TRUE(has(r.out, "shadowed by " + good.string())) << r.out;
   EXPECT_TRUE(has(r.out, "manifest lacks name, version or abi")) << r.out;
   EXPECT_TRUE(has(r.out, loose.string() + " is writable by group or others")) << r.out;
@@ -46,7 +46,7 @@ TEST(PluginList, JsonCarriesTheSameFacts) {
   auto r = env.run({"plugin", "list", "--output", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.front(), '[') << r.out;
-  EXPECT_TRUE(has(r.out, "\"name\": \"test-good\",\n    \"version\": \"1.2.3\",\n    \"abi\": \"1.3\"")) << r.out;
+  EXPECT_TRUE(has(r.out, "\"name\": \"test-good\",\n    \"version\": \"1.2.3\",\n    \"abi\": \"1.4\"")) << r.out;
   EXPECT_TRUE(has(r.out, "\"kinds\": [\n      \"feed\",\n      \"command\"\n    ]")) << r.out;
   EXPECT_TRUE(has(r.out, "\"kind\": \"feed\",\n        \"name\": \"t-good\"")) << r.out;
   EXPECT_TRUE(has(r.out, "\"summary\": \"Say hello from the good test plugin\"")) << r.out;
@@ -70,7 +70,7 @@ TEST(PluginShow, PrintsManifestHashAndStatus) {
   fs::path copy = env.add("good", "test-good", "second");
   auto r = env.run({"plugin", "show", "test-good"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(has(r.out, "name:     test-good\nversion:  1.2.3\nabi:      1.3\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "name:     test-good\nversion:  1.2.3\nabi:      1.4\n")) << r.out;
   EXPECT_TRUE(has(r.out, "path:     " + good.string() + "\n")) << r.out;
   EXPECT_TRUE(has(r.out, "sha256:   " + sha256sum(good) + "\n")) << r.out;
   EXPECT_TRUE(has(r.out, "status:   ok\n")) << r.out;
@@ -147,7 +147,7 @@ TEST(PluginShow, NamesTheManifestsDocumentationUrl) {
   options.unset_env = {"SSMD_PLUGIN_PATH", "SSMD_PLUGINS", "SSMD_LOCKED", "SSMD_REPO", "SSMD_OUTPUT"};
   auto show = run_ssmd({"plugin", "show", "feed-kalshi"}, options);
   ASSERT_EQ(show.exit_code, 0) << show.err;
-  EXPECT_TRUE(has(show.out, "abi:      1.3\nurl:      https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md\n"))
+  EXPECT_TRUE(has(show.out, "abi:      1.4\nurl:      https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md\n"))
       << show.out;
   auto json = run_ssmd({"plugin", "show", "feed-kalshi", "--output", "json"}, options);
   EXPECT_TRUE(has(json.out, "\"url\": \"https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md\""))

@@ -36,7 +36,7 @@ static const ssmd_rule *const rules[] = {&good, &not_an_id, &twice, &bad_severit
 static const ssmd_rule_table table = {sizeof(ssmd_rule_table), rules, sizeof(rules) / sizeof(rules[0]), {0}};
 
 static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR("t-bad-rules"), check_feed, NULL, NULL, 0,
-                                         &table, {0}};
+                                         &table, NULL, {0}};
 static const ssmd_feed_validator *const feeds[] = {&feed};
 static const ssmd_plugin plugin = {sizeof(ssmd_plugin), SSMD_ABI_VERSION_MAJOR, SSMD_ABI_VERSION_MINOR,
                                    STR("test-bad-rules"), STR("1.0.0"), feeds, 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0,

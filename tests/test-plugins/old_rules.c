@@ -2,7 +2,8 @@
  * struct_size, no severity and no category, and its manifest saying `abi 1.2`. The slot ABI 1.3 gave the rule
  * table was reserved then; this plugin leaves garbage in it, as the rule "must be NULL" was not enforced, so a
  * host that read the slot from a 1.2 plugin would crash here. ssmd must load it, list its rules, and never
- * touch the slot. */
+ * touch the slot. The next slot (ABI 1.4's `context`) holds garbage too: a host that handed it back would
+ * give this plugin a `host->context` it never set. */
 #include <ssmd/plugin.h>
 
 #include <stddef.h>
@@ -24,7 +25,7 @@ static const ssmd_rule_info rules[] = {
 };
 
 static const ssmd_feed_validator feed = {sizeof(ssmd_feed_validator), STR("t-old-rules"), check_feed, NULL, rules, 2,
-                                         (const ssmd_rule_table *)(uintptr_t)0x10, {0}};
+                                         (const ssmd_rule_table *)(uintptr_t)0x10, (void *)(uintptr_t)0x20, {0}};
 static const ssmd_feed_validator *const feeds[] = {&feed};
 static const ssmd_plugin plugin = {sizeof(ssmd_plugin), 1, 2, STR("test-old-rules"), STR("0.9.0"), feeds, 1, NULL, 0,
                                    NULL, 0, NULL, 0, NULL, 0, NULL, 0, {0}};

@@ -27,7 +27,7 @@ extern "C" {
  * of another major version. Bump the minor version when fields are appended or a reserved slot gains a
  * meaning: older plugins keep loading. */
 #define SSMD_ABI_VERSION_MAJOR 1
-#define SSMD_ABI_VERSION_MINOR 3
+#define SSMD_ABI_VERSION_MINOR 4
 
 /* The name of the ELF section that holds a plugin's manifest text. */
 #define SSMD_MANIFEST_SECTION ".ssmd_manifest"
@@ -137,7 +137,16 @@ typedef struct ssmd_host {
    * network destination, credentials or code to run (an endpoint, an auth method) here, so a cloned
    * repository cannot redirect them. NULL (the function) from an older host. */
   const ssmd_node *(*trusted_config)(ssmd_str key);
-  void *reserved[6]; /* must be NULL */
+  /* ABI 1.4: the `context` of the extension table whose function this call runs (the plugin's own pointer,
+   * handed back untouched), so one library can register two feeds or two backends of one class without a
+   * global: each table's functions find their own instance here. NULL in the table the entry point receives,
+   * for a table whose `context` is NULL, and from an older host (the slot was reserved). */
+  void *context;
+  /* ABI 1.4: the entry point calls it before it returns NULL, to say why the plugin refused to start ("the
+   * license file ~/.acme/key is missing"); the host shows the reason where it would have said only that
+   * the entry point returned NULL. Callable only during the entry point's call. NULL from an older host. */
+  void (*refuse)(const struct ssmd_host *host, ssmd_str reason);
+  void *reserved[4]; /* must be NULL */
 } ssmd_host;
 
 /* What a rule is, as ABI 1.0 to 1.2 listed it: a plain array with no `struct_size`, so it can never grow.
@@ -193,7 +202,9 @@ typedef struct ssmd_feed_validator {
   /* ABI 1.3 (the first reserved slot): the rules this validator applies, with severity and category. NULL
    * from an older plugin, whose `rules` the host lists instead. */
   const ssmd_rule_table *rule_table;
-  void *reserved[3]; /* must be NULL */
+  /* ABI 1.4: handed back as `host->context` (ctx->host->context) in every call of this table. May be NULL. */
+  void *context;
+  void *reserved[2]; /* must be NULL */
 } ssmd_feed_validator;
 
 /* ---- Extension point: schema-format checker (by format name) ----------------------------------- */
@@ -223,7 +234,9 @@ typedef struct ssmd_schema_format {
   /* ABI 1.3 (the first reserved slot): the rules of `check` and `breaking`, with severity and category. NULL
    * from an older plugin, whose `rules` the host lists instead. */
   const ssmd_rule_table *rule_table;
-  void *reserved[3]; /* must be NULL */
+  /* ABI 1.4: handed back as `host->context` in every call of this table. May be NULL. */
+  void *context;
+  void *reserved[2]; /* must be NULL */
 } ssmd_schema_format;
 
 /* ---- Extension point: secret backend (by key-source prefix) ------------------------------------ */
@@ -306,7 +319,9 @@ typedef struct ssmd_secret_backend {
   /* ABI 1.3 (the next reserved slot): the rules `check` and `resolve` report. May be NULL (NULL from an
    * older plugin): the backend lists none. */
   const ssmd_rule_table *rule_table;
-  void *reserved[2]; /* must be NULL */
+  /* ABI 1.4: handed back as `host->context` in every call of this table, `end_run` included. May be NULL. */
+  void *context;
+  void *reserved[1]; /* must be NULL */
 } ssmd_secret_backend;
 
 /* ---- Extension point: storage backend (by URL scheme) ------------------------------------------ */
@@ -334,7 +349,9 @@ typedef struct ssmd_storage_backend {
   /* ABI 1.3 (the first reserved slot): the rules `list` and `fetch` report. May be NULL (NULL from an older
    * plugin): the backend lists none. */
   const ssmd_rule_table *rule_table;
-  void *reserved[3]; /* must be NULL */
+  /* ABI 1.4: handed back as `host->context` in every call of this table. May be NULL. */
+  void *context;
+  void *reserved[2]; /* must be NULL */
 } ssmd_storage_backend;
 
 /* ---- Extension point: publisher (by URL scheme; ABI 1.3) ------------------------------------------
@@ -405,7 +422,11 @@ typedef struct ssmd_publisher {
    * says so through `sink`). */
   ssmd_status (*apply)(const ssmd_host *host, ssmd_str url, const ssmd_publish_batch *batch,
                        const ssmd_publish_result_sink *out, const ssmd_sink *sink);
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.4: handed back as `host->context` in every call of this table. May be NULL. */
+  void *context;
+  /* ABI 1.4: the rules `prepare`, `read` and `apply` report. May be NULL (NULL from an older plugin). */
+  const ssmd_rule_table *rule_table;
+  void *reserved[2]; /* must be NULL */
 } ssmd_publisher;
 
 /* ---- Extension point: subcommand ---------------------------------------------------------------- */
@@ -415,7 +436,9 @@ typedef struct ssmd_subcommand {
   ssmd_str summary;     /* one line for `ssmd --help` */
   /* Runs the command. argv[0] is the command name; returns the process exit code (0, 1, 2 or 3). */
   int (*run)(const ssmd_host *host, int argc, const char *const *argv);
-  void *reserved[4]; /* must be NULL */
+  /* ABI 1.4: handed back as `host->context` when `run` is called. May be NULL. */
+  void *context;
+  void *reserved[3]; /* must be NULL */
 } ssmd_subcommand;
 
 /* ---- The plugin ---------------------------------------------------------------------------------- */
@@ -443,7 +466,8 @@ typedef struct ssmd_plugin {
 } ssmd_plugin;
 
 /* The entry point. The host calls it once, after loading, with its own services; the returned struct
- * must stay valid until the process exits (plugins are never unloaded). Returns NULL on failure. */
+ * must stay valid until the process exits (plugins are never unloaded). Returns NULL on failure, after
+ * saying why through `host->refuse` when the host offers it (ABI 1.4). */
 typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
 
 /* ---- The manifest -----------------------------------------------------------------------------------
@@ -452,7 +476,7 @@ typedef const ssmd_plugin *(*ssmd_plugin_entry_fn)(const ssmd_host *host);
  *   ssmd-manifest 2
  *   name feed-acme
  *   version 1.0.0
- *   abi 1.3
+ *   abi 1.4
  *   url https://acme.example/ssmd-plugin
  *   provides feed acme
  *   command acme-login Log in to the Acme exchange

@@ -374,6 +374,8 @@ public:
   // SSMD_CONFLICT (a guard failed; nothing written) or SSMD_ENV_ERROR.
   virtual ssmd_status apply(const Host &host, std::string_view url, const std::vector<PublishOp> &ops,
                             const std::function<void(size_t, uint64_t)> &written, Diagnostics &out) = 0;
+  // The rules prepare(), read() and apply() report (ABI 1.4).
+  virtual std::vector<Rule> rules() const { return {}; }
 };
 
 // ---- Adapters from the interfaces to the C tables --------------------------------------------------
@@ -398,6 +400,48 @@ template <class F> ssmd_status guard(const ssmd_sink *sink, F &&f) {
 struct Component {
   virtual ~Component() = default;
 };
+
+// Finds the component a call of its C table belongs to. A host of ABI 1.4 or later hands each table's
+// `context` (the component) back as `host->context`, so two components of one class, registered under two
+// names, each answer their own calls. An older host leaves that slot NULL: then the class's only component
+// answers, or none when the plugin registered the class twice (it needs a 1.4 host, and the call says so).
+template <class C> class Instances {
+public:
+  static void add(C *component) {
+    if (state().only && state().only != component) state().ambiguous = true;
+    state().only = component;
+  }
+  static C *find(const ssmd_host *host) {
+    if (host && host->struct_size >= offsetof(ssmd_host, context) + sizeof(host->context) && host->context)
+      return static_cast<C *>(host->context);
+    return state().ambiguous ? nullptr : state().only;
+  }
+
+private:
+  struct State {
+    C *only = nullptr;
+    bool ambiguous = false;
+  };
+  static State &state() {
+    static State s;
+    return s;
+  }
+};
+
+inline ssmd_status no_instance(const ssmd_sink *sink) {
+  Diagnostics(sink).error("plugin/needs-newer-host", "",
+                          "this plugin registers one class under two names, which needs an ssmd host with plugin "
+                          "ABI 1.4 or later to tell their calls apart");
+  return SSMD_ENV_ERROR;
+}
+
+// Runs `body(component)` for the component the call belongs to, turning exceptions into diagnostics.
+template <class C, class F> ssmd_status on_instance(const ssmd_host *host, const ssmd_sink *sink, F &&body) {
+  return guard(sink, [&] {
+    C *self = Instances<C>::find(host);
+    return self ? body(*self) : no_instance(sink);
+  });
+}
 
 // An extension point's rules as the C table of ABI 1.3 (`ssmd_rule_table`), pointing into the owned `Rule`s,
 // and as the plain array of ABI 1.0 to 1.2 (`ssmd_rule_info`), still filled for readers of that array. Built
@@ -436,35 +480,37 @@ private:
   ssmd_rule_table table_{};
 };
 
+// Each component below constructs its implementation from the arguments given to its factory
+// (`ssmd::feed<Generic>("acme", settings)`), so one class may serve several names.
 template <class T> struct FeedComponent : Component {
   std::string name;
   T impl;
   RuleTable rules{impl.rules()};
   ssmd_feed_validator table{};
-  explicit FeedComponent(std::string n) : name(std::move(n)) {
+  template <class... Args>
+  explicit FeedComponent(std::string n, Args &&...args) : name(std::move(n)), impl(std::forward<Args>(args)...) {
     table.struct_size = sizeof(table);
     table.exchange = to_c(name);
     table.rules = rules.infos();
     table.rule_count = rules.size();
     table.rule_table = rules.get();
+    table.context = this;
     table.check_feed = [](const ssmd_feed_context *ctx, const ssmd_node *feed) {
-      return guard(ctx->sink, [&] {
+      return on_instance<FeedComponent>(ctx->host, ctx->sink, [&](FeedComponent &self) {
         Diagnostics d(ctx->sink);
-        instance()->impl.check_feed(Host(ctx->host), Node(ctx->host->doc, feed, ""), d);
+        self.impl.check_feed(Host(ctx->host), Node(ctx->host->doc, feed, ""), d);
         return d.errors() ? SSMD_FAILED : SSMD_OK;
       });
     };
     table.check_environment = [](const ssmd_feed_context *ctx, const ssmd_node *env, const ssmd_node *feed) {
-      return guard(ctx->sink, [&] {
+      return on_instance<FeedComponent>(ctx->host, ctx->sink, [&](FeedComponent &self) {
         Diagnostics d(ctx->sink);
-        instance()->impl.check_environment(Host(ctx->host), Node(ctx->host->doc, env, ""),
-                                                Node(ctx->host->doc, feed, ""), d);
+        self.impl.check_environment(Host(ctx->host), Node(ctx->host->doc, env, ""), Node(ctx->host->doc, feed, ""), d);
         return d.errors() ? SSMD_FAILED : SSMD_OK;
       });
     };
-    instance() = this;
+    Instances<FeedComponent>::add(this);
   }
-  static FeedComponent *&instance() { static FeedComponent *p = nullptr; return p; }
 };
 
 template <class T> struct SchemaComponent : Component {
@@ -472,7 +518,8 @@ template <class T> struct SchemaComponent : Component {
   T impl;
   RuleTable rules{impl.rules()};
   ssmd_schema_format table{};
-  explicit SchemaComponent(std::string n) : name(std::move(n)) {
+  template <class... Args>
+  explicit SchemaComponent(std::string n, Args &&...args) : name(std::move(n)), impl(std::forward<Args>(args)...) {
     ext = std::string(impl.extension());
     table.struct_size = sizeof(table);
     table.format = to_c(name);
@@ -480,34 +527,34 @@ template <class T> struct SchemaComponent : Component {
     table.rules = rules.infos();
     table.rule_count = rules.size();
     table.rule_table = rules.get();
+    table.context = this;
     table.check = [](const ssmd_host *h, const ssmd_schema_input *in, const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<SchemaComponent>(h, sink, [&](SchemaComponent &self) {
         Diagnostics d(sink);
-        instance()->impl.check(Host(h), SchemaInput(in), d);
+        self.impl.check(Host(h), SchemaInput(in), d);
         return d.errors() ? SSMD_FAILED : SSMD_OK;
       });
     };
     table.breaking = [](const ssmd_host *h, const ssmd_schema_input *a, const ssmd_schema_input *b,
                         const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<SchemaComponent>(h, sink, [&](SchemaComponent &self) {
         Diagnostics d(sink);
-        if (!instance()->impl.breaking(Host(h), SchemaInput(a), SchemaInput(b), d)) return SSMD_UNSUPPORTED;
+        if (!self.impl.breaking(Host(h), SchemaInput(a), SchemaInput(b), d)) return SSMD_UNSUPPORTED;
         return d.errors() ? SSMD_FAILED : SSMD_OK;
       });
     };
     table.fingerprint = [](const ssmd_host *h, const ssmd_schema_input *in, const ssmd_bytes_sink *out,
                            const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<SchemaComponent>(h, sink, [&](SchemaComponent &self) {
         Diagnostics d(sink);
-        auto fp = instance()->impl.fingerprint(Host(h), SchemaInput(in), d);
+        auto fp = self.impl.fingerprint(Host(h), SchemaInput(in), d);
         if (!fp) return d.errors() ? SSMD_FAILED : SSMD_UNSUPPORTED;
         out->write(out->ctx, to_c(*fp));
         return SSMD_OK;
       });
     };
-    instance() = this;
+    Instances<SchemaComponent>::add(this);
   }
-  static SchemaComponent *&instance() { static SchemaComponent *p = nullptr; return p; }
 };
 
 template <class T> struct SecretComponent : Component {
@@ -515,31 +562,35 @@ template <class T> struct SecretComponent : Component {
   T impl;
   RuleTable rules{impl.rules()};
   ssmd_secret_backend table{};
-  explicit SecretComponent(std::string n) : name(std::move(n)) {
+  template <class... Args>
+  explicit SecretComponent(std::string n, Args &&...args) : name(std::move(n)), impl(std::forward<Args>(args)...) {
     table.struct_size = sizeof(table);
     table.prefix = to_c(name);
     table.rule_table = rules.get();
+    table.context = this;
     table.check = [](const ssmd_host *h, const ssmd_secret_request *r, const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<SecretComponent>(h, sink, [&](SecretComponent &self) {
         Diagnostics d(sink);
-        instance()->impl.check(Host(h), SecretRequest(h, r), d);
+        self.impl.check(Host(h), SecretRequest(h, r), d);
         return d.errors() ? SSMD_FAILED : SSMD_OK;
       });
     };
     table.resolve = [](const ssmd_host *h, const ssmd_secret_request *r, const ssmd_secret_sink *out,
                        const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<SecretComponent>(h, sink, [&](SecretComponent &self) {
         Diagnostics d(sink);
         auto emit = [out](std::string_view field, std::string_view value) {
           out->field(out->ctx, to_c(field), to_c(value));
         };
-        return instance()->impl.resolve(Host(h), SecretRequest(h, r), emit, d);
+        return self.impl.resolve(Host(h), SecretRequest(h, r), emit, d);
       });
     };
     table.variable_name = [](const ssmd_host *h, const ssmd_secret_request *r, ssmd_str field,
                              const ssmd_bytes_sink *out) {
       try {
-        auto name = instance()->impl.variable_name(Host(h), SecretRequest(h, r), from_c(field));
+        SecretComponent *self = Instances<SecretComponent>::find(h);
+        if (!self) return SSMD_ENV_ERROR;
+        auto name = self->impl.variable_name(Host(h), SecretRequest(h, r), from_c(field));
         if (!name) return SSMD_UNSUPPORTED;
         out->write(out->ctx, to_c(*name));
         return SSMD_OK;
@@ -549,14 +600,13 @@ template <class T> struct SecretComponent : Component {
     };
     table.end_run = [](const ssmd_host *h) {
       try {
-        instance()->impl.end_run(Host(h));
+        if (SecretComponent *self = Instances<SecretComponent>::find(h)) self->impl.end_run(Host(h));
       } catch (...) {
         // Nothing can be reported from here; the next resolve() starts afresh either way.
       }
     };
-    instance() = this;
+    Instances<SecretComponent>::add(this);
   }
-  static SecretComponent *&instance() { static SecretComponent *p = nullptr; return p; }
 };
 
 template <class T> struct StorageComponent : Component {
@@ -564,24 +614,26 @@ template <class T> struct StorageComponent : Component {
   T impl;
   RuleTable rules{impl.rules()};
   ssmd_storage_backend table{};
-  explicit StorageComponent(std::string n) : name(std::move(n)) {
+  template <class... Args>
+  explicit StorageComponent(std::string n, Args &&...args) : name(std::move(n)), impl(std::forward<Args>(args)...) {
     table.struct_size = sizeof(table);
     table.scheme = to_c(name);
     table.rule_table = rules.get();
+    table.context = this;
     table.list = [](const ssmd_host *h, ssmd_str url, const ssmd_storage_entry_sink *out, const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<StorageComponent>(h, sink, [&](StorageComponent &self) {
         Diagnostics d(sink);
-        return instance()->impl.list(
+        return self.impl.list(
             Host(h), from_c(url), [out](std::string_view k, uint64_t size) { out->entry(out->ctx, to_c(k), size); }, d);
       });
     };
     table.fetch = [](const ssmd_host *h, const ssmd_str *urls, size_t count, uint64_t max_bytes,
                      const ssmd_storage_fetch_sink *out, const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<StorageComponent>(h, sink, [&](StorageComponent &self) {
         Diagnostics d(sink);
         std::vector<std::string_view> list;
         for (size_t i = 0; i < count; ++i) list.push_back(from_c(urls[i]));
-        return instance()->impl.fetch(
+        return self.impl.fetch(
             Host(h), list, max_bytes,
             [out](size_t i, const FetchResult &r) {
               out->done(out->ctx, i, r.status, to_c(r.content), to_c(r.error));
@@ -589,23 +641,26 @@ template <class T> struct StorageComponent : Component {
             d);
       });
     };
-    instance() = this;
+    Instances<StorageComponent>::add(this);
   }
-  static StorageComponent *&instance() { static StorageComponent *p = nullptr; return p; }
 };
 
 template <class T> struct PublisherComponent : Component {
   std::string name;
   T impl;
+  RuleTable rules{impl.rules()};
   ssmd_publisher table{};
-  explicit PublisherComponent(std::string n) : name(std::move(n)) {
+  template <class... Args>
+  explicit PublisherComponent(std::string n, Args &&...args) : name(std::move(n)), impl(std::forward<Args>(args)...) {
     table.struct_size = sizeof(table);
     table.scheme = to_c(name);
+    table.rule_table = rules.get();
+    table.context = this;
     table.prepare = [](const ssmd_host *h, ssmd_str url, ssmd_publish_limits *limits, const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<PublisherComponent>(h, sink, [&](PublisherComponent &self) {
         Diagnostics d(sink);
         PublishLimits wanted;
-        ssmd_status status = instance()->impl.prepare(Host(h), from_c(url), wanted, d);
+        ssmd_status status = self.impl.prepare(Host(h), from_c(url), wanted, d);
         // Write only the fields the host's struct has room for.
         if (limits && limits->struct_size >= offsetof(ssmd_publish_limits, max_ops) + sizeof(limits->max_ops))
           limits->max_ops = wanted.max_ops;
@@ -615,9 +670,9 @@ template <class T> struct PublisherComponent : Component {
       });
     };
     table.read = [](const ssmd_host *h, ssmd_str url, const ssmd_publish_entry_sink *out, const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<PublisherComponent>(h, sink, [&](PublisherComponent &self) {
         Diagnostics d(sink);
-        return instance()->impl.read(
+        return self.impl.read(
             Host(h), from_c(url),
             [out](std::string_view k, std::string_view v, uint64_t revision) {
               out->entry(out->ctx, to_c(k), to_c(v), revision);
@@ -627,14 +682,14 @@ template <class T> struct PublisherComponent : Component {
     };
     table.apply = [](const ssmd_host *h, ssmd_str url, const ssmd_publish_batch *batch,
                      const ssmd_publish_result_sink *out, const ssmd_sink *sink) {
-      return guard(sink, [&] {
+      return on_instance<PublisherComponent>(h, sink, [&](PublisherComponent &self) {
         Diagnostics d(sink);
         std::vector<PublishOp> ops;
         for (size_t i = 0; batch && i < batch->op_count; ++i) {
           const ssmd_publish_op *op = batch->ops[i];
           ops.push_back(PublishOp{op->kind, from_c(op->key), from_c(op->value), op->revision});
         }
-        return instance()->impl.apply(
+        return self.impl.apply(
             Host(h), from_c(url), ops,
             [out](size_t index, uint64_t revision) {
               if (out && out->written) out->written(out->ctx, index, revision);
@@ -642,32 +697,39 @@ template <class T> struct PublisherComponent : Component {
             d);
       });
     };
-    instance() = this;
+    Instances<PublisherComponent>::add(this);
   }
-  static PublisherComponent *&instance() { static PublisherComponent *p = nullptr; return p; }
 };
 
 template <class T> struct CommandComponent : Component {
   std::string name, summary;
   T impl;
   ssmd_subcommand table{};
-  CommandComponent(std::string n, std::string s) : name(std::move(n)), summary(std::move(s)) {
+  template <class... Args>
+  CommandComponent(std::string n, std::string s, Args &&...args)
+      : name(std::move(n)), summary(std::move(s)), impl(std::forward<Args>(args)...) {
     table.struct_size = sizeof(table);
     table.name = to_c(name);
     table.summary = to_c(summary);
+    table.context = this;
     table.run = [](const ssmd_host *h, int argc, const char *const *argv) {
+      CommandComponent *self = Instances<CommandComponent>::find(h);
+      if (!self) {
+        std::fprintf(stderr, "ssmd: this plugin registers one command class under two names, which needs an ssmd "
+                             "host with plugin ABI 1.4 or later\n");
+        return 3;
+      }
       try {
-        return instance()->impl.run(Host(h), std::vector<std::string>(argv, argv + argc));
+        return self->impl.run(Host(h), std::vector<std::string>(argv, argv + argc));
       } catch (const std::exception &e) {
-        std::fprintf(stderr, "ssmd: %s: %s\n", instance()->name.c_str(), e.what());
+        std::fprintf(stderr, "ssmd: %s: %s\n", self->name.c_str(), e.what());
         return 3;
       } catch (...) {
         return 3;
       }
     };
-    instance() = this;
+    Instances<CommandComponent>::add(this);
   }
-  static CommandComponent *&instance() { static CommandComponent *p = nullptr; return p; }
 };
 
 // Gathers the components and fills the `ssmd_plugin` table the entry point returns.
@@ -764,26 +826,48 @@ template <class T> struct TaggedCommand : CommandComponent<T>, PluginBuilder::Co
 
 } // namespace detail
 
-// Factories used inside SSMD_PLUGIN_EXPORT(...). Each implementation class is instantiated once.
-template <class T> std::unique_ptr<detail::Component> feed(std::string exchange) {
-  return std::make_unique<detail::TaggedFeed<T>>(std::move(exchange));
+// Factories used inside SSMD_PLUGIN_EXPORT(...). Arguments after the name construct the implementation, so
+// one class may be registered under several names (`feed<Generic>("a", a_settings), feed<Generic>("b", ...)`);
+// each registration is its own instance (with a host of ABI 1.4 or later; see Instances).
+template <class T, class... Args> std::unique_ptr<detail::Component> feed(std::string exchange, Args &&...args) {
+  return std::make_unique<detail::TaggedFeed<T>>(std::move(exchange), std::forward<Args>(args)...);
 }
-template <class T> std::unique_ptr<detail::Component> schema_format(std::string format) {
-  return std::make_unique<detail::TaggedSchema<T>>(std::move(format));
+template <class T, class... Args> std::unique_ptr<detail::Component> schema_format(std::string format, Args &&...args) {
+  return std::make_unique<detail::TaggedSchema<T>>(std::move(format), std::forward<Args>(args)...);
 }
-template <class T> std::unique_ptr<detail::Component> secret_backend(std::string prefix) {
-  return std::make_unique<detail::TaggedSecret<T>>(std::move(prefix));
+template <class T, class... Args> std::unique_ptr<detail::Component> secret_backend(std::string prefix, Args &&...args) {
+  return std::make_unique<detail::TaggedSecret<T>>(std::move(prefix), std::forward<Args>(args)...);
 }
-template <class T> std::unique_ptr<detail::Component> storage_backend(std::string scheme) {
-  return std::make_unique<detail::TaggedStorage<T>>(std::move(scheme));
+template <class T, class... Args> std::unique_ptr<detail::Component> storage_backend(std::string scheme, Args &&...args) {
+  return std::make_unique<detail::TaggedStorage<T>>(std::move(scheme), std::forward<Args>(args)...);
 }
 // ABI 1.3: a publisher for URLs of `scheme` (and `scheme+<anything>`).
-template <class T> std::unique_ptr<detail::Component> publisher(std::string scheme) {
-  return std::make_unique<detail::TaggedPublisher<T>>(std::move(scheme));
+template <class T, class... Args> std::unique_ptr<detail::Component> publisher(std::string scheme, Args &&...args) {
+  return std::make_unique<detail::TaggedPublisher<T>>(std::move(scheme), std::forward<Args>(args)...);
 }
-template <class T> std::unique_ptr<detail::Component> subcommand(std::string name, std::string summary) {
-  return std::make_unique<detail::TaggedCommand<T>>(std::move(name), std::move(summary));
+template <class T, class... Args>
+std::unique_ptr<detail::Component> subcommand(std::string name, std::string summary, Args &&...args) {
+  return std::make_unique<detail::TaggedCommand<T>>(std::move(name), std::move(summary), std::forward<Args>(args)...);
 }
+
+namespace detail {
+// Tells the host why the plugin refuses to start, when it can listen (ABI 1.4).
+inline void refuse(const ssmd_host *host, std::string_view reason) {
+  if (host && host->struct_size >= offsetof(ssmd_host, refuse) + sizeof(host->refuse) && host->refuse)
+    host->refuse(host, to_c(reason));
+}
+// Builds the plugin's table; an exception from a component's constructor becomes the refusal's reason.
+template <class Build> const ssmd_plugin *start_plugin(const ssmd_host *host, Build &&build) {
+  try {
+    return build();
+  } catch (const std::exception &e) {
+    refuse(host, e.what());
+  } catch (...) {
+    refuse(host, "its entry point threw an exception that is not a std::exception");
+  }
+  return nullptr;
+}
+} // namespace detail
 
 template <class... C> std::vector<std::unique_ptr<detail::Component>> components(C &&...c) {
   std::vector<std::unique_ptr<detail::Component>> out;
@@ -795,10 +879,15 @@ template <class... C> std::vector<std::unique_ptr<detail::Component>> components
 
 // Exports the entry point. Name and version are read from the manifest in the same translation unit, so
 // SSMD_PLUGIN_MANIFEST must come first.
-#define SSMD_PLUGIN_EXPORT(...)                                                                            \
-  extern "C" __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin_entry(const ssmd_host *) { \
-    static const ssmd::detail::PluginBuilder builder(ssmd_plugin_manifest_, ssmd::components(__VA_ARGS__));   \
-    return builder.get();                                                                                    \
+// A component whose constructor throws refuses the plugin: the entry point returns NULL and hands the
+// exception's message to the host as the reason (ABI 1.4), which the host shows ("refused plugin 'feed-acme'
+// (...): no license file at ~/.acme/key").
+#define SSMD_PLUGIN_EXPORT(...)                                                                                  \
+  extern "C" __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin_entry(const ssmd_host *host) {   \
+    return ssmd::detail::start_plugin(host, [] {                                                                 \
+      static const ssmd::detail::PluginBuilder builder(ssmd_plugin_manifest_, ssmd::components(__VA_ARGS__));    \
+      return builder.get();                                                                                      \
+    });                                                                                                          \
   }
 
 #endif // SSMD_PLUGIN_HPP

@@ -20,7 +20,7 @@ std::string from(ssmd_str s) { return std::string(s.data, s.size); }
 
 TEST_F(KalshiTest, ManifestInTheLibraryNamesTheFeedItProvides) {
   std::string bytes = read_file(build_dir() / "plugins" / "feed-kalshi.so");
-  EXPECT_NE(bytes.find("ssmd-manifest 2\nname feed-kalshi\nversion 0.1.0\nabi 1.3\nurl "
+  EXPECT_NE(bytes.find("ssmd-manifest 2\nname feed-kalshi\nversion 0.1.0\nabi 1.4\nurl "
                        "https://github.com/ssmd/ssmd/blob/main/plugins/feed-kalshi/README.md\nprovides feed kalshi\n"),
             std::string::npos);
 }

@@ -28,7 +28,7 @@ std::string polymarket_key(const std::string &fields, const std::string &name = 
 
 TEST_F(PolymarketTest, ManifestInTheLibraryNamesTheFeedItProvides) {
   std::string bytes = read_file(build_dir() / "plugins" / "feed-polymarket.so");
-  EXPECT_NE(bytes.find("ssmd-manifest 2\nname feed-polymarket\nversion 0.1.0\nabi 1.3\nurl https://github.com/"
+  EXPECT_NE(bytes.find("ssmd-manifest 2\nname feed-polymarket\nversion 0.1.0\nabi 1.4\nurl https://github.com/"
                        "ssmd/ssmd/blob/main/plugins/feed-polymarket/README.md\nprovides feed polymarket\n"),
             std::string::npos);
 }

@@ -139,7 +139,7 @@ TEST_F(PluginManagerTest, AbiMismatchIsRefusedWithoutLoading) {
   const auto &p = info(manager, "test-abi99");
   EXPECT_EQ(p.status, PluginStatus::AbiMismatch);
   EXPECT_TRUE(contains(p.problem, "plugin 'test-abi99'")) << p.problem;
-  EXPECT_TRUE(contains(p.problem, "plugin ABI 99.0, but this ssmd has ABI 1.3")) << p.problem;
+  EXPECT_TRUE(contains(p.problem, "plugin ABI 99.0, but this ssmd has ABI 1.4")) << p.problem;
   auto feed = manager.feed_validator("t-abi99");
   EXPECT_EQ(feed.failure, LookupFailure::Unavailable);
   EXPECT_FALSE(ran("test-abi99"));
