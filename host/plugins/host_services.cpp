@@ -1,6 +1,7 @@
 #include "plugins/host_services.hpp"
 
 #include "config/config.hpp"
+#include "core/printable.hpp"
 #include "version.hpp"
 #include "yaml/document.hpp"
 
@@ -52,11 +53,9 @@ struct RefusalReceiver {
   static void refuse(const ssmd_host *, ssmd_str reason) {
     RefusalListener *listener = t_listener;
     if (!listener) return; // called outside an entry point: nobody asked
-    std::string &out = listener->reason_;
-    out.assign(reason.data ? reason.data : "", reason.data ? std::min(reason.size, kMaxReasonBytes) : 0);
-    // It is printed to a terminal: no escape sequence or line break of the plugin's reaches it.
-    for (char &c : out)
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    // It is printed to a terminal: no escape sequence, line break or broken UTF-8 of the plugin's reaches it.
+    listener->reason_ =
+        printable(std::string_view(reason.data ? reason.data : "", reason.data ? std::min(reason.size, kMaxReasonBytes) : 0));
   }
 };
 

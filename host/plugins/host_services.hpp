@@ -42,7 +42,7 @@ public:
   ~RefusalListener();
   RefusalListener(const RefusalListener &) = delete;
   RefusalListener &operator=(const RefusalListener &) = delete;
-  // The last reason given, with control characters replaced and cut at 1,024 bytes; "" when none was.
+  // The last reason given, cut at 1,024 bytes and made printable (core/printable.hpp); "" when none was.
   const std::string &reason() const { return reason_; }
 
 private:

@@ -1,6 +1,6 @@
 // A plugin that refuses to start (ABI 1.4): its feed validator's constructor throws, so the SDK's entry point
 // returns NULL and hands the exception's message to the host as the reason. The message carries an escape
-// sequence and a line break, which the host must not print as they are.
+// sequence and a line break, which the host must print escaped.
 #include <ssmd/plugin.hpp>
 
 #include <stdexcept>
