@@ -188,6 +188,31 @@ TEST_F(FaultyWorld, PublishReportsAPublisherThatCrashesOrHangsAndExits3) {
   EXPECT_TRUE(has(hang.err, "plugin 'test-faulty' timed out after 500 ms while reading hang://store/prefix")) << hang.err;
 }
 
+// `ssmd commit` checks the working tree as `ssmd validate` does, with the configured plugin timeout: a
+// plugin that hangs holds the commit for half a second, not the 10 s default, and nothing is committed.
+TEST_F(FaultyWorld, CommitHonoursTheConfiguredPluginTimeout) {
+  RunOptions git;
+  git.cwd = env_.repo();
+  auto committed = run_shell("git init -q -b main && git add -A && git -c user.name=Jane -c user.email=jane@example.com "
+                             "commit -q -m metadata", git);
+  ASSERT_EQ(committed.exit_code, 0) << committed.err;
+  write(".ssmd/config.yaml", "validate:\n  plugin_timeout: 0.5\n");
+  write("exchanges/feeds/stuck.yaml", "name: stuck\nexchange: hang\ntype: websocket\nstatus: active\nversions:\n"
+                                      "  - version: v1\n    effective_from: 2025-01-01\n    protocol: wss\n"
+                                      "    endpoint: wss://stuck.example/\n");
+  RunOptions identity;
+  identity.env = {{"GIT_AUTHOR_NAME", "Jane"}, {"GIT_AUTHOR_EMAIL", "jane@example.com"},
+                  {"GIT_COMMITTER_NAME", "Jane"}, {"GIT_COMMITTER_EMAIL", "jane@example.com"}};
+  auto start = std::chrono::steady_clock::now();
+  auto commit = run({"commit", "-m", "a feed whose plugin hangs"}, identity);
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(took, std::chrono::seconds(5)) << "the 10 s default was used";
+  EXPECT_NE(commit.exit_code, 0) << commit.out << commit.err;
+  EXPECT_TRUE(has(commit.err, "plugin 'test-faulty' timed out after 500 ms")) << commit.err;
+  auto log = run_shell("git log --format=%s", git);
+  EXPECT_EQ(log.out, "metadata\n") << "nothing was committed";
+}
+
 TEST_F(FaultyWorld, APluginSubcommandThatCrashesIsReportedAndExits3) {
   auto r = run({"faulty-crash"});
   expect_no_crash(r);
