@@ -1,5 +1,7 @@
 #include "core/json.hpp"
 
+#include <ssmd/escape.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -21,7 +23,19 @@ Value &Value::push(Value value) {
 std::string escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    // JSON text is Unicode: a byte that is not part of valid UTF-8 (a Latin-1 git identity, a ref name) is
+    // written as U+FFFD, so every reader parses the document, rather than copied into it raw.
+    if (c >= 0x80) {
+      if (size_t n = text::detail::utf8_sequence(s, i)) {
+        out.append(s.substr(i, n));
+        i += n - 1;
+      } else {
+        out += "\\ufffd";
+      }
+      continue;
+    }
     switch (c) {
     case '"': out += "\\\""; break;
     case '\\': out += "\\\\"; break;

@@ -44,7 +44,8 @@ private:
   std::variant<std::nullptr_t, bool, int64_t, double, std::string, std::shared_ptr<Array>, std::shared_ptr<Object>> v_;
 };
 
-// Escapes a string for a JSON string literal (without the quotes).
+// Escapes a string for a JSON string literal (without the quotes). A byte that is not part of valid UTF-8
+// becomes \ufffd (U+FFFD), so the output is always valid JSON.
 std::string escape(std::string_view s);
 
 } // namespace ssmd::json

@@ -2,6 +2,7 @@
 #include "git_fixture.hpp"
 
 #include <gtest/gtest.h>
+#include <ssmd_json/strict_json.hpp>
 
 using namespace ssmd::test;
 
@@ -98,6 +99,31 @@ TEST(GitLog, LimitAndJson) {
                                  "        \"feed kalshi: + version v3 (effective 2026-01-01)\"\n      ]"))
       << json.out;
   EXPECT_TRUE(contains(json.out, "\"email\": \"jane@example.com\"")) << json.out;
+}
+
+// Git stores an identity and a subject as the bytes it was given: a Latin-1 name is not UTF-8. The JSON
+// output stays valid (such bytes become U+FFFD), as an independent strict parser proves.
+TEST(GitLog, JsonStaysValidForAnIdentityThatIsNotUtf8) {
+  GitRepo repo;
+  repo.write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1"}));
+  repo.git_ok("add -A");
+  // git's porcelain re-encodes a name that is not UTF-8, so the commit object is written by hand, as an old
+  // tool or another git would have: Latin-1 bytes in the author, the committer and the subject.
+  const std::string tree = repo.git_ok("write-tree").substr(0, 40);
+  repo.write("commit.txt", "tree " + tree + "\nauthor Jos\xe9 M\xfcller <jose@example.com> 1700000000 +0000\n"
+                           "committer Jos\xe9 M\xfcller <jose@example.com> 1700000000 +0000\n\ncaf\xe9 feed\n");
+  const std::string commit = repo.git_ok("hash-object -t commit -w commit.txt").substr(0, 40);
+  repo.remove("commit.txt");
+  repo.git_ok("update-ref refs/heads/main " + commit);
+  ASSERT_TRUE(contains(repo.git_ok("cat-file commit HEAD"), "author Jos\xe9 M\xfcller <")) << "the Latin-1 bytes";
+
+  auto json = repo.ssmd({"log", "--output", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  ssmd::strict_json::Json doc;
+  auto error = ssmd::strict_json::parse(json.out, doc);
+  ASSERT_FALSE(error) << json.out;
+  EXPECT_TRUE(contains(json.out, "\"author\": \"Jos\\ufffd M\\ufffdller\"")) << json.out;
+  EXPECT_TRUE(contains(json.out, "\"subject\": \"caf\\ufffd feed\"")) << json.out;
 }
 
 TEST(GitLog, UnknownDefinitionAndUsageErrors) {

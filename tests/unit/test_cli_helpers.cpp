@@ -3,6 +3,7 @@
 #include "core/json.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace ssmd;
 
@@ -29,6 +30,25 @@ TEST(Json, DumpsStableEscapedOutput) {
   v.set("name", "a\"b\n").set("n", 3).set("ok", true).set("none", nullptr);
   v.set("list", json::Array{1, "x"});
   EXPECT_EQ(v.dump(-1), R"({"name":"a\"b\n","n":3,"ok":true,"none":null,"list":[1,"x"]})");
+}
+
+// JSON is Unicode: bytes that are not UTF-8 (a Latin-1 git author, a cut sequence, an overlong form, a
+// surrogate) become U+FFFD, valid UTF-8 stays as it is, and an independent strict parser reads the result.
+TEST(Json, BytesThatAreNotUtf8BecomeTheReplacementCharacter) {
+  const std::string latin1_author = "Jos\xe9 M\xfcller", cut = "ok \xe2\x82", overlong = "\xc0\xaf",
+                    surrogate = "\xed\xa0\x80", valid = "Jos\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80";
+  EXPECT_EQ(json::escape(latin1_author), "Jos\\ufffd M\\ufffdller");
+  EXPECT_EQ(json::escape(cut), "ok \\ufffd\\ufffd");
+  EXPECT_EQ(json::escape(overlong), "\\ufffd\\ufffd");
+  EXPECT_EQ(json::escape(surrogate), "\\ufffd\\ufffd\\ufffd");
+  EXPECT_EQ(json::escape(valid), valid);
+  for (const std::string &text : {latin1_author, cut, overlong, surrogate, valid}) {
+    json::Value v;
+    v.set("author", text);
+    nlohmann::json parsed;
+    EXPECT_NO_THROW(parsed = nlohmann::json::parse(v.dump(-1))) << v.dump(-1);
+  }
+  EXPECT_EQ(nlohmann::json::parse(json::Value(latin1_author).dump(-1)).get<std::string>(), "Jos\xef\xbf\xbd M\xef\xbf\xbdller");
 }
 
 #include "core/parallel.hpp"
