@@ -1,6 +1,5 @@
 #include "cli/command.hpp"
 
-#include "cli/command_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "core/suggest.hpp"
@@ -165,7 +164,7 @@ std::optional<po::variables_map> parse_args(const CommandSpec &spec, const Args 
 }
 
 std::optional<po::variables_map> parse_args(Context &ctx, std::string_view path, const Args &args) {
-  for (const auto &command : builtin_commands())
+  for (const auto &command : ctx.commands())
     if (path == command.path) return parse_args(describe(ctx, command), args);
   throw std::logic_error("no built-in command '" + std::string(path) + "'");
 }

@@ -57,9 +57,9 @@ OutputFormat output_format(const po::variables_map &vm);
 // Sets the format used when --output is not given (from configuration key `output`).
 void set_default_output(OutputFormat format);
 
-// Parses `args` against the description of the built-in command at `path`. `--help` prints the command's help
-// and returns nullopt (exit 0); a malformed line throws UsageError naming the bad flag and suggesting the
-// closest one.
+// Parses `args` against the description of the built-in command at `path` (one of ctx.commands()). `--help`
+// prints the command's help and returns nullopt (exit 0); a malformed line throws UsageError naming the bad
+// flag and suggesting the closest one.
 std::optional<po::variables_map> parse_args(Context &ctx, std::string_view path, const Args &args);
 // The same against a description already built.
 std::optional<po::variables_map> parse_args(const CommandSpec &spec, const Args &args);

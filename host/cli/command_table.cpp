@@ -1,5 +1,6 @@
 #include "cli/command_table.hpp"
 
+#include "cli/help_commands.hpp"
 #include "commands/commands.hpp"
 
 namespace ssmd {

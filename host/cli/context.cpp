@@ -1,6 +1,6 @@
 #include "cli/context.hpp"
 
-#include "cli/command_table.hpp"
+#include "cli/command.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "plugins/host_services.hpp"
@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 
 namespace ssmd {
 
-Context::Context(GlobalOptions options, fs::path executable)
-    : options_(std::move(options)), executable_(std::move(executable)) {}
+Context::Context(GlobalOptions options, fs::path executable, const std::vector<Command> &commands)
+    : options_(std::move(options)), executable_(std::move(executable)), commands_(&commands) {}
 
 Context::~Context() = default;
 
@@ -122,7 +122,7 @@ PluginSettings Context::plugin_settings() {
     s.lock_file = *root / kLockFileName;
   }
   std::set<std::string> words{"help"};
-  for (const auto &command : builtin_commands()) {
+  for (const auto &command : commands()) {
     std::string path = command.path;
     words.insert(path.substr(0, path.find(' ')));
   }

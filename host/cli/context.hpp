@@ -17,6 +17,7 @@ namespace ssmd {
 class Config;
 class PluginManager;
 struct PluginSettings;
+struct Command;
 
 enum class ColorMode { Auto, Always, Never };
 
@@ -36,12 +37,16 @@ struct GlobalOptions {
 
 class Context {
 public:
-  Context(GlobalOptions options, std::filesystem::path executable);
+  // `commands` are the built-in commands: the dispatcher passes the command table (cli/command_table.hpp),
+  // which sits above the commands, and it must outlive the context.
+  Context(GlobalOptions options, std::filesystem::path executable, const std::vector<Command> &commands);
   ~Context();
 
   const GlobalOptions &options() const { return options_; }
   // The absolute path of the running ssmd executable.
   const std::filesystem::path &executable() const { return executable_; }
+  // The built-in commands, as given to the constructor: where parse_args() finds a command's description.
+  const std::vector<Command> &commands() const { return *commands_; }
 
   // The repository root: --repo, SSMD_REPO, or the nearest ancestor of the working directory that holds
   // exchanges/. Throws EnvironmentError (exit 3) when there is none.
@@ -76,6 +81,7 @@ private:
   std::optional<std::filesystem::path> locate_repo_root(std::string &problem);
   GlobalOptions options_;
   std::filesystem::path executable_;
+  const std::vector<Command> *commands_;
   std::optional<std::filesystem::path> repo_root_;
   std::unique_ptr<Config> config_;
   std::unique_ptr<PluginManager> plugins_;

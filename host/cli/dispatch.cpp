@@ -189,7 +189,7 @@ int dispatch_words(Context &ctx, const std::vector<std::string> &words) {
 int dispatch(const std::string &argv0, const std::vector<std::string> &argv) {
   try {
     ParsedCommandLine parsed = extract_global_options(argv);
-    Context ctx(parsed.global, executable_path(argv0));
+    Context ctx(parsed.global, executable_path(argv0), builtin_commands());
     apply_configuration(ctx);
     return dispatch_words(ctx, parsed.words);
   } catch (const CommandError &e) {

@@ -1,5 +1,6 @@
 // The built-in commands, one file each under host/commands/: describe_X() says what the command accepts
-// (cli/command_spec.hpp), run_X() runs it.
+// (cli/command_spec.hpp), run_X() runs it. The commands that present the command line itself (help,
+// completion, man pages) are declared in cli/help_commands.hpp, above these.
 #pragma once
 
 #include "cli/command.hpp"
@@ -8,10 +9,6 @@ namespace ssmd {
 
 CommandSpec describe_commit(Context &ctx);
 int run_commit(Context &ctx, const Args &args);
-CommandSpec describe_complete(Context &ctx);
-int run_complete(Context &ctx, const Args &args);
-CommandSpec describe_completion(Context &ctx);
-int run_completion(Context &ctx, const Args &args);
 CommandSpec describe_config_show(Context &ctx);
 int run_config_show(Context &ctx, const Args &args);
 CommandSpec describe_data_gaps(Context &ctx);
@@ -48,14 +45,10 @@ CommandSpec describe_feed_set_status(Context &ctx);
 int run_feed_set_status(Context &ctx, const Args &args);
 CommandSpec describe_feed_show(Context &ctx);
 int run_feed_show(Context &ctx, const Args &args);
-CommandSpec describe_help(Context &ctx);
-int run_help(Context &ctx, const Args &args);
 CommandSpec describe_init(Context &ctx);
 int run_init(Context &ctx, const Args &args);
 CommandSpec describe_log(Context &ctx);
 int run_log(Context &ctx, const Args &args);
-CommandSpec describe_man(Context &ctx);
-int run_man(Context &ctx, const Args &args);
 CommandSpec describe_plugin_check(Context &ctx);
 int run_plugin_check(Context &ctx, const Args &args);
 CommandSpec describe_plugin_list(Context &ctx);

@@ -3,7 +3,7 @@
 #include "cli/context.hpp"
 #include "commands/data_source.hpp"
 #include "core/errors.hpp"
-#include "git/tree_reader.hpp"
+#include "git/commit_reader.hpp"
 #include "registry/url.hpp"
 
 #include <charconv>

@@ -9,7 +9,7 @@
 #include "config/config.hpp"
 #include "core/errors.hpp"
 #include "core/timestamp.hpp"
-#include "git/tree_reader.hpp"
+#include "git/commit_reader.hpp"
 #include "publish/batches.hpp"
 #include "publish/environment_document.hpp"
 #include "publish/plan.hpp"

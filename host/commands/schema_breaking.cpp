@@ -7,7 +7,8 @@
 #include "commands/commands.hpp"
 #include "commands/common_options.hpp"
 #include "core/errors.hpp"
-#include "git/tree_reader.hpp"
+#include "files/tree_reader.hpp"
+#include "git/commit_reader.hpp"
 #include "registry/command_support.hpp"
 #include "registry/schema_files.hpp"
 #include "schema/breaking_report.hpp"
@@ -109,7 +110,7 @@ int run_schema_breaking(Context &ctx, const Args &args) {
   schema::apply_import_paths(ctx.config(), import_path_flag(*vm), newer.format);
   schema::FormatPlugin plugin = schema::find_format_plugin(ctx, newer.format);
   if (!plugin) throw EnvironmentError("cannot compare versions of schema '" + name + "': " + plugin.problem);
-  ssmd_file_reader old_files = git::make_file_reader(old_repo.files()), new_files = git::make_file_reader(work.files());
+  ssmd_file_reader old_files = files::make_file_reader(old_repo.files()), new_files = files::make_file_reader(work.files());
   schema::CallResult result =
       schema::call_breaking(plugin, {name, from->version, report.from.file, from->root, &old_files},
                             {name, to.version, report.to.file, to.root, &new_files});

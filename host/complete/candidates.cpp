@@ -172,7 +172,7 @@ std::vector<std::string> candidates(Context &ctx, const std::vector<std::string>
       options.locked = options.locked || parsed.global.locked;
       options.plugin_path.insert(options.plugin_path.begin(), parsed.global.plugin_path.begin(),
                                  parsed.global.plugin_path.end());
-      scoped = std::make_unique<Context>(std::move(options), ctx.executable());
+      scoped = std::make_unique<Context>(std::move(options), ctx.executable(), ctx.commands());
     }
   } catch (const std::exception &) {
     // An unfinished global flag (`--repo` as the last word): keep the context ssmd was started with.

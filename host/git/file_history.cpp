@@ -1,8 +1,8 @@
 #include "git/file_history.hpp"
 
+#include "files/tree_reader.hpp"
 #include "git/history.hpp"
 #include "git/object_reader.hpp"
-#include "git/tree_reader.hpp"
 #include "git/workspace.hpp"
 
 #include <exception>
@@ -41,7 +41,7 @@ ssmd_status FileHistory::walk(void *ctx, ssmd_str path, int (*visit)(void *, con
                               void *visit_ctx) noexcept {
   auto *self = static_cast<FileHistory *>(ctx);
   try {
-    auto relative = normalize_relative_path(path.data ? std::string_view(path.data, path.size) : std::string_view());
+    auto relative = files::normalize_relative_path(path.data ? std::string_view(path.data, path.size) : std::string_view());
     if (!relative || relative->empty()) return SSMD_FAILED;
     Workspace *ws = self->workspace();
     if (!ws) return SSMD_ENV_ERROR;

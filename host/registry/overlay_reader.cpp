@@ -7,12 +7,12 @@ namespace ssmd::registry {
 
 namespace {
 
-class OverlayReader final : public git::TreeReader {
+class OverlayReader final : public files::TreeReader {
 public:
-  OverlayReader(const git::TreeReader &base, const Overlay &overlay) : base_(base), overlay_(overlay) {}
+  OverlayReader(const files::TreeReader &base, const Overlay &overlay) : base_(base), overlay_(overlay) {}
 
   std::vector<std::string> list_files(std::string_view dir, bool recursive) const override {
-    auto normal = git::normalize_relative_path(dir);
+    auto normal = files::normalize_relative_path(dir);
     if (!normal) return {};
     std::vector<std::string> listed = base_.list_files(*normal, recursive);
     std::set<std::string> files(listed.begin(), listed.end());
@@ -27,7 +27,7 @@ public:
   }
 
   std::optional<std::string> read(std::string_view path) const override {
-    auto normal = git::normalize_relative_path(path);
+    auto normal = files::normalize_relative_path(path);
     if (!normal) return std::nullopt;
     if (auto it = overlay_.find(*normal); it != overlay_.end()) return it->second;
     return base_.read(*normal);
@@ -36,13 +36,13 @@ public:
   std::string describe() const override { return base_.describe() + " with the pending change"; }
 
 private:
-  const git::TreeReader &base_;
+  const files::TreeReader &base_;
   const Overlay overlay_; // a copy: the Repository holding this reader may be moved
 };
 
 } // namespace
 
-std::unique_ptr<git::TreeReader> overlay_reader(const git::TreeReader &base, const Overlay &overlay) {
+std::unique_ptr<files::TreeReader> overlay_reader(const files::TreeReader &base, const Overlay &overlay) {
   return std::make_unique<OverlayReader>(base, overlay);
 }
 

@@ -7,7 +7,7 @@
 #include "core/file_size_limit.hpp"
 #include "core/local_secret.hpp"
 #include "core/printable.hpp"
-#include "git/tree_reader.hpp"
+#include "files/tree_reader.hpp"
 #include "registry/feed_cache.hpp"
 #include "registry/file_errors.hpp"
 #include "registry/file_identity.hpp"
@@ -27,14 +27,14 @@ namespace fs = std::filesystem;
 namespace ssmd::registry {
 
 Repository::Repository(fs::path root, Overlay overlay, ReadCache cache)
-    : root_(std::move(root)), reader_(git::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {
+    : root_(std::move(root)), reader_(files::working_tree_reader(root_)), overlay_(std::move(overlay)), cache_(cache) {
   if (!overlay_.empty()) view_ = overlay_reader(*reader_, overlay_);
   std::error_code ec;
   fs::path real = fs::weakly_canonical(root_, ec);
   if (!ec) real_root_ = std::move(real);
 }
 
-Repository::Repository(fs::path root, std::unique_ptr<git::TreeReader> reader, Overlay overlay)
+Repository::Repository(fs::path root, std::unique_ptr<files::TreeReader> reader, Overlay overlay)
     : root_(std::move(root)), reader_(std::move(reader)), working_tree_(false), overlay_(std::move(overlay)),
       cache_(ReadCache::Skip) {
   if (!overlay_.empty()) view_ = overlay_reader(*reader_, overlay_);

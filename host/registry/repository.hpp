@@ -4,7 +4,7 @@
 // An Overlay holds files that are not written yet. Writing commands build the repository they are
 // about to produce (the disk plus the overlay) and run the integrity rules on it before touching a byte.
 //
-// Every read and directory listing goes through a git::TreeReader: the working tree by default, or any
+// Every read and directory listing goes through a files::TreeReader: the working tree by default, or any
 // reader given to the constructor, such as git::commit_reader() for `--at REF`. A repository read at a
 // commit never touches the working tree: it uses no feed cache, no stat() and no symlink resolution.
 #pragma once
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace ssmd::git {
+namespace ssmd::files {
 class TreeReader;
 }
 
@@ -38,7 +38,7 @@ public:
   explicit Repository(std::filesystem::path root, Overlay overlay = {}, ReadCache cache = ReadCache::Skip);
   // The files `reader` shows (e.g. git::commit_reader(root, ref)); `root` is the ssmd root, kept for
   // messages and for plugins. The feed cache is never used.
-  Repository(std::filesystem::path root, std::unique_ptr<git::TreeReader> reader, Overlay overlay = {});
+  Repository(std::filesystem::path root, std::unique_ptr<files::TreeReader> reader, Overlay overlay = {});
   Repository(Repository &&) noexcept;
   ~Repository();
 
@@ -52,7 +52,7 @@ public:
   // The files as this repository shows them, the overlay included: what plugins read (schema definitions,
   // secret-backend files) and what `ssmd validate` hashes. Reads of the underlying files go through the
   // reader given to the constructor (the working tree by default).
-  const git::TreeReader &files() const { return view_ ? *view_ : *reader_; }
+  const files::TreeReader &files() const { return view_ ? *view_ : *reader_; }
 
   // "exchanges/feeds/acme.yaml" for (Feed, "acme").
   static std::string file_of(Kind kind, std::string_view name);
@@ -102,8 +102,8 @@ private:
   std::optional<std::filesystem::path> real_root_;
   std::optional<std::filesystem::path> feed_cache_dir_; // .ssmd/cache/feeds, created on first use
   std::map<std::string, bool> folder_inside_;             // folder -> resolves inside real_root_
-  std::unique_ptr<git::TreeReader> reader_;
-  std::unique_ptr<git::TreeReader> view_; // reader_ with the overlay on top; null without an overlay
+  std::unique_ptr<files::TreeReader> reader_;
+  std::unique_ptr<files::TreeReader> view_; // reader_ with the overlay on top; null without an overlay
   bool working_tree_ = true;
   Overlay overlay_;
   ReadCache cache_;

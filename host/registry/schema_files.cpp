@@ -13,7 +13,7 @@ std::optional<std::string> schema_file_problem(const Repository &repo, const std
   for (const auto &part : fs::path(file))
     if (part == "..") return "'" + file + "' climbs out with '..'; name a file inside exchanges/schemas/";
   if (repo.overlay().count(Repository::schema_path(file))) return std::nullopt; // about to be written, not a link
-  // A commit's symbolic links are not files (git::TreeReader), so only the working tree has links to follow.
+  // A commit's symbolic links are not files (git::commit_reader), so only the working tree has links to follow.
   if (!repo.reads_working_tree()) return std::nullopt;
   std::error_code ec;
   fs::path folder = fs::weakly_canonical(repo.root() / "exchanges/schemas", ec);

@@ -10,7 +10,7 @@
 //   schema::apply_import_paths(ctx, flag_dirs, schema.format);   // before the first call
 //   schema::FormatPlugin plugin = schema::find_format_plugin(ctx, schema.format);
 //   if (!plugin) ... plugin.problem names the kind of plugin needed ...
-//   ssmd_file_reader files = git::make_file_reader(repo.files());
+//   ssmd_file_reader files = files::make_file_reader(repo.files());
 //   schema::VersionInput input{schema.name, v.version, Repository::schema_path(schema.file_of(v)), v.root, &files};
 //   schema::FingerprintResult fp = schema::call_fingerprint(plugin, input);
 #pragma once

@@ -1,6 +1,6 @@
 #include "schema/version_fingerprint.hpp"
 
-#include "git/tree_reader.hpp"
+#include "files/tree_reader.hpp"
 #include "schema/format_plugin.hpp"
 
 #include <algorithm>
@@ -15,7 +15,7 @@ VersionFingerprint fingerprint_version(PluginAccess access, const registry::Repo
     out.unavailable = plugin.problem;
     return out;
   }
-  ssmd_file_reader files = git::make_file_reader(repo.files());
+  ssmd_file_reader files = files::make_file_reader(repo.files());
   VersionInput input{schema.name, version.version, registry::Repository::schema_path(schema.file_of(version)),
                      version.root, &files};
   FingerprintResult result = call_fingerprint(plugin, input);

@@ -2,7 +2,8 @@
 
 #include "core/progress.hpp"
 #include "config/config.hpp"
-#include "git/tree_reader.hpp"
+#include "files/tree_reader.hpp"
+#include "git/commit_reader.hpp"
 #include "core/errors.hpp"
 #include "core/file_size_limit.hpp"
 #include "core/local_secret.hpp"
@@ -76,7 +77,7 @@ std::string run_salt(PluginAccess access) {
 }
 
 // Every file under exchanges/ with its bytes: the key of a whole run. Reading is cheap; parsing is not.
-std::string tree_digest(const git::TreeReader &files, std::vector<std::string> &yaml_files) {
+std::string tree_digest(const files::TreeReader &files, std::vector<std::string> &yaml_files) {
   Sha256 h;
   for (const auto &f : files.list_files("exchanges", true)) {
     std::optional<std::string> bytes;
@@ -116,7 +117,7 @@ struct TeamSettingsFile {
   std::optional<std::string> text;
   Diagnostics findings;
 };
-TeamSettingsFile team_settings_file(PluginManager &plugins, const git::TreeReader &files) {
+TeamSettingsFile team_settings_file(PluginManager &plugins, const files::TreeReader &files) {
   TeamSettingsFile out;
   try {
     out.text = files.read(kTeamSettingsFileName);

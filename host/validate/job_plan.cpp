@@ -1,7 +1,7 @@
 #include "validate/job_plan.hpp"
 
 #include "core/sha256.hpp"
-#include "git/tree_reader.hpp"
+#include "files/tree_reader.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "registry/repository.hpp"
 #include "registry/resolve.hpp"
@@ -60,7 +60,7 @@ struct Shared {
   PluginManager *plugins;
   // The files the run checks (the working tree, or a commit under --at); owned by the Repository, which
   // outlives every job.
-  const git::TreeReader *files = nullptr;
+  const files::TreeReader *files = nullptr;
   std::vector<std::unique_ptr<MergedEnvironment>> merged;
 };
 
@@ -175,7 +175,7 @@ private:
                           [shared, format, input](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                             auto lookup = shared->plugins->schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
-                            ssmd_file_reader files = git::make_file_reader(*shared->files);
+                            ssmd_file_reader files = files::make_file_reader(*shared->files);
                             ssmd_schema_input in = input->c(files);
                             lookup.table->check(lookup.host, &in, sink);
                           },
@@ -221,7 +221,7 @@ private:
                             auto lookup = shared->plugins->schema_format(format);
                             if (!lookup) throw std::runtime_error(lookup.problem);
                             if (!lookup.table->breaking) return;
-                            ssmd_file_reader files = git::make_file_reader(*shared->files);
+                            ssmd_file_reader files = files::make_file_reader(*shared->files);
                             ssmd_schema_input a = older->c(files), b = newer->c(files);
                             lookup.table->breaking(lookup.host, &a, &b, sink);
                           },
@@ -355,7 +355,7 @@ private:
                          key_path](const ssmd_sink *sink, const ssmd_bytes_sink *) {
                           auto lookup = shared->plugins->secret_backend(prefix);
                           if (!lookup) throw std::runtime_error(lookup.problem);
-                          ssmd_file_reader files = git::make_file_reader(*shared->files);
+                          ssmd_file_reader files = files::make_file_reader(*shared->files);
                           ssmd_secret_request req{sizeof(ssmd_secret_request), c_str(env_name), c_str(key_name),
                                                   c_str(source), yaml::Document::handle(m->document().find(key_path)),
                                                   c_str(file), &files, nullptr, nullptr};

@@ -3,7 +3,7 @@
 #include "registry/repository.hpp"
 
 #include "../e2e/git_fixture.hpp"
-#include "git/tree_reader.hpp"
+#include "git/commit_reader.hpp"
 #include "registry/schema_files.hpp"
 
 #include <gtest/gtest.h>

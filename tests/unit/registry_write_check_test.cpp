@@ -2,7 +2,7 @@
 // refuse a change, and the checker a Transaction is given.
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
-#include "git/tree_reader.hpp"
+#include "files/tree_reader.hpp"
 #include "registry/change.hpp"
 #include "registry/check.hpp"
 #include "registry/repository.hpp"
@@ -29,7 +29,7 @@ TEST(OverlayReader, PluginsSeeThePendingFilesOverTheWorkingTree) {
   Overlay change = {{"exchanges/schemas/trade.v9.fmt", std::string("pending definition\n")},
                     {"exchanges/feeds/acme.yaml", std::nullopt}};
   Repository repo(dir.path(), change);
-  const git::TreeReader &files = repo.files();
+  const files::TreeReader &files = repo.files();
   EXPECT_EQ(files.read("exchanges/schemas/trade.v9.fmt"), "pending definition\n");
   EXPECT_EQ(files.read("./exchanges/schemas//trade.v9.fmt"), "pending definition\n") << "paths are normalised first";
   EXPECT_EQ(files.read("exchanges/feeds/acme.yaml"), std::nullopt) << "a deleted file is missing";

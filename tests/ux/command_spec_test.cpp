@@ -23,7 +23,7 @@ using namespace ssmd::test;
 
 namespace {
 
-Context test_context() { return Context(GlobalOptions{}, "/nonexistent/ssmd"); }
+Context test_context() { return Context(GlobalOptions{}, "/nonexistent/ssmd", builtin_commands()); }
 
 CommandSpec sample_spec() {
   CommandSpec spec;
@@ -158,7 +158,7 @@ TEST(CommandSpec, HelpListsArgumentsByPlaceholderThenFlags) {
 TEST(CommandSpec, EveryCommandsHelpIsItsDescription) {
   // The binary's own context: it finds the bundled plugins next to itself, and the data commands take a
   // --SCHEME-endpoint flag for each storage plugin.
-  Context ctx(GlobalOptions{}, std::getenv("SSMD_BINARY"));
+  Context ctx(GlobalOptions{}, std::getenv("SSMD_BINARY"), builtin_commands());
   for (const Command *command : visible_commands()) {
     const CommandSpec spec = describe(ctx, *command);
     EXPECT_TRUE(spec.usage.starts_with("ssmd " + std::string(command->path))) << spec.usage;

@@ -1,6 +1,7 @@
 // The completion engine: commands from the table, flags from --help, names and dates from the repository.
 #include "repo_fixture.hpp"
 
+#include "cli/command_table.hpp"
 #include "cli/command_tree.hpp"
 #include "complete/candidates.hpp"
 #include "complete/values.hpp"
@@ -45,7 +46,7 @@ using List = std::vector<std::string>;
 
 TEST(Complete, FirstWordIsEveryVisibleGroupAndCommand) {
   TempDir dir;
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   auto got = complete_line(ctx, "ssmd ");
   for (const auto &word : top_words()) EXPECT_TRUE(has(got, word)) << word;
   for (const auto &word : got) EXPECT_FALSE(word.starts_with("__")) << "hidden command offered: " << word;
@@ -56,7 +57,7 @@ TEST(Complete, FirstWordIsEveryVisibleGroupAndCommand) {
 
 TEST(Complete, SecondWordIsTheGroupsSubcommands) {
   TempDir dir;
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   EXPECT_EQ(complete_line(ctx, "ssmd data "), (List{"gaps", "inventory", "quality"}));
   EXPECT_EQ(complete_line(ctx, "ssmd data i"), List{"inventory"});
   EXPECT_EQ(complete_line(ctx, "ssmd config "), List{"show"});
@@ -64,7 +65,7 @@ TEST(Complete, SecondWordIsTheGroupsSubcommands) {
 
 TEST(Complete, FlagsComeFromTheCommandsHelpAndTheGlobalList) {
   TempDir dir;
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   auto got = complete_line(ctx, "ssmd data inventory --");
   for (const char *flag : {"--feed", "--from", "--to", "--raw", "--normalized", "--output", "--help", "--repo",
                            "--plugin-path", "--plugins", "--locked", "--color"})
@@ -81,7 +82,7 @@ TEST(Complete, FlagsComeFromTheCommandsHelpAndTheGlobalList) {
 TEST(Complete, FlagValues) {
   TempDir dir;
   write_sample_repo(dir);
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   EXPECT_EQ(complete_line(ctx, "ssmd data inventory --output "), (List{"json", "text"}));
   EXPECT_EQ(complete_line(ctx, "ssmd data inventory -o j"), List{"json"});
   EXPECT_EQ(complete_line(ctx, "ssmd data inventory --output=j"), List{"--output=json"});
@@ -95,7 +96,7 @@ TEST(Complete, FlagValues) {
 TEST(Complete, DateFlagsOfferTodayAndEveryEffectiveDate) {
   TempDir dir;
   write_sample_repo(dir);
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   auto got = complete_line(ctx, "ssmd data inventory --feed alpha --from ");
   std::string today = Date::today().str();
   for (const std::string date : {"2024-03-15", "2025-01-01", "2025-02-01", "2025-06-01", "2025-07-01"})
@@ -109,7 +110,7 @@ TEST(Complete, RepoFlagOnTheLineChoosesTheRepository) {
   TempDir dir;
   write_sample_repo(dir);
   TempDir elsewhere;
-  Context ctx(in_repo(elsewhere), "/nonexistent/ssmd");
+  Context ctx(in_repo(elsewhere), "/nonexistent/ssmd", builtin_commands());
   EXPECT_TRUE(complete_line(ctx, "ssmd data gaps --feed ").empty());
   EXPECT_EQ(complete_line(ctx, "ssmd --repo " + dir.path().string() + " data gaps --feed "), (List{"alpha", "beta"}));
 }
@@ -117,14 +118,14 @@ TEST(Complete, RepoFlagOnTheLineChoosesTheRepository) {
 TEST(Complete, NothingAfterSeparatorOrForUnknownCommands) {
   TempDir dir;
   write_sample_repo(dir);
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   EXPECT_TRUE(complete_line(ctx, "ssmd data gaps -- ").empty());
   EXPECT_TRUE(complete_line(ctx, "ssmd nosuch ").empty());
 }
 
 TEST(Complete, HelpTakesCommandsAndTopics) {
   TempDir dir;
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   auto got = complete_line(ctx, "ssmd help ");
   for (const auto &word : top_words()) EXPECT_TRUE(has(got, word)) << word;
   for (const auto &topic : help_topics()) EXPECT_TRUE(has(got, topic.name)) << topic.name;
@@ -139,7 +140,7 @@ TEST(Complete, HelpTakesCommandsAndTopics) {
 TEST(CompleteValues, NamesAndSchemaVersionsFromTheRepository) {
   TempDir dir;
   write_sample_repo(dir);
-  Context ctx(in_repo(dir), "/nonexistent/ssmd");
+  Context ctx(in_repo(dir), "/nonexistent/ssmd", builtin_commands());
   complete::RepoNames repo(dir.path());
   using complete::ValueKind;
   auto values = [&](ValueKind kind, const std::string &prefix) {

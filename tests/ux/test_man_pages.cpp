@@ -1,6 +1,7 @@
 // The man pages the build generates: present, valid troff, and listing every command and flag --help shows.
 #include "shell_driver.hpp"
 
+#include "cli/command_table.hpp"
 #include "cli/command_tree.hpp"
 #include "cli/global_options.hpp"
 
@@ -36,7 +37,7 @@ std::set<std::string> page_files(const fs::path &dir) {
   return out;
 }
 
-Context test_context() { return Context(GlobalOptions{}, "/nonexistent/ssmd"); }
+Context test_context() { return Context(GlobalOptions{}, "/nonexistent/ssmd", builtin_commands()); }
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // Reading metadata from the working tree and from commits, and the C view plugins get.
-#include "git/tree_reader.hpp"
+#include "files/tree_reader.hpp"
+#include "git/commit_reader.hpp"
 
 #include "../../e2e/git_fixture.hpp"
 #include "core/errors.hpp"
@@ -34,7 +35,7 @@ struct TwoCommits : GitRepo {
 
 TEST(GitTreeReader, WorkingTreeListsAndReads) {
   TwoCommits repo;
-  auto reader = git::working_tree_reader(repo.root());
+  auto reader = files::working_tree_reader(repo.root());
   EXPECT_EQ(reader->list_files("exchanges/feeds"), (Paths{"exchanges/feeds/draft.yaml", "exchanges/feeds/kalshi.yaml"}));
   EXPECT_EQ(reader->list_files("exchanges/schemas"), Paths{"exchanges/schemas/trade.yaml"});
   EXPECT_EQ(reader->list_files("exchanges/schemas", true),
@@ -85,16 +86,16 @@ TEST(GitTreeReader, PathsMayNotLeaveTheRoot) {
   TwoCommits repo;
   repo.write("../outside.yaml", "secret\n");
   std::filesystem::create_symlink(repo.base() / "outside.yaml", repo.root() / "exchanges/feeds/link.yaml");
-  for (const auto &reader : {git::working_tree_reader(repo.root()), git::commit_reader(repo.root(), "HEAD")}) {
+  for (const auto &reader : {files::working_tree_reader(repo.root()), git::commit_reader(repo.root(), "HEAD")}) {
     EXPECT_EQ(reader->read("../outside.yaml"), std::nullopt) << reader->describe();
     EXPECT_EQ(reader->read("exchanges/../../outside.yaml"), std::nullopt) << reader->describe();
     EXPECT_EQ(reader->read((repo.base() / "outside.yaml").string()), std::nullopt) << reader->describe();
     EXPECT_EQ(reader->read("exchanges/feeds/link.yaml"), std::nullopt) << reader->describe();
     EXPECT_TRUE(reader->list_files("..").empty()) << reader->describe();
   }
-  EXPECT_EQ(git::normalize_relative_path("a/./b//c/"), "a/b/c");
-  EXPECT_EQ(git::normalize_relative_path("a/../b"), std::nullopt);
-  EXPECT_EQ(git::normalize_relative_path(std::string_view("a\0b", 3)), std::nullopt);
+  EXPECT_EQ(files::normalize_relative_path("a/./b//c/"), "a/b/c");
+  EXPECT_EQ(files::normalize_relative_path("a/../b"), std::nullopt);
+  EXPECT_EQ(files::normalize_relative_path(std::string_view("a\0b", 3)), std::nullopt);
 }
 
 // The commit reader reads each folder's tree once and looks files up in it: every file of a folder too
@@ -138,18 +139,18 @@ TEST(GitTreeReader, SsmdRootInsideALargerRepository) {
 TEST(GitTreeReader, FileReaderForPlugins) {
   TwoCommits repo;
   auto reader = git::commit_reader(repo.root(), "HEAD~1");
-  ssmd_file_reader c_reader = git::make_file_reader(*reader);
+  ssmd_file_reader c_reader = files::make_file_reader(*reader);
   ssmd::Files files(&c_reader);
   EXPECT_EQ(files.read("exchanges/feeds/kalshi.yaml"), "name: kalshi\n# first\n");
   EXPECT_EQ(files.read("exchanges/feeds/polymarket.yaml"), std::nullopt);
 
   // An exception inside the reader becomes SSMD_ENV_ERROR at the boundary.
-  struct Failing : git::TreeReader {
+  struct Failing : files::TreeReader {
     std::vector<std::string> list_files(std::string_view, bool) const override { return {}; }
     std::optional<std::string> read(std::string_view) const override { throw EnvironmentError("disk on fire"); }
     std::string describe() const override { return "failing"; }
   } failing;
-  ssmd_file_reader c_failing = git::make_file_reader(failing);
+  ssmd_file_reader c_failing = files::make_file_reader(failing);
   ssmd_bytes_sink sink{nullptr, [](void *, ssmd_str) {}};
   EXPECT_EQ(c_failing.read(c_failing.ctx, ssmd_str{"x", 1}, &sink), SSMD_ENV_ERROR);
   EXPECT_EQ(c_reader.read(c_reader.ctx, ssmd_str{"exchanges/feeds/kalshi.yaml", 27}, &sink), SSMD_OK);

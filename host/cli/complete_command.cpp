@@ -1,6 +1,6 @@
 // ssmd __complete CWORD -- WORDS...: the candidates for word CWORD of a command line, one a line. Hidden:
 // the completion scripts call it (see complete/shell_scripts.cpp); people do not.
-#include "commands/commands.hpp"
+#include "cli/help_commands.hpp"
 
 #include "complete/candidates.hpp"
 #include "core/errors.hpp"

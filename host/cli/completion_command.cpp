@@ -1,5 +1,5 @@
 // ssmd completion bash|zsh|fish: prints the shell's completion script.
-#include "commands/commands.hpp"
+#include "cli/help_commands.hpp"
 
 #include "complete/shell_scripts.hpp"
 #include "core/errors.hpp"

@@ -2,10 +2,10 @@
 // prints a help topic (an embedded docs/*.md page); `ssmd help` alone lists the commands and the topics.
 // A command wins over a topic of the same name (`ssmd help data` is the data group); `--topic NAME` reaches
 // the topic, and the command's help points to it.
-#include "cli/dispatch.hpp"
-#include "commands/commands.hpp"
+#include "cli/help_commands.hpp"
 
 #include "cli/command_tree.hpp"
+#include "cli/dispatch.hpp"
 #include "core/errors.hpp"
 #include "core/suggest.hpp"
 #include "help/topics.hpp"

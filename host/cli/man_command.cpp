@@ -1,6 +1,6 @@
-// ssmd __man DIR: writes the man pages into DIR. Hidden: the build runs it (cmake/ShellFiles.cmake) so that
-// the installed pages come from the very binary they describe.
-#include "commands/commands.hpp"
+// ssmd __man DIR: writes the man pages into DIR. Hidden: the build runs it (cmake/GenerateShellFiles.cmake) so
+// that the installed pages come from the very binary they describe.
+#include "cli/help_commands.hpp"
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"

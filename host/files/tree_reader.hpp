@@ -1,12 +1,11 @@
-// Reading the metadata files of a repository as they are now (the working tree) or as they were in a
-// commit (`--at REF`), through one interface, so loaders and checkers never care which.
+// Reading the metadata files of a repository through one interface, so loaders and checkers never care
+// where the bytes come from: the working tree (here), a commit (git::commit_reader, git/commit_reader.hpp)
+// or the files a writing command is about to produce (registry::overlay_reader).
 //
-//   auto reader = git::open_tree_reader(ctx.repo_root(), at);  // at: std::optional<std::string> from --at
+//   auto reader = files::working_tree_reader(root);
 //   for (const auto &path : reader->list_files("exchanges/feeds"))
 //     if (auto text = reader->read(path)) ...parse *text, naming `path` in diagnostics...
 //
-// The commit reader takes every byte straight from git's object database: it never checks anything out
-// and never reads the working tree or the index, so it works with uncommitted changes lying around.
 // Plugins receive the same view as an `ssmd_file_reader` (sdk/include/ssmd/plugin.h) from
 // make_file_reader().
 //
@@ -24,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ssmd::git {
+namespace ssmd::files {
 
 class TreeReader {
 public:
@@ -46,13 +45,6 @@ public:
 // The working tree under `root`.
 std::unique_ptr<TreeReader> working_tree_reader(const std::filesystem::path &root);
 
-// The files of the ssmd repository at `root` as of `ref` (anything `git rev-parse` accepts). Throws
-// EnvironmentError when `root` is not in a git work tree and DomainError when `ref` names no commit.
-std::unique_ptr<TreeReader> commit_reader(const std::filesystem::path &root, std::string_view ref);
-
-// What `--at REF` selects: commit_reader(root, *at) when `at` is set, else working_tree_reader(root).
-std::unique_ptr<TreeReader> open_tree_reader(const std::filesystem::path &root, const std::optional<std::string> &at);
-
 // The C view of `reader` for plugins. `reader` must outlive every use of the returned struct. `read`
 // returns SSMD_OK after writing the whole file to the sink, SSMD_FAILED when the file does not exist or
 // leaves the root, and SSMD_ENV_ERROR when it exists but cannot be read; no exception crosses it.
@@ -62,4 +54,4 @@ ssmd_file_reader make_file_reader(const TreeReader &reader);
 // component or a NUL byte.
 std::optional<std::string> normalize_relative_path(std::string_view path);
 
-} // namespace ssmd::git
+} // namespace ssmd::files
