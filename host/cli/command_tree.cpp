@@ -1,23 +1,14 @@
 #include "cli/command_tree.hpp"
 
 #include "cli/command_table.hpp"
+#include "core/split.hpp"
 
 #include <algorithm>
 #include <set>
 
 namespace ssmd {
 
-std::vector<std::string> path_words(std::string_view path) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < path.size()) {
-    size_t end = path.find(' ', pos);
-    if (end == std::string_view::npos) end = path.size();
-    if (end > pos) out.emplace_back(path.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return out;
-}
+std::vector<std::string> path_words(std::string_view path) { return split_skipping_empty(path, ' '); }
 
 std::vector<const Command *> visible_commands() {
   std::vector<const Command *> out;

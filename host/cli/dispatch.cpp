@@ -1,6 +1,7 @@
 #include "cli/dispatch.hpp"
 
 #include "cli/command_table.hpp"
+#include "cli/command_tree.hpp"
 #include "cli/global_options.hpp"
 #include "cli/plugin_commands.hpp"
 #include "config/config.hpp"
@@ -19,24 +20,13 @@ namespace ssmd {
 
 namespace {
 
-std::vector<std::string> words_of(const std::string &path) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= path.size()) {
-    size_t end = path.find(' ', pos);
-    if (end == std::string::npos) end = path.size();
-    out.push_back(path.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return out;
-}
 
 // The built-in whose path matches the most leading words, and how many words it took.
 const Command *match(const std::vector<std::string> &words, size_t &taken) {
   const Command *best = nullptr;
   taken = 0;
   for (const auto &command : builtin_commands()) {
-    auto path = words_of(command.path);
+    auto path = path_words(command.path);
     if (path.size() > words.size() || path.size() <= taken) continue;
     if (std::equal(path.begin(), path.end(), words.begin())) {
       best = &command;
@@ -50,14 +40,14 @@ const Command *match(const std::vector<std::string> &words, size_t &taken) {
 std::vector<std::string> first_words() {
   std::set<std::string> out;
   for (const auto &command : builtin_commands())
-    if (!is_hidden(command)) out.insert(words_of(command.path)[0]);
+    if (!is_hidden(command)) out.insert(path_words(command.path)[0]);
   return {out.begin(), out.end()};
 }
 
 std::vector<std::string> second_words(const std::string &group) {
   std::vector<std::string> out;
   for (const auto &command : builtin_commands()) {
-    auto path = words_of(command.path);
+    auto path = path_words(command.path);
     if (path.size() > 1 && path[0] == group && !is_hidden(command)) out.push_back(path[1]);
   }
   return out;
@@ -122,10 +112,10 @@ void print_help(Context &ctx, std::ostream &out, const std::string &group) {
   }
   size_t width = 0;
   for (const auto &command : builtin_commands())
-    if (!is_hidden(command) && (group.empty() || words_of(command.path)[0] == group))
+    if (!is_hidden(command) && (group.empty() || path_words(command.path)[0] == group))
       width = std::max(width, std::string(command.path).size());
   for (const auto &command : builtin_commands()) {
-    if (is_hidden(command) || (!group.empty() && words_of(command.path)[0] != group)) continue;
+    if (is_hidden(command) || (!group.empty() && path_words(command.path)[0] != group)) continue;
     std::string path = command.path;
     out << "  " << path << std::string(width - path.size() + 2, ' ') << command.summary << "\n";
   }

@@ -1,6 +1,7 @@
 #include "cli/global_options.hpp"
 
 #include "core/errors.hpp"
+#include "core/split.hpp"
 #include "registry/change.hpp"
 
 #include <ssmd/env.hpp>
@@ -11,15 +12,6 @@
 namespace ssmd {
 
 namespace {
-std::vector<std::string> split(const std::string &text, char sep) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, sep))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
 ColorMode parse_color(const std::string &value) {
   if (value == "auto") return ColorMode::Auto;
   if (value == "always") return ColorMode::Always;
@@ -55,7 +47,7 @@ ParsedCommandLine extract_global_options(const std::vector<std::string> &argv) {
     if (auto v = value_of("--repo")) {
       out.global.repo = *v;
     } else if (auto v = value_of("--plugin-path")) {
-      for (auto &dir : split(*v, ':')) out.global.plugin_path.push_back(dir);
+      for (auto &dir : split_skipping_empty(*v, ':')) out.global.plugin_path.push_back(dir);
     } else if (auto v = value_of("--plugins")) {
       plugins_flag = *v;
     } else if (auto v = value_of("--color")) {
@@ -68,7 +60,7 @@ ParsedCommandLine extract_global_options(const std::vector<std::string> &argv) {
     }
   }
   if (const char *env = std::getenv("SSMD_PLUGIN_PATH"))
-    for (auto &dir : split(env, ':')) out.global.plugin_path.push_back(dir);
+    for (auto &dir : split_skipping_empty(env, ':')) out.global.plugin_path.push_back(dir);
   if (!out.global.plugin_path.empty()) {
     std::string list = "[";
     for (const auto &dir : out.global.plugin_path) list += (list.size() > 1 ? ", \"" : "\"") + dir + "\"";
@@ -78,7 +70,7 @@ ParsedCommandLine extract_global_options(const std::vector<std::string> &argv) {
     out.global.overrides.push_back({"output", env, "env SSMD_OUTPUT"});
   if (!plugins_flag)
     if (const char *env = std::getenv("SSMD_PLUGINS")) plugins_flag = env;
-  if (plugins_flag) out.global.plugins = split(*plugins_flag, ',');
+  if (plugins_flag) out.global.plugins = split_skipping_empty(*plugins_flag, ',');
   // SSMD_LOCKED=true is what a CI file writes: read as every boolean variable is (ssmd/env.hpp), and a value
   // that is neither on nor off is a usage error rather than a silently unlocked run.
   std::string error;

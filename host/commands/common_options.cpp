@@ -2,6 +2,7 @@
 
 #include "cli/context.hpp"
 #include "commands/data_source.hpp"
+#include "core/split.hpp"
 #include "core/errors.hpp"
 #include "git/commit_reader.hpp"
 #include "registry/url.hpp"
@@ -27,17 +28,6 @@ bool bool_flag(const po::variables_map &vm, const char *flag) {
   throw UsageError(std::string("--") + flag + " takes true or false, not '" + text + "'");
 }
 
-std::vector<std::string> split_commas(const std::string &text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
 } // namespace
 
 void apply_feed_version_flags(const po::variables_map &vm, registry::FeedVersion &v) {
@@ -56,7 +46,7 @@ void apply_feed_version_flags(const po::variables_map &vm, registry::FeedVersion
   if (vm.count("max-symbols-per-connection")) v.max_symbols_per_connection = int_flag(vm, "max-symbols-per-connection");
   if (vm.count("supports-orderbook")) v.supports_orderbook = bool_flag(vm, "supports-orderbook");
   if (vm.count("supports-trades")) v.supports_trades = bool_flag(vm, "supports-trades");
-  if (vm.count("channels")) v.channels = split_commas(vm["channels"].as<std::string>());
+  if (vm.count("channels")) v.channels = split_skipping_empty(vm["channels"].as<std::string>(), ',');
 }
 
 OptionSpec as_of_option() { return option("as-of", "DATE", "answer as of this calendar date (YYYY-MM-DD)"); }

@@ -14,6 +14,7 @@
 #include "commands/commands.hpp"
 #include "config/config.hpp"
 #include "core/errors.hpp"
+#include "core/split.hpp"
 #include "core/json.hpp"
 #include "core/table.hpp"
 #include "git/file_history.hpp"
@@ -39,15 +40,10 @@ namespace {
 constexpr const char *kFailOnSetting = "check_keys.fail_on";
 
 void add_fail_on(std::set<std::string> &out, const std::string &words, const std::string &origin) {
-  size_t start = 0;
-  while (start <= words.size()) {
-    size_t comma = words.find(',', start);
-    std::string word = words.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+  for (const auto &word : split_all(words, ',')) {
     if (word != kRotationDue && word != kUnknownAge)
       throw UsageError(origin + " takes " + kRotationDue + " or " + kUnknownAge + ", not '" + word + "'");
     out.insert(word);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
   }
 }
 

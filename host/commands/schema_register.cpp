@@ -3,6 +3,7 @@
 // it is new).
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
+#include "core/split.hpp"
 #include "registry/change.hpp"
 #include "registry/command_support.hpp"
 #include "registry/names.hpp"
@@ -72,12 +73,7 @@ int run_schema_register(Context &ctx, const Args &args) {
   if (vm->count("root")) v.root = (*vm)["root"].as<std::string>();
   if (vm->count("breaking-changes")) v.breaking_changes = (*vm)["breaking-changes"].as<std::string>();
   if (vm->count("compatible-with")) {
-    std::string list = (*vm)["compatible-with"].as<std::string>();
-    for (size_t start = 0; start <= list.size();) {
-      size_t comma = std::min(list.find(',', start), list.size());
-      if (comma > start) v.compatible_with.push_back(list.substr(start, comma - start));
-      start = comma + 1;
-    }
+    v.compatible_with = split_skipping_empty((*vm)["compatible-with"].as<std::string>(), ',');
   }
 
   Transaction tx(ctx.repo_root(), validate::write_checker(ctx, ctx.repo_root()));

@@ -1,6 +1,7 @@
 #include "registry/env_key_edit.hpp"
 
 #include "core/errors.hpp"
+#include "core/split.hpp"
 #include "registry/loaders.hpp"
 #include "registry/names.hpp"
 #include "registry/text_edit.hpp"
@@ -112,18 +113,10 @@ void verify_key_edit(const LoadedEnvironment &env, const std::string &edited, co
 } // namespace
 
 std::vector<std::string> parse_key_fields(const std::string &flag, const std::string &text) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = std::min(text.find(',', pos), text.size());
-    std::string field = text.substr(pos, end - pos);
-    field.erase(0, field.find_first_not_of(' '));
-    field.erase(field.find_last_not_of(' ') + 1);
+  std::vector<std::string> out = split_all(text, ',', true);
+  for (const auto &field : out)
     if (!valid_name(field))
       throw UsageError(flag + " takes names separated by commas such as key_id,private_key, not '" + text + "'");
-    out.push_back(field);
-    pos = end + 1;
-  }
   return out;
 }
 

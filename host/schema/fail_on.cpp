@@ -1,6 +1,7 @@
 #include "schema/fail_on.hpp"
 
 #include "core/errors.hpp"
+#include "core/split.hpp"
 
 #include <algorithm>
 
@@ -25,24 +26,10 @@ std::vector<Category> parse(const std::vector<std::string> &names, const std::st
   return out;
 }
 
-std::vector<std::string> split(const std::string &text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t comma = text.find(',', start);
-    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    part.erase(0, part.find_first_not_of(' '));
-    part.erase(part.find_last_not_of(' ') + 1);
-    out.push_back(part);
-    if (comma == std::string::npos) return out;
-    start = comma + 1;
-  }
-}
-
 } // namespace
 
 std::vector<Category> fail_on_categories(const Config &config, const std::optional<std::string> &flag) {
-  if (flag) return parse(split(*flag), "--fail-on");
+  if (flag) return parse(split_all(*flag, ',', true), "--fail-on");
   auto value = config.get(kFailOnKey);
   if (!value) return default_fail_on();
   std::string where = value->origin + ": " + kFailOnKey;
