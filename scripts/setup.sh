@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   libboost-dev libboost-filesystem-dev libboost-program-options-dev
   libyaml-cpp-dev libgit2-dev libcapnp-dev capnproto nlohmann-json3-dev
   libssl-dev openssl libcurl4-openssl-dev libpugixml-dev libgtest-dev
