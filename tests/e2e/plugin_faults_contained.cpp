@@ -52,6 +52,17 @@ protected:
     std::ofstream(env_.repo() / relative) << content;
   }
   RunResult run(const std::vector<std::string> &args, RunOptions options = {}) const { return env_.run(args, options); }
+  // Makes the repository a git repository whose one commit, "metadata", holds everything written so far.
+  void commit_with_git() const {
+    auto committed = run_shell("git init -q -b main && git add -A && git -c user.name=Jane -c user.email=jane@example.com "
+                               "commit -q -m metadata", in_repo());
+    ASSERT_EQ(committed.exit_code, 0) << committed.err;
+  }
+  RunOptions in_repo() const {
+    RunOptions options;
+    options.cwd = env_.repo();
+    return options;
+  }
 
   PluginEnv env_;
 };
@@ -161,11 +172,7 @@ TEST_F(FaultyWorld, DataCommandsReportACrashedStorageBackendAndExit3) {
 }
 
 TEST_F(FaultyWorld, PublishReportsAPublisherThatCrashesOrHangsAndExits3) {
-  RunOptions git;
-  git.cwd = env_.repo();
-  auto committed = run_shell("git init -q -b main && git add -A && git -c user.name=Jane -c user.email=jane@example.com "
-                             "commit -q -m metadata", git);
-  ASSERT_EQ(committed.exit_code, 0) << committed.err;
+  ASSERT_NO_FATAL_FAILURE(commit_with_git());
 
   auto read = run({"publish", "--all", "--to", "crash://store/prefix"});
   expect_no_crash(read);
@@ -191,11 +198,7 @@ TEST_F(FaultyWorld, PublishReportsAPublisherThatCrashesOrHangsAndExits3) {
 // `ssmd commit` checks the working tree as `ssmd validate` does, with the configured plugin timeout: a
 // plugin that hangs holds the commit for half a second, not the 10 s default, and nothing is committed.
 TEST_F(FaultyWorld, CommitHonoursTheConfiguredPluginTimeout) {
-  RunOptions git;
-  git.cwd = env_.repo();
-  auto committed = run_shell("git init -q -b main && git add -A && git -c user.name=Jane -c user.email=jane@example.com "
-                             "commit -q -m metadata", git);
-  ASSERT_EQ(committed.exit_code, 0) << committed.err;
+  ASSERT_NO_FATAL_FAILURE(commit_with_git());
   write(".ssmd/config.yaml", "validate:\n  plugin_timeout: 0.5\n");
   write("exchanges/feeds/stuck.yaml", "name: stuck\nexchange: hang\ntype: websocket\nstatus: active\nversions:\n"
                                       "  - version: v1\n    effective_from: 2025-01-01\n    protocol: wss\n"
@@ -209,7 +212,7 @@ TEST_F(FaultyWorld, CommitHonoursTheConfiguredPluginTimeout) {
   EXPECT_LT(took, std::chrono::seconds(5)) << "the 10 s default was used";
   EXPECT_NE(commit.exit_code, 0) << commit.out << commit.err;
   EXPECT_TRUE(has(commit.err, "plugin 'test-faulty' timed out after 500 ms")) << commit.err;
-  auto log = run_shell("git log --format=%s", git);
+  auto log = run_shell("git log --format=%s", in_repo());
   EXPECT_EQ(log.out, "metadata\n") << "nothing was committed";
 }
 
