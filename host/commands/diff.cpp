@@ -4,6 +4,7 @@
 
 #include "core/exit_codes.hpp"
 #include "core/json.hpp"
+#include "core/printable.hpp"
 #include "git/pending_changes.hpp"
 #include "git/semantic_diff.hpp"
 #include "git/unified_diff.hpp"
@@ -66,7 +67,7 @@ int run_diff(Context &ctx, const Args &args) {
   std::cout << (color ? "\033[1m" : "") << "Pending metadata changes (" << changes.size()
             << (changes.size() == 1 ? " file" : " files") << "):" << (color ? "\033[m" : "") << "\n";
   for (const auto &lines : summaries)
-    for (const auto &line : lines) std::cout << "  " << line << "\n";
+    for (const auto &line : lines) std::cout << "  " << printable(line) << "\n"; // values from files: escaped
   std::cout << "\n";
   if (stat) {
     git::write_stat(std::cout, patches, color);

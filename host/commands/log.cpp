@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "core/file_size_limit.hpp"
 #include "core/json.hpp"
+#include "core/printable.hpp"
 #include "git/history.hpp"
 #include "git/log_filter.hpp"
 #include "git/object_reader.hpp"
@@ -106,7 +107,7 @@ int run_log(Context &ctx, const Args &args) {
   const bool color = format == OutputFormat::Text && ctx.color(1);
   json::Value commits = json::Array{};
   size_t author_width = 0;
-  for (const auto &entry : entries) author_width = std::max(author_width, entry.author.size());
+  for (const auto &entry : entries) author_width = std::max(author_width, printable(entry.author).size());
   BlobTexts blobs(ws.repo());
   for (const auto &entry : entries) {
     blobs.next_commit();
@@ -129,10 +130,14 @@ int run_log(Context &ctx, const Args &args) {
       commits.push(std::move(item));
       continue;
     }
+    // A commit's author, subject and values come from whoever made it (a cloned repository): escaped, so an
+    // escape sequence or a line break in them cannot rewrite the terminal or forge a line of this output.
+    const std::string author = printable(entry.author);
     std::cout << (color ? "\033[33m" : "") << entry.short_id << (color ? "\033[m" : "") << "  "
-              << git::format_date(entry.time, entry.offset_minutes, false) << "  " << entry.author
-              << std::string(author_width - entry.author.size(), ' ') << "  " << entry.subject << "\n";
-    for (const auto &line : changes) std::cout << "    " << line << "\n";
+              << git::format_date(entry.time, entry.offset_minutes, false) << "  " << author
+              << std::string(author_width - std::min(author_width, author.size()), ' ') << "  "
+              << printable(entry.subject) << "\n";
+    for (const auto &line : changes) std::cout << "    " << printable(line) << "\n";
   }
   if (format == OutputFormat::Json) {
     json::Value out;

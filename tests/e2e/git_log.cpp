@@ -126,6 +126,28 @@ TEST(GitLog, JsonStaysValidForAnIdentityThatIsNotUtf8) {
   EXPECT_TRUE(contains(json.out, "\"subject\": \"caf\\ufffd feed\"")) << json.out;
 }
 
+// A cloned repository's commits are written by strangers: an escape sequence or a line break in an author or
+// a subject is printed escaped, so it can neither rewrite the terminal nor forge a commit line.
+TEST(GitLog, TextOutputEscapesWhatACommitCarries) {
+  GitRepo repo;
+  repo.write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1"}));
+  repo.git_ok("add -A");
+  const std::string tree = repo.git_ok("write-tree").substr(0, 40);
+  repo.write("commit.txt", "tree " + tree + "\nauthor Mallory\x1b]0;pwned\x07 <m@example.com> 1700000000 +0000\n"
+                           "committer Mallory <m@example.com> 1700000000 +0000\n\nfine\x1b[2J\rdeadbee  forged\n");
+  const std::string commit = repo.git_ok("hash-object -t commit -w commit.txt").substr(0, 40);
+  repo.remove("commit.txt");
+  repo.git_ok("update-ref refs/heads/main " + commit);
+
+  auto log = repo.ssmd({"log"});
+  ASSERT_EQ(log.exit_code, 0) << log.err;
+  EXPECT_EQ(log.out.find('\x1b'), std::string::npos) << log.out;
+  EXPECT_EQ(log.out.find('\r'), std::string::npos) << log.out;
+  EXPECT_EQ(log.out.find('\x07'), std::string::npos) << log.out;
+  EXPECT_TRUE(contains(log.out, "Mallory\\x1b]0;pwned  ")) << log.out; // libgit2 drops the trailing BEL
+  EXPECT_TRUE(contains(log.out, "fine\\x1b[2J\\rdeadbee  forged")) << log.out;
+}
+
 TEST(GitLog, UnknownDefinitionAndUsageErrors) {
   HistoryRepo repo;
   auto missing = repo.ssmd({"log", "feed", "kalshy"});
