@@ -79,6 +79,10 @@ public:
   // Parses `text`. On failure returns nullptr and appends diagnostics naming `file` with line and column.
   static std::unique_ptr<Document> parse(std::string file, std::string_view text, Diagnostics &out,
                                          const ParseLimits &limits = {});
+  // The same, always through yaml-cpp. parse() first tries the simple parser (yaml/simple_parser.hpp), which
+  // builds the same tree for plain block YAML; its tests compare the two with this.
+  static std::unique_ptr<Document> parse_with_yaml_cpp(std::string file, std::string_view text, Diagnostics &out,
+                                                       const ParseLimits &limits = {});
 
   const std::string &file() const { return file_; }
   const Node *root() const { return root_; }

@@ -80,10 +80,15 @@ private:
     return nullptr;
   }
 
-  // The value of `key:` or `-` with nothing after it: what the deeper lines below hold, or null.
-  Node *nested(size_t indent, size_t depth, const Line &line, size_t column) {
-    if (pos_ < lines_.size() && lines_[pos_].indent > indent) return collection(depth);
-    return make(Node::Kind::Null, line, column);
+  // The value of `key:` or `-` with nothing after it: what the deeper lines below hold, or null. yaml-cpp
+  // places an empty value at the token after it, the next line's first character (comments and blank
+  // lines skipped); after the last line that is the end of the stream, whose position is declined rather
+  // than guessed.
+  Node *nested(size_t indent, size_t depth) {
+    if (pos_ == lines_.size()) return nullptr;
+    const Line &next = lines_[pos_];
+    if (next.indent > indent) return collection(depth);
+    return make(Node::Kind::Null, next, next.indent);
   }
 
   // A mapping at `indent`; `first` is its first line's content (for a list item, what follows "- ").
@@ -107,7 +112,7 @@ private:
       Node *value = nullptr;
       if (start == std::string_view::npos || rest[start] == '#') { // nothing, or a comment
         if (start == std::string_view::npos && !rest.empty()) return nullptr; // trailing spaces
-        value = nested(indent, depth + 1, line, indent + length);
+        value = nested(indent, depth + 1);
       } else {
         value = scalar_or_flow(rest.substr(start), depth + 1, line, indent + length + 1 + start);
         if (pos_ < lines_.size() && lines_[pos_].indent > indent) return nullptr; // a value going on below
@@ -130,7 +135,7 @@ private:
       Node *item = nullptr;
       if (line.content == "-") {
         ++pos_;
-        item = nested(indent, depth + 1, line, indent);
+        item = nested(indent, depth + 1);
       } else {
         std::string_view rest = line.content.substr(2);
         if (rest.empty() || rest.starts_with(' ') || item_line(rest)) return nullptr;
@@ -165,8 +170,11 @@ private:
       return scalar(inner, true, line, column);
     }
     if (text.empty() || !plain_start(text[0]) || text.back() == ':' || text.back() == ' ') return nullptr;
-    for (char c : text)
-      if (!plain_char(c, flow)) return nullptr;
+    for (size_t i = 0; i < text.size(); ++i) {
+      // In a flow list a colon may sit inside a word (`s0:v1`), never at its end (where it would make a key).
+      if (flow && text[i] == ':' && i + 1 < text.size()) continue;
+      if (!plain_char(text[i], flow)) return nullptr;
+    }
     if (!flow && text.find(": ") != std::string_view::npos) return nullptr;
     return scalar(text, false, line, column);
   }

@@ -5,8 +5,8 @@
 // order); it declines, returning null, as soon as a line falls outside it, and also for anything
 // `Document::parse` would refuse (a duplicate key, the limits), so the caller then parses with yaml-cpp and
 // gets yaml-cpp's verdict. Printable ASCII only; no comments after a value, no anchors, tags, block
-// scalars, multi-line scalars or escapes. Marks are approximate: the trees serve comparisons, never
-// diagnostics, which is all yaml/piece_parser.hpp asks of them.
+// scalars, multi-line scalars or escapes. Every node and key is placed where yaml-cpp places it (an empty
+// value at the next token, as yaml-cpp does), so Document::parse returns this tree when there is one.
 #pragma once
 
 #include "yaml/document.hpp"

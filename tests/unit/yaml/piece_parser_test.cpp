@@ -17,7 +17,7 @@ namespace {
 
 std::string whole(const std::string &text, const ParseLimits &limits = {}) {
   Diagnostics ignored;
-  auto doc = Document::parse("f.yaml", text, ignored, limits);
+  auto doc = Document::parse_with_yaml_cpp("f.yaml", text, ignored, limits);
   if (!doc) return "<fails>";
   std::string out;
   ssmd::test::append_tree_text(doc->root(), out);
