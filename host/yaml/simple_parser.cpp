@@ -45,7 +45,9 @@ bool item_line(std::string_view content) { return content == "-" || content.star
 
 class SimpleParser::Reader {
 public:
-  Reader(std::vector<std::unique_ptr<Node>> &nodes, const ParseLimits &limits) : nodes_(nodes), limits_(limits) {}
+  // `end` is where yaml-cpp marks the end of the text (line `number`, column 1), or number 0 when unknown.
+  Reader(std::vector<std::unique_ptr<Node>> &nodes, const ParseLimits &limits, Line end)
+      : nodes_(nodes), limits_(limits), end_(end) {}
 
   // The root, or null to decline.
   Node *run(std::vector<Line> lines) {
@@ -81,11 +83,10 @@ private:
   }
 
   // The value of `key:` or `-` with nothing after it: what the deeper lines below hold, or null. yaml-cpp
-  // places an empty value at the token after it, the next line's first character (comments and blank
-  // lines skipped); after the last line that is the end of the stream, whose position is declined rather
-  // than guessed.
+  // places an empty value at the token after it: the next line's first character (comments and blank lines
+  // skipped), or after the last line the end of the text (see parse()).
   Node *nested(size_t indent, size_t depth) {
-    if (pos_ == lines_.size()) return nullptr;
+    if (pos_ == lines_.size()) return end_.number ? make(Node::Kind::Null, end_, 0) : nullptr;
     const Line &next = lines_[pos_];
     if (next.indent > indent) return collection(depth);
     return make(Node::Kind::Null, next, next.indent);
@@ -205,6 +206,7 @@ private:
   std::vector<std::unique_ptr<Node>> &nodes_;
   const ParseLimits &limits_;
   std::vector<Line> lines_;
+  Line end_;
   size_t pos_ = 0;
   uint64_t expanded_ = 0;
 };
@@ -226,8 +228,13 @@ std::unique_ptr<Document> SimpleParser::parse(std::string_view text, const Parse
     if (indent == std::string_view::npos || line[indent] == '#') continue; // blank, or a comment
     lines.push_back({number, indent, line.substr(indent)});
   }
+  // Where yaml-cpp marks the end of the text, for an empty value on the last line: the start of the line after
+  // it. Only a text that ends right after that line's newline is read; after blank lines, a comment or
+  // without the newline yaml-cpp's choice varies, and the text is declined (number 0).
+  Line end;
+  if (!text.empty() && text.back() == '\n' && !lines.empty() && lines.back().number == number) end.number = number + 1;
   auto doc = std::make_unique<Document>();
-  Reader reader(doc->nodes_, limits);
+  Reader reader(doc->nodes_, limits, end);
   Node *root = reader.run(std::move(lines));
   if (!root) return nullptr;
   doc->root_ = root;

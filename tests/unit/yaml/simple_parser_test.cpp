@@ -81,6 +81,17 @@ void generate(std::mt19937 &random, std::string &out, size_t indent, int depth) 
 
 } // namespace
 
+TEST(YamlSimpleParser, PlacesAnEmptyValueWhereYamlCppDoes) {
+  // At the next token, which may be on a later line past comments, or at the end of the text.
+  for (const char *text : {"a:\nb: 1\n", "a:\n\n# c\n  # d\nb: 1\n", "l:\n  -\n  - x\n", "a: 1\nb:\n",
+                           "l:\n  - x\n  -\n", "zz:\n  -\n"})
+    EXPECT_TRUE(agrees(text)) << text;
+  // At the end of a text that does not end right after the empty value's line, yaml-cpp's position varies
+  // (the line's first column, or inside a comment): declined, for yaml-cpp to read.
+  for (const char *text : {"a: 1\nb:", "a:\n\n\n", "a:\n# c", "l:\n  -", "zz:\n  -\n\n# c"})
+    EXPECT_EQ(SimpleParser::parse(text), nullptr) << text;
+}
+
 TEST(YamlSimpleParser, ReadsMetadataLikeYamlCpp) {
   EXPECT_TRUE(agrees("name: kalshi\nstatus: active\nversions:\n  - version: v1\n    effective_from: 2025-01-01\n"
                      "    endpoint: \"wss://x/ws\"\n    channels: [trade, ticker]\n  - version: v2\ncalendar:\n"
@@ -119,6 +130,11 @@ TEST(YamlSimpleParser, AgreesWithYamlCppOnRandomDocuments) {
   for (int round = 0; round < 3000; ++round) {
     std::string text;
     generate(random, text, 0, 0);
+    // An empty value at the very end, which yaml-cpp places at the end of the text (the piece parser's
+    // stand-ins end every piece so): with and without a final newline, after blank lines and comments.
+    static const std::vector<std::string> endings = {"", "", "zz:\n", "zz:", "zz:\n\n", "zz:\n# c\n",
+                                                     "zz:\n  -\n", "zz:\n  - a\n  -", "zz:\n  -\n\n# c"};
+    if (round % 2) text += pick(random, endings);
     accepted += agrees(text);
     for (int e = 0, edits = 1 + static_cast<int>(random() % 3); e < edits; ++e) {
       size_t at = random() % (text.size() + 1);
@@ -128,9 +144,10 @@ TEST(YamlSimpleParser, AgreesWithYamlCppOnRandomDocuments) {
     edited_accepted += agrees(text);
     if (HasFailure()) break;
   }
-  // Every generated document is in the subset, and a fair share (about 740) stay in it after an edit.
-  EXPECT_EQ(accepted, 3000u);
-  EXPECT_GT(edited_accepted, 500u);
+  // Every generated document is in the subset but those ending in the declined ways above, and a fair share
+  // stay in it after an edit.
+  EXPECT_GT(accepted, 2000u);
+  EXPECT_GT(edited_accepted, 400u);
 }
 
 // Every YAML file of the checkout (the bundled exchanges, examples, test fixtures): where the simple parser
