@@ -101,20 +101,28 @@ TEST(GitLog, LimitAndJson) {
   EXPECT_TRUE(contains(json.out, "\"email\": \"jane@example.com\"")) << json.out;
 }
 
+// Commits feed kalshi with `author`, `committer` ("Name <email>") and `subject` written into the commit object
+// as they are: git's porcelain re-encodes a name that is not UTF-8, as an old tool or another git would not.
+namespace {
+void commit_by_hand(const GitRepo &repo, const std::string &author, const std::string &committer,
+                    const std::string &subject) {
+  repo.write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1"}));
+  repo.git_ok("add -A");
+  const std::string tree = repo.git_ok("write-tree").substr(0, 40);
+  repo.write("commit.txt", "tree " + tree + "\nauthor " + author + " 1700000000 +0000\ncommitter " + committer +
+                               " 1700000000 +0000\n\n" + subject + "\n");
+  const std::string commit = repo.git_ok("hash-object -t commit -w commit.txt").substr(0, 40);
+  repo.remove("commit.txt");
+  repo.git_ok("update-ref refs/heads/main " + commit);
+}
+} // namespace
+
 // Git stores an identity and a subject as the bytes it was given: a Latin-1 name is not UTF-8. The JSON
 // output stays valid (such bytes become U+FFFD), as an independent strict parser proves.
 TEST(GitLog, JsonStaysValidForAnIdentityThatIsNotUtf8) {
   GitRepo repo;
-  repo.write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1"}));
-  repo.git_ok("add -A");
-  // git's porcelain re-encodes a name that is not UTF-8, so the commit object is written by hand, as an old
-  // tool or another git would have: Latin-1 bytes in the author, the committer and the subject.
-  const std::string tree = repo.git_ok("write-tree").substr(0, 40);
-  repo.write("commit.txt", "tree " + tree + "\nauthor Jos\xe9 M\xfcller <jose@example.com> 1700000000 +0000\n"
-                           "committer Jos\xe9 M\xfcller <jose@example.com> 1700000000 +0000\n\ncaf\xe9 feed\n");
-  const std::string commit = repo.git_ok("hash-object -t commit -w commit.txt").substr(0, 40);
-  repo.remove("commit.txt");
-  repo.git_ok("update-ref refs/heads/main " + commit);
+  // Latin-1 bytes in the author, the committer and the subject.
+  commit_by_hand(repo, "Jos\xe9 M\xfcller <jose@example.com>", "Jos\xe9 M\xfcller <jose@example.com>", "caf\xe9 feed");
   ASSERT_TRUE(contains(repo.git_ok("cat-file commit HEAD"), "author Jos\xe9 M\xfcller <")) << "the Latin-1 bytes";
 
   auto json = repo.ssmd({"log", "--output", "json"});
@@ -130,14 +138,8 @@ TEST(GitLog, JsonStaysValidForAnIdentityThatIsNotUtf8) {
 // a subject is printed escaped, so it can neither rewrite the terminal nor forge a commit line.
 TEST(GitLog, TextOutputEscapesWhatACommitCarries) {
   GitRepo repo;
-  repo.write("exchanges/feeds/kalshi.yaml", feed_yaml("kalshi", {"v1"}));
-  repo.git_ok("add -A");
-  const std::string tree = repo.git_ok("write-tree").substr(0, 40);
-  repo.write("commit.txt", "tree " + tree + "\nauthor Mallory\x1b]0;pwned\x07 <m@example.com> 1700000000 +0000\n"
-                           "committer Mallory <m@example.com> 1700000000 +0000\n\nfine\x1b[2J\rdeadbee  forged\n");
-  const std::string commit = repo.git_ok("hash-object -t commit -w commit.txt").substr(0, 40);
-  repo.remove("commit.txt");
-  repo.git_ok("update-ref refs/heads/main " + commit);
+  commit_by_hand(repo, "Mallory\x1b]0;pwned\x07 <m@example.com>", "Mallory <m@example.com>",
+                 "fine\x1b[2J\rdeadbee  forged");
 
   auto log = repo.ssmd({"log"});
   ASSERT_EQ(log.exit_code, 0) << log.err;
