@@ -1,7 +1,7 @@
 // The git history of single repository files, offered to secret backends as an `ssmd_file_history`
 // (sdk/include/ssmd/plugin.h, ABI 1.3): which commits changed a file, newest first, and the file as each left
-// it. A sealed-secret backend reads from it when a field's ciphertext last changed, to tell the age of the
-// value it seals.
+// it. A backend that keeps encrypted values in the repository reads from it when a field's ciphertext last
+// changed, to tell the age of the value.
 #pragma once
 
 #include <ssmd/plugin.h>

@@ -1,6 +1,7 @@
 #include "plugins/plugin_manager.hpp"
 
 #include "core/errors.hpp"
+#include "plugins/abi_slot.hpp"
 #include "plugins/discovery.hpp"
 #include "plugins/host_services.hpp"
 #include "plugins/loader.hpp"
@@ -99,12 +100,6 @@ struct PluginManager::Impl {
     return table;
   }
 
-  // The `context` of extension table `t`: ABI 1.4 gave it a reserved slot, which an older plugin left NULL.
-  template <class T> static void *context_of(const ssmd_plugin &p, const T &t) {
-    if (p.abi_minor < 4 || t.struct_size < offsetof(T, context) + sizeof(t.context)) return nullptr;
-    return t.context;
-  }
-
   // Finds who provides `kind` `name`, loads it, and picks the extension's table out of the plugin table.
   template <class T, class Pick> Lookup<T> lookup(const std::string &kind, std::string_view name, const char *label, Pick pick) {
     std::lock_guard guard(mutex);
@@ -139,7 +134,7 @@ struct PluginManager::Impl {
     std::string error;
     const ssmd_plugin *table = load(*usable, error);
     if (table) out.table = pick(*table, name);
-    if (out.table) out.host = HostServices::for_call(host_table(), context_of(*table, *out.table));
+    if (out.table) out.host = HostServices::for_call(host_table(), slot_since(*table, 4, *out.table, &T::context));
     if (!out.table) {
       out.problem = error;
       out.failure = LookupFailure::LoadFailed;

@@ -1,5 +1,6 @@
 #include "plugins/plugin_rules.hpp"
 
+#include "plugins/abi_slot.hpp"
 #include "yaml/document.hpp"
 
 #include <algorithm>
@@ -35,9 +36,7 @@ std::string text_of(ssmd_str s) { return s.data ? std::string(s.data, s.size) : 
 // reserved slot for it, and 1.4 publishers; an older plugin left the slot NULL. It is read only from a plugin
 // built against that minor version or later, and only when `t` is large enough to hold it.
 template <class T> const ssmd_rule_table *rule_table_of(const ssmd_plugin &p, const T &t) {
-  const uint16_t since = std::is_same_v<T, ssmd_publisher> ? 4 : 3;
-  if (p.abi_minor < since || t.struct_size < offsetof(T, rule_table) + sizeof(t.rule_table)) return nullptr;
-  return t.rule_table;
+  return slot_since(p, std::is_same_v<T, ssmd_publisher> ? 4 : 3, t, &T::rule_table);
 }
 
 template <class T, class Name>

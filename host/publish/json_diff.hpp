@@ -1,6 +1,6 @@
 // Names the differences between two JSON values, one line per difference, by document path:
 //   feed.versions[1].endpoint: "wss://a" → "wss://b"
-//   keys.kalshi: added
+//   keys.exchange_api: added
 //   transport: removed
 // `ssmd publish --dry-run` and `--check` print these, so an operator sees what changes and where.
 #pragma once

@@ -38,7 +38,7 @@ struct FieldResult {
 enum class KeepValues { No, Yes };
 
 // What `env check-keys` asks besides presence: when each value was set (ABI 1.3). `history` is the
-// repository's git history for backends that read it (sealed-secret manifests); null outside git.
+// repository's git history for backends that read it (encrypted values kept in the repository); null outside git.
 struct AgeQuery {
   const ssmd_file_history *history = nullptr;
 };

@@ -1,5 +1,5 @@
 // Keeps a process that holds secret values from leaving them on disk: `env check-keys`, `env run` and plugin
-// subcommands (`sealed-secret seal` reads values) call protect_secret_holder() before any value arrives.
+// subcommands (a plugin's command may read values) call protect_secret_holder() before any value arrives.
 //
 // After it, a crash of the process writes no core file (the soft RLIMIT_CORE is 0), and the process is not
 // dumpable (PR_SET_DUMPABLE 0): no core even where a core pattern pipes to a handler, and neither ptrace nor
