@@ -3,6 +3,7 @@
 // files), and prints both times and their ratio. Every round of each must succeed.
 //
 //   capnp_bench [files=300] [rounds=3]
+//   capnp_bench --write DIR FILES     (writes the schemas only; bench/capnp/run.sh uses them)
 #include "generate.hpp"
 
 #include <ssmd/plugin.h>
@@ -57,6 +58,13 @@ double ms_since(Clock::time_point start) {
 } // namespace
 
 int main(int argc, char **argv) {
+  // `--write DIR N`: only writes the schemas under DIR/schemas, for bench/capnp/run.sh's repository.
+  if (argc == 4 && std::string(argv[1]) == "--write") {
+    int count = std::atoi(argv[3]);
+    if (count <= 0) return 2;
+    ssmd::bench::generate_schemas(argv[2], count);
+    return 0;
+  }
   int files = argc > 1 ? std::atoi(argv[1]) : 300;
   int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
   if (files <= 0 || rounds <= 0) {

@@ -47,7 +47,7 @@ ssmd_status FileHistory::walk(void *ctx, ssmd_str path, int (*visit)(void *, con
     if (!ws) return SSMD_ENV_ERROR;
     HistoryFilter filter;
     filter.files = {ws->to_git(*relative)};
-    for (const HistoryEntry &entry : path_history(ws->repo(), filter)) {
+    walk_path_history(ws->repo(), filter, [&](HistoryEntry &&entry) {
       const std::optional<git_oid> &after = entry.files.front().after;
       // read_blob() refuses a version over kMaxRepositoryFileBytes from its object header, before inflating
       // it: the walk ends there with SSMD_ENV_ERROR, and the versions already visited stand.
@@ -59,8 +59,8 @@ ssmd_status FileHistory::walk(void *ctx, ssmd_str path, int (*visit)(void *, con
       version.commit = ssmd_str{id.data(), id.size()};
       version.present = after ? 1 : 0;
       version.content = ssmd_str{content.data(), content.size()};
-      if (visit(visit_ctx, &version) != 0) break;
-    }
+      return visit(visit_ctx, &version) == 0;
+    });
     return SSMD_OK;
   } catch (const std::exception &) {
     return SSMD_ENV_ERROR;

@@ -1,6 +1,6 @@
 #include "git/history.hpp"
 
-#include "git/commit_order.hpp"
+#include "git/log_walk.hpp"
 #include "git/tree_compare.hpp"
 
 #include <algorithm>
@@ -9,34 +9,53 @@
 
 namespace ssmd::git {
 
+namespace {
+
+HistoryEntry describe(const Repository &repo, const git_oid &id, std::vector<FileChange> files) {
+  git_commit *raw = nullptr;
+  check(git_commit_lookup(&raw, repo.get(), &id), "cannot read commit " + hex(id));
+  CommitHandle owned(raw);
+  const git_signature *author = git_commit_author(raw);
+  const char *summary = git_commit_summary(raw);
+  return {id, repo.short_id(id), static_cast<int64_t>(author->when.time), author->when.offset,
+          author->name ? author->name : "", author->email ? author->email : "", summary ? summary : "",
+          std::move(files)};
+}
+
+} // namespace
+
+void walk_path_history(const Repository &repo, const HistoryFilter &filter,
+                       const std::function<bool(HistoryEntry &&)> &visit) {
+  CommitHandle head = repo.head_commit();
+  if (!head) return;
+  LogWalk walk(repo, *git_commit_id(head.get()));
+  TreeCompare trees(repo, filter);
+  while (const WalkedCommit *commit = walk.next()) {
+    trees.next_commit();
+    const git_tree *tree = trees.tree(commit->tree);
+    std::vector<FileChange> files; // against the first parent, or against nothing for a root
+    const git_oid *same_as = nullptr;
+    if (commit->parents.empty()) files = trees.changes(nullptr, tree);
+    for (size_t i = 0; i < commit->parents.size() && !same_as; ++i) {
+      std::vector<FileChange> changed = trees.changes(trees.tree(walk.commit(commit->parents[i]).tree), tree);
+      if (changed.empty()) same_as = &commit->parents[i];
+      else if (i == 0) files = std::move(changed);
+    }
+    if (same_as) {
+      walk.follow(*same_as);
+      continue;
+    }
+    for (const git_oid &parent : commit->parents) walk.follow(parent);
+    if (!files.empty() && !visit(describe(repo, commit->id, std::move(files)))) return;
+  }
+}
+
 std::vector<HistoryEntry> path_history(const Repository &repo, const HistoryFilter &filter, size_t limit) {
   std::vector<HistoryEntry> out;
-  CommitHandle head = repo.head_commit();
-  if (!head) return out;
-  const std::vector<OrderedCommit> commits = commits_in_log_order(repo, *git_commit_id(head.get()));
-  TreeCompare trees(repo, filter);
-  for (const OrderedCommit &commit : commits) {
-    trees.next_commit();
-    const git_tree *tree = trees.tree(commit.tree);
-    const git_tree *parent_tree = commit.parents.empty() ? nullptr : trees.tree(commits[commit.parents[0]].tree);
-    std::vector<FileChange> files = trees.changes(parent_tree, tree);
-    if (files.empty()) continue;
-    // A merge counts only when the selected files differ from every parent, as `git log -- <paths>`
-    // decides ("TREESAME"): files taken unchanged from a merged branch were shown on that branch's commits.
-    bool same_as_another_parent = false;
-    for (size_t i = 1; i < commit.parents.size() && !same_as_another_parent; ++i)
-      same_as_another_parent = trees.changes(trees.tree(commits[commit.parents[i]].tree), tree).empty();
-    if (same_as_another_parent) continue;
-    git_commit *raw = nullptr;
-    check(git_commit_lookup(&raw, repo.get(), &commit.id), "cannot read commit " + hex(commit.id));
-    CommitHandle owned(raw);
-    const git_signature *author = git_commit_author(raw);
-    const char *summary = git_commit_summary(raw);
-    out.push_back({commit.id, repo.short_id(commit.id), static_cast<int64_t>(author->when.time), author->when.offset,
-                   author->name ? author->name : "", author->email ? author->email : "", summary ? summary : "",
-                   std::move(files)});
-    if (limit && out.size() >= limit) break;
-  }
+  walk_path_history(repo, filter, [&](HistoryEntry &&entry) {
+    out.push_back(std::move(entry));
+    return limit == 0 || out.size() < limit;
+  });
   return out;
 }
 

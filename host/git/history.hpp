@@ -46,10 +46,17 @@ struct HistoryFilter {
   std::vector<std::string> only;
 };
 
-// Commits reachable from HEAD that changed a file `filter` selects, newest first (by commit time, never a
-// parent before its children), at most `limit` of them (0: all); empty when HEAD is unborn. Each commit
-// is compared with its first parent; a merge counts only when the selected files differ from every
-// parent, as in `git log -- <paths>`.
+// Calls `visit` with each commit reachable from HEAD that changed a file `filter` selects, in the order
+// and by the rules of `git log -- <paths>` (git/log_walk.hpp), until `visit` returns false; nothing when
+// HEAD is unborn. A commit is compared with its parents in order: the first one it does not differ from
+// ("TREESAME") is the only one the walk goes on to, and the commit is not listed; a commit that differs
+// from all of them is listed, with its changes against the first parent, and the walk goes on to all of
+// them. So a merge counts only when the selected files differ from every parent, and a side branch whose
+// changes a merge did not keep is not walked, as git decides.
+void walk_path_history(const Repository &repo, const HistoryFilter &filter,
+                       const std::function<bool(HistoryEntry &&)> &visit);
+
+// The first `limit` commits walk_path_history() visits (0: all of them).
 std::vector<HistoryEntry> path_history(const Repository &repo, const HistoryFilter &filter, size_t limit = 0);
 
 // Sets libgit2 up for a walk that reads each object about once, as `git log` does: no hashing of every

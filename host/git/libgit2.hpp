@@ -76,6 +76,7 @@
   X(git_reference_peel) \
   X(git_reference_symbolic_target) \
   X(git_reference_type) \
+  X(git_repository_commondir) \
   X(git_repository_free) \
   X(git_repository_hashfile) \
   X(git_repository_head) \

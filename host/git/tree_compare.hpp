@@ -5,8 +5,8 @@
 #pragma once
 
 #include "git/history.hpp"
+#include "git/oid_hash.hpp"
 
-#include <cstring>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -27,16 +27,6 @@ public:
   void next_commit();
 
 private:
-  struct OidHash {
-    size_t operator()(const git_oid &id) const noexcept {
-      size_t h;
-      std::memcpy(&h, id.id, sizeof h); // object ids are already uniformly spread
-      return h;
-    }
-  };
-  struct OidEqual {
-    bool operator()(const git_oid &a, const git_oid &b) const noexcept { return std::memcmp(a.id, b.id, sizeof a.id) == 0; }
-  };
   using Trees = std::unordered_map<git_oid, TreeHandle, OidHash, OidEqual>;
 
   // Follows `dir` ("" is the root) down both trees; false when there is nothing to compare below it

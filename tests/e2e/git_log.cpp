@@ -181,3 +181,23 @@ TEST(GitLog, FromALinkedWorktreeFollowsItsBranch) {
   auto main = repo.ssmd({"log", "feed", "kalshi", "-n", "1"});
   EXPECT_TRUE(contains(main.out, "kalshi v3")) << main.out;
 }
+
+// The walk reads no further than it must: with the first commit's object gone, `-n 2` still lists the two
+// newest commits, while the whole log stops with an error naming the missing commit rather than printing
+// a shorter history as if it were all.
+TEST(GitLog, StopsEarlyWithNAndNamesAMissingCommit) {
+  HistoryRepo repo;
+  std::string first = repo.git_ok("rev-list --max-parents=0 HEAD");
+  first.pop_back();
+  // `git commit` leaves objects loose, one file each.
+  ASSERT_TRUE(std::filesystem::remove(repo.root() / ".git/objects" / first.substr(0, 2) / first.substr(2)));
+
+  auto two = repo.ssmd({"log", "-n", "2"});
+  EXPECT_EQ(two.exit_code, 0) << two.err;
+  EXPECT_EQ(ids_of(two.out), repo.git_ok("log -n 2 --format=%h -- exchanges ssmd.yaml ssmd-plugins.lock"));
+
+  auto all = repo.ssmd({"log"});
+  EXPECT_EQ(all.exit_code, 3) << all.out;
+  EXPECT_TRUE(contains(all.err, "cannot read commit " + first)) << all.err;
+  EXPECT_EQ(all.out, "");
+}

@@ -1,8 +1,9 @@
 // The history walk behind `ssmd log` against the `git` CLI on a generated history of 240 commits with
 // side branches and merges (some changing files themselves), deletions, renames, file modes, symbolic
 // links, directories that become files and back, and a schema directory of many files: for every filter
-// `ssmd log` uses, the same commits as `git log -- <paths>`, and for each the same files with the same
-// blob ids before and after as `git log --raw` against the first parent.
+// `ssmd log` uses, the same commits in the same order as `git log -- <paths>`, and for each the same files
+// with the same blob ids before and after as `git log --raw` against the first parent. Then random tangled
+// histories where git's order and its rules for merges decide the answer, with and without `-n`.
 #include "git/history.hpp"
 
 #include "../../e2e/git_fixture.hpp"
@@ -114,12 +115,13 @@ struct GitChange {
   std::string path, before, after; // blob ids, "" when absent
 };
 
-// `git log -- <pathspecs>`: each commit's id and its changes against its first parent (`--raw` with
+// `git log [-n LIMIT] -- <pathspecs>`: each commit's id and its changes against its first parent (`--raw` with
 // `--diff-merges=first-parent`, which also shows merges that the plain log leaves out, so it only
 // supplies the changes).
-std::vector<std::pair<std::string, std::vector<GitChange>>> git_log(const GitRepo &repo, const std::string &pathspecs) {
+std::vector<std::pair<std::string, std::vector<GitChange>>> git_log(const GitRepo &repo, const std::string &pathspecs,
+                                                                     size_t limit) {
   std::istringstream raw(
-      repo.git_ok("log --format='commit %H' --raw --no-abbrev --no-renames --diff-merges=first-parent -- " + pathspecs));
+      repo.git_ok("log --format='commit %H' --raw --no-abbrev --no-renames --diff-merges=first-parent " + pathspecs));
   std::map<std::string, std::vector<GitChange>> changes;
   const std::string zero(40, '0');
   std::vector<GitChange> *current = nullptr;
@@ -131,7 +133,7 @@ std::vector<std::pair<std::string, std::vector<GitChange>>> git_log(const GitRep
     fields >> old_mode >> new_mode >> before >> after;
     current->push_back({line.substr(line.find('\t') + 1), before == zero ? "" : before, after == zero ? "" : after});
   }
-  std::istringstream ids(repo.git_ok("log --format=%H -- " + pathspecs));
+  std::istringstream ids(repo.git_ok("log --format=%H " + (limit ? "-n " + std::to_string(limit) + " " : std::string()) + pathspecs));
   std::vector<std::pair<std::string, std::vector<GitChange>>> out;
   for (std::string id; std::getline(ids, id);) out.push_back({id, changes[id]});
   return out;
@@ -150,10 +152,10 @@ std::vector<GitChange> from_ssmd(const std::vector<git::FileChange> &files) {
   return out;
 }
 
-void expect_same(const GitRepo &repo, const git::HistoryFilter &filter, const std::string &pathspecs) {
+void expect_same(const GitRepo &repo, const git::HistoryFilter &filter, const std::string &pathspecs, size_t limit = 0) {
   auto ws = git::Workspace::open(repo.root());
-  auto ours = git::path_history(ws.repo(), filter);
-  auto theirs = git_log(repo, pathspecs);
+  auto ours = git::path_history(ws.repo(), filter, limit);
+  auto theirs = git_log(repo, pathspecs, limit);
   std::string only_ours, only_theirs;
   std::set<std::string> our_ids, their_ids;
   for (const auto &entry : ours) our_ids.insert(git::hex(entry.id));
@@ -217,16 +219,81 @@ TEST(GitHistoryAgainstGit, SameCommitsAndFilesAsGitLog) {
   ASSERT_GT(std::stoi(repo.git_ok("rev-list --count --merges HEAD")), 5);
 
   auto ws = git::Workspace::open(repo.root());
-  expect_same(repo, git::metadata_filter(ws), "exchanges ssmd-plugins.lock ssmd.yaml");
+  expect_same(repo, git::metadata_filter(ws), "-- exchanges ssmd-plugins.lock ssmd.yaml");
   for (const std::string name : {"f0", "f1", "b1-f2"})
-    expect_same(repo, git::definition_filter(ws, git::DefinitionKind::Feed, name), "exchanges/feeds/" + name + ".yaml");
-  expect_same(repo, git::definition_filter(ws, git::DefinitionKind::Environment, "e1"), "exchanges/environments/e1.yaml");
+    expect_same(repo, git::definition_filter(ws, git::DefinitionKind::Feed, name), "-- exchanges/feeds/" + name + ".yaml");
+  expect_same(repo, git::definition_filter(ws, git::DefinitionKind::Environment, "e1"), "-- exchanges/environments/e1.yaml");
   for (const std::string name : {"s0", "s1", "s2"}) {
     // A schema follows its YAML, the files named `<name>.*`, and the files HEAD's YAML names.
     const std::string dir = "exchanges/schemas/";
-    std::string paths = dir + name + ".yaml '" + dir + name + ".*'";
+    std::string paths = "-- " + dir + name + ".yaml '" + dir + name + ".*'";
     if (repo.git("cat-file -e HEAD:" + dir + name + ".yaml").exit_code == 0)
       paths += " " + dir + "custom-" + name + ".x " + dir + "sub/" + name + "-inner.x";
     expect_same(repo, git::definition_filter(ws, git::DefinitionKind::Schema, name), paths);
+  }
+}
+
+// Histories where git's order and its rules for merges decide the answer: commits of the same second and
+// commits older than their parents (the walk goes by committer time, ties in the order found), merges that
+// keep one side's version of a file (the side a merge is TREESAME to is the only one walked, so commits on
+// the other side that changed the file are not listed), merges of three branches, and `-n`, which must stop
+// on the same commits as `git log -n`.
+TEST(GitHistoryAgainstGit, SameCommitsInTheSameOrderOnTangledHistories) {
+  const std::vector<std::string> paths = {"exchanges/feeds/k.yaml", "exchanges/feeds/o.yaml", "docs/x.md"};
+  std::mt19937 random(11);
+  for (int round = 0; round < 4; ++round) {
+    const int branches = 2 + round % 3;
+    std::vector<Tree> trees(branches);
+    std::vector<int> tips(branches, 0);
+    std::string stream;
+    int mark = 0;
+    // Writes a commit whose tree is exactly `tree`.
+    auto commit = [&](int branch, const Tree &tree, const std::vector<int> &parents) {
+      ++mark;
+      const std::string when = std::to_string(1700000000 + static_cast<int>(random() % 5) * (1 + mark / 30)) + " +0000";
+      stream += "commit refs/heads/b" + std::to_string(branch) + "\nmark :" + std::to_string(mark) + "\n";
+      stream += "committer C <c@example.com> " + when + "\ndata 2\nc\n";
+      for (size_t i = 0; i < parents.size(); ++i) stream += (i ? "merge :" : "from :") + std::to_string(parents[i]) + "\n";
+      stream += "deleteall\n";
+      for (const auto &[path, file] : tree)
+        stream += "M 100644 inline " + path + "\ndata " + std::to_string(file.content.size()) + "\n" + file.content + "\n";
+      tips[branch] = mark;
+    };
+    for (int step = 0; step < 160; ++step) {
+      const int branch = static_cast<int>(random() % branches);
+      Tree tree = trees[branch];
+      std::vector<int> parents;
+      if (tips[branch]) parents.push_back(tips[branch]);
+      // Now and then a merge of one or two other branches, each file taken from one side or changed.
+      for (int other = 0; other < branches && parents.size() < 3; ++other) {
+        if (other == branch || !tips[other] || random() % 4) continue;
+        parents.push_back(tips[other]);
+        for (const auto &path : paths)
+          if (random() % 2) {
+            auto theirs = trees[other].find(path);
+            if (theirs == trees[other].end()) tree.erase(path);
+            else tree[path] = theirs->second;
+          }
+      }
+      // A few values only, so that a change often brings back what another branch already has.
+      for (const auto &path : paths)
+        if (random() % 3 == 0) tree[path] = {std::string(1, static_cast<char>('a' + random() % 3)) + "\n"};
+      if (tree.empty()) tree["docs/x.md"] = {"a\n"};
+      commit(branch, tree, parents);
+      trees[branch] = tree;
+    }
+    GitRepo repo;
+    repo.write("history.fi", stream + "\n");
+    repo.git_ok("fast-import --quiet < history.fi");
+    repo.remove("history.fi");
+    repo.git_ok("checkout -q -f b0");
+    ASSERT_GT(std::stoi(repo.git_ok("rev-list --count --merges HEAD")), 3);
+
+    auto ws = git::Workspace::open(repo.root());
+    for (size_t limit : {size_t(0), size_t(1), size_t(7)}) {
+      SCOPED_TRACE("round " + std::to_string(round) + ", limit " + std::to_string(limit));
+      expect_same(repo, git::metadata_filter(ws), "-- exchanges ssmd-plugins.lock ssmd.yaml", limit);
+      expect_same(repo, git::definition_filter(ws, git::DefinitionKind::Feed, "k"), "-- exchanges/feeds/k.yaml", limit);
+    }
   }
 }
