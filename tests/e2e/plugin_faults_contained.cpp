@@ -309,3 +309,17 @@ TEST_F(FaultyWorld, AFiveThousandDeepAliasChainIsRefusedByEveryCommandThatReadsI
   EXPECT_EQ(validate.exit_code, 1) << validate.out << validate.err;
   EXPECT_TRUE(has(validate.out, finding)) << validate.out;
 }
+
+// A plugin call in a worker runs on a deep stack whatever `ulimit -s` says (worker_process.cpp): a feed
+// validator that uses 80 MiB of it is checked like any other, where the process's main thread (8 MiB
+// here) would have died of it.
+TEST_F(FaultyWorld, APluginCallHasADeepStackInItsWorker) {
+  write("exchanges/feeds/deep.yaml", "name: deep\ndisplay_name: Deep\nexchange: deep\ntype: websocket\n"
+                                     "status: active\nversions:\n  - version: v1\n    effective_from: 2025-01-01\n"
+                                     "    protocol: wss\n    endpoint: wss://example.com/ws\n"
+                                     "    auth_method: none\n");
+  auto validate = run({"validate", "--no-cache"});
+  expect_no_crash(validate);
+  EXPECT_FALSE(has(validate.out + validate.err, "signal")) << validate.out << validate.err;
+  EXPECT_TRUE(has(validate.out, "faulty/calm")) << validate.out << validate.err;
+}

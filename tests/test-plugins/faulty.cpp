@@ -5,7 +5,9 @@
 //   stdout  prints to its standard output, then behaves ("calm", for a feed, also reports one warning)
 //   spawn   starts a process that sleeps for a minute, appends its pid to the file named by
 //           SSMD_TEST_GRANDCHILD_FILE, then behaves
-// Feed validators: crash, abort, hang, throw, calm, stdout, spawn. Schema formats: crash, hang, stdout.
+//   deep    uses 80 MiB of stack, which only the stack ssmd's workers give plugin calls holds, then behaves
+//           as "calm" does
+// Feed validators: crash, abort, hang, throw, calm, stdout, spawn, deep. Schema formats: crash, hang, stdout.
 // Secret backends (prefixes): crash, abort, hang, stdout, spawn; they resolve every field to "faulty-value".
 // Storage backends (schemes): crash, hang, stdout; they list nothing. Publishers (schemes): crash and hang
 // misbehave when reading; crash-apply reads an empty store and crashes when writing. Command: `faulty-crash`
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -25,7 +28,7 @@
 SSMD_PLUGIN_MANIFEST("test-faulty", "1.0.0",
                      SSMD_PROVIDES_FEED("crash") SSMD_PROVIDES_FEED("abort") SSMD_PROVIDES_FEED("hang")
                          SSMD_PROVIDES_FEED("throw") SSMD_PROVIDES_FEED("calm") SSMD_PROVIDES_FEED("stdout")
-                             SSMD_PROVIDES_FEED("spawn") SSMD_PROVIDES_SCHEMA_FORMAT("crash")
+                             SSMD_PROVIDES_FEED("spawn") SSMD_PROVIDES_FEED("deep") SSMD_PROVIDES_SCHEMA_FORMAT("crash")
                                  SSMD_PROVIDES_SCHEMA_FORMAT("hang") SSMD_PROVIDES_SCHEMA_FORMAT("stdout")
                                      SSMD_PROVIDES_SECRET("crash") SSMD_PROVIDES_SECRET("abort")
                                          SSMD_PROVIDES_SECRET("hang") SSMD_PROVIDES_SECRET("stdout")
@@ -41,7 +44,16 @@ ssmd_str str(const char *s) { return ssmd_str{s, std::strlen(s)}; }
 std::string text(ssmd_str s) { return s.data ? std::string(s.data, s.size) : std::string(); }
 
 constexpr char kCrash[] = "crash", kAbort[] = "abort", kHang[] = "hang", kThrow[] = "throw", kCalm[] = "calm",
-               kStdout[] = "stdout", kSpawn[] = "spawn";
+               kStdout[] = "stdout", kSpawn[] = "spawn", kDeep[] = "deep";
+
+// Uses `bytes` of stack, 64 KiB a frame; volatile, so that no frame is optimised away.
+int use_stack(size_t bytes) {
+  volatile char frame[64 * 1024];
+  frame[0] = 1;
+  frame[sizeof frame - 1] = 1;
+  if (bytes <= sizeof frame) return frame[0];
+  return use_stack(bytes - sizeof frame) + frame[sizeof frame - 1];
+}
 
 // Does what `mode` says; returns when the mode lets the call go on.
 void misbehave(const std::string &mode) {
@@ -54,6 +66,7 @@ void misbehave(const std::string &mode) {
     std::printf("{ this is not JSON: the faulty plugin wrote to its standard output\n");
     std::fflush(stdout);
   }
+  if (mode == "deep") use_stack(size_t(80) << 20);
   if (mode == "spawn") {
     pid_t child = ::fork();
     if (child == 0) {
@@ -84,7 +97,7 @@ void report(const ssmd_sink *sink, const char *rule, const char *message, const 
 template <const char *Exchange> ssmd_status check_feed(const ssmd_feed_context *ctx, const ssmd_node *) {
   const std::string mode = Exchange;
   misbehave(mode);
-  if (mode == "calm" || mode == "stdout" || mode == "spawn")
+  if (mode == "calm" || mode == "stdout" || mode == "spawn" || mode == "deep")
     report(ctx->sink, "faulty/calm", "the calm validator looked at this feed", "versions[0].endpoint");
   return SSMD_OK;
 }
@@ -223,10 +236,10 @@ int crash_command(const ssmd_host *, int, const char *const *) {
   return 0;
 }
 
-const ssmd_feed_validator k_feeds[] = {feed<kCrash>(), feed<kAbort>(),  feed<kHang>(), feed<kThrow>(),
-                                       feed<kCalm>(),  feed<kStdout>(), feed<kSpawn>()};
+const ssmd_feed_validator k_feeds[] = {feed<kCrash>(), feed<kAbort>(),  feed<kHang>(),  feed<kThrow>(),
+                                       feed<kCalm>(),  feed<kStdout>(), feed<kSpawn>(), feed<kDeep>()};
 const ssmd_feed_validator *const k_feed_table[] = {&k_feeds[0], &k_feeds[1], &k_feeds[2], &k_feeds[3],
-                                                   &k_feeds[4], &k_feeds[5], &k_feeds[6]};
+                                                   &k_feeds[4], &k_feeds[5], &k_feeds[6], &k_feeds[7]};
 const ssmd_schema_format k_formats[] = {SchemaFormat<kCrash>::table(), SchemaFormat<kHang>::table(),
                                         SchemaFormat<kStdout>::table()};
 const ssmd_schema_format *const k_format_table[] = {&k_formats[0], &k_formats[1], &k_formats[2]};
@@ -259,7 +272,7 @@ extern "C" __attribute__((visibility("default"))) const ssmd_plugin *ssmd_plugin
     p.name = str("test-faulty");
     p.version = str("1.0.0");
     p.feed_validators = k_feed_table;
-    p.feed_validator_count = 7;
+    p.feed_validator_count = std::size(k_feed_table);
     p.schema_formats = k_format_table;
     p.schema_format_count = 3;
     p.secret_backends = k_secret_table;

@@ -46,11 +46,33 @@ void report_message(const CompilerMessage &m, const CompileSession &session, Rep
   report.at(m.while_parsing ? rule::syntax : rule::compile, file, m.where, m.text);
 }
 
-// Runs `work` on a thread of its own with a stack of k_compiler_stack_bytes and waits for it, so that the
-// compiler's recursion is bounded by the input guard's limits, not by whatever stack the caller has (a
-// process's 8 MiB, a smaller thread stack, `ulimit -s`). False when no such thread can be started; `work`
-// then has not run.
+// How much of the calling thread's stack is left below this frame: 0 when unknown. The stack's bounds are
+// read once per thread (pthread_getattr_np reads /proc/self/maps for the main thread).
+size_t stack_left() {
+  thread_local const char *lowest = [] {
+    pthread_attr_t attributes;
+    void *low = nullptr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attributes) != 0) return static_cast<const char *>(nullptr);
+    if (pthread_attr_getstack(&attributes, &low, &size) != 0) low = nullptr;
+    pthread_attr_destroy(&attributes);
+    return static_cast<const char *>(low);
+  }();
+  const char here = 0;
+  const char *top = &here;
+  return lowest && top > lowest ? static_cast<size_t>(top - lowest) : 0;
+}
+
+// Runs `work` where the compiler's recursion is bounded by the input guard's limits, not by whatever stack
+// the caller has (a process's 8 MiB, a smaller thread stack, `ulimit -s`): on the calling thread when it
+// has k_compiler_stack_bytes of stack left (ssmd's plugin workers give plugins such a stack), else on a
+// thread of its own with a stack that size, waiting for it. False when no such thread can be started;
+// `work` then has not run.
 bool run_on_compiler_stack(const std::function<void()> &work) {
+  if (stack_left() >= k_compiler_stack_bytes) {
+    work();
+    return true;
+  }
   pthread_attr_t attributes;
   if (pthread_attr_init(&attributes) != 0) return false;
   bool ok = pthread_attr_setstacksize(&attributes, k_compiler_stack_bytes) == 0;
