@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
@@ -66,7 +67,7 @@ double ms_since(Clock::time_point start) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int bench_main(int argc, char **argv) {
   // `--write DIR N`: only writes the schemas under DIR/schemas, for bench/capnp/run.sh's repository.
   if (argc == 4 && std::string(argv[1]) == "--write") {
     int count = std::atoi(argv[3]);
@@ -148,4 +149,28 @@ int main(int argc, char **argv) {
   std::printf("  ratio plugin / capnp compile:   %8.2f      %8.2f\n", plugin_best / tool_best,
               plugin_cpu_best / tool_cpu_best);
   return status;
+}
+
+// The checks run on a thread with a 96 MiB stack, as ssmd's plugin workers run every plugin call
+// (host/validate/worker_process.cpp), so that the plugin compiles on the calling thread as it does there.
+int main(int argc, char **argv) {
+  struct Call {
+    int argc;
+    char **argv;
+    int status;
+  } call{argc, argv, 3};
+  pthread_attr_t attributes;
+  pthread_t thread;
+  if (pthread_attr_init(&attributes) != 0 || pthread_attr_setstacksize(&attributes, size_t(96) << 20) != 0 ||
+      pthread_create(&thread, &attributes, [](void *arg) -> void * {
+        auto *c = static_cast<Call *>(arg);
+        c->status = bench_main(c->argc, c->argv);
+        return nullptr;
+      }, &call) != 0) {
+    std::fprintf(stderr, "capnp_bench: cannot start a thread\n");
+    return 3;
+  }
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attributes);
+  return call.status;
 }
