@@ -107,10 +107,10 @@ const WalkedCommit &LogWalk::commit(const git_oid &id) {
 }
 
 const WalkedCommit *LogWalk::next() {
-  if (queue_.empty()) return current_ = nullptr;
+  if (queue_.empty()) return nullptr;
   git_oid id = queue_.top().id;
   queue_.pop();
-  return current_ = &commit(id);
+  return &commit(id);
 }
 
 void LogWalk::follow(const git_oid &parent) {

@@ -34,14 +34,14 @@ public:
   // git treats them.
   LogWalk(const Repository &repo, const git_oid &tip);
 
-  // The next commit, or null when the walk is over. Valid until the next call.
+  // The next commit, or null when the walk is over. Valid while the walk lives.
   const WalkedCommit *next();
 
   // Commit `id`, read once and kept (a parent is read to compare its tree before the walk reaches it).
   // Throws EnvironmentError when it cannot be read, naming it: a repository missing objects.
   const WalkedCommit &commit(const git_oid &id);
 
-  // Queues `parent` of the commit next() gave last, unless it was queued before.
+  // Queues `parent` (of the commit next() gave last), unless it was queued before.
   void follow(const git_oid &parent);
 
 private:
@@ -62,7 +62,6 @@ private:
   std::unordered_set<git_oid, OidHash, OidEqual> queued_;
   std::priority_queue<Queued> queue_;
   uint64_t next_order_ = 0;
-  const WalkedCommit *current_ = nullptr;
 };
 
 } // namespace ssmd::git

@@ -58,8 +58,8 @@ size_t stack_left() {
     pthread_attr_destroy(&attributes);
     return static_cast<const char *>(low);
   }();
-  const char here = 0;
-  const char *top = &here;
+  // The frame's address, not a local's: under AddressSanitizer a local may live on a heap-allocated fake stack.
+  const char *top = static_cast<const char *>(__builtin_frame_address(0));
   return lowest && top > lowest ? static_cast<size_t>(top - lowest) : 0;
 }
 
