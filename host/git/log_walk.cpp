@@ -10,15 +10,9 @@ namespace ssmd::git {
 
 namespace {
 
+// A full 40-digit object id; libgit2 would also take a shorter prefix, which no commit header holds.
 bool parse_oid(std::string_view hex_text, git_oid &out) {
-  if (hex_text.size() != 2 * GIT_OID_RAWSZ) return false;
-  for (size_t i = 0; i < GIT_OID_RAWSZ; ++i) {
-    unsigned value = 0;
-    auto [end, error] = std::from_chars(hex_text.data() + 2 * i, hex_text.data() + 2 * i + 2, value, 16);
-    if (error != std::errc() || end != hex_text.data() + 2 * i + 2) return false;
-    out.id[i] = static_cast<unsigned char>(value);
-  }
-  return true;
+  return hex_text.size() == GIT_OID_HEXSZ && git_oid_fromstrn(&out, hex_text.data(), hex_text.size()) == 0;
 }
 
 // Reads the facts from a commit's raw text ("tree <id>", "parent <id>"..., "author ...", "committer
