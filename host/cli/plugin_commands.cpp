@@ -63,7 +63,7 @@ std::optional<int> run_plugin_command(Context &ctx, const std::vector<std::strin
 
   // The command runs in a child process that loads the plugin: a crash is reported here, not ssmd's death.
   // It keeps the terminal (same process group, stdin, stdout, stderr) and has no time limit, since it may be
-  // interactive; it dies with ssmd, and cannot dump core, since it may handle secrets (`sealed-secret seal`).
+  // interactive; it dies with ssmd, and cannot dump core, since it may handle secrets (a secret backend's own command).
   ctx.config();
   secrets::protect_secret_holder();
   std::vector<const char *> argv;

@@ -2,7 +2,7 @@
 // docs/cli.md promises that a file failing the core rules is left out, its errors printed, and the exit
 // code 1, so a broken or planted file is never shown as if it were sound. The rules that judge a file on its
 // own count: the loader's findings, the rules of its kind (registry/check.hpp) and its name rules, so a
-// symbolic link `alias.yaml -> kalshi.yaml` is a name-mismatch finding rather than a second `kalshi`.
+// symbolic link `alias.yaml -> acme.yaml` is a name-mismatch finding rather than a second `acme`.
 // Rules that compare files with each other (duplicate names, orphan schema files) are `ssmd validate`'s.
 #pragma once
 

@@ -38,7 +38,7 @@ bool fails_on(const std::vector<CheckRow> &rows, const std::set<std::string> &fa
 // "last_set", "age_days"}
 json::Value row_json(const CheckRow &row);
 
-// "kalshi-dev: 5 fields: 4 present, 1 rotation-due" (statuses in a fixed order, those with no field left out).
+// "acme-dev: 5 fields: 4 present, 1 rotation-due" (statuses in a fixed order, those with no field left out).
 std::string summary_line(const std::string &environment, const std::vector<CheckRow> &rows);
 // {"present": 4, "rotation-due": 1, ...} with every status, zeros included.
 json::Value summary_json(const std::vector<CheckRow> &rows);

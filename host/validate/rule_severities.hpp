@@ -1,10 +1,10 @@
 // How findings are judged. `rules:` in the configuration (normally the committed team settings, ssmd.yaml)
-// maps a rule id (`kalshi/endpoint-host`) or a whole family (`acme/*`) to `off`, `warning` or `error`, for the
+// maps a rule id (`acme/endpoint-host`) or a whole family (`acme/*`) to `off`, `warning` or `error`, for the
 // core's rules and every plugin's alike:
 //
 //   rules:
-//     kalshi/endpoint-host: error         # raise: a host this plugin does not list fails CI
-//     sealed-secret/manifest-missing: error
+//     acme/endpoint-host: error           # raise: a host this plugin does not list fails CI
+//     acme-secrets/manifest-missing: error
 //     feed/unknown-key: off               # drop
 //
 // An exact id beats a family, and a longer family beats a shorter one. Each key is looked up through the
